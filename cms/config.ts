@@ -1,0 +1,47 @@
+import path from 'node:path'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, type EmailAdapter } from 'payload'
+import sharp from 'sharp'
+import { collections, globals } from '../content-models'
+import { projectRoot } from '../content-models/paths'
+import { databaseAdapter } from './db'
+import { emailAdapter } from './email'
+import { payloadSecret } from './secret'
+
+export type AppConfigOptions = {
+  /** Overrides DATABASE_URI (tests use a temporary SQLite file). */
+  databaseUri?: string
+  /** Overrides the email adapter chosen from the environment. */
+  email?: EmailAdapter
+  /** Overrides PAYLOAD_SECRET. */
+  secret?: string
+}
+
+/** The site's public origin, the only one allowed to call the CMS from a browser. */
+export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin
+
+/** Builds the Payload config. payload.config.ts only calls this; tests call it with their own database. */
+export const createConfig = (options: AppConfigOptions = {}) =>
+  buildConfig({
+    serverURL: process.env.CMS_URL || 'http://localhost:3000',
+    secret: options.secret ?? payloadSecret(),
+    admin: {
+      user: 'users',
+      meta: { titleSuffix: ' – Better Work CMS' },
+      importMap: {
+        baseDir: path.resolve(projectRoot(), 'cms'),
+        importMapFile: path.resolve(projectRoot(), 'cms/app/(payload)/admin/importMap.js'),
+      },
+    },
+    collections,
+    globals,
+    editor: lexicalEditor(),
+    db: databaseAdapter(options.databaseUri),
+    email: options.email ?? emailAdapter(),
+    sharp,
+    cors: [siteOrigin()],
+    csrf: [siteOrigin(), process.env.CMS_URL || 'http://localhost:3000'],
+    telemetry: false,
+    graphQL: { disable: true },
+    typescript: { outputFile: path.resolve(projectRoot(), 'cms/payload-types.ts') },
+  })

@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import { projectRoot } from '../content-models/paths'
+import { migrations } from './migrations'
+
+/** The default: an SQLite file inside the project's data folder. */
+export const DEFAULT_DATABASE_URI = 'file:./data/organise.db'
+
+/** How long a MongoDB connection attempt may take before start-up fails. */
+export const MONGO_TIMEOUT_MS = 5000
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+/** Which adapter a DATABASE_URI selects. Throws on a scheme we do not support, naming the setting. */
+export const databaseKind = (uri: string): DatabaseKind => {
+  if (/^mongodb(\+srv)?:\/\//.test(uri)) return 'mongodb'
+  if (/^(file:|libsql:|https?:|wss?:)/.test(uri)) return 'sqlite'
+  throw new Error(
+    `DATABASE_URI "${redact(uri)}" is not supported. Use file:./data/organise.db (SQLite, the default) or mongodb://host:27017/organise (MongoDB).`,
+  )
+}
+
+/** A relative `file:` URI is resolved against the project root, so every process opens the same file. */
+export const resolveSqliteUrl = (uri: string): string => {
+  if (!uri.startsWith('file:')) return uri
+  const rest = uri.slice('file:'.length)
+  return path.isAbsolute(rest) ? uri : `file:${path.resolve(projectRoot(), rest)}`
+}
+
+/** The host part of a URI, without credentials, for error messages. */
+export const uriHost = (uri: string): string => {
+  const m = /^[a-z+]+:\/\/(?:[^@/]*@)?([^/?]+)/i.exec(uri)
+  return m?.[1] ?? '(unknown host)'
+}
+
+const redact = (uri: string) => uri.replace(/\/\/([^@/]*)@/, '//***@')
+
+/**
+ * The database adapter chosen by DATABASE_URI.
+ * MongoDB fails fast (about 5 s) with a message naming the host, instead of mongoose's 30 s default.
+ */
+export const databaseAdapter = (uri: string = process.env.DATABASE_URI || DEFAULT_DATABASE_URI): DatabaseAdapterObj => {
+  if (databaseKind(uri) === 'mongodb') {
+    const adapter = mongooseAdapter({
+      url: uri,
+      connectOptions: { serverSelectionTimeoutMS: MONGO_TIMEOUT_MS, connectTimeoutMS: MONGO_TIMEOUT_MS },
+    })
+    const init = adapter.init
+    adapter.init = (args) => {
+      const db = init(args)
+      const connect = db.connect
+      if (connect) {
+        db.connect = async function (this: unknown, options) {
+          try {
+            return await connect.call(db, options)
+          } catch (cause) {
+            throw new Error(
+              `Cannot connect to MongoDB at ${uriHost(uri)} within ${MONGO_TIMEOUT_MS / 1000} s. Check that the server is running and reachable from this machine, that DATABASE_URI is right (user, password, database name), and that your IP is allowed (Atlas network access). To use the built-in SQLite database instead, remove DATABASE_URI.`,
+              { cause },
+            )
+          }
+        }
+      }
+      return db
+    }
+    return adapter
+  }
+  return sqliteAdapter({
+    client: { url: resolveSqliteUrl(uri), authToken: process.env.DATABASE_AUTH_TOKEN },
+    // The schema is changed only by committed migrations, the same way in development, CI and production.
+    push: false,
+    migrationDir: path.resolve(projectRoot(), 'cms/migrations'),
+    prodMigrations: migrations,
+    wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
+    busyTimeout: 5000,
+  })
+}

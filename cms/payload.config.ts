@@ -1,0 +1,3 @@
+import { createConfig } from './config'
+
+export default createConfig()

@@ -1,0 +1,71 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import {
+  guideToSnapshot,
+  networkToSnapshot,
+  petitionToSnapshot,
+  sessionToSnapshot,
+  settingsToSnapshot,
+  templateToSnapshot,
+  topicToSnapshot,
+  unionToSnapshot,
+} from './toSnapshot'
+import type { Snapshot, SnapshotMeta } from './types'
+
+const MAPPERS: { [K in PublicCollection]: (doc: any) => Snapshot[K][number] } = {
+  topics: topicToSnapshot,
+  guides: guideToSnapshot,
+  templates: templateToSnapshot,
+  'training-sessions': sessionToSnapshot,
+  unions: unionToSnapshot,
+  networks: networkToSnapshot,
+  petitions: petitionToSnapshot,
+}
+
+const SORT: Partial<Record<PublicCollection, string>> = {
+  topics: 'order',
+  'training-sessions': 'start',
+  unions: 'name',
+  networks: 'name',
+}
+
+const writeJsonAtomic = async (file: string, value: unknown) => {
+  const tmp = `${file}.${process.pid}.tmp`
+  await writeFile(tmp, JSON.stringify(value))
+  await rename(tmp, file)
+}
+
+/**
+ * Writes what an anonymous reader may see of every public collection to `dir` as
+ * <collection>.json. It reads through Payload's access rules as an anonymous user, so a draft,
+ * a draft petition or a hidden field can never reach the site.
+ */
+export const exportSnapshot = async (payload: Payload, dir: string): Promise<SnapshotMeta> => {
+  await mkdir(dir, { recursive: true })
+  const counts: Record<string, number> = {}
+  try {
+    for (const collection of PUBLIC_COLLECTIONS) {
+      const { docs } = await payload.find({
+        collection,
+        overrideAccess: false,
+        draft: false,
+        depth: 1,
+        limit: 0,
+        pagination: false,
+        sort: SORT[collection] ?? 'slug',
+      })
+      const out = docs.map((doc) => MAPPERS[collection](doc))
+      counts[collection] = out.length
+      await writeJsonAtomic(path.join(dir, `${collection}.json`), out)
+    }
+    const settings = await payload.findGlobal({ slug: 'site-settings', overrideAccess: false, depth: 0 })
+    await writeJsonAtomic(path.join(dir, 'site-settings.json'), settingsToSnapshot(settings))
+  } catch (cause) {
+    throw new Error(`Snapshot export to ${dir} failed: ${(cause as Error).message}`, { cause })
+  }
+  const meta: SnapshotMeta = { generatedAt: new Date().toISOString(), counts, schemaVersion: 1 }
+  await writeJsonAtomic(path.join(dir, 'meta.json'), meta)
+  return meta
+}

@@ -1,0 +1,99 @@
+/**
+ * The snapshot: the only interface between the CMS and the static site. Each public collection is
+ * exported to data/snapshot/<collection>.json as an array of these shapes, derived from the
+ * generated payload-types.ts, with relationships flattened to links and rich text rendered to safe
+ * HTML. The site imports only these types, never Payload.
+ */
+import type { Guide, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union } from '../payload-types'
+import type { TocEntry } from '../richtext/lexicalToHtml'
+
+/** A link to another snapshot document. */
+export type SnapshotRef = { slug: string; title: string; summary?: string | null }
+export type SnapshotSource = { title: string; url: string }
+
+type Dates = { createdAt: string; updatedAt: string }
+
+export type SnapshotTopic = Pick<Topic, 'id' | 'title' | 'slug' | 'description' | 'order'> & Dates
+
+export type SnapshotGuide = Pick<
+  Guide,
+  'id' | 'title' | 'slug' | 'summary' | 'nations' | 'nationsNote' | 'lastReviewed' | 'reviewDue' | 'publishedAt'
+> &
+  Dates & {
+    alsoSearchedAs: string[]
+    topics: SnapshotRef[]
+    keyFacts: string[]
+    bodyHtml: string
+    /** Plain text of the body, for search. */
+    bodyText: string
+    toc: TocEntry[]
+    steps: { title: string; html: string }[]
+    relatedGuides: SnapshotRef[]
+    relatedTemplates: SnapshotRef[]
+    sources: SnapshotSource[]
+    history: { date: string; note: string }[]
+    reviewedBy: string | null
+  }
+
+export type SnapshotTemplate = Pick<
+  Template,
+  'id' | 'title' | 'slug' | 'summary' | 'kind' | 'subject' | 'nations' | 'nationsNote' | 'body' | 'lastReviewed'
+> &
+  Dates & {
+    topics: SnapshotRef[]
+    guidanceHtml: string
+    placeholders: { key: string; label: string; hint: string | null; example: string | null; required: boolean; multiline: boolean; type: 'text' | 'date' }[]
+    optionalSections: { key: string; label: string; group: string | null; default: boolean }[]
+    relatedGuides: SnapshotRef[]
+    sources: SnapshotSource[]
+  }
+
+export type SnapshotTrainingSession = Pick<
+  TrainingSession,
+  | 'id' | 'title' | 'slug' | 'summary' | 'format' | 'start' | 'end' | 'venue' | 'address' | 'region'
+  | 'accessibility' | 'capacity' | 'registration' | 'externalUrl' | 'facilitator' | 'status'
+> &
+  Dates & { descriptionHtml: string; topics: SnapshotRef[] }
+
+export type SnapshotUnion = Pick<
+  Union,
+  | 'id' | 'name' | 'shortName' | 'slug' | 'website' | 'joinUrl' | 'description' | 'nations' | 'nationsNote'
+  | 'affiliations' | 'independent' | 'certificationOfficerListed' | 'membership' | 'membershipYear'
+> &
+  Dates & {
+    sectors: string[]
+    occupations: string[]
+    recognisedEmployers: string[]
+    logo: { url: string; alt: string; width: number | null; height: number | null } | null
+    sources: SnapshotSource[]
+  }
+
+export type SnapshotNetwork = Pick<Network, 'id' | 'name' | 'slug' | 'description' | 'sector' | 'region' | 'meets'> &
+  Dates & { employer: string | null; relatedUnion: { slug: string; name: string } | null }
+
+export type SnapshotPetition = Pick<
+  Petition,
+  | 'id' | 'title' | 'slug' | 'summary' | 'addressedTo' | 'whatWeWant' | 'goal' | 'opensAt' | 'closesAt' | 'state'
+  | 'showSignerNames' | 'signatureCount'
+> &
+  Dates & { whyHtml: string; updates: { date: string; text: string }[] }
+
+export type SnapshotSettings = Pick<SiteSetting, 'siteName' | 'tagline' | 'homeIntro' | 'contactEmail'> & {
+  privacyHtml: string
+}
+
+/** Written last: when the snapshot was made and what it holds. */
+export type SnapshotMeta = { generatedAt: string; counts: Record<string, number>; schemaVersion: 1 }
+
+/** Every file of a snapshot, by name. */
+export type Snapshot = {
+  topics: SnapshotTopic[]
+  guides: SnapshotGuide[]
+  templates: SnapshotTemplate[]
+  'training-sessions': SnapshotTrainingSession[]
+  unions: SnapshotUnion[]
+  networks: SnapshotNetwork[]
+  petitions: SnapshotPetition[]
+  'site-settings': SnapshotSettings
+  meta: SnapshotMeta
+}

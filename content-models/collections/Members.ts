@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+import { CONFIRMATION_STATES, SECTORS } from '../constants'
+import { isOrganiser } from '../access/isOrganiser'
+import { nobody } from '../access/nobody'
+
+/**
+ * People who joined the network. Interest in unions is special category data (UK GDPR Art. 9):
+ * stored only with explicit consent, the consent wording's version kept; read by organisers and
+ * admins only.
+ */
+export const Members: CollectionConfig = {
+  slug: 'members',
+  admin: { group: 'People', useAsTitle: 'firstName', defaultColumns: ['firstName', 'sector', 'state', 'createdAt'] },
+  access: { create: nobody, read: isOrganiser, update: isOrganiser, delete: isOrganiser },
+  fields: [
+    { name: 'firstName', type: 'text', required: true },
+    { name: 'email', type: 'email', required: true },
+    { name: 'emailCanonical', type: 'text', unique: true, index: true },
+    { name: 'postcode', type: 'text', admin: { description: 'Postcode or area, optional.' } },
+    { name: 'sector', type: 'select', options: SECTORS.map((s) => ({ value: s.value, label: s.label })) },
+    { name: 'networks', type: 'relationship', relationTo: 'networks', hasMany: true },
+    { name: 'trainingSession', type: 'relationship', relationTo: 'training-sessions' },
+    { name: 'consentEmail', type: 'checkbox', required: true, defaultValue: false },
+    { name: 'consentUnionInterest', type: 'checkbox', required: true, defaultValue: false },
+    { name: 'consentVersion', type: 'text', required: true, admin: { description: 'Version of the consent wording shown.' } },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'pending',
+      options: CONFIRMATION_STATES.map((s) => ({ value: s, label: s })),
+    },
+    { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    { name: 'confirmedAt', type: 'date' },
+    { name: 'flags', type: 'text', hasMany: true },
+  ],
+}

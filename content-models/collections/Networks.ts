@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+import { SECTORS } from '../constants'
+import { anyone } from '../access/anyone'
+import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
+import { staffOnlyField } from '../access/fieldAccess'
+import { slugField } from '../fields/slug'
+import { hasRole } from '../access/roles'
+
+/** Peer support networks. No personal contact details are ever stored here: joining is by signup. */
+export const Networks: CollectionConfig = {
+  slug: 'networks',
+  admin: { useAsTitle: 'name', group: 'Campaigns', defaultColumns: ['name', 'sector', 'region'] },
+  access: { create: isEditorOrOrganiser, read: anyone, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    slugField('name'),
+    { name: 'description', type: 'textarea', required: true },
+    {
+      name: 'sector',
+      type: 'select',
+      required: true,
+      options: SECTORS.map((s) => ({ value: s.value, label: s.label })),
+    },
+    {
+      name: 'employer',
+      type: 'text',
+      access: {
+        // A hidden employer is readable by staff only, so the public API never reveals it.
+        read: ({ req, doc }) => hasRole(req.user, 'admin', 'editor', 'reviewer', 'organiser') || !doc?.hideEmployer,
+      },
+    },
+    {
+      name: 'hideEmployer',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Keep the employer off public pages, for members\' safety.' },
+    },
+    { name: 'region', type: 'text', required: true },
+    { name: 'meets', type: 'textarea', admin: { description: 'How and when it meets, without names or contact details.' } },
+    { name: 'relatedUnion', type: 'relationship', relationTo: 'unions' },
+    { name: 'internalNotes', type: 'textarea', access: { read: staffOnlyField } },
+  ],
+}

@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+import { PETITION_STATES } from '../constants'
+import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
+import { publicPetitionsOrStaff } from '../access/publicPetitionsOrStaff'
+import { slugField } from '../fields/slug'
+import { summaryField } from '../fields/summary'
+
+/** Petitions. Counts are written by the roll-up job, never by hand. */
+export const Petitions: CollectionConfig = {
+  slug: 'petitions',
+  admin: { useAsTitle: 'title', group: 'Campaigns', defaultColumns: ['title', 'state', 'signatureCount', 'closesAt'] },
+  access: { create: isEditorOrOrganiser, read: publicPetitionsOrStaff, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField(),
+    summaryField(),
+    { name: 'addressedTo', type: 'text', required: true, admin: { description: 'Who the petition asks, for example "The directors of Quickdrop Ltd".' } },
+    { name: 'whatWeWant', type: 'textarea', required: true },
+    { name: 'why', type: 'richText' },
+    { name: 'goal', type: 'number', required: true, min: 1, defaultValue: 1000 },
+    { name: 'opensAt', type: 'date' },
+    { name: 'closesAt', type: 'date' },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: PETITION_STATES.DRAFT,
+      options: Object.values(PETITION_STATES).map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+      admin: { position: 'sidebar', description: 'Only open petitions take signatures.' },
+    },
+    {
+      name: 'showSignerNames',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Allow signers who ask for it to show their first name and area.' },
+    },
+    {
+      name: 'updates',
+      type: 'array',
+      fields: [
+        { name: 'date', type: 'date', required: true },
+        { name: 'text', type: 'textarea', required: true },
+      ],
+    },
+    {
+      name: 'signatureCount',
+      type: 'number',
+      defaultValue: 0,
+      admin: { readOnly: true, position: 'sidebar', description: 'Confirmed signatures, rolled up every few seconds.' },
+    },
+    { name: 'countsByNation', type: 'json', admin: { readOnly: true } },
+    { name: 'countsByRegion', type: 'json', admin: { readOnly: true } },
+  ],
+}

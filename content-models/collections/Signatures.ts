@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+import { CONFIRMATION_STATES } from '../constants'
+import { isOrganiser } from '../access/isOrganiser'
+import { nobody } from '../access/nobody'
+
+/**
+ * Petition signatures: personal data. Created only by the public sign endpoint (which checks
+ * its input), read only by organisers and admins, never by editors or anonymous people.
+ */
+export const Signatures: CollectionConfig = {
+  slug: 'signatures',
+  admin: { group: 'People', useAsTitle: 'name', defaultColumns: ['name', 'petition', 'state', 'createdAt'] },
+  access: { create: nobody, read: isOrganiser, update: isOrganiser, delete: isOrganiser },
+  indexes: [{ fields: ['petition', 'emailCanonical'], unique: true }],
+  fields: [
+    { name: 'petition', type: 'relationship', relationTo: 'petitions', required: true, index: true },
+    { name: 'name', type: 'text' },
+    { name: 'email', type: 'email' },
+    { name: 'emailCanonical', type: 'text', index: true, admin: { description: 'Lower case, provider dots and +tags removed: for dedupe.' } },
+    { name: 'postcode', type: 'text' },
+    { name: 'region', type: 'text' },
+    { name: 'nation', type: 'text' },
+    { name: 'consentUpdates', type: 'checkbox', defaultValue: false },
+    { name: 'showName', type: 'checkbox', defaultValue: false },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'pending',
+      options: CONFIRMATION_STATES.map((s) => ({ value: s, label: s })),
+    },
+    { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    { name: 'confirmationsSent', type: 'number', defaultValue: 0 },
+    { name: 'confirmedAt', type: 'date' },
+    { name: 'ipHash', type: 'text', admin: { hidden: true } },
+    { name: 'flags', type: 'text', hasMany: true, admin: { description: 'Silent fraud flags (honeypot, too fast, rate limit).' } },
+    { name: 'anonymisedAt', type: 'date' },
+  ],
+}

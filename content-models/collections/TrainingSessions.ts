@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+import { SESSION_FORMATS, SESSION_STATES } from '../constants'
+import { anyone } from '../access/anyone'
+import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
+import { slugField } from '../fields/slug'
+import { summaryField } from '../fields/summary'
+import { topicsField } from '../fields/topics'
+import { validateHttpUrl } from '../validators/url'
+
+/** Training sessions; times are stored in UTC and shown in Europe/London. */
+export const TrainingSessions: CollectionConfig = {
+  slug: 'training-sessions',
+  admin: { useAsTitle: 'title', group: 'Campaigns', defaultColumns: ['title', 'start', 'format', 'status'] },
+  access: { create: isEditorOrOrganiser, read: anyone, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  defaultSort: 'start',
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField(),
+    summaryField(),
+    { name: 'description', type: 'richText' },
+    {
+      name: 'format',
+      type: 'select',
+      required: true,
+      defaultValue: 'online',
+      options: SESSION_FORMATS.map((f) => ({ value: f.value, label: f.label })),
+    },
+    { name: 'start', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'end',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      validate: (value: unknown, { siblingData }: { siblingData?: { start?: string } }) => {
+        if (!value) return 'End: enter when the session finishes.'
+        if (siblingData?.start && new Date(String(value)) <= new Date(siblingData.start))
+          return 'End: must be after the start.'
+        return true
+      },
+    },
+    { name: 'venue', type: 'text' },
+    { name: 'address', type: 'textarea' },
+    { name: 'region', type: 'text', admin: { description: 'For example "Online", "Scotland", "North West England".' } },
+    { name: 'accessibility', type: 'textarea', admin: { description: 'Step-free access, captions, BSL, quiet room…' } },
+    { name: 'capacity', type: 'number', min: 1 },
+    {
+      name: 'registration',
+      type: 'select',
+      required: true,
+      defaultValue: 'platform',
+      options: [
+        { value: 'platform', label: 'Through our signup form' },
+        { value: 'external', label: 'An external link' },
+      ],
+    },
+    {
+      name: 'externalUrl',
+      type: 'text',
+      validate: validateHttpUrl('Registration link'),
+      admin: { condition: (data) => data?.registration === 'external' },
+    },
+    { name: 'facilitator', type: 'text' },
+    topicsField(),
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'scheduled',
+      options: SESSION_STATES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+    },
+  ],
+}

@@ -1,0 +1,12 @@
+/**
+ * Writes a new SQLite migration from the difference between the collections and the last
+ * committed migration: `npm run migrate:create -- <name>`. Commit the files it writes.
+ */
+import { getPayload } from 'payload'
+import { createConfig } from '../cms/config'
+
+process.env.PAYLOAD_MIGRATING = 'true'
+const name = process.argv[2] || 'change'
+const payload = await getPayload({ config: createConfig(), disableDBConnect: true, disableOnInit: true })
+await payload.db.createMigration({ migrationName: name, payload, forceAcceptWarning: true })
+process.exit(0)
