@@ -33,8 +33,9 @@ export const createConfig = (options: AppConfigOptions = {}) =>
         importMapFile: path.resolve(projectRoot(), 'cms/app/(payload)/admin/importMap.js'),
       },
     },
-    collections,
-    globals,
+    // Fresh arrays each time: Payload appends its own collections to them while sanitising.
+    collections: [...collections],
+    globals: [...globals],
     editor: lexicalEditor(),
     db: databaseAdapter(options.databaseUri),
     email: options.email ?? emailAdapter(),
@@ -42,6 +43,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     cors: [siteOrigin()],
     csrf: [siteOrigin(), process.env.CMS_URL || 'http://localhost:3000'],
     telemetry: false,
+    logger: { options: { level: process.env.LOG_LEVEL || 'info' } },
     graphQL: { disable: true },
     typescript: { outputFile: path.resolve(projectRoot(), 'cms/payload-types.ts') },
   })

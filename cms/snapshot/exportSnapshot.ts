@@ -38,6 +38,18 @@ const writeJsonAtomic = async (file: string, value: unknown) => {
 }
 
 /**
+ * Staff accounts are private, so an anonymous read leaves `reviewedBy` as a bare id. Guides show
+ * who reviewed them, so fetch only the reviewers' display names (never emails) and attach them.
+ */
+const attachReviewerNames = async (payload: Payload, docs: { reviewedBy?: unknown }[]) => {
+  const ids = [...new Set(docs.map((d) => d.reviewedBy).filter((id): id is number | string => typeof id === 'number' || typeof id === 'string'))]
+  if (ids.length === 0) return
+  const { docs: users } = await payload.find({ collection: 'users', where: { id: { in: ids } }, select: { name: true }, limit: 0, pagination: false, overrideAccess: true, depth: 0 })
+  const names = new Map(users.map((u) => [u.id, u.name]))
+  for (const d of docs) if (names.has(d.reviewedBy as number)) d.reviewedBy = { name: names.get(d.reviewedBy as number) ?? null }
+}
+
+/**
  * Writes what an anonymous reader may see of every public collection to `dir` as
  * <collection>.json. It reads through Payload's access rules as an anonymous user, so a draft,
  * a draft petition or a hidden field can never reach the site.
@@ -56,6 +68,7 @@ export const exportSnapshot = async (payload: Payload, dir: string): Promise<Sna
         pagination: false,
         sort: SORT[collection] ?? 'slug',
       })
+      if (collection === 'guides') await attachReviewerNames(payload, docs as { reviewedBy?: unknown }[])
       const out = docs.map((doc) => MAPPERS[collection](doc))
       counts[collection] = out.length
       await writeJsonAtomic(path.join(dir, `${collection}.json`), out)

@@ -1,0 +1,106 @@
+/**
+ * Test data as factories with traits, written through the Local API (never hand-written SQL).
+ * @example await make.guide(payload, { _status: 'draft' })
+ */
+import type { Payload } from 'payload'
+import { markdownToLexical } from '../../cms/richtext/markdownToLexical'
+
+let n = 0
+const next = () => ++n
+
+export const richText = (markdown: string) => markdownToLexical(markdown) as never
+
+export const make = {
+  user: (payload: Payload, roles: ('admin' | 'editor' | 'reviewer' | 'organiser')[], name?: string) =>
+    payload.create({
+      collection: 'users',
+      overrideAccess: true,
+      data: { email: `${roles.join('-') || 'none'}-${next()}@example.org`, password: 'a-long-test-password', roles, name: name ?? `Test ${roles.join(' ')}` },
+    }),
+  topic: (payload: Payload, data: Partial<{ title: string; slug: string }> = {}) =>
+    payload.create({ collection: 'topics', overrideAccess: true, data: { title: `Topic ${next()}`, ...data } as never }),
+  guide: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'guides',
+      overrideAccess: true,
+      draft: data._status === 'draft',
+      data: {
+        title: `Guide ${i}`,
+        slug: `guide-${i}`,
+        summary: 'A short summary.',
+        nations: ['england-wales', 'scotland'],
+        body: richText('## What you get\n\nYou get paid holiday.'),
+        _status: 'published',
+        ...data,
+      } as never,
+    })
+  },
+  template: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'templates',
+      overrideAccess: true,
+      draft: data._status === 'draft',
+      data: {
+        title: `Template ${i}`,
+        slug: `template-${i}`,
+        summary: 'A letter.',
+        kind: 'letter',
+        nations: ['england-wales'],
+        body: 'Dear {{employer_name}},\n\nPlease pay me.',
+        placeholders: [{ key: 'employer_name', label: 'Employer' }],
+        _status: 'published',
+        ...data,
+      } as never,
+    })
+  },
+  petition: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'petitions',
+      overrideAccess: true,
+      data: { title: `Petition ${i}`, slug: `petition-${i}`, summary: 'Sum.', addressedTo: 'The boss', whatWeWant: 'Fair rotas', goal: 100, state: 'open', ...data } as never,
+    })
+  },
+  network: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'networks',
+      overrideAccess: true,
+      data: { name: `Network ${i}`, slug: `network-${i}`, description: 'Peer support.', sector: 'care', region: 'Wales', ...data } as never,
+    })
+  },
+  union: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'unions',
+      overrideAccess: true,
+      data: { name: `Union ${i}`, slug: `union-${i}`, website: 'https://example.org', description: 'A union.', nations: ['scotland'], ...data } as never,
+    })
+  },
+  session: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'training-sessions',
+      overrideAccess: true,
+      data: { title: `Session ${i}`, slug: `session-${i}`, summary: 'Learn.', format: 'online', start: '2027-01-14T18:30:00.000Z', end: '2027-01-14T20:00:00.000Z', registration: 'platform', status: 'scheduled', ...data } as never,
+    })
+  },
+  member: (payload: Payload, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'members',
+      overrideAccess: true,
+      data: { firstName: 'Sara', email: `sara${i}@example.org`, emailCanonical: `sara${i}@example.org`, consentEmail: true, consentUnionInterest: true, consentVersion: '2026-11', ...data } as never,
+    })
+  },
+  signature: (payload: Payload, petition: number, data: Record<string, unknown> = {}) => {
+    const i = next()
+    return payload.create({
+      collection: 'signatures',
+      overrideAccess: true,
+      data: { petition, name: 'Tom', email: `tom${i}@example.org`, emailCanonical: `tom${i}@example.org`, ...data } as never,
+    })
+  },
+}
