@@ -17,7 +17,7 @@ describe('seed content', async () => {
   const templates = await loadTemplates(path.join(dir, 'templates'))
   const guideSlugs = new Set(guides.map((g) => g.slug))
   const templateSlugs = new Set(templates.map((t) => t.slug))
-  const topicSlugs = new Set(SEED_TOPICS.map((t) => t.slug))
+  const topicSlugs = new Set<string>(SEED_TOPICS.map((t) => t.slug))
 
   it('has at least 30 guides and 20 templates', () => {
     expect(guides.length).toBeGreaterThanOrEqual(30)
