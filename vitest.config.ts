@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,

@@ -2,11 +2,14 @@ import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
-import { projectRoot } from '../content-models/paths'
+import { dataDir, projectRoot } from '../content-models/paths'
 import { migrations } from './migrations'
 
 /** The default: an SQLite file inside the project's data folder. */
 export const DEFAULT_DATABASE_URI = 'file:./data/organise.db'
+
+/** DATABASE_URI, or the SQLite file in the data folder (DATA_DIR, default data/). */
+export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.join(dataDir(), 'organise.db')}`
 
 /** How long a MongoDB connection attempt may take before start-up fails. */
 export const MONGO_TIMEOUT_MS = 5000
@@ -41,7 +44,7 @@ const redact = (uri: string) => uri.replace(/\/\/([^@/]*)@/, '//***@')
  * The database adapter chosen by DATABASE_URI.
  * MongoDB fails fast (about 5 s) with a message naming the host, instead of mongoose's 30 s default.
  */
-export const databaseAdapter = (uri: string = process.env.DATABASE_URI || DEFAULT_DATABASE_URI): DatabaseAdapterObj => {
+export const databaseAdapter = (uri: string = databaseUri()): DatabaseAdapterObj => {
   if (databaseKind(uri) === 'mongodb') {
     const adapter = mongooseAdapter({
       url: uri,
@@ -68,7 +71,7 @@ export const databaseAdapter = (uri: string = process.env.DATABASE_URI || DEFAUL
     return adapter
   }
   return sqliteAdapter({
-    client: { url: resolveSqliteUrl(uri), authToken: process.env.DATABASE_AUTH_TOKEN },
+    client: { url: resolveSqliteUrl(uri), authToken: process.env.DATABASE_AUTH_TOKEN || undefined },
     // The schema is changed only by committed migrations, the same way in development, CI and production.
     push: false,
     migrationDir: path.resolve(projectRoot(), 'cms/migrations'),

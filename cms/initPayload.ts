@@ -1,6 +1,6 @@
 import { getPayload, type Migration, type Payload } from 'payload'
 import { createConfig, type AppConfigOptions } from './config'
-import { databaseKind, DEFAULT_DATABASE_URI } from './db'
+import { databaseKind, databaseUri } from './db'
 import { migrations } from './migrations'
 
 /**
@@ -8,7 +8,7 @@ import { migrations } from './migrations'
  * file gets the same schema everywhere. `key` keeps separate instances apart (one per test file).
  */
 export const initPayload = async (options: AppConfigOptions & { key?: string } = {}): Promise<Payload> => {
-  const uri = options.databaseUri ?? process.env.DATABASE_URI ?? DEFAULT_DATABASE_URI
+  const uri = options.databaseUri ?? databaseUri()
   const payload = await getPayload({ config: createConfig(options), key: options.key, cron: false })
   if (databaseKind(uri) === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { withPayload } from '@payloadcms/next/withPayload'
 
-const root = path.resolve(/*turbopackIgnore: true*/ process.env.PROJECT_ROOT ?? process.cwd())
+const root = path.resolve(/*turbopackIgnore: true*/ process.env.PROJECT_ROOT || process.cwd())
 
 /** The CMS admin and API. The public site is static and served separately. */
 const nextConfig = {

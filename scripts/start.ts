@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir } from '../content-models/paths'
-import { DEFAULT_DATABASE_URI, databaseKind, resolveSqliteUrl } from '../cms/db'
+import { databaseKind, databaseUri, resolveSqliteUrl } from '../cms/db'
 import { initPayload } from '../cms/initPayload'
 import { payloadSecret } from '../cms/secret'
 import { ensureAdmin } from '../cms/seed/ensureAdmin'
@@ -22,14 +22,14 @@ import { loadDotEnv } from './lib/env'
 import { createProgress } from './lib/progress'
 
 const root = process.cwd()
-process.env.PROJECT_ROOT ??= root
+process.env.PROJECT_ROOT ||= root
 loadDotEnv(root)
 
 const cmsPort = Number(process.env.CMS_PORT || 3000)
 const sitePort = Number(process.env.SITE_PORT || 4321)
 const host = process.env.HOST || '127.0.0.1'
-process.env.CMS_URL ??= `http://localhost:${cmsPort}`
-process.env.SITE_URL ??= `http://localhost:${sitePort}`
+process.env.CMS_URL ||= `http://localhost:${cmsPort}`
+process.env.SITE_URL ||= `http://localhost:${sitePort}`
 
 const started = Date.now()
 const step = createProgress(7)
@@ -49,10 +49,10 @@ process.on('SIGTERM', () => stop(0))
 
 try {
   mkdirSync(path.join(dataDir(), 'outbox'), { recursive: true })
-  const uri = process.env.DATABASE_URI || DEFAULT_DATABASE_URI
+  const uri = databaseUri()
   const kind = databaseKind(uri)
   process.env.DATABASE_URI = kind === 'sqlite' ? resolveSqliteUrl(uri) : uri
-  process.env.PAYLOAD_SECRET ??= payloadSecret()
+  process.env.PAYLOAD_SECRET ||= payloadSecret()
 
   const payload = await step(`Opening the ${kind === 'sqlite' ? 'SQLite' : 'MongoDB'} database and applying migrations`, async (note) => {
     const p = await initPayload()

@@ -15,7 +15,7 @@ let cached: { dir: string; snapshot: Snapshot } | undefined
 
 /** The snapshot folder, resolved from SNAPSHOT_DIR or the default. */
 export const snapshotDir = (): string =>
-  path.resolve(process.env.SNAPSHOT_DIR || path.join(process.env.PROJECT_ROOT ?? path.resolve(process.cwd(), process.cwd().endsWith('site') ? '..' : '.'), 'data/snapshot'))
+  path.resolve(process.env.SNAPSHOT_DIR || path.join(process.env.PROJECT_ROOT || path.resolve(process.cwd(), process.cwd().endsWith('site') ? '..' : '.'), process.env.DATA_DIR || 'data', 'snapshot'))
 
 /** Loads (once per build) every file of the snapshot; a missing or broken file fails the build, naming it. */
 export const loadSnapshot = (): Snapshot => {

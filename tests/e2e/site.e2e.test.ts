@@ -1,0 +1,116 @@
+/** The reader's side of the foundation: the static site built from the fixture snapshot, in Chromium. */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser, recordRequests } from '../helpers/browser'
+
+const siteUrl = inject('siteUrl')
+const siteDir = inject('siteDir')
+let browser: Browser
+
+/** Every built page, as a site path. */
+const builtPages = async () =>
+  (await readdir(siteDir, { recursive: true }))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `/${f.replace(/index\.html$/, '').replace(/\\/g, '/')}`)
+    .sort()
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => browser?.close())
+
+describe('the public site', () => {
+  it('Priya finds out if she is owed holiday pay, from the home page, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/`)
+    await page.getByRole('link', { name: 'Holidays and holiday pay' }).click()
+    await expect.poll(() => page.url()).toBe(`${siteUrl}/topics/holidays/`)
+    await page.getByRole('link', { name: 'Holiday pay', exact: true }).click()
+    await expect.poll(() => page.url()).toBe(`${siteUrl}/guides/holiday-pay/`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Holiday pay')
+    expect(await page.locator('.nations').textContent()).toContain('This guide covers England, Wales and Scotland.')
+    expect(await page.locator('.meta').textContent()).toMatch(/Last reviewed\s*29 November 2026/)
+    expect(await page.getByRole('heading', { name: 'Key facts' }).count()).toBe(1)
+    expect(await page.getByRole('heading', { name: 'Where these facts come from' }).count()).toBe(1)
+    // The contents list links to the body's headings.
+    const firstEntry = page.locator('nav.contents a').first()
+    const target = (await firstEntry.getAttribute('href'))!
+    expect(await page.locator(target).count()).toBe(1)
+    await context.close()
+  })
+
+  it('ships no JavaScript on any page', async () => {
+    const pages = await builtPages()
+    expect(pages.length).toBeGreaterThan(10)
+    for (const p of pages) {
+      const html = await readFile(path.join(siteDir, p, p.endsWith('.html') ? '' : 'index.html'), 'utf8')
+      expect(html, p).not.toMatch(/<script/i)
+    }
+  })
+
+  it('loads nothing from another origin and sets no cookies, on every page', async () => {
+    const context = await browser.newContext()
+    const requests = recordRequests(context)
+    const setCookies: string[] = []
+    context.on('response', async (r) => {
+      const cookie = await r.headerValue('set-cookie')
+      if (cookie) setCookies.push(`${r.url()}: ${cookie}`)
+    })
+    const page = await context.newPage()
+    for (const p of await builtPages()) await page.goto(`${siteUrl}${p}`)
+    expect(requests.filter((u) => !u.startsWith(siteUrl))).toEqual([])
+    expect(setCookies).toEqual([])
+    expect(await context.cookies()).toEqual([])
+    await context.close()
+  })
+
+  it('searches from the header with a plain GET form that keeps the words in the address', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/guides/`)
+    await page.getByRole('searchbox', { name: 'Search' }).fill('holiday pay')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect.poll(() => page.url()).toBe(`${siteUrl}/search/?q=holiday+pay`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Search')
+    await context.close()
+  })
+
+  it('lets a keyboard user skip straight to the content', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${siteUrl}/guides/holiday-pay/`)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+    await page.close()
+  })
+
+  it('answers a missing page with status 404 and a search box', async () => {
+    const page = await browser.newPage()
+    const response = await page.goto(`${siteUrl}/guides/no-such-guide/`)
+    expect(response?.status()).toBe(404)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found')
+    expect(await page.getByRole('searchbox', { name: 'Search instead' }).count()).toBe(1)
+    await page.close()
+  })
+
+  it('never serves files from outside the site folder', async () => {
+    for (const probe of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
+      const res = await fetch(`${siteUrl}${probe}`)
+      expect(res.status, probe).toBe(404)
+      expect(await res.text()).not.toContain('"name": "organise-platform"')
+    }
+  })
+
+  it('shows the privacy page from the footer of every page', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${siteUrl}/`)
+    await page.getByRole('contentinfo').getByRole('link', { name: /Privacy/ }).click()
+    await expect.poll(() => page.url()).toBe(`${siteUrl}/privacy/`)
+    expect(await page.locator('main').textContent()).toContain('We set no cookies.')
+    await page.close()
+  })
+})

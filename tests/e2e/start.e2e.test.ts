@@ -1,0 +1,122 @@
+/**
+ * `npm start` as a new user runs it: on an empty data folder it creates the database, the first
+ * admin and the demo content, builds both sites and serves them; Ctrl-C stops everything; a second
+ * start reuses what is there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+  })
+
+let dataDir: string
+let cmsPort: number
+let sitePort: number
+
+/** Runs the start script until it says it is ready; returns the process and everything it printed. */
+const start = async (env: Record<string, string> = {}) => {
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: '',
+    PAYLOAD_SECRET: '',
+    DATA_DIR: dataDir,
+    CMS_PORT: String(cmsPort),
+    SITE_PORT: String(sitePort),
+    LOG_LEVEL: 'warn',
+    ...env,
+  }
+  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+    cwd: process.cwd(),
+    env: childEnv as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (c: Buffer) => (output += c))
+  child.stderr!.on('data', (c: Buffer) => (output += c))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Press Ctrl-C to stop.')) {
+        clearInterval(timer)
+        resolve()
+      }
+    }, 100)
+    child.once('exit', (code) => {
+      clearInterval(timer)
+      reject(new Error(`start exited with ${code}:\n${output}`))
+    })
+  })
+  return { child, output: () => output }
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code))
+    child.kill('SIGINT')
+  })
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'organise-start-'))
+  cmsPort = await freePort()
+  sitePort = await freePort()
+})
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+describe('npm start', () => {
+  it('sets up a new install, serves the site and the CMS, and stops cleanly on Ctrl-C', async () => {
+    const { child, output } = await start({ ADMIN_EMAIL: 'organiser@example.org', ADMIN_PASSWORD: 'a-long-admin-password' })
+    try {
+      expect(output()).toMatch(/\[1\/7\] Opening the SQLite database/)
+      expect(output()).toContain('created admin organiser@example.org')
+      expect(output()).not.toContain('a-long-admin-password')
+      expect(output()).toMatch(/adding guides \(\d+\)/)
+
+      const home = await fetch(`http://127.0.0.1:${sitePort}/`)
+      expect(home.status).toBe(200)
+      expect(await home.text()).toContain('Better work is possible')
+      const guide = await fetch(`http://127.0.0.1:${sitePort}/guides/holiday-pay/`)
+      expect(guide.status).toBe(200)
+
+      const admin = await fetch(`http://127.0.0.1:${cmsPort}/admin/login`)
+      expect(admin.status).toBe(200)
+      const login = await fetch(`http://127.0.0.1:${cmsPort}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'organiser@example.org', password: 'a-long-admin-password' }),
+      })
+      expect(login.status).toBe(200)
+      expect((await login.json()).user.roles).toEqual(['admin'])
+      // Personal data is not readable anonymously through the CMS API.
+      expect((await fetch(`http://127.0.0.1:${cmsPort}/api/members`)).status).toBe(403)
+
+      expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['organise.db', 'snapshot', 'builds', 'site', 'outbox']))
+    } finally {
+      expect(await stop(child)).toBe(0)
+    }
+    await expect(fetch(`http://127.0.0.1:${sitePort}/`)).rejects.toThrow()
+    await expect(fetch(`http://127.0.0.1:${cmsPort}/admin/login`)).rejects.toThrow()
+  })
+
+  it('starts again without rebuilding or reseeding when nothing changed', async () => {
+    const { child, output } = await start()
+    try {
+      expect(output()).toContain('an admin already exists')
+      expect(output()).toContain('content found; not seeding')
+      expect(output()).toMatch(/Building the static site…\n\s+unchanged since the last build/)
+      expect(output()).toMatch(/Building the CMS admin \(Next\.js\)…\n\s+unchanged since the last build/)
+      expect((await fetch(`http://127.0.0.1:${sitePort}/guides/`)).status).toBe(200)
+    } finally {
+      expect(await stop(child)).toBe(0)
+    }
+  })
+})
