@@ -6,6 +6,8 @@ import { collections, globals } from '../content-models'
 import { projectRoot } from '../content-models/paths'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
+import { endpoints } from './endpoints'
+import { jobs } from './jobs'
 import { payloadSecret } from './secret'
 
 export type AppConfigOptions = {
@@ -37,6 +39,8 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     collections: [...collections],
     globals: [...globals],
     editor: lexicalEditor(),
+    endpoints,
+    jobs,
     db: databaseAdapter(options.databaseUri),
     email: options.email ?? emailAdapter(),
     sharp,

@@ -1,5 +1,8 @@
 // The public site: static HTML built only from a snapshot folder (SNAPSHOT_DIR), never from the
-// database. No JavaScript is shipped unless a page uses an island.
+// database. JavaScript ships only on pages that use an island (search, letter filler, sign-up,
+// petitions), and only React's runtime plus that island.
+import react from '@astrojs/react'
+import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
 export default defineConfig({
@@ -10,4 +13,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  integrations: [react(), sitemap({ filter: (page) => !/\/(confirm|unsubscribe|erase)\//.test(page) })],
 })

@@ -1,10 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { createConfig } from '../../cms/config'
 
 describe('committed migrations', () => {
   it('match the collections: generating a migration now finds nothing to change', async () => {
-    const payload = await getPayload({ config: createConfig({ databaseUri: 'file::memory:', secret: 'test' }), key: 'migration-check', disableOnInit: true, cron: false })
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'organise-migrations-'))
+    const payload = await getPayload({ config: createConfig({ databaseUri: `file:${path.join(dir, 'check.db')}`, secret: 'test' }), key: 'migration-check', disableOnInit: true, cron: false })
     const db = payload.db as unknown as {
       schema: unknown
       migrationDir: string
@@ -19,5 +23,6 @@ describe('committed migrations', () => {
     const statements = await kit.generateMigration(before, after)
     expect(statements, 'The collections changed without a migration: run "npm run migrate:create -- <name>" and commit it.').toEqual([])
     await payload.destroy()
+    await rm(dir, { recursive: true, force: true })
   })
 })
