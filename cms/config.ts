@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type EmailAdapter } from 'payload'
+import { pino } from 'pino'
+import pretty from 'pino-pretty'
 import sharp from 'sharp'
 import { collections, globals } from '../content-models'
 import { projectRoot } from '../content-models/paths'
@@ -19,6 +21,10 @@ export type AppConfigOptions = {
   secret?: string
 }
 
+/** Payload's readable log format, at LOG_LEVEL (default info). */
+const logger = () =>
+  pino({ name: 'payload', level: process.env.LOG_LEVEL || 'info' }, pretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }))
+
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
 export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin
 
@@ -30,6 +36,8 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     admin: {
       user: 'users',
       meta: { titleSuffix: ' – Better Work CMS' },
+      // Not Gravatar: staff email hashes must not go to a third party.
+      avatar: 'default',
       importMap: {
         baseDir: path.resolve(projectRoot(), 'cms'),
         importMapFile: path.resolve(projectRoot(), 'cms/app/(payload)/admin/importMap.js'),
@@ -47,7 +55,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     cors: [siteOrigin()],
     csrf: [siteOrigin(), process.env.CMS_URL || 'http://localhost:3000'],
     telemetry: false,
-    logger: { options: { level: process.env.LOG_LEVEL || 'info' } },
+    logger: logger(),
     graphQL: { disable: true },
     typescript: { outputFile: path.resolve(projectRoot(), 'cms/payload-types.ts') },
   })
