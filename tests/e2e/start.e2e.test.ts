@@ -105,7 +105,7 @@ describe('npm start', () => {
     }
     await expect(fetch(`http://127.0.0.1:${sitePort}/`)).rejects.toThrow()
     await expect(fetch(`http://127.0.0.1:${cmsPort}/admin/login`)).rejects.toThrow()
-  })
+  }, 600_000)
 
   it('starts again without rebuilding or reseeding when nothing changed', async () => {
     const { child, output } = await start()
@@ -118,5 +118,5 @@ describe('npm start', () => {
     } finally {
       expect(await stop(child)).toBe(0)
     }
-  })
+  }, 300_000)
 })
