@@ -19,6 +19,8 @@ const freePort = () =>
   })
 
 let dataDir: string
+/** Every start process, so none outlives the tests even when one times out. */
+const started: ChildProcess[] = []
 let cmsPort: number
 let sitePort: number
 
@@ -38,7 +40,10 @@ const start = async (env: Record<string, string> = {}) => {
     cwd: process.cwd(),
     env: childEnv as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so SIGINT reaches it and its children as Ctrl-C in a terminal does.
+    detached: true,
   })
+  started.push(child)
   let output = ''
   child.stdout!.on('data', (c: Buffer) => (output += c))
   child.stderr!.on('data', (c: Buffer) => (output += c))
@@ -60,7 +65,7 @@ const start = async (env: Record<string, string> = {}) => {
 const stop = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code))
-    child.kill('SIGINT')
+    process.kill(-child.pid!, 'SIGINT')
   })
 
 beforeAll(async () => {
@@ -69,6 +74,7 @@ beforeAll(async () => {
   sitePort = await freePort()
 })
 afterAll(async () => {
+  for (const child of started) if (child.exitCode === null) await stop(child)
   await rm(dataDir, { recursive: true, force: true })
 })
 
