@@ -1,4 +1,4 @@
-import { Guides } from './collections/Guides'
+import { Guides } from './collections/guides'
 import { Media } from './collections/Media'
 import { Members } from './collections/Members'
 import { Networks } from './collections/Networks'
@@ -11,9 +11,12 @@ import { TrainingSessions } from './collections/TrainingSessions'
 import { Unions } from './collections/Unions'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
+import { withBuildAdmin } from './hooks/withBuildAdmin'
+import { withGlobalRebuildHooks, withRebuildHooks } from './hooks/withRebuildHooks'
+import { PUBLIC_COLLECTIONS } from './constants'
 
 /** Every collection, in the order the admin lists them. */
-export const collections = [
+const allCollections = [
   Guides,
   Templates,
   Topics,
@@ -24,8 +27,11 @@ export const collections = [
   Unions,
   Signatures,
   Members,
-  SiteBuilds,
+  withBuildAdmin(SiteBuilds),
   Users,
 ]
 
-export const globals = [SiteSettings]
+/** Public collections queue a site build when what readers see changes (content-models/hooks). */
+export const collections = allCollections.map((c) => ((PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug) ? withRebuildHooks(c) : c))
+
+export const globals = [withGlobalRebuildHooks(SiteSettings)]

@@ -121,6 +121,9 @@ try {
       })
       next.once('exit', (code) => reject(new Error(`The CMS did not start (exit code ${code}). ${seen.slice(-2000)}`)))
     })
+    // The CMS runs queued site builds itself once Payload's job runner has started, which
+    // happens on its first admin page: open one now so publishing rebuilds the site at once.
+    await fetch(`http://${host}:${cmsPort}/admin/login`).catch(() => undefined)
     note(`site on http://localhost:${sitePort}`)
   })
 

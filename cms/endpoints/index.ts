@@ -1,8 +1,12 @@
 import type { Endpoint } from 'payload'
+import { organiseEndpoints } from './organise'
+import { publicEndpoints } from './public'
+import { rebuildEndpoints } from './rebuild'
 
 /**
  * The public endpoints: the only writes anonymous people can make (sign-up, petition signing,
- * confirmation, unsubscribe, erase) plus public counts. Each is thin: it parses input and calls a
- * plain, tested function.
+ * confirmation, unsubscribe, erase) plus public counts, under /api/public/; and organisers' exports
+ * under /api/organise/; admins' rebuild and rollback under /api/site/. Each is thin: it parses input and calls a plain, tested function.
+ * (Not under /api/petitions/: Payload routes that prefix to the petitions collection's own API.)
  */
-export const endpoints: Endpoint[] = []
+export const endpoints: Endpoint[] = [...publicEndpoints, ...organiseEndpoints, ...rebuildEndpoints]

@@ -1,8 +1,13 @@
 import type { JobsConfig } from 'payload'
-import { petitionTasks } from './petitions'
-import { rebuildTasks } from './rebuild'
+import { petitionsAutoRun, petitionTasks } from './petitions'
+import { rebuildAutoRun, rebuildTasks } from './rebuild'
 
 /** Every background task, in one Payload jobs config. */
 export const jobs: JobsConfig = {
   tasks: [...rebuildTasks, ...petitionTasks],
+  // Site builds share one concurrency key (see cms/jobs/rebuild).
+  enableConcurrencyControl: true,
+  // Runs queued jobs inside the CMS process (Next calls getPayload with cron on). With several
+  // CMS nodes, set JOBS_AUTORUN=false and run `payload jobs:run` on a schedule instead (README).
+  autoRun: process.env.JOBS_AUTORUN === 'false' ? [] : [...rebuildAutoRun, ...petitionsAutoRun],
 }

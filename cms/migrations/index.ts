@@ -1,9 +1,21 @@
 import * as migration_20261129_213445_initial from './20261129_213445_initial';
+import * as migration_20261129_215929_petitions_signup from './20261129_215929_petitions_signup';
+import * as migration_20261129_220050_site_build_jobs from './20261129_220050_site_build_jobs';
 
 export const migrations = [
   {
     up: migration_20261129_213445_initial.up,
     down: migration_20261129_213445_initial.down,
-    name: '20261129_213445_initial'
+    name: '20261129_213445_initial',
+  },
+  {
+    up: migration_20261129_215929_petitions_signup.up,
+    down: migration_20261129_215929_petitions_signup.down,
+    name: '20261129_215929_petitions_signup',
+  },
+  {
+    up: migration_20261129_220050_site_build_jobs.up,
+    down: migration_20261129_220050_site_build_jobs.down,
+    name: '20261129_220050_site_build_jobs',
   },
 ];

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { cp, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { dataDir, projectRoot } from '../../content-models/paths'
+import { checkBuild } from './checkBuild'
+import { carryOver, planIncremental, readEntries, type IncrementalPlan } from './incremental'
 
 /** A site build that failed; `output` holds the end of Astro's output, for the site-builds record. */
 export class SiteBuildError extends Error {
@@ -13,13 +15,34 @@ export class SiteBuildError extends Error {
   }
 }
 
-export type SiteBuildResult = { buildId: string; dir: string; pages: number; ms: number; skipped: boolean }
+export type SiteBuildResult = {
+  buildId: string
+  dir: string
+  pages: number
+  ms: number
+  skipped: boolean
+  /** Milliseconds per step: build, carry, check, switch, prune. */
+  timings: Record<string, number>
+  /** Whether only changed pages were rendered, and why not when not. */
+  mode: 'full' | 'incremental'
+  modeReason?: string
+  /** Peak memory of the Astro build process, in bytes, where the system reports it. */
+  peakRss: number | null
+  /** Internal links already broken in the live build, which do not block this one. */
+  brokenLinks?: number
+  /** Pages Astro rendered in this build (the rest were carried over). */
+  rendered?: number
+}
 
-/** Where builds live: data/builds/<id>/, with data/site a symlink to the live one. */
+/**
+ * Where builds live: data/builds/<id>/, with data/site a symlink to the live one, and the
+ * snapshot each build was made from in data/snapshots/<id>/ (for incremental builds).
+ */
 export const sitePaths = (root = dataDir()) => ({
   builds: path.join(root, 'builds'),
   live: path.join(root, 'site'),
   snapshot: path.join(root, 'snapshot'),
+  snapshots: path.join(root, 'snapshots'),
 })
 
 /** A fingerprint of everything a build depends on: the snapshot and the site's sources. */
@@ -37,8 +60,25 @@ export const buildFingerprint = async (snapshotDir: string): Promise<string> => 
     }
   }
   await walk(snapshotDir)
+  hash.update(await sourceFingerprint())
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** A fingerprint of the site's sources alone: when it changes, every page must be rendered again. */
+export const sourceFingerprint = async (): Promise<string> => {
+  const hash = createHash('sha256')
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))
+    for (const e of entries) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) {
+        if (!['node_modules', 'dist', '.astro'].includes(e.name)) await walk(p)
+      } else hash.update(p.slice(projectRoot().length)).update(await readFile(p))
+    }
+  }
   await walk(path.join(projectRoot(), 'site'))
   await walk(path.join(projectRoot(), 'cms/snapshot'))
+  await walk(path.join(projectRoot(), 'cms/site'))
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -48,23 +88,62 @@ const countPages = async (dir: string): Promise<number> => {
   return n
 }
 
-/** Runs `astro build` in a child process (isolated and killable) from `snapshotDir` into `outDir`. */
-export const runAstroBuild = (snapshotDir: string, outDir: string, env: Record<string, string | undefined> = {}): Promise<void> =>
+/** Peak resident memory of a running process, in bytes (Linux /proc), or null. */
+const peakRssOf = (pid: number): number | null => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) * 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Runs `astro build` in a child process (isolated and killable) from `snapshotDir` into `outDir`.
+ * `onSpawn` receives the child (tests kill it half-way); `onPeakRss` its peak memory at the end.
+ */
+export const runAstroBuild = (
+  snapshotDir: string,
+  outDir: string,
+  env: Record<string, string | undefined> = {},
+  { onSpawn, onPeakRss }: { onSpawn?: (child: ChildProcess) => void; onPeakRss?: (bytes: number | null) => void } = {},
+): Promise<void> =>
   new Promise((resolve, reject) => {
-    const astro = path.join(projectRoot(), 'node_modules/astro/astro.js')
-    const child = spawn(process.execPath, [astro, 'build', '--root', path.join(projectRoot(), 'site'), '--silent'], {
-      cwd: projectRoot(),
+    const script = path.join(projectRoot(), 'cms/site/astroBuild.mjs')
+    // Astro puts its server chunks in <cwd>/.astro/ when the out folder is outside the working
+    // folder: a working folder of its own (inside the project, so packages resolve) keeps builds
+    // running at the same time (tests, several engineers) from overwriting each other's.
+    const workDir = path.join(projectRoot(), 'node_modules/.cache/site-builds', `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`)
+    mkdirSync(workDir, { recursive: true })
+    const cleanUp = () => rmSync(workDir, { recursive: true, force: true })
+    const child = spawn(process.execPath, [script, path.join(projectRoot(), 'site')], {
+      cwd: workDir,
       env: { ...process.env, ...env, SNAPSHOT_DIR: snapshotDir, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
+    onSpawn?.(child)
+    let peak: number | null = null
+    const sample = () => {
+      const rss = child.pid ? peakRssOf(child.pid) : null
+      if (rss !== null) peak = Math.max(peak ?? 0, rss)
+    }
+    const sampler = setInterval(sample, 200)
     let output = ''
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8000)
     }
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('error', (cause) => reject(new SiteBuildError(`Could not start the site build: ${cause.message}`, output, { cause })))
+    child.stdout!.on('data', keep)
+    child.stderr!.on('data', keep)
+    child.on('error', (cause) => {
+      clearInterval(sampler)
+      cleanUp()
+      reject(new SiteBuildError(`Could not start the site build: ${cause.message}`, output, { cause }))
+    })
+    child.on('exit', () => sample())
     child.on('close', (code, signal) => {
+      clearInterval(sampler)
+      cleanUp()
+      onPeakRss?.(peak)
       if (code === 0) resolve()
       else reject(new SiteBuildError(`Site build failed (${signal ? `killed by ${signal}` : `exit code ${code}`}). ${lastLines(output)}`, output))
     })
@@ -94,47 +173,115 @@ export const liveBuildDir = async (live = sitePaths().live): Promise<string | nu
   }
 }
 
-/** Deletes old builds, keeping the live one and the `keep` newest others (for rollback). */
+/** Deletes old builds (and their snapshots), keeping the live one and the `keep` newest others (for rollback). */
 export const pruneBuilds = async (keep = 3, paths = sitePaths()): Promise<void> => {
   const live = await liveBuildDir(paths.live)
-  const entries = await readdir(paths.builds).catch(() => [] as string[])
-  const dirs = await Promise.all(entries.map(async (name) => ({ dir: path.join(paths.builds, name), mtime: (await stat(path.join(paths.builds, name))).mtimeMs })))
+  const entries = (await readdir(paths.builds).catch(() => [] as string[])).filter((n) => !n.startsWith('.'))
+  const dirs = await Promise.all(entries.map(async (name) => ({ name, dir: path.join(paths.builds, name), mtime: (await stat(path.join(paths.builds, name))).mtimeMs })))
   const old = dirs.filter((d) => d.dir !== live).sort((a, b) => b.mtime - a.mtime).slice(keep)
   await Promise.all(old.map((d) => rm(d.dir, { recursive: true, force: true })))
+  const kept = new Set(dirs.filter((d) => !old.includes(d)).map((d) => d.name))
+  const snapshots = await readdir(paths.snapshots).catch(() => [] as string[])
+  await Promise.all(snapshots.filter((n) => !kept.has(n)).map((n) => rm(path.join(paths.snapshots, n), { recursive: true, force: true })))
+}
+
+/** A build id: sortable by time, then the fingerprint, safe as a folder name. */
+export const defaultBuildId = (fingerprint: string) => `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${fingerprint.slice(0, 8)}`
+
+const SOURCE_FILE = '.source-fingerprint'
+
+/** Decides between an incremental and a full build against the live build. */
+const planAgainst = async (live: string | null, snapshotDir: string, paths: ReturnType<typeof sitePaths>, source: string): Promise<IncrementalPlan> => {
+  if (!live || !existsSync(path.join(live, 'index.html'))) return { full: true, reason: 'no live build' }
+  if ((await readFile(path.join(live, SOURCE_FILE), 'utf8').catch(() => '')) !== source) return { full: true, reason: 'site sources changed' }
+  const previous = path.join(paths.snapshots, path.basename(live))
+  if (!existsSync(previous)) return { full: true, reason: 'no snapshot of the live build' }
+  const settings = async (dir: string) => readFile(path.join(dir, 'site-settings.json'), 'utf8').catch(() => '')
+  return planIncremental(await readEntries(previous), await readEntries(snapshotDir), (await settings(previous)) !== (await settings(snapshotDir)))
 }
 
 /**
- * Builds the static site from a snapshot into a new folder, checks it, and switches the live site
- * to it. A failed build leaves the live site as it was. With `skipIfUnchanged`, a live build made
- * from the same snapshot and site sources is kept.
+ * Builds the static site from a snapshot into a new folder, checks it (key pages, search index,
+ * internal links), and switches the live site to it. A failed build leaves the live site as it
+ * was. With `skipIfUnchanged`, a live build made from the same snapshot and site sources is kept.
+ * With `incremental`, only the pages whose snapshot entries changed (and the pages linked to them,
+ * the lists, feeds and search index) are rendered; the rest are carried over from the live build.
  */
 export const buildSite = async ({
   snapshotDir = sitePaths().snapshot,
   paths = sitePaths(),
   skipIfUnchanged = false,
-}: { snapshotDir?: string; paths?: ReturnType<typeof sitePaths>; skipIfUnchanged?: boolean } = {}): Promise<SiteBuildResult> => {
+  incremental = false,
+  buildId: wantedId,
+  keep = 3,
+  onSpawn,
+  onStep,
+}: {
+  snapshotDir?: string
+  paths?: ReturnType<typeof sitePaths>
+  skipIfUnchanged?: boolean
+  incremental?: boolean
+  buildId?: string
+  keep?: number
+  onSpawn?: (child: ChildProcess) => void
+  /** Called as each step starts, for progress on the site-builds record. */
+  onStep?: (step: string) => void | Promise<void>
+} = {}): Promise<SiteBuildResult> => {
   const started = Date.now()
+  const timings: Record<string, number> = {}
+  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    await onStep?.(step)
+    const t = Date.now()
+    try {
+      return await fn()
+    } finally {
+      timings[step] = Date.now() - t
+    }
+  }
   const fingerprint = await buildFingerprint(snapshotDir)
+  const source = await sourceFingerprint()
   const live = await liveBuildDir(paths.live)
   if (skipIfUnchanged && live && existsSync(path.join(live, 'index.html'))) {
     const previous = await readFile(path.join(live, '.fingerprint'), 'utf8').catch(() => '')
-    if (previous === fingerprint) return { buildId: path.basename(live), dir: live, pages: await countPages(live), ms: Date.now() - started, skipped: true }
+    if (previous === fingerprint) {
+      return { buildId: path.basename(live), dir: live, pages: await countPages(live), ms: Date.now() - started, skipped: true, timings, mode: 'full', peakRss: null }
+    }
   }
-  const buildId = `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${fingerprint.slice(0, 8)}`
+  const buildId = wantedId ?? defaultBuildId(fingerprint)
   const dir = path.join(paths.builds, buildId)
+  const keptSnapshot = path.join(paths.snapshots, buildId)
+  const plan = incremental ? await planAgainst(live, snapshotDir, paths, source) : ({ full: true, reason: 'full build asked for' } as const)
   await mkdir(paths.builds, { recursive: true })
   await rm(dir, { recursive: true, force: true })
+  let peakRss: number | null = null
+  let pages = 0
+  let brokenLinks = 0
+  let rendered = 0
   try {
-    await runAstroBuild(snapshotDir, dir)
-    for (const page of ['index.html', '404.html', 'guides/index.html']) {
-      if (!existsSync(path.join(dir, page))) throw new SiteBuildError(`Site build is missing ${page}; not switching to it.`, '')
+    const env: Record<string, string> = {}
+    if (!plan.full) {
+      env.SITE_RENDER_ONLY = path.join(paths.builds, `.render-only-${buildId}.json`)
+      await writeFile(env.SITE_RENDER_ONLY, JSON.stringify(plan.render))
+    }
+    await timed('build', () => runAstroBuild(snapshotDir, dir, env, { onSpawn, onPeakRss: (b) => (peakRss = b) }))
+    if (env.SITE_RENDER_ONLY) await rm(env.SITE_RENDER_ONLY, { force: true })
+    rendered = await countPages(dir)
+    if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
+    const checked = await timed('check', () => checkBuild(dir, { previous: live }))
+    pages = checked.pages
+    brokenLinks = checked.brokenLinks.length
+    await writeFile(path.join(dir, '.fingerprint'), fingerprint)
+    await writeFile(path.join(dir, SOURCE_FILE), source)
+    if (path.resolve(snapshotDir) !== keptSnapshot) {
+      await rm(keptSnapshot, { recursive: true, force: true })
+      await cp(snapshotDir, keptSnapshot, { recursive: true })
     }
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
+    await rm(path.join(paths.builds, `.render-only-${buildId}.json`), { force: true })
     throw error
   }
-  await writeFile(path.join(dir, '.fingerprint'), fingerprint)
-  await switchLive(paths.live, dir)
-  await pruneBuilds(3, paths)
-  return { buildId, dir, pages: await countPages(dir), ms: Date.now() - started, skipped: false }
+  await timed('switch', () => switchLive(paths.live, dir))
+  await timed('prune', () => pruneBuilds(keep, paths))
+  return { buildId, dir, pages, ms: Date.now() - started, skipped: false, timings, mode: plan.full ? 'full' : 'incremental', modeReason: plan.full ? plan.reason : `${plan.changed} entries changed`, peakRss, brokenLinks, rendered }
 }

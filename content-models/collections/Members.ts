@@ -32,6 +32,7 @@ export const Members: CollectionConfig = {
       options: CONFIRMATION_STATES.map((s) => ({ value: s, label: s })),
     },
     { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    { name: 'confirmationsSent', type: 'number', defaultValue: 0, admin: { description: 'Confirmation emails sent: a repeat sign-up resends a few times at most.' } },
     { name: 'confirmedAt', type: 'date' },
     { name: 'flags', type: 'text', hasMany: true },
   ],

@@ -21,6 +21,7 @@ export const Signatures: CollectionConfig = {
     { name: 'region', type: 'text' },
     { name: 'nation', type: 'text' },
     { name: 'consentUpdates', type: 'checkbox', defaultValue: false },
+    { name: 'consentVersion', type: 'text', admin: { description: 'Version of the consent wording the signer saw.' } },
     { name: 'showName', type: 'checkbox', defaultValue: false },
     {
       name: 'state',

@@ -11,7 +11,7 @@ export type TemplateShape = {
   body?: string | null
   subject?: string | null
   placeholders?: { key?: string | null }[] | null
-  optionalSections?: { key?: string | null }[] | null
+  optionalSections?: { key?: string | null; group?: string | null }[] | null
 }
 
 /** Keys used in a text, split into placeholders and sections, with syntax problems found. */
@@ -63,6 +63,11 @@ export const checkTemplate = (t: TemplateShape): string[] => {
   }
   for (const key of declaredSections) {
     if (!body.sections.has(key)) errors.push(`Optional section "${key}" is declared but never used in the letter.`)
+  }
+  const groups = new Map<string, string[]>()
+  for (const s of t.optionalSections ?? []) if (s.group && s.key) groups.set(s.group, [...(groups.get(s.group) ?? []), s.key])
+  for (const [group, keys] of groups) {
+    if (keys.length < 2) errors.push(`Group "${group}" has only one section ("${keys[0]}"): either/or needs two or more sections with the same group, or leave the group empty.`)
   }
   return errors
 }

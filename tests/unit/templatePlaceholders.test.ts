@@ -39,3 +39,14 @@ describe('template placeholders', () => {
     expect(validateTemplateBody('', { data: {} })).toMatch(/Body: write the letter/)
   })
 })
+
+describe('either/or groups of optional sections', () => {
+  it('names a group that has only one section, since the worker could not choose', () => {
+    expect(
+      checkTemplate({ body: '{{#a}}A{{/a}}{{#b}}B{{/b}}', optionalSections: [{ key: 'a', group: 'which' }, { key: 'b', group: null }] }),
+    ).toEqual(['Group "which" has only one section ("a"): either/or needs two or more sections with the same group, or leave the group empty.'])
+  })
+  it('accepts a group of two sections', () => {
+    expect(checkTemplate({ body: '{{#a}}A{{/a}}{{#b}}B{{/b}}', optionalSections: [{ key: 'a', group: 'which' }, { key: 'b', group: 'which' }] })).toEqual([])
+  })
+})

@@ -1,4 +1,38 @@
-import type { TaskConfig } from 'payload'
+import type { JobsConfig, TaskConfig } from 'payload'
+import { rollUpCounts, ROLL_UP_SECONDS } from '../../petitions/counts'
+import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../petitions/retention'
+import { sweepDatabaseRateLimits } from '../../abuse/rateLimit'
 
-/** Tasks for sign-ups and petitions: count roll-up, retention (see the petitions issue). */
-export const petitionTasks: TaskConfig[] = []
+/** The queue petition and sign-up tasks run on, apart from site rebuilds. */
+export const PETITIONS_QUEUE = 'petitions'
+
+/** Tasks for sign-ups and petitions: count roll-up (every ~10 s) and retention (hourly). */
+export const petitionTasks: TaskConfig[] = [
+  {
+    slug: 'rollUpPetitionCounts',
+    label: 'Roll up petition counts',
+    retries: 0,
+    schedule: [{ cron: `*/${ROLL_UP_SECONDS} * * * * *`, queue: PETITIONS_QUEUE }],
+    handler: async ({ req }) => {
+      const changed = await rollUpCounts(req.payload)
+      return { output: { changed: changed.length } }
+    },
+  },
+  {
+    slug: 'petitionRetention',
+    label: 'Delete unconfirmed people and anonymise old signatures',
+    retries: 1,
+    schedule: [{ cron: '0 17 * * * *', queue: PETITIONS_QUEUE }],
+    handler: async ({ req }) => {
+      const deleted = await deleteUnconfirmed(req.payload)
+      const anonymised = await anonymiseClosedPetitions(req.payload)
+      const rateLimitsSwept = await sweepDatabaseRateLimits(req.payload)
+      return { output: { ...deleted, anonymised, rateLimitsSwept } }
+    },
+  },
+]
+
+/** Runs the petitions queue every ROLL_UP_SECONDS inside the CMS process. */
+export const petitionsAutoRun: Extract<NonNullable<JobsConfig['autoRun']>, unknown[]> = [
+  { cron: `*/${ROLL_UP_SECONDS} * * * * *`, queue: PETITIONS_QUEUE, limit: 5, silent: { info: true } },
+]

@@ -1,30 +1,39 @@
 /**
- * Shows a letter template with its gaps visible, for the page that works without JavaScript:
- * `{{key}}` becomes a marked "[label]" and `{{#section}}…{{/section}}` is marked as optional.
- * Everything else is escaped text.
+ * Letter templates on the site: the blank letter for the page that works without JavaScript and
+ * for the blank .docx/.txt files made at build time. The parts (parsing, rendering, .docx, email,
+ * drafts, work-email hints) live in ./letter/ and are shared with the fill-in island.
  */
-import type { SnapshotTemplate } from './snapshot'
+import type { SnapshotTemplate } from '../../../cms/snapshot/types'
+import { letterDocument, letterDocxBytes } from './letter/docx'
+import { parseTemplate } from './letter/parse'
+import { renderBlank, segmentsToHtml, segmentsToText, type TemplateFields } from './letter/render'
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c])
+export * from './letter/render'
+export { parseTemplate, fieldsUsed, type LetterNode } from './letter/parse'
 
-/** The blank letter as safe HTML, placeholders and optional parts marked. */
-export const blankLetterHtml = (t: Pick<SnapshotTemplate, 'body' | 'placeholders' | 'optionalSections'>, text = t.body): string => {
-  const labels = new Map(t.placeholders.map((p) => [p.key, p.label]))
-  const sections = new Map(t.optionalSections.map((s) => [s.key, s]))
-  return text
-    .split(/(\{\{\s*[#/]?\s*[a-z][a-z0-9_]*\s*\}\})/g)
-    .map((part) => {
-      const m = /^\{\{\s*([#/]?)\s*([a-z][a-z0-9_]*)\s*\}\}$/.exec(part)
-      if (!m) return esc(part)
-      const [, mark, key] = m
-      if (mark === '#') {
-        const s = sections.get(key)
-        const label = s?.label ?? key
-        return `<span class="optional-start">[${s?.group ? 'Use this or the other choice' : 'Optional'}: ${esc(label)}]</span>`
-      }
-      if (mark === '/') return '<span class="optional-end">[End of optional part]</span>'
-      return `<span class="placeholder">[${esc(labels.get(key) ?? key)}]</span>`
-    })
-    .join('')
+/** The blank letter (or the subject line, given as `text`) as safe HTML, gaps and optional parts marked. */
+export const blankLetterHtml = (t: TemplateFields & Pick<SnapshotTemplate, 'body'>, text = t.body): string =>
+  segmentsToHtml(renderBlank(parseTemplate(text), t))
+
+/** The blank letter as plain text, for the .txt download; emails start with their subject line. */
+export const blankLetterText = (t: TemplateFields & Pick<SnapshotTemplate, 'body' | 'subject' | 'kind'>): string => {
+  const body = segmentsToText(renderBlank(parseTemplate(t.body), t))
+  const subject = t.kind === 'email' && t.subject ? `Subject: ${segmentsToText(renderBlank(parseTemplate(t.subject), t))}\n\n` : ''
+  return `${subject}${body}\n`
 }
+
+/** The blank letter as .docx bytes. */
+export const blankLetterDocx = (t: TemplateFields & Pick<SnapshotTemplate, 'body' | 'subject' | 'kind' | 'title'>): Promise<Uint8Array> =>
+  letterDocxBytes(
+    letterDocument({
+      title: t.title,
+      subject: t.kind === 'email' && t.subject ? renderBlank(parseTemplate(t.subject), t) : null,
+      segments: renderBlank(parseTemplate(t.body), t),
+    }),
+  )
+
+/** The file name of a download: the template's slug and the extension. */
+export const letterFileName = (slug: string, ext: 'docx' | 'txt' | 'eml') => `${slug}.${ext}`
+
+/** The address of a blank file made at build time. */
+export const blankFileUrl = (slug: string, ext: 'docx' | 'txt') => `/templates/${slug}/${letterFileName(slug, ext)}`

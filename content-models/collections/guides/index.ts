@@ -1,13 +1,15 @@
-import type { CollectionConfig } from 'payload'
-import { isEditor } from '../access/isEditor'
-import { isEditorOrReviewer } from '../access/isEditorOrReviewer'
-import { publishedOrStaff } from '../access/publishedOrStaff'
-import { nationsField } from '../fields/nations'
-import { reviewFields } from '../fields/review'
-import { slugField } from '../fields/slug'
-import { sourcesField } from '../fields/sources'
-import { summaryField } from '../fields/summary'
-import { topicsField } from '../fields/topics'
+import type { CollectionConfig, Field } from 'payload'
+import { isEditor } from '../../access/isEditor'
+import { isEditorOrReviewer } from '../../access/isEditorOrReviewer'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { nationsField } from '../../fields/nations'
+import { reviewFields } from '../../fields/review'
+import { slugField } from '../../fields/slug'
+import { sourcesField } from '../../fields/sources'
+import { summaryField } from '../../fields/summary'
+import { topicsField } from '../../fields/topics'
+import { isReviewerField } from '../../access/isReviewerField'
+import { markReviewed } from './hooks/markReviewed'
 
 /** How-to guides on workers' rights, written for a reading age of about 9. */
 export const Guides: CollectionConfig = {
@@ -15,10 +17,12 @@ export const Guides: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     group: 'Content',
-    defaultColumns: ['title', 'slug', '_status', 'reviewDue', 'updatedAt'],
+    defaultColumns: ['title', '_status', 'lastReviewed', 'reviewDue', 'updatedAt'],
+    components: { beforeListTable: ['/components/GuidesReviewNotice#GuidesReviewNotice'] },
   },
   access: { create: isEditor, read: publishedOrStaff, update: isEditorOrReviewer, delete: isEditor },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
+  hooks: { beforeChange: [markReviewed] },
   fields: [
     { name: 'title', type: 'text', required: true, admin: { description: 'The words a worker would use.' } },
     slugField(),
@@ -50,7 +54,20 @@ export const Guides: CollectionConfig = {
     { name: 'relatedGuides', type: 'relationship', relationTo: 'guides', hasMany: true },
     { name: 'relatedTemplates', type: 'relationship', relationTo: 'templates', hasMany: true },
     sourcesField(),
-    ...reviewFields(),
+    {
+      name: 'markReviewed',
+      type: 'checkbox',
+      virtual: true,
+      label: 'Mark as reviewed today',
+      access: { create: isReviewerField, update: isReviewerField },
+      admin: {
+        position: 'sidebar',
+        description: 'For legal reviewers: tick and save when you have checked every fact. Sets the review date, you as reviewer, and the next review in 6 months.',
+      },
+    },
+    ...reviewFields().map((f): Field =>
+      'name' in f && (f.name === 'reviewedBy' || f.name === 'lastReviewed') ? ({ ...f, access: { create: isReviewerField, update: isReviewerField } } as Field) : f,
+    ),
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
   ],
 }

@@ -1,0 +1,135 @@
+/**
+ * The public endpoints, under /api/public/: the only writes anonymous people can make. Each one
+ * reads the body, calls a plain function, and answers a plain form with a redirect or an HTML page,
+ * or the islands with JSON. CORS (the site's origin only) comes from the Payload config.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+import { issueFormStamp } from '../abuse/formStamp'
+import { joinNetwork } from '../members/join'
+import { confirmRecord, eraseRecord, unsubscribeRecord } from '../members/records'
+import { isRecordKind, siteUrl } from '../members/tokens'
+import { WORK_EMAIL_WARNING } from '../members/workEmail'
+import { publicCount, ROLL_UP_SECONDS } from '../petitions/counts'
+import { signPetition } from '../petitions/sign'
+import { clientIp, guard, html, invalid, isJson, json, readFields, seeOther } from './http'
+import { confirmPage, confirmResultPage, erasedPage, erasePage, page, unknownLinkPage, unsubscribedPage, unsubscribePage } from './pages'
+
+const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
+
+/** Where a plain form goes after a post. */
+export const SITE_PAGES = {
+  petitionSent: () => `${siteUrl()}/petitions/check-your-email/`,
+  petitionTooMany: () => `${siteUrl()}/petitions/check-your-email/`,
+  petition: (slug: string) => `${siteUrl()}/petitions/${slug}/`,
+  joinSent: (workEmail: boolean) => `${siteUrl()}/join/check-your-email/${workEmail ? 'work-address/' : ''}`,
+  join: () => `${siteUrl()}/join/`,
+}
+
+const TOO_MANY = 'We have already sent several emails to this address. Please look in your inbox and spam folder for the newest one.'
+const SENT = 'Check your email: we have sent you a link to confirm.'
+
+const sign: Endpoint = {
+  path: '/public/petitions/:slug/sign',
+  method: 'post',
+  handler: (req) =>
+    guard(req, async () => {
+      const slug = param(req, 'slug')
+      const outcome = await signPetition(req.payload, slug, await readFields(req), { ip: clientIp(req) })
+      const asJson = isJson(req)
+      switch (outcome.status) {
+        case 'invalid':
+          return invalid(req, outcome.errors, `${SITE_PAGES.petition(slug)}#sign`)
+        case 'petition-not-found':
+          return asJson ? json({ status: 'not-found', message: 'There is no open petition at this address.' }, 404) : html(page('Petition not found', '<p>There is no petition at this address.</p>'), 404)
+        case 'petition-closed':
+          return asJson
+            ? json({ status: 'closed', message: 'This petition has closed and no longer takes signatures.' }, 409)
+            : html(page('This petition has closed', `<p>It no longer takes signatures.</p><p><a href="${SITE_PAGES.petition(slug)}">Back to the petition</a></p>`), 409)
+        case 'too-many-emails':
+          return asJson ? json({ status: 'too-many-emails', message: TOO_MANY }, 200) : seeOther(SITE_PAGES.petitionTooMany())
+        case 'sent':
+          return asJson ? json({ status: 'sent', message: SENT }, 202) : seeOther(SITE_PAGES.petitionSent())
+      }
+    }),
+}
+
+const count: Endpoint = {
+  path: '/public/petitions/:slug/count',
+  method: 'get',
+  handler: async (req) => {
+    const value = await publicCount(req.payload, param(req, 'slug'))
+    if (!value) return json({ status: 'not-found', message: 'There is no public petition at this address.' }, 404, { 'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}` })
+    return Response.json(value, { headers: { 'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}, stale-while-revalidate=${ROLL_UP_SECONDS * 6}` } })
+  },
+}
+
+const formStamp: Endpoint = {
+  path: '/public/form-stamp',
+  method: 'get',
+  handler: async (req) => json({ startedAt: issueFormStamp(req.payload.secret) }),
+}
+
+const join: Endpoint = {
+  path: '/public/join',
+  method: 'post',
+  handler: (req) =>
+    guard(req, async () => {
+      const outcome = await joinNetwork(req.payload, await readFields(req), { ip: clientIp(req) })
+      const asJson = isJson(req)
+      if (outcome.status === 'invalid') return invalid(req, outcome.errors, SITE_PAGES.join())
+      const warning = outcome.workEmail ? WORK_EMAIL_WARNING : undefined
+      if (outcome.status === 'too-many-emails') return asJson ? json({ status: 'too-many-emails', message: TOO_MANY, warning }) : seeOther(SITE_PAGES.joinSent(outcome.workEmail))
+      return asJson ? json({ status: 'sent', message: SENT, warning }, 202) : seeOther(SITE_PAGES.joinSent(outcome.workEmail))
+    }),
+}
+
+const selfUrl = (req: PayloadRequest) => new URL(req.url ?? '', 'http://localhost').pathname
+
+const confirmGet: Endpoint = {
+  path: '/public/confirm/:kind/:token',
+  method: 'get',
+  // Shows a button only: mail scanners open links, and must not confirm anything.
+  handler: async (req) => {
+    const kind = param(req, 'kind')
+    return isRecordKind(kind) ? html(confirmPage(kind, selfUrl(req))) : html(unknownLinkPage(), 404)
+  },
+}
+
+const confirmPost: Endpoint = {
+  path: '/public/confirm/:kind/:token',
+  method: 'post',
+  handler: async (req) => {
+    const kind = param(req, 'kind')
+    if (!isRecordKind(kind)) return html(unknownLinkPage(), 404)
+    const outcome = await confirmRecord(req.payload, kind, param(req, 'token'))
+    if (isJson(req)) return json({ status: outcome }, outcome === 'unknown-link' ? 404 : 200)
+    return html(confirmResultPage(kind, outcome), outcome === 'unknown-link' ? 404 : outcome === 'petition-closed' ? 409 : 200)
+  },
+}
+
+const linkEndpoints = (purpose: 'unsubscribe' | 'erase'): Endpoint[] => [
+  {
+    path: `/public/${purpose}/:kind/:id/:token`,
+    method: 'get',
+    handler: async (req) => {
+      const kind = param(req, 'kind')
+      if (!isRecordKind(kind)) return html(unknownLinkPage(), 404)
+      return html(purpose === 'unsubscribe' ? unsubscribePage(selfUrl(req)) : erasePage(selfUrl(req)))
+    },
+  },
+  {
+    path: `/public/${purpose}/:kind/:id/:token`,
+    method: 'post',
+    handler: async (req) => {
+      const kind = param(req, 'kind')
+      if (!isRecordKind(kind)) return html(unknownLinkPage(), 404)
+      const run = purpose === 'unsubscribe' ? unsubscribeRecord : eraseRecord
+      const outcome = await run(req.payload, kind, param(req, 'id'), param(req, 'token'))
+      if (outcome === 'unknown-link') return html(unknownLinkPage(), 404)
+      return html(purpose === 'unsubscribe' ? unsubscribedPage() : erasedPage())
+    },
+  },
+]
+
+/** Every public endpoint. */
+export const publicEndpoints: Endpoint[] = [sign, count, formStamp, join, confirmGet, confirmPost, ...linkEndpoints('unsubscribe'), ...linkEndpoints('erase')]

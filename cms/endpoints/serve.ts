@@ -1,0 +1,108 @@
+/**
+ * A plain Node HTTP server for the registered Payload endpoints (no Next, no admin): tests and
+ * benchmarks use the real endpoints through it, and a small deployment can run just the public API.
+ * Every request goes through Payload's own `handleEndpoints`, so routing, CORS and auth are the
+ * same as under Next.
+ *
+ * Run alone: `npx tsx cms/endpoints/serve.ts` (PORT, default 3001).
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { handleEndpoints, type Payload } from 'payload'
+
+/**
+ * A small shared cache for anonymous GETs whose answer says "Cache-Control: public, max-age=N",
+ * doing what a CDN or nginx's proxy_cache would do in front of the CMS: the public count is read
+ * by every open petition page, and it changes only at each roll-up anyway.
+ */
+export const microCache = () => {
+  const entries = new Map<string, { until: number; status: number; headers: Record<string, string>; body: Buffer }>()
+  return {
+    key: (req: http.IncomingMessage) =>
+      req.method === 'GET' && !req.headers.authorization && !req.headers.cookie ? `${req.url}|${req.headers.origin ?? ''}` : null,
+    get: (key: string) => {
+      const hit = entries.get(key)
+      return hit && hit.until > Date.now() ? hit : undefined
+    },
+    put: (key: string, status: number, headers: Record<string, string>, body: Buffer) => {
+      const m = /(?:^|,)\s*public\s*,.*max-age=(\d+)|max-age=(\d+).*,\s*public/.exec(headers['cache-control'] ?? '')
+      const seconds = Number(m?.[1] ?? m?.[2] ?? 0)
+      if (!seconds || status !== 200) return
+      if (entries.size > 10_000) entries.clear()
+      entries.set(key, { until: Date.now() + Math.min(seconds, 5) * 1000, status, headers, body })
+    },
+  }
+}
+
+/** Request bodies larger than this are cut off with 413 before they reach an endpoint. */
+const MAX_BODY = 64 * 1024
+
+/**
+ * An HTTP server that hands each request to Payload's endpoint router. `key` must be the key the
+ * Payload instance was started with (initPayload's `key`), so requests reach that same instance.
+ */
+export const createEndpointServer = ({ payload, key, cache = microCache() }: { payload: Payload; key?: string; cache?: ReturnType<typeof microCache> | null }) =>
+  http.createServer(async (req, res) => {
+    try {
+      const cacheKey = cache?.key(req) ?? null
+      const hit = cacheKey ? cache!.get(cacheKey) : undefined
+      if (hit) {
+        res.writeHead(hit.status, hit.headers).end(hit.body)
+        return
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length
+        if (size > MAX_BODY) {
+          res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Request body too large.')
+          return
+        }
+        chunks.push(chunk as Buffer)
+      }
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value === undefined || name.startsWith(':')) continue
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+      }
+      // Like Next: the socket's address goes last, so clientIp() can trust it.
+      const forwarded = headers.get('x-forwarded-for')
+      headers.set('x-forwarded-for', forwarded ? `${forwarded}, ${req.socket.remoteAddress}` : String(req.socket.remoteAddress))
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+        method: req.method,
+        headers,
+        body: hasBody ? Buffer.concat(chunks) : undefined,
+      })
+      const response = await handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey: key })
+      const out: Record<string, string | string[]> = {}
+      response.headers.forEach((value, name) => {
+        out[name] = value
+      })
+      const cookies = response.headers.getSetCookie?.() ?? []
+      if (cookies.length) out['set-cookie'] = cookies
+      const body = Buffer.from(await response.arrayBuffer())
+      if (cacheKey && !cookies.length) cache!.put(cacheKey, response.status, out as Record<string, string>, body)
+      res.writeHead(response.status, out)
+      res.end(req.method === 'HEAD' ? undefined : body)
+    } catch (error) {
+      payload.logger.error({ err: error, msg: `Endpoint server failed on ${req.method} ${req.url}` })
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Something went wrong on our side. Please try again.')
+    }
+  })
+
+/** Starts the endpoint server on `port` (0: any free port) and returns its address. */
+export const listen = async (server: http.Server, port = 0, host = '127.0.0.1') => {
+  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  const { port: actual } = server.address() as AddressInfo
+  return { url: `http://${host}:${actual}`, close: () => new Promise<void>((r) => server.close(() => r())) }
+}
+
+// Run alone: start Payload (with migrations) and serve its endpoints.
+if (process.argv[1] && /endpoints[\\/]serve\.ts$/.test(process.argv[1])) {
+  const { initPayload } = await import('../initPayload')
+  const payload = await initPayload()
+  const { url } = await listen(createEndpointServer({ payload }), Number(process.env.PORT ?? 3001), process.env.HOST ?? '127.0.0.1')
+  console.log(`Payload endpoints listening on ${url}/api`)
+}

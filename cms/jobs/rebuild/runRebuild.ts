@@ -1,0 +1,121 @@
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { ChildProcess } from 'node:child_process'
+import type { Payload } from 'payload'
+import type { SiteBuild } from '../../payload-types'
+import { buildSite, sitePaths, SiteBuildError } from '../../site/buildSite'
+import { exportSnapshot } from '../../snapshot/exportSnapshot'
+import { newBuildId, type RebuildTrigger } from './queueRebuild'
+import { recoverInterruptedBuilds } from './recover'
+import { keepBuilds, REBUILD_DAILY_TASK, REBUILD_TASK } from './settings'
+
+const TRIGGERS: readonly RebuildTrigger[] = ['start', 'publish', 'manual', 'daily', 'retry']
+const asTrigger = (t: string): RebuildTrigger => (TRIGGERS.includes(t as RebuildTrigger) ? (t as RebuildTrigger) : 'manual')
+
+/** The error text kept on a failed build's record: the message, then the end of Astro's output. */
+export const errorText = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error)
+  const output = error instanceof SiteBuildError ? error.output.replace(/\x1b\[[0-9;]*m/g, '').trim().slice(-4000) : ''
+  return (output && !message.includes(output) ? `${message}\n\nBuild output:\n${output}` : message).slice(0, 8000)
+}
+
+/**
+ * One site build, as the rebuild job runs it: export the snapshot to a fresh folder, build the
+ * site into a new folder (incrementally unless it is the daily build), check it, switch the live
+ * site, prune old builds. Every step's time, the page count and any error go on its site-builds
+ * record. A failure throws after recording it, so the job is retried with backoff; a retry gets a
+ * record of its own.
+ */
+export const runRebuild = async (
+  payload: Payload,
+  { siteBuildId, trigger, full, onSpawn }: { siteBuildId: string | null; trigger: string; full?: boolean; onSpawn?: (child: ChildProcess) => void },
+): Promise<{ buildId: string; pages: number; record: SiteBuild }> => {
+  const found = siteBuildId ? await payload.findByID({ collection: 'site-builds', id: siteBuildId, depth: 0, overrideAccess: true, disableErrors: true }) : null
+  const reuse = found && (found.status === 'queued' || found.status === 'running')
+  const now = new Date().toISOString()
+  let record: SiteBuild = reuse
+    ? await payload.update({ collection: 'site-builds', id: found.id, data: { status: 'running', startedAt: now }, overrideAccess: true, depth: 0 })
+    : await payload.create({
+        collection: 'site-builds',
+        data: {
+          buildId: newBuildId(),
+          status: 'running',
+          startedAt: now,
+          trigger: found ? 'retry' : asTrigger(trigger),
+          reason: found ? `Retry of ${found.buildId}${found.reason ? `: ${found.reason}` : ''}` : trigger === 'daily' ? 'Daily build for date-dependent pages' : null,
+        },
+        overrideAccess: true,
+        depth: 0,
+      })
+  // Waiting records older than this one had their jobs replaced by this one.
+  await payload.update({
+    collection: 'site-builds',
+    where: { and: [{ status: { equals: 'queued' } }, { createdAt: { less_than: record.createdAt } }] },
+    data: { status: 'superseded', finishedAt: now },
+    overrideAccess: true,
+    depth: 0,
+  })
+  await recoverInterruptedBuilds(payload, record.id)
+
+  const paths = sitePaths()
+  // The snapshot is exported to a fresh folder, kept beside the build for the next incremental one.
+  const snapshotDir = path.join(paths.snapshots, record.buildId)
+  const timings: Record<string, number> = {}
+  const started = Date.now()
+  try {
+    const t = Date.now()
+    await rm(snapshotDir, { recursive: true, force: true })
+    await mkdir(paths.snapshots, { recursive: true })
+    await exportSnapshot(payload, snapshotDir)
+    timings.export = Date.now() - t
+    const result = await buildSite({
+      snapshotDir,
+      paths,
+      buildId: record.buildId,
+      incremental: !full && trigger !== 'daily' && trigger !== 'manual',
+      keep: keepBuilds(),
+      onSpawn,
+    })
+    Object.assign(timings, result.timings)
+    // Retries of older failed builds are moot now that a newer build is live.
+    await payload.db.deleteMany({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } }, { processing: { equals: false } }, { totalTried: { greater_than: 0 } }, { completedAt: { exists: false } }] },
+    })
+    // Only one record is live: the one data/site now points to.
+    await payload.update({ collection: 'site-builds', where: { live: { equals: true } }, data: { live: false }, overrideAccess: true, depth: 0 })
+    record = await payload.update({
+      collection: 'site-builds',
+      id: record.id,
+      data: {
+        status: 'succeeded',
+        live: true,
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        timings: { ...timings, mode: result.mode, modeReason: result.modeReason ?? null, knownBrokenLinks: result.brokenLinks ?? 0, rendered: result.rendered ?? null, peakRssMb: result.peakRss ? Math.round(result.peakRss / 2 ** 20) : null },
+        pages: result.pages,
+        error: null,
+      },
+      overrideAccess: true,
+      depth: 0,
+    })
+    return { buildId: result.buildId, pages: result.pages, record }
+  } catch (error) {
+    await payload.update({
+      collection: 'site-builds',
+      id: record.id,
+      data: { status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, timings, error: errorText(error) },
+      overrideAccess: true,
+      depth: 0,
+    })
+    await rm(snapshotDir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** Marks the record of `buildId` as the live one (after a rollback), and every other as not live. */
+export const markLiveRecord = async (payload: Payload, buildId: string): Promise<SiteBuild | null> => {
+  await payload.update({ collection: 'site-builds', where: { live: { equals: true } }, data: { live: false }, overrideAccess: true, depth: 0 })
+  const { docs } = await payload.update({ collection: 'site-builds', where: { buildId: { equals: buildId } }, data: { live: true }, overrideAccess: true, depth: 0 })
+  return docs[0] ?? null
+}

@@ -1,0 +1,150 @@
+/**
+ * Joining the network: check the input, store a pending member with both consents and the
+ * consent wording's version, flag abuse silently, and email a confirmation link.
+ */
+import type { Payload } from 'payload'
+import type { Member } from '../payload-types'
+import { FLAGS, formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
+import { hitRateLimit, rateLimitStoreFor, rateRules } from '../abuse/rateLimit'
+import { check, type FieldErrors } from '../abuse/validation'
+import { memberAlreadyJoinedEmail, memberConfirmEmail } from '../email/messages/render'
+import { isUniqueViolation, type SubmitContext } from '../petitions/sign'
+import { canonicalEmail } from './canonicalEmail'
+import { CONSENT_VERSION } from './consent'
+import { joinSchema } from './joinSchema'
+import { parsePostcode } from './postcode'
+import { MAX_CONFIRMATION_EMAILS, RECORD_STATES } from './records'
+import { cmsUrl, linkToken, links, newConfirmToken } from './tokens'
+import { looksLikeWorkEmail } from './workEmail'
+
+export type JoinOutcome =
+  | { status: 'invalid'; errors: FieldErrors }
+  | { status: 'sent'; workEmail: boolean }
+  | { status: 'too-many-emails'; workEmail: boolean }
+
+const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
+  unsubscribe: links(cmsUrl()).unsubscribe('member', id, linkToken(payload.secret, 'unsubscribe', 'member', id, emailCanonical)),
+  erase: links(cmsUrl()).erase('member', id, linkToken(payload.secret, 'erase', 'member', id, emailCanonical)),
+})
+
+/** Looks up chosen networks and session by slug; unknown ones are field errors. */
+const resolveChoices = async (payload: Payload, networkSlugs: string[], sessionSlug?: string) => {
+  const errors: FieldErrors = {}
+  const networks = networkSlugs.length
+    ? (
+        await payload.find({
+          collection: 'networks',
+          where: { slug: { in: networkSlugs } },
+          depth: 0,
+          limit: 50,
+          pagination: false,
+          overrideAccess: false,
+          select: { name: true, slug: true },
+        })
+      ).docs
+    : []
+  if (networks.length !== new Set(networkSlugs).size) errors.networks = 'Choose networks from the list.'
+  const session = sessionSlug
+    ? (
+        await payload.find({
+          collection: 'training-sessions',
+          where: { slug: { equals: sessionSlug } },
+          depth: 0,
+          limit: 1,
+          pagination: false,
+          overrideAccess: false,
+          select: { title: true },
+        })
+      ).docs[0]
+    : undefined
+  if (sessionSlug && !session) errors.session = 'Choose a training session from the list, or leave it empty.'
+  return { errors, networks, session }
+}
+
+/**
+ * Adds a pending member for the person described by `raw` (form or JSON fields).
+ * @example await joinNetwork(payload, { firstName: 'Sara', email: 'sara@example.org', consentEmail: 'on', consentUnionInterest: 'on' }, { ip })
+ */
+export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitContext): Promise<JoinOutcome> => {
+  const checked = check(joinSchema, raw)
+  if (!checked.ok) return { status: 'invalid', errors: checked.errors }
+  const input = checked.data
+  const { errors, networks, session } = await resolveChoices(payload, input.networks, input.session)
+  if (Object.keys(errors).length) return { status: 'invalid', errors }
+  const now = ctx.now ?? Date.now()
+  const workEmail = looksLikeWorkEmail(input.email)
+
+  const ipHash = hashIp(payload.secret, ctx.ip)
+  const flags: Flag[] = formFlags({ honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] }, payload.secret, now)
+  if (await hitRateLimit(rateLimitStoreFor(payload), `join:${ipHash}`, rateRules('join'), now)) flags.push(FLAGS.RATE_LIMIT)
+  const quiet = suppressesEmail(flags)
+
+  const emailCanonical = canonicalEmail(input.email)
+  // Keep only the first half of a postcode; an area name is kept as typed.
+  const place = input.postcode ? (parsePostcode(input.postcode)?.outward ?? input.postcode) : null
+  const { token, hash } = newConfirmToken()
+  const details = {
+    firstName: input.firstName,
+    email: input.email,
+    postcode: place,
+    sector: (input.sector ?? null) as Member['sector'],
+    networks: networks.map((n) => n.id),
+    trainingSession: session?.id ?? null,
+    consentEmail: true,
+    consentUnionInterest: true,
+    consentVersion: CONSENT_VERSION,
+  }
+  const send = async (id: number, confirmToken: string) =>
+    payload.sendEmail({
+      to: input.email,
+      ...memberConfirmEmail({
+        firstName: input.firstName,
+        confirmUrl: links(cmsUrl()).confirm('member', confirmToken),
+        networkNames: networks.map((n) => n.name),
+        sessionTitle: session?.title,
+        ...footerLinks(payload, id, emailCanonical),
+      }),
+    })
+
+  let created: Member
+  try {
+    created = await payload.create({
+      collection: 'members',
+      overrideAccess: true,
+      depth: 0,
+      data: { ...details, emailCanonical, state: RECORD_STATES.PENDING, confirmTokenHash: hash, confirmationsSent: quiet ? 0 : 1, flags },
+    })
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    if (quiet) return { status: 'sent', workEmail }
+    const existing = (
+      await payload.find({ collection: 'members', where: { emailCanonical: { equals: emailCanonical } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    ).docs[0]
+    if (!existing) throw new Error('A sign-up clashed with one that no longer exists; try again.', { cause: error })
+    const sent = existing.confirmationsSent ?? 0
+    if (sent >= MAX_CONFIRMATION_EMAILS) return { status: 'too-many-emails', workEmail }
+    if (existing.state === RECORD_STATES.CONFIRMED) {
+      await payload.update({ collection: 'members', id: existing.id, data: { confirmationsSent: sent + 1 }, overrideAccess: true, depth: 0 })
+      await payload.sendEmail({ to: input.email, ...memberAlreadyJoinedEmail({ firstName: input.firstName, ...footerLinks(payload, existing.id, emailCanonical) }) })
+      return { status: 'sent', workEmail }
+    }
+    // Pending or unsubscribed: take the new choices and consents, and send a fresh link.
+    await payload.update({
+      collection: 'members',
+      id: existing.id,
+      data: { ...details, state: RECORD_STATES.PENDING, confirmTokenHash: hash, confirmationsSent: sent + 1 },
+      overrideAccess: true,
+      depth: 0,
+    })
+    await send(existing.id, token)
+    return { status: 'sent', workEmail }
+  }
+  if (quiet) return { status: 'sent', workEmail }
+  try {
+    await send(created.id, token)
+  } catch (error) {
+    await payload.delete({ collection: 'members', id: created.id, overrideAccess: true })
+    throw error
+  }
+  return { status: 'sent', workEmail }
+}

@@ -1,0 +1,67 @@
+/**
+ * Retention: unconfirmed sign-ups and signatures are deleted after 7 days; signatures are
+ * anonymised (name, email, postcode and IP hash removed; nation and region kept, so the counts
+ * stay right) a set time after their petition closes.
+ */
+import type { Payload, Where } from 'payload'
+import { PETITION_STATES } from '../../content-models/constants'
+import { RECORD_STATES } from '../members/records'
+
+/** Unconfirmed records older than this are deleted. */
+export const UNCONFIRMED_DAYS = 7
+
+/** Months after a petition closes before its signatures are anonymised: ANONYMISE_AFTER_MONTHS, default 6. */
+export const anonymiseAfterMonths = (env: NodeJS.ProcessEnv = process.env): number => {
+  const v = Number(env.ANONYMISE_AFTER_MONTHS ?? 6)
+  if (!Number.isFinite(v) || v < 0) throw new Error(`ANONYMISE_AFTER_MONTHS="${env.ANONYMISE_AFTER_MONTHS}" is not a number of months. Use a whole number like 6.`)
+  return v
+}
+
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000)
+const monthsAgo = (now: Date, months: number) => {
+  const d = new Date(now)
+  d.setUTCMonth(d.getUTCMonth() - months)
+  return d
+}
+
+/** Deletes signatures and members still unconfirmed after 7 days. */
+export const deleteUnconfirmed = async (payload: Payload, now = new Date()): Promise<{ signatures: number; members: number }> => {
+  const where: Where = { and: [{ state: { equals: RECORD_STATES.PENDING } }, { createdAt: { less_than: daysAgo(now, UNCONFIRMED_DAYS).toISOString() } }] }
+  const signatures = await payload.delete({ collection: 'signatures', where, overrideAccess: true, depth: 0 })
+  const members = await payload.delete({ collection: 'members', where, overrideAccess: true, depth: 0 })
+  return { signatures: signatures.docs.length, members: members.docs.length }
+}
+
+/**
+ * Anonymises the signatures of petitions closed (or delivered) more than the set months ago.
+ * A petition's closing date is its `closesAt`, or when it was last changed if that is empty.
+ */
+export const anonymiseClosedPetitions = async (payload: Payload, now = new Date(), months = anonymiseAfterMonths()): Promise<number> => {
+  const cutoff = monthsAgo(now, months).toISOString()
+  const { docs: petitions } = await payload.find({
+    collection: 'petitions',
+    where: {
+      and: [
+        { state: { in: [PETITION_STATES.CLOSED, PETITION_STATES.DELIVERED] } },
+        { or: [{ closesAt: { less_than: cutoff } }, { and: [{ closesAt: { exists: false } }, { updatedAt: { less_than: cutoff } }] }] },
+      ],
+    },
+    depth: 0,
+    pagination: false,
+    limit: 0,
+    overrideAccess: true,
+    select: { state: true },
+  })
+  let total = 0
+  for (const p of petitions) {
+    const result = await payload.update({
+      collection: 'signatures',
+      where: { and: [{ petition: { equals: p.id } }, { anonymisedAt: { exists: false } }] },
+      data: { name: null, email: null, emailCanonical: null, postcode: null, ipHash: null, confirmTokenHash: null, showName: false, consentUpdates: false, anonymisedAt: now.toISOString() },
+      overrideAccess: true,
+      depth: 0,
+    })
+    total += result.docs.length
+  }
+  return total
+}

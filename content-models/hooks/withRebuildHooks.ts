@@ -1,0 +1,67 @@
+import type { CollectionConfig, GlobalConfig, PayloadRequest } from 'payload'
+import { queueRebuild } from '../../cms/jobs/rebuild/queueRebuild'
+import { rebuildReason } from './rebuildDecision'
+
+const draftKey = (slug: string) => `rebuild:savingDraft:${slug}`
+
+/** Queues a build unless the request asked not to (the seed sets `context.skipRebuild`). */
+const queueFor = async (req: PayloadRequest, reason: string | null) => {
+  if (!reason || req.context?.skipRebuild) return
+  await queueRebuild(req.payload, { trigger: 'publish', reason, req })
+}
+
+/**
+ * Adds the hooks that queue a site build when public content changes: publish, unpublish, delete,
+ * or a change while published. Saving a draft (autosave included) queues nothing. Applied to
+ * every public collection in content-models/index.ts, so the collection files stay as they are.
+ */
+export const withRebuildHooks = (collection: CollectionConfig): CollectionConfig => {
+  const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    hooks: {
+      ...hooks,
+      // afterChange does not say whether a draft was saved; the operation's arguments do.
+      beforeOperation: [
+        ...(hooks.beforeOperation ?? []),
+        ({ args, operation, req }) => {
+          if (operation === 'create' || operation === 'update' || operation === 'updateByID') {
+            const a = args as { draft?: boolean; data?: { _status?: string } }
+            req.context[draftKey(collection.slug)] = Boolean(hasDrafts && a.draft && a.data?._status !== 'published')
+          }
+          return args
+        },
+      ],
+      afterChange: [
+        ...(hooks.afterChange ?? []),
+        async ({ doc, previousDoc, operation, req }) => {
+          const savingDraft = req.context[draftKey(collection.slug)] === true
+          await queueFor(req, rebuildReason({ collection: collection.slug, operation, savingDraft, hasDrafts, doc, previousDoc }))
+          return doc
+        },
+      ],
+      afterDelete: [
+        ...(hooks.afterDelete ?? []),
+        async ({ doc, req }) => {
+          await queueFor(req, rebuildReason({ collection: collection.slug, operation: 'delete', savingDraft: false, hasDrafts, doc }))
+        },
+      ],
+    },
+  }
+}
+
+/** The same for a global shown on the site (site settings): every saved change queues a build. */
+export const withGlobalRebuildHooks = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: {
+    ...global.hooks,
+    afterChange: [
+      ...(global.hooks?.afterChange ?? []),
+      async ({ doc, req }) => {
+        await queueFor(req, `${global.slug} changed`)
+        return doc
+      },
+    ],
+  },
+})

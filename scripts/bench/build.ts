@@ -1,0 +1,54 @@
+/**
+ * Site build figures on the scale corpus (scripts/generate-corpus.ts; BENCH_GUIDES guides, default
+ * 1,000): a full build, then an incremental build after one guide changes, side by side — time per
+ * step, pages rendered and peak memory of the Astro process. Targets: full ≤ 60 s and ≤ 2 GB;
+ * publish→live ≤ 10 s for a one-guide change (debounce + job pick-up + export + incremental build).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { debounceMs } from '../../cms/jobs/rebuild/settings'
+import { buildSite, sitePaths, type SiteBuildResult } from '../../cms/site/buildSite'
+import { generateCorpus, writeCorpus } from '../generate-corpus'
+
+process.env.PROJECT_ROOT ||= process.cwd()
+const guides = Number(process.env.BENCH_GUIDES || 1000)
+// Inside the project (data/ is git-ignored), as in production: Astro resolves packages from there.
+const root = await mkdtemp(path.join(process.cwd(), 'data', 'bench-build-'))
+const paths = sitePaths(root)
+const s = (ms?: number) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
+const mb = (b: number | null) => (b === null ? 'n/a' : `${Math.round(b / 2 ** 20)} MB`)
+
+try {
+  const snapshot = await generateCorpus({ guides })
+  const first = path.join(root, 'snapshot-1')
+  await writeCorpus(first, snapshot)
+  console.log(`Corpus: ${Object.entries(snapshot.meta.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+
+  const full = await buildSite({ snapshotDir: first, paths, buildId: 'bench-full' })
+
+  // One guide edited, as an editor's publish would change it.
+  const second = path.join(root, 'snapshot-2')
+  await writeCorpus(second, snapshot)
+  const list = JSON.parse(await readFile(path.join(second, 'guides.json'), 'utf8')) as { slug: string; title: string; updatedAt: string }[]
+  const edited = list[Math.floor(list.length / 2)]!
+  edited.title = `${edited.title} (updated)`
+  edited.updatedAt = new Date().toISOString()
+  await writeFile(path.join(second, 'guides.json'), JSON.stringify(list))
+  const incremental = await buildSite({ snapshotDir: second, paths, buildId: 'bench-incremental', incremental: true })
+  const served = await readFile(path.join(paths.live, 'guides', edited.slug, 'index.html'), 'utf8')
+  if (!served.includes('(updated)')) throw new Error('The incremental build did not serve the edited guide.')
+
+  const row = (name: string, r: SiteBuildResult) => [name, s(r.ms), s(r.timings.build), s(r.timings.carry), s(r.timings.check), `${r.rendered ?? '?'} / ${r.pages}`, mb(r.peakRss), r.modeReason ?? '']
+  const table = [['build', 'total', 'astro', 'carry over', 'check', 'rendered / pages', 'peak RSS', 'mode'], row('full', full), row('incremental (1 guide)', incremental)]
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
+  for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '))
+  console.log(`\nIncremental / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
+  console.log(`Full build: ${s(full.ms)} (target ≤ 60 s), peak ${mb(full.peakRss)} (target ≤ 2048 MB)`)
+  const pickUp = 1000
+  console.log(
+    `Publish→live estimate without export: debounce ${s(debounceMs())} + job pick-up ≤ ${s(pickUp)} + incremental build ${s(incremental.ms)} = ${s(debounceMs() + pickUp + incremental.ms)} (target ≤ 10 s; add the snapshot export, measured by the foundation bench)`,
+  )
+} finally {
+  await rm(root, { recursive: true, force: true })
+}

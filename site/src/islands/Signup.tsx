@@ -1,0 +1,192 @@
+/**
+ * The join form. Rendered on the server as a plain HTML form (networks as checkboxes, sessions as
+ * a list) that posts to the CMS and works without JavaScript. Once started it reads ?network= and
+ * ?session= to tick the right choices, warns about a work email address, and sends JSON.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../cms/members/workEmail'
+import { ErrorSummary, errorProps, FieldError, Honeypot, sendForm, useFormStamp } from './SignPetition.form'
+
+export type SignupProps = {
+  action: string
+  stampUrl: string
+  networks: { slug: string; name: string }[]
+  sessions: { slug: string; title: string; when: string }[]
+  sectors: { value: string; label: string }[]
+  wording: { email: string; unionInterest: string }
+}
+
+const LABELS = {
+  firstName: 'First name',
+  email: 'Email address',
+  postcode: 'Postcode or area',
+  sector: 'Sector',
+  networks: 'Networks',
+  session: 'Training session',
+  consentEmail: 'Permission to email you',
+  consentUnionInterest: 'Permission to keep a record of your interest',
+}
+
+export default function Signup({ action, stampUrl, networks, sessions, sectors, wording }: SignupProps) {
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [chosen, setChosen] = useState<Set<string>>(new Set())
+  const [session, setSession] = useState('')
+  const [workWarning, setWorkWarning] = useState(false)
+  const [done, setDone] = useState<{ title: string; message: string; warning?: string } | null>(null)
+  const [sending, setSending] = useState(false)
+  const { stamp, start } = useFormStamp(stampUrl)
+  const doneRef = useRef<HTMLDivElement>(null)
+  // Marks the form as enhanced once the island runs (until then the plain form posts as it is).
+  const [enhanced, setEnhanced] = useState(false)
+  useEffect(() => setEnhanced(true), [])
+
+  // Preselect what the link asked for (/join/?network=…&session=…).
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search)
+    const wanted = params.getAll('network').filter((s) => networks.some((n) => n.slug === s))
+    if (wanted.length) setChosen(new Set(wanted))
+    const s = params.get('session')
+    if (s && sessions.some((x) => x.slug === s)) setSession(s)
+  }, [networks, sessions])
+
+  const toggle = (slug: string) =>
+    setChosen((prev) => {
+      const next = new Set(prev)
+      if (next.has(slug)) next.delete(slug)
+      else next.add(slug)
+      return next
+    })
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = event.currentTarget
+    setSending(true)
+    try {
+      const answer = await sendForm(form)
+      if (answer.status === 422 && answer.body.errors) {
+        setErrors(answer.body.errors)
+        requestAnimationFrame(() => form.querySelector<HTMLElement>('.error-summary')?.focus())
+        return
+      }
+      setErrors({})
+      if (answer.status === 202 || answer.status === 200) {
+        setDone({
+          title: answer.body.status === 'too-many-emails' ? 'We have already emailed you' : 'Check your email',
+          message:
+            answer.body.status === 'too-many-emails'
+              ? answer.body.message ?? ''
+              : 'We have sent you an email with a link. Open it and press the button to join. If you do not confirm within 7 days, we delete your details.',
+          warning: answer.body.warning,
+        })
+        requestAnimationFrame(() => doneRef.current?.focus())
+        return
+      }
+      setDone({ title: 'We could not sign you up', message: answer.body.message ?? 'Something went wrong. Please try again in a few minutes.' })
+    } catch {
+      form.submit()
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (done) {
+    return (
+      <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>
+        <h2>{done.title}</h2>
+        <p>{done.message}</p>
+        {done.warning && <p className="warning">{done.warning}</p>}
+      </div>
+    )
+  }
+
+  return (
+    <form className="sign-form" method="post" action={action} onSubmit={onSubmit} onFocus={start} noValidate data-enhanced={enhanced ? 'true' : undefined}>
+      <ErrorSummary errors={errors} labels={LABELS} />
+      <div className="field">
+        <label htmlFor="firstName">First name</label>
+        <input id="firstName" name="firstName" type="text" autoComplete="given-name" required maxLength={60} {...errorProps('firstName', errors)} />
+        <FieldError id="firstName" message={errors.firstName} />
+      </div>
+      <div className="field">
+        <label htmlFor="email">Email address</label>
+        <p className="hint" id="email-hint">Use a personal address if you can. Your employer may read your work email.</p>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          required
+          maxLength={254}
+          onBlur={(e) => setWorkWarning(e.currentTarget.value.includes('@') && looksLikeWorkEmail(e.currentTarget.value))}
+          {...errorProps('email', errors, 'email-hint')}
+        />
+        <FieldError id="email" message={errors.email} />
+        <div aria-live="polite">{workWarning && <p className="warning">{WORK_EMAIL_WARNING}</p>}</div>
+      </div>
+      <div className="field">
+        <label htmlFor="postcode">Postcode or area (optional)</label>
+        <p className="hint" id="postcode-hint">For example "NG1" or "Nottingham". It helps us find people near you.</p>
+        <input id="postcode" name="postcode" type="text" autoComplete="postal-code" maxLength={60} className="input-short" {...errorProps('postcode', errors, 'postcode-hint')} />
+        <FieldError id="postcode" message={errors.postcode} />
+      </div>
+      <div className="field">
+        <label htmlFor="sector">The kind of work you do (optional)</label>
+        <select id="sector" name="sector" defaultValue="" {...errorProps('sector', errors)}>
+          <option value="">Choose one</option>
+          {sectors.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id="sector" message={errors.sector} />
+      </div>
+      {networks.length > 0 && (
+        <fieldset className="field" id="networks" aria-describedby={errors.networks ? 'networks-error' : undefined}>
+          <legend>Networks to join (optional)</legend>
+          {networks.map((n) => (
+            <div className="checkbox" key={n.slug}>
+              <input id={`network-${n.slug}`} name="networks" type="checkbox" value={n.slug} checked={chosen.has(n.slug)} onChange={() => toggle(n.slug)} />
+              <label htmlFor={`network-${n.slug}`}>{n.name}</label>
+            </div>
+          ))}
+          <FieldError id="networks" message={errors.networks} />
+        </fieldset>
+      )}
+      {sessions.length > 0 && (
+        <div className="field">
+          <label htmlFor="session">A training session you want to go to (optional)</label>
+          <select id="session" name="session" value={session} onChange={(e) => setSession(e.currentTarget.value)} {...errorProps('session', errors)}>
+            <option value="">None for now</option>
+            {sessions.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.title} ({s.when})
+              </option>
+            ))}
+          </select>
+          <FieldError id="session" message={errors.session} />
+        </div>
+      )}
+      <fieldset className="field consents">
+        <legend>Your permission</legend>
+        <p className="hint">We need both to add you to the network. You can change your mind at any time with the link in every email.</p>
+        <div className="checkbox">
+          <input id="consentEmail" name="consentEmail" type="checkbox" required {...errorProps('consentEmail', errors)} />
+          <label htmlFor="consentEmail">{wording.email}</label>
+        </div>
+        <FieldError id="consentEmail" message={errors.consentEmail} />
+        <div className="checkbox">
+          <input id="consentUnionInterest" name="consentUnionInterest" type="checkbox" required {...errorProps('consentUnionInterest', errors)} />
+          <label htmlFor="consentUnionInterest">{wording.unionInterest}</label>
+        </div>
+        <FieldError id="consentUnionInterest" message={errors.consentUnionInterest} />
+      </fieldset>
+      <Honeypot />
+      <input type="hidden" name="startedAt" value={stamp} />
+      <button type="submit" className="button" disabled={sending}>
+        {sending ? 'Sending…' : 'Join the network'}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,113 @@
+/**
+ * What search knows about each thing on the site: the snapshot's guides, letters, training
+ * sessions, unions and networks turned into one flat shape, with the fields search weighs.
+ */
+import type { Snapshot } from '../../../../cms/snapshot/types'
+
+/** The kinds of result, in the order the type filter lists them. */
+export const SEARCH_TYPES = [
+  { value: 'guide', label: 'Guide' },
+  { value: 'template', label: 'Letter' },
+  { value: 'training', label: 'Training' },
+  { value: 'union', label: 'Union' },
+  { value: 'network', label: 'Network' },
+] as const
+export type SearchType = (typeof SEARCH_TYPES)[number]['value']
+
+/** The nations a result can be filtered by (as content-models/constants.ts names them). */
+export const SEARCH_NATIONS = [
+  { value: 'england-wales', label: 'England and Wales' },
+  { value: 'scotland', label: 'Scotland' },
+  { value: 'northern-ireland', label: 'Northern Ireland' },
+] as const
+
+/** One searchable thing. `nations` is empty when it is not tied to a nation (an online session). */
+export type SearchDocument = {
+  type: SearchType
+  url: string
+  title: string
+  summary: string
+  nations: string[]
+  alsoSearchedAs: string
+  headings: string
+  body: string
+}
+
+/**
+ * The weight of each field: a word in the title counts far more than the same word deep in the
+ * body, and the words workers use ("sacked", "off sick") count nearly as much as the title.
+ */
+export const SEARCH_FIELDS = [
+  { name: 'title', boost: 10 },
+  { name: 'alsoSearchedAs', boost: 8 },
+  { name: 'summary', boost: 5 },
+  { name: 'headings', boost: 4 },
+  { name: 'body', boost: 1 },
+] as const
+export type SearchField = (typeof SEARCH_FIELDS)[number]['name']
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
+
+/** Plain text of safe snapshot HTML: tags become spaces, the common entities are decoded. */
+export const htmlToText = (html: string | null | undefined): string =>
+  (html ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#39|amp|lt|gt|quot|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+const join = (parts: (string | null | undefined)[]): string => parts.filter(Boolean).join('. ')
+
+/** Every searchable thing in a snapshot, guides first (the order is the document number). */
+export const documentsFromSnapshot = (s: Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>): SearchDocument[] => [
+  ...s.guides.map((g) => ({
+    type: 'guide' as const,
+    url: `/guides/${g.slug}/`,
+    title: g.title,
+    summary: g.summary ?? '',
+    nations: [...(g.nations ?? [])],
+    alsoSearchedAs: join(g.alsoSearchedAs),
+    headings: join([...g.toc.map((t) => t.text), ...g.steps.map((st) => st.title)]),
+    body: join([g.bodyText, ...g.keyFacts, ...g.steps.map((st) => htmlToText(st.html)), g.nationsNote]),
+  })),
+  ...s.templates.map((t) => ({
+    type: 'template' as const,
+    url: `/templates/${t.slug}/`,
+    title: t.title,
+    summary: t.summary ?? '',
+    nations: [...(t.nations ?? [])],
+    alsoSearchedAs: join([t.kind === 'email' ? 'email template' : 'letter template', ...t.topics.map((x) => x.title)]),
+    headings: join(t.optionalSections.map((o) => o.label)),
+    body: join([htmlToText(t.guidanceHtml), t.nationsNote]),
+  })),
+  ...s['training-sessions'].map((t) => ({
+    type: 'training' as const,
+    url: `/training/${t.slug}/`,
+    title: t.title,
+    summary: t.summary ?? '',
+    nations: [],
+    alsoSearchedAs: join(['training course', t.region, ...t.topics.map((x) => x.title)]),
+    headings: '',
+    body: join([htmlToText(t.descriptionHtml), t.facilitator, t.venue]),
+  })),
+  ...s.unions.map((u) => ({
+    type: 'union' as const,
+    url: `/unions/${u.slug}/`,
+    title: u.shortName && u.shortName !== u.name ? `${u.name} (${u.shortName})` : u.name,
+    summary: u.description ?? '',
+    nations: [...(u.nations ?? [])],
+    alsoSearchedAs: join(['trade union', ...u.occupations, ...u.sectors.map((x) => x.replace(/-/g, ' '))]),
+    headings: '',
+    body: join([u.nationsNote, ...u.recognisedEmployers]),
+  })),
+  ...s.networks.map((n) => ({
+    type: 'network' as const,
+    url: `/networks/${n.slug}/`,
+    title: n.name,
+    summary: n.description ?? '',
+    nations: [],
+    alsoSearchedAs: join(['support network', n.sector?.replace(/-/g, ' '), n.region, n.employer]),
+    headings: '',
+    body: join([n.meets, n.relatedUnion?.name]),
+  })),
+]

@@ -1,0 +1,7 @@
+/** /search-index/terms/<shard>.json: postings of the terms in one prefix shard. */
+import type { APIRoute, GetStaticPaths } from 'astro'
+import { jsonResponse, siteSearchIndex, termShardPaths } from '../../../lib/search/siteIndex'
+
+export const getStaticPaths = (() => termShardPaths()) satisfies GetStaticPaths
+
+export const GET: APIRoute = ({ props }) => jsonResponse(siteSearchIndex().termShards.get((props as { key: string }).key))

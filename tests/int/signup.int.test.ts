@@ -1,0 +1,164 @@
+/** Joining the network through the real join endpoint: consents, choices, warnings, repeats, exports. */
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.hoisted(() => {
+  process.env.JOBS_AUTORUN = 'false'
+  process.env.TRUST_PROXY = '1'
+  process.env.SITE_URL = 'http://site.test'
+})
+
+import { CONSENT_VERSION } from '../../cms/members/consent'
+import { make } from '../helpers/factories'
+import { linkIn, readOutbox, serveEndpoints } from '../helpers/endpointServer'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+let api: string
+let close: () => Promise<void>
+let n = 0
+const join = (body: Record<string, unknown>, json = false) =>
+  fetch(`${api}/public/join`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded', 'X-Forwarded-For': `10.1.${Math.floor(++n / 250)}.${n % 250}` },
+    body: json ? JSON.stringify(body) : new URLSearchParams(Object.entries(body).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]]))).toString(),
+  })
+const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
+const membersWith = async (emailCanonical: string) =>
+  (await t.payload.find({ collection: 'members', where: { emailCanonical: { equals: emailCanonical } }, overrideAccess: true, depth: 0, pagination: false })).docs
+const memberCount = async () => (await t.payload.count({ collection: 'members', overrideAccess: true })).totalDocs
+
+let warehouse: { id: number; slug?: string | null; name: string }
+let care: { id: number; slug?: string | null }
+let session: { id: number; slug?: string | null }
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  const served = await serveEndpoints(t)
+  api = `${served.url}/api`
+  close = served.close
+  process.env.CMS_URL = served.url
+  warehouse = (await make.network(t.payload, { name: 'Warehouse workers', slug: 'warehouse-workers', sector: 'warehouse-logistics' })) as never
+  care = (await make.network(t.payload, { slug: 'care-workers' })) as never
+  session = (await make.session(t.payload, { slug: 'know-your-rights' })) as never
+})
+afterAll(async () => {
+  await close?.()
+  await t?.cleanup()
+})
+
+const sara = { firstName: 'Sara', email: 'sara.k@gmail.com', postcode: 'NG1 5FS', sector: 'warehouse-logistics', networks: ['warehouse-workers'], session: 'know-your-rights', consentEmail: 'on', consentUnionInterest: 'on' }
+
+describe('joining the network', () => {
+  it('stores a pending member with both consents and the wording version, emails a confirm link, and confirms on POST', async () => {
+    const before = (await outbox()).length
+    const res = await join(sara)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('http://site.test/join/check-your-email/')
+    const [m] = await membersWith('sarak@gmail.com')
+    expect(m).toMatchObject({ firstName: 'Sara', state: 'pending', postcode: 'NG1', sector: 'warehouse-logistics', networks: [warehouse.id], trainingSession: session.id, consentEmail: true, consentUnionInterest: true, consentVersion: CONSENT_VERSION })
+    const mail = (await outbox()).slice(before)
+    expect(mail).toHaveLength(1)
+    expect(mail[0].text).toContain('Warehouse workers')
+    const link = linkIn(mail[0].text, `${process.env.CMS_URL}/api/public/confirm/member/`)
+    await fetch(link)
+    expect((await membersWith('sarak@gmail.com'))[0].state).toBe('pending')
+    await fetch(link, { method: 'POST' })
+    expect(await (await fetch(link, { method: 'POST' })).text()).toContain('already in the network')
+    expect((await membersWith('sarak@gmail.com'))[0].state).toBe('confirmed')
+  })
+
+  it('refuses a sign-up without either consent, naming each, and stores nothing', async () => {
+    const before = await memberCount()
+    const res = await join({ firstName: 'Lee', email: 'lee@example.org' }, true)
+    expect(res.status).toBe(422)
+    const { errors } = await res.json()
+    expect(Object.keys(errors).sort()).toEqual(['consentEmail', 'consentUnionInterest'])
+    const onlyOne = await join({ firstName: 'Lee', email: 'lee@example.org', consentEmail: true }, true)
+    expect(Object.keys((await onlyOne.json()).errors)).toEqual(['consentUnionInterest'])
+    expect(await memberCount()).toBe(before)
+  })
+
+  it.each([
+    ['firstName', { firstName: '' }],
+    ['email', { email: 'lee at example' }],
+    ['sector', { sector: 'space' }],
+    ['networks', { networks: ['no-such-network'] }],
+    ['session', { session: 'no-such-session' }],
+  ])('refuses a bad %s with 422 naming it, and stores nothing', async (field, change) => {
+    const before = await memberCount()
+    const res = await join({ ...sara, email: `lee${n}@example.org`, ...change }, true)
+    expect(res.status).toBe(422)
+    expect(Object.keys((await res.json()).errors)).toEqual([field])
+    expect(await memberCount()).toBe(before)
+  })
+
+  it('warns about a work-looking address but still signs the person up', async () => {
+    const res = await join({ ...sara, email: 'amir@quickdrop-logistics.co.uk' }, true)
+    expect(res.status).toBe(202)
+    expect((await res.json()).warning).toMatch(/work email address/)
+    expect(await membersWith('amir@quickdrop-logistics.co.uk')).toHaveLength(1)
+    const form = await join({ ...sara, email: 'jo@quickdrop-logistics.co.uk' })
+    expect(form.headers.get('location')).toBe('http://site.test/join/check-your-email/work-address/')
+  })
+
+  it('keeps one member per address and resends the link 3 times at most', async () => {
+    const statuses = []
+    for (const email of ['Pat.Lo@gmail.com', 'patlo@gmail.com', 'pat.lo+x@gmail.com', 'PATLO@gmail.com']) statuses.push((await (await join({ ...sara, email }, true)).json()).status)
+    expect(statuses).toEqual(['sent', 'sent', 'sent', 'too-many-emails'])
+    const members = await membersWith('patlo@gmail.com')
+    expect(members).toHaveLength(1)
+    expect(members[0].confirmationsSent).toBe(3)
+  })
+
+  it('erases a member from the link in their email', async () => {
+    const before = (await outbox()).length
+    await join({ ...sara, email: 'gone@example.org' })
+    const erase = linkIn((await outbox())[before].text, `${process.env.CMS_URL}/api/public/erase/member/`)
+    expect(await membersWith('gone@example.org')).toHaveLength(1)
+    expect((await fetch(erase, { method: 'POST' })).status).toBe(200)
+    expect(await membersWith('gone@example.org')).toHaveLength(0)
+  })
+})
+
+describe("organisers' exports", () => {
+  const as = async (roles: ('admin' | 'editor' | 'organiser')[]) => {
+    const user = await make.user(t.payload, roles)
+    const { token } = await t.payload.login({ collection: 'users', data: { email: user.email, password: 'a-long-test-password' } })
+    return { Authorization: `JWT ${token}` }
+  }
+
+  it('exports as CSV only confirmed members who agreed to emails, and only to organisers and admins', async () => {
+    await make.member(t.payload, { firstName: 'Yes', email: 'yes@example.org', emailCanonical: 'yes@example.org', state: 'confirmed', networks: [care.id] })
+    await make.member(t.payload, { firstName: 'Pending', email: 'pending@example.org', emailCanonical: 'pending@example.org', state: 'pending', networks: [care.id] })
+    await make.member(t.payload, { firstName: 'Stopped', email: 'stopped@example.org', emailCanonical: 'stopped@example.org', state: 'confirmed', consentEmail: false, networks: [care.id] })
+    const res = await fetch(`${api}/organise/members.csv?network=care-workers`, { headers: await as(['organiser']) })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/)
+    const csv = await res.text()
+    expect(csv).toContain('"yes@example.org"')
+    expect(csv).not.toContain('pending@example.org')
+    expect(csv).not.toContain('stopped@example.org')
+    expect(csv.trim().split('\r\n')).toHaveLength(2)
+    expect((await fetch(`${api}/organise/members.csv`, { headers: await as(['editor']) })).status).toBe(403)
+    expect((await fetch(`${api}/organise/members.csv`)).status).toBe(403)
+    expect((await fetch(`${api}/members`)).status).toBe(403)
+  })
+
+  it('exports the signers who agreed to updates, never the emails of those who did not', async () => {
+    const petition = await make.petition(t.payload)
+    await make.signature(t.payload, petition.id, { email: 'keen@example.org', emailCanonical: 'keen@example.org', state: 'confirmed', consentUpdates: true })
+    await make.signature(t.payload, petition.id, { email: 'quiet@example.org', emailCanonical: 'quiet@example.org', state: 'confirmed', consentUpdates: false })
+    const csv = await (await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, { headers: await as(['admin']) })).text()
+    expect(csv).toContain('keen@example.org')
+    expect(csv).not.toContain('quiet@example.org')
+    expect((await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, { headers: await as(['editor']) })).status).toBe(403)
+    expect((await fetch(`${api}/signatures`)).status).toBe(403)
+  })
+
+  it('counts members per network for organisers', async () => {
+    const counts = await (await fetch(`${api}/organise/network-counts`, { headers: await as(['organiser']) })).json()
+    expect(counts.find((c: { slug: string }) => c.slug === 'care-workers')).toMatchObject({ confirmed: 2, pending: 1 })
+  })
+})

@@ -1,0 +1,111 @@
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { mergeReasons, startTime } from '../../cms/jobs/rebuild/queueRebuild'
+import { internalLinks, pagePathOf, resolves } from '../../cms/site/checkBuild'
+import { carryOver, planIncremental } from '../../cms/site/incremental'
+import { rollbackTo } from '../../cms/site/rollback'
+import { sitePaths, switchLive } from '../../cms/site/buildSite'
+import { rebuildReason } from '../../content-models/hooks/rebuildDecision'
+
+const guide = (id: number, slug: string, extra: Record<string, unknown> = {}) => ({ id, slug, title: slug, topics: [], relatedGuides: [], ...extra })
+
+describe('which writes need a site build', () => {
+  const base = { collection: 'guides', hasDrafts: true, savingDraft: false }
+  it('a publish, an unpublish and a change while published do; a draft save never does', () => {
+    expect(rebuildReason({ ...base, operation: 'update', doc: { slug: 'pay', _status: 'published' }, previousDoc: { _status: 'draft' } })).toBe('guides/pay published')
+    expect(rebuildReason({ ...base, operation: 'update', doc: { slug: 'pay', _status: 'draft' }, previousDoc: { _status: 'published' } })).toBe('guides/pay unpublished')
+    expect(rebuildReason({ ...base, operation: 'update', doc: { slug: 'pay', _status: 'published', title: 'B' }, previousDoc: { _status: 'published', title: 'A' } })).toBe('guides/pay changed')
+    expect(rebuildReason({ ...base, savingDraft: true, operation: 'update', doc: { slug: 'pay', _status: 'draft' }, previousDoc: { _status: 'published' } })).toBeNull()
+    expect(rebuildReason({ ...base, operation: 'create', doc: { slug: 'new', _status: 'draft' } })).toBeNull()
+  })
+  it('a petition counts only once public, and a new signature count alone changes nothing', () => {
+    const p = { collection: 'petitions', hasDrafts: false, savingDraft: false, operation: 'update' as const }
+    expect(rebuildReason({ ...p, doc: { slug: 'x', state: 'draft', title: 'B' }, previousDoc: { state: 'draft', title: 'A' } })).toBeNull()
+    expect(rebuildReason({ ...p, doc: { slug: 'x', state: 'open', signatureCount: 9 }, previousDoc: { slug: 'x', state: 'open', signatureCount: 8 } })).toBeNull()
+    expect(rebuildReason({ ...p, doc: { slug: 'x', state: 'closed' }, previousDoc: { slug: 'x', state: 'open' } })).toBe('petitions/x changed')
+  })
+})
+
+describe('debounce and reasons', () => {
+  it('waits the debounce after the newest edit, but never past the max wait from the first', () => {
+    expect(startTime(10_000, null, 2000, 30_000).getTime()).toBe(12_000)
+    expect(startTime(50_000, 25_000, 2000, 30_000).getTime()).toBe(52_000)
+    expect(startTime(60_000, 25_000, 2000, 30_000).getTime()).toBe(55_000)
+  })
+  it('joins reasons once each', () => {
+    expect(mergeReasons(['guides/a published; guides/b published', 'guides/a published', null])).toBe('guides/a published; guides/b published')
+  })
+})
+
+describe('incremental build plan', () => {
+  const before = { guides: [guide(1, 'a', { topics: [{ slug: 'pay', title: 'Pay' }] }), guide(2, 'b', { relatedGuides: [{ slug: 'a', title: 'a' }] }), guide(3, 'c')], topics: [{ id: 9, slug: 'pay', title: 'Pay' }] }
+  it('renders the changed guide, the guides that link to it and its topic page, and nothing else', () => {
+    const after = { ...before, guides: [guide(1, 'a', { title: 'A new title', topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!, before.guides[2]!] }
+    expect(planIncremental(before as never, after as never, false)).toEqual({ full: false, render: { guides: ['a', 'b'], topics: ['pay'] }, remove: {}, changed: 1 })
+  })
+  it('drops the old page of a renamed or removed guide', () => {
+    const after = { ...before, guides: [guide(1, 'a2', { topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!] }
+    const plan = planIncremental(before as never, after as never, false)
+    expect(plan).toMatchObject({ full: false, remove: { guides: ['a', 'c'] } })
+  })
+  it('builds everything when a topic or the site settings change', () => {
+    expect(planIncremental(before as never, before as never, true)).toEqual({ full: true, reason: 'site settings changed' })
+    expect(planIncremental(before as never, { ...before, topics: [{ id: 9, slug: 'pay', title: 'Money' }] } as never, false)).toMatchObject({ full: true })
+  })
+})
+
+describe('build checks', () => {
+  it('finds internal links and resolves them as the static server does', () => {
+    expect(internalLinks('<a href="/guides/pay/#steps">x</a><a href="https://gov.uk/">y</a><a href="mailto:a@b">z</a><img src="../assets/s.css">', '/guides/pay/')).toEqual(['/guides/pay/', '/guides/assets/s.css'])
+    const files = new Set(['index.html', 'guides/pay/index.html', 'favicon.svg'])
+    expect(resolves(files, '/guides/pay/')).toBe(true)
+    expect(resolves(files, '/guides/pay')).toBe(true)
+    expect(resolves(files, '/favicon.svg')).toBe(true)
+    expect(resolves(files, '/join/')).toBe(false)
+    expect(pagePathOf('guides/pay/index.html')).toBe('/guides/pay/')
+  })
+})
+
+describe('carrying over and rolling back', () => {
+  it('carries unchanged pages over, drops removed ones, and merges the sitemap', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'bw-carry-'))
+    try {
+      const prev = path.join(root, 'prev')
+      const next = path.join(root, 'next')
+      for (const [f, body] of [['guides/a/index.html', 'A'], ['guides/gone/index.html', 'G'], ['sitemap-0.xml', '<urlset><url><loc>http://x/guides/a/</loc></url><url><loc>http://x/guides/gone/</loc></url></urlset>']]) {
+        await mkdir(path.dirname(path.join(prev, f!)), { recursive: true })
+        await writeFile(path.join(prev, f!), body!)
+      }
+      await mkdir(path.join(next, 'guides/b'), { recursive: true })
+      await writeFile(path.join(next, 'guides/b/index.html'), 'B')
+      await writeFile(path.join(next, 'sitemap-0.xml'), '<urlset><url><loc>http://x/guides/b/</loc></url></urlset>')
+      expect(await carryOver(prev, next, { guides: ['gone'] })).toBe(1)
+      expect(await readFile(path.join(next, 'guides/a/index.html'), 'utf8')).toBe('A')
+      await expect(readFile(path.join(next, 'guides/gone/index.html'))).rejects.toThrow()
+      const sitemap = await readFile(path.join(next, 'sitemap-0.xml'), 'utf8')
+      expect([...sitemap.matchAll(/<loc>([^<]+)/g)].map((m) => m[1])).toEqual(['http://x/guides/a/', 'http://x/guides/b/'])
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+
+  it('rolls back to the build before the live one, or to a named one, and refuses an unknown one', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'bw-rollback-'))
+    try {
+      const paths = sitePaths(root)
+      for (const id of ['20261101000000-aaa', '20261102000000-bbb', '20261103000000-ccc']) {
+        await mkdir(path.join(paths.builds, id), { recursive: true })
+        await writeFile(path.join(paths.builds, id, 'index.html'), id)
+      }
+      await switchLive(paths.live, path.join(paths.builds, '20261103000000-ccc'))
+      expect(await rollbackTo(null, paths)).toEqual({ from: '20261103000000-ccc', to: '20261102000000-bbb' })
+      expect(path.basename(await realpath(paths.live))).toBe('20261102000000-bbb')
+      expect((await rollbackTo('20261103000000-ccc', paths)).to).toBe('20261103000000-ccc')
+      await expect(rollbackTo('../../etc', paths)).rejects.toThrow(/no kept build "..\/..\/etc"/)
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+})
