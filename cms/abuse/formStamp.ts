@@ -5,7 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 /** People take longer than this to fill in a form; scripts do not. FORM_MIN_FILL_SECONDS overrides. */
-export const minFillSeconds = (env: NodeJS.ProcessEnv = process.env): number => Number(env.FORM_MIN_FILL_SECONDS ?? 3)
+export const minFillSeconds = (env: NodeJS.ProcessEnv = process.env): number => Number(env.FORM_MIN_FILL_SECONDS || 3)
 
 /** A stamp older than this is treated as missing (the page sat open for a day). */
 export const STAMP_MAX_AGE_SECONDS = 24 * 60 * 60

@@ -12,7 +12,7 @@ export const UNCONFIRMED_DAYS = 7
 
 /** Months after a petition closes before its signatures are anonymised: ANONYMISE_AFTER_MONTHS, default 6. */
 export const anonymiseAfterMonths = (env: NodeJS.ProcessEnv = process.env): number => {
-  const v = Number(env.ANONYMISE_AFTER_MONTHS ?? 6)
+  const v = Number(env.ANONYMISE_AFTER_MONTHS || 6)
   if (!Number.isFinite(v) || v < 0) throw new Error(`ANONYMISE_AFTER_MONTHS="${env.ANONYMISE_AFTER_MONTHS}" is not a number of months. Use a whole number like 6.`)
   return v
 }

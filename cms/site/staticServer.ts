@@ -60,7 +60,8 @@ export const createStaticServer = ({ root, cmsOrigin = 'http://localhost:3000' }
     } catch {
       return null
     }
-    if (decoded.includes('\0')) return null
+    // No NUL bytes, and no dot-files (build fingerprints and link reports are not for readers).
+    if (decoded.includes('\0') || decoded.split('/').some((segment) => segment.startsWith('.'))) return null
     const base = path.resolve(root)
     const target = path.resolve(base, `.${path.posix.normalize(decoded)}`)
     if (target !== base && !target.startsWith(base + path.sep)) return null

@@ -1,5 +1,5 @@
 /** The reader's side of the foundation: the static site built from the fixture snapshot, in Chromium. */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -102,11 +102,13 @@ describe('the public site', () => {
     await page.close()
   })
 
-  it('never serves files from outside the site folder', async () => {
-    for (const probe of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
+  it('never serves files from outside the site folder, nor its dot-files', async () => {
+    // Real builds hold a .fingerprint file; make sure there is one to refuse.
+    await writeFile(path.join(siteDir, '.fingerprint'), 'organise-platform build fingerprint')
+    for (const probe of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/.fingerprint', '/%2efingerprint']) {
       const res = await fetch(`${siteUrl}${probe}`)
       expect(res.status, probe).toBe(404)
-      expect(await res.text()).not.toContain('"name": "organise-platform"')
+      expect(await res.text()).not.toMatch(/"name": "organise-platform"|build fingerprint/)
     }
   })
 
