@@ -43,6 +43,15 @@ describe('seed content', async () => {
     if (t.kind === 'email') expect(t.subject).toBeTruthy()
   })
 
+  it('links every template to its guides and back', () => {
+    const oneWay = templates.flatMap((t) =>
+      (t.relatedGuides ?? [])
+        .filter((g) => !(guides.find((x) => x.slug === g)?.relatedTemplates ?? []).includes(t.slug))
+        .map((g) => `${t.slug} -> ${g}`),
+    )
+    expect(oneWay).toEqual([])
+  })
+
   it('has unions with real websites and unique slugs', async () => {
     const { unions } = await loadJson<{ unions: { slug: string; website: string }[] }>(path.join(dir, 'unions.json'), { unions: [] })
     expect(unions.length).toBeGreaterThanOrEqual(48)
