@@ -2,17 +2,20 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import { RECORD_STATES } from '../members/records'
 import {
   guideToSnapshot,
   networkToSnapshot,
   petitionToSnapshot,
+  RECENT_SIGNERS_SHOWN,
   sessionToSnapshot,
+  signerToSnapshot,
   settingsToSnapshot,
   templateToSnapshot,
   topicToSnapshot,
   unionToSnapshot,
 } from './toSnapshot'
-import type { Snapshot, SnapshotMeta } from './types'
+import type { Snapshot, SnapshotMeta, SnapshotPetition, SnapshotSigner } from './types'
 
 const MAPPERS: { [K in PublicCollection]: (doc: any) => Snapshot[K][number] } = {
   topics: topicToSnapshot,
@@ -50,6 +53,31 @@ const attachReviewerNames = async (payload: Payload, docs: { reviewedBy?: unknow
 }
 
 /**
+ * Signatures are private, so the anonymous read above never sees them. A petition that allows it
+ * shows its latest signers who asked to be shown; this reads past the access rules on purpose,
+ * selecting only their names and regions, and keeps just the first name and region.
+ */
+const recentSigners = async (payload: Payload, petitionId: number): Promise<SnapshotSigner[]> => {
+  const { docs } = await payload.find({
+    collection: 'signatures',
+    overrideAccess: true,
+    depth: 0,
+    limit: RECENT_SIGNERS_SHOWN,
+    sort: '-confirmedAt',
+    select: { name: true, region: true },
+    where: {
+      and: [
+        { petition: { equals: petitionId } },
+        { state: { equals: RECORD_STATES.CONFIRMED } },
+        { showName: { equals: true } },
+        { anonymisedAt: { exists: false } },
+      ],
+    },
+  })
+  return docs.map(signerToSnapshot).filter((s): s is SnapshotSigner => s !== null)
+}
+
+/**
  * Writes what an anonymous reader may see of every public collection to `dir` as
  * <collection>.json. It reads through Payload's access rules as an anonymous user, so a draft,
  * a draft petition or a hidden field can never reach the site.
@@ -69,7 +97,14 @@ export const exportSnapshot = async (payload: Payload, dir: string): Promise<Sna
         sort: SORT[collection] ?? 'slug',
       })
       if (collection === 'guides') await attachReviewerNames(payload, docs as { reviewedBy?: unknown }[])
-      const out = docs.map((doc) => MAPPERS[collection](doc))
+      const out =
+        collection === 'petitions'
+          ? await Promise.all(
+              (docs as Parameters<typeof petitionToSnapshot>[0][]).map(async (p): Promise<SnapshotPetition> =>
+                petitionToSnapshot(p, p.showSignerNames ? await recentSigners(payload, p.id) : []),
+              ),
+            )
+          : docs.map((doc) => MAPPERS[collection](doc))
       counts[collection] = out.length
       await writeJsonAtomic(path.join(dir, `${collection}.json`), out)
     }

@@ -5,6 +5,7 @@ import type {
   SnapshotGuide,
   SnapshotNetwork,
   SnapshotPetition,
+  SnapshotSigner,
   SnapshotRef,
   SnapshotSettings,
   SnapshotSource,
@@ -168,7 +169,21 @@ export const networkToSnapshot = (n: Network): SnapshotNetwork => {
   }
 }
 
-export const petitionToSnapshot = (p: Petition): SnapshotPetition => ({
+/** How many recent signers a petition page shows. */
+export const RECENT_SIGNERS_SHOWN = 20
+
+/**
+ * What the public may see of a signer who asked to be shown: the first word of their name (so a
+ * surname never leaks) and their region. Null when nothing is left to show (an anonymised name).
+ * @example signerToSnapshot({ name: 'Tom  Walker', region: 'North West England' }) // { firstName: 'Tom', area: 'North West England' }
+ */
+export const signerToSnapshot = (s: { name?: string | null; region?: string | null }): SnapshotSigner | null => {
+  const firstName = (s.name ?? '').trim().split(/\s+/)[0]?.slice(0, 40) ?? ''
+  if (!firstName) return null
+  return { firstName, area: s.region?.trim() || null }
+}
+
+export const petitionToSnapshot = (p: Petition, recentSigners: SnapshotSigner[] = []): SnapshotPetition => ({
   id: p.id,
   title: p.title,
   slug: p.slug,
@@ -184,6 +199,8 @@ export const petitionToSnapshot = (p: Petition): SnapshotPetition => ({
   ...dates(p),
   whyHtml: renderRichText(p.why).html,
   updates: (p.updates ?? []).map((u) => ({ date: u.date, text: u.text })),
+  // Never trust the caller alone: a petition that does not allow names shows none.
+  recentSigners: p.showSignerNames ? recentSigners.slice(0, RECENT_SIGNERS_SHOWN) : [],
 })
 
 export const settingsToSnapshot = (s: SiteSetting): SnapshotSettings => ({

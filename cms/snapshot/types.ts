@@ -76,7 +76,19 @@ export type SnapshotPetition = Pick<
   | 'id' | 'title' | 'slug' | 'summary' | 'addressedTo' | 'whatWeWant' | 'goal' | 'opensAt' | 'closesAt' | 'state'
   | 'showSignerNames' | 'signatureCount'
 > &
-  Dates & { whyHtml: string; updates: { date: string; text: string }[] }
+  Dates & {
+    whyHtml: string
+    updates: { date: string; text: string }[]
+    /**
+     * The latest confirmed signers who asked to be shown, only when the petition allows it:
+     * first name and region, nothing else. Empty for every other petition. Optional because
+     * snapshots made before it existed (and hand-written fixtures) do not have it.
+     */
+    recentSigners?: SnapshotSigner[]
+  }
+
+/** A signer shown on a petition page: a first name and a region, never a surname, email or postcode. */
+export type SnapshotSigner = { firstName: string; area: string | null }
 
 export type SnapshotSettings = Pick<SiteSetting, 'siteName' | 'tagline' | 'homeIntro' | 'contactEmail'> & {
   privacyHtml: string

@@ -149,7 +149,8 @@ describe('training sessions', () => {
 
   it('signs up through our own form, or through the organiser\'s link', async () => {
     const own = await readFile(path.join(siteDir, 'training/know-your-rights-holiday-pay-demo/index.html'), 'utf8')
-    expect(own).toContain('href="/join/?session=know-your-rights-holiday-pay-demo"')
+    // The join form is on the session page itself, with this session chosen (see signupEverywhere.e2e).
+    expect(own).toMatch(/<option value="know-your-rights-holiday-pay-demo" selected/)
     const external = await readFile(path.join(siteDir, 'training/starting-a-union-at-your-workplace-demo/index.html'), 'utf8')
     expect(external).toMatch(/<a class="button" href="https:\/\/example\.org\/register\/starting-a-union-cardiff" rel="noopener noreferrer">/)
   })
@@ -165,7 +166,9 @@ describe('peer support networks', () => {
     expect(await page.locator('.session-list h3').allTextContents()).toEqual(['Warehouse Workers Scotland (demo)'])
     await page.getByRole('link', { name: 'Warehouse Workers Scotland (demo)' }).click()
     expect(await page.locator('dl').textContent()).toContain('Example Distribution Ltd (fixture)')
-    expect(await page.getByRole('link', { name: 'Join this network' }).getAttribute('href')).toBe('/join/?network=warehouse-workers-scotland-demo')
+    // The join form is on the network page itself, with this network ticked (see signupEverywhere.e2e).
+    expect(await page.getByRole('heading', { name: 'Join this network' }).count()).toBe(1)
+    expect(await page.getByRole('checkbox', { name: 'Warehouse Workers Scotland (demo)' }).isChecked()).toBe(true)
     await context.close()
   })
 

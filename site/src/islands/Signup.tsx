@@ -1,7 +1,9 @@
 /**
  * The join form. Rendered on the server as a plain HTML form (networks as checkboxes, sessions as
- * a list) that posts to the CMS and works without JavaScript. Once started it reads ?network= and
- * ?session= to tick the right choices, warns about a work email address, and sends JSON.
+ * a list) that posts to the CMS and works without JavaScript. A page can preselect a network or a
+ * session (ticked in the HTML itself, so it works without JavaScript too). Once started it also
+ * reads ?network= and ?session= to tick the right choices, warns about a work email address, and
+ * sends JSON.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../cms/members/workEmail'
@@ -14,6 +16,10 @@ export type SignupProps = {
   sessions: { slug: string; title: string; when: string }[]
   sectors: { value: string; label: string }[]
   wording: { email: string; unionInterest: string }
+  /** The version of the consent wording shown, sent with the form (see cms/members/consent.ts). */
+  consentVersion: string
+  /** Choices ticked when the page loads: the network or session the page is about. */
+  preselect?: { networks?: string[]; session?: string }
 }
 
 const LABELS = {
@@ -27,10 +33,10 @@ const LABELS = {
   consentUnionInterest: 'Permission to keep a record of your interest',
 }
 
-export default function Signup({ action, stampUrl, networks, sessions, sectors, wording }: SignupProps) {
+export default function Signup({ action, stampUrl, networks, sessions, sectors, wording, consentVersion, preselect }: SignupProps) {
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [chosen, setChosen] = useState<Set<string>>(new Set())
-  const [session, setSession] = useState('')
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set((preselect?.networks ?? []).filter((s) => networks.some((n) => n.slug === s))))
+  const [session, setSession] = useState(() => (preselect?.session && sessions.some((x) => x.slug === preselect.session) ? preselect.session : ''))
   const [workWarning, setWorkWarning] = useState(false)
   const [done, setDone] = useState<{ title: string; message: string; warning?: string } | null>(null)
   const [sending, setSending] = useState(false)
@@ -183,6 +189,7 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
         <FieldError id="consentUnionInterest" message={errors.consentUnionInterest} />
       </fieldset>
       <Honeypot />
+      <input type="hidden" name="consentVersion" value={consentVersion} />
       <input type="hidden" name="startedAt" value={stamp} />
       <button type="submit" className="button" disabled={sending}>
         {sending ? 'Sending…' : 'Join the network'}

@@ -15,3 +15,15 @@ export const sortPetitions = (petitions: SnapshotPetition[]): SnapshotPetition[]
 /** Whether a petition takes signatures at build time (open, and not past its closing date). */
 export const isOpen = (p: SnapshotPetition, now = new Date()): boolean =>
   p.state === 'open' && (!p.opensAt || new Date(p.opensAt) <= now) && (!p.closesAt || new Date(p.closesAt) > now)
+
+/**
+ * The public line of recent signers, or null when there is none to show (the petition does not
+ * allow names, or nobody asked).
+ * @example recentSignersLine(p) // 'Tom from North West England, Priya and Sam'
+ */
+export const recentSignersLine = (p: Pick<SnapshotPetition, 'showSignerNames' | 'recentSigners'>): string | null => {
+  const shown = p.showSignerNames ? (p.recentSigners ?? []) : []
+  if (shown.length === 0) return null
+  const names = shown.map((s) => (s.area ? `${s.firstName} from ${s.area}` : s.firstName))
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
