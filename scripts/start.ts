@@ -36,13 +36,23 @@ const step = createProgress(7)
 const children: ChildProcess[] = []
 let stopping = false
 
+/** How long children get to shut down after Ctrl-C before they are killed. */
+const STOP_GRACE_MS = 10_000
+
+/** Stops every child and waits for them, so when this process exits nothing it started is left running. */
 const stop = (code = 0) => {
   if (stopping) return
   stopping = true
   console.log('\nStopping…')
-  for (const child of children) if (child.pid && child.exitCode === null) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 1500).unref()
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code))
+  const running = children.filter((c) => c.pid && c.exitCode === null && c.signalCode === null)
+  for (const child of running) child.kill('SIGTERM')
+  const killer = setTimeout(() => {
+    for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  }, STOP_GRACE_MS)
+  Promise.all(running.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+    clearTimeout(killer)
+    process.exit(code)
+  })
 }
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
