@@ -2,9 +2,10 @@
  * Search figures at 100 and 1,000 guides (a generated corpus, scripts/generate-corpus.ts), side by
  * side: our sharded lunr index, one whole lunr index, MiniSearch, and Pagefind.
  *
- *   npx tsx scripts/bench/search.ts [--sizes 100,1000] [--no-site]
+ *   npx tsx scripts/bench/search.ts [--sizes 100,1000] [--no-site] [--chromium-only]
  *
- * For each: index bytes (raw and gzip), bytes downloaded before the first result, load time,
+ * For each: index bytes (raw and gzip), bytes downloaded before the first result (the manifest,
+ * which carries titles and addresses, plus the query's term shards; summaries arrive after), load time,
  * first-query time, and p95 query time over worker queries typed a letter at a time. With the site
  * step (the default) it also builds the Astro site (build time), runs Pagefind over it, and times
  * the first result after typing in Chromium. Targets at 1,000 guides: ≤ 150 KB gzip before the
@@ -38,6 +39,8 @@ export const WORKER_QUERIES = [
 const args = process.argv.slice(2)
 const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100,1000').split(',').map(Number)
 const withSite = !args.includes('--no-site')
+/** Only the Chromium figures (skips the other engines and Pagefind). */
+const chromiumOnly = args.includes('--chromium-only')
 
 const gz = (s: string | Buffer) => gzipSync(s).length
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
@@ -67,14 +70,19 @@ const benchOurs = async (docs: SearchDocument[]): Promise<Row & { buildMs: numbe
     return JSON.parse(files.get(p)!)
   }
   const firstBytes: number[] = []
+  const withSummaryBytes: number[] = []
   const firstTimes: number[] = []
   const loadTimes: number[] = []
   for (const q of WORKER_QUERIES) {
     const fetched: string[] = []
     const client = new SearchClient(loader(fetched))
     loadTimes.push((await timeAsync(() => client.ready()))[1])
-    firstTimes.push((await timeAsync(() => client.search(q)))[1])
+    // The island shows results (titles and addresses) from searchTitles; summaries fill in after.
+    const [first, t] = await timeAsync(() => client.searchTitles(q))
+    firstTimes.push(t)
     firstBytes.push(fetched.reduce((n, p) => n + gzBytes.get(p)!, 0))
+    await client.withSummaries(first)
+    withSummaryBytes.push(fetched.reduce((n, p) => n + gzBytes.get(p)!, 0))
   }
   const warm = new SearchClient(loader([]))
   const times: number[] = []
@@ -89,7 +97,7 @@ const benchOurs = async (docs: SearchDocument[]): Promise<Row & { buildMs: numbe
     load: ms(median(loadTimes)),
     first: `median ${ms(median(firstTimes))}, max ${ms(Math.max(...firstTimes))}`,
     p95: ms(p95(times)),
-    note: `${files.size} files; manifest ${kb(gzBytes.get('manifest.json')!)} gzip; index build ${ms(buildMs)}`,
+    note: `${files.size} files; manifest ${kb(gzBytes.get('manifest.json')!)} gzip; with the summaries too: median ${kb(median(withSummaryBytes))}, max ${kb(Math.max(...withSummaryBytes))}; index build ${ms(buildMs)}`,
     buildMs,
   }
 }
@@ -160,60 +168,112 @@ const benchPagefind = async (siteDir: string): Promise<Row> => {
 }
 
 /**
- * Runs in the page (as text: tsx's helpers do not exist there). Types the query as one input
- * event, times until a result for it is on screen, then three more key presses.
+ * Runs in the page (as text: tsx's helpers do not exist there). Types `query` (a key at a time, or
+ * all at once as a paste), times from the last key to its results being in the page (a
+ * MutationObserver sees the status say "… for “query”"), lists the index files that had arrived by
+ * then, then types `more` a key at a time and times each key the same way.
  */
-const IN_PAGE_TIMER = `async (query) => {
+const IN_PAGE_TYPING = `async ({ query, more, keyDelay, paste }) => {
   const input = document.querySelector('#q')
+  const island = document.querySelector('.search-island')
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
-  const status = () => document.querySelector('.search-status')?.textContent ?? ''
-  const waitForResult = (before) => new Promise((resolve) => {
-    const t0 = performance.now()
-    const check = () => {
-      if (status().includes('for “') && status() !== before && document.querySelector('.search-results a')) resolve(performance.now() - t0)
-      else requestAnimationFrame(check)
-    }
-    check()
-  })
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
   const type = (value) => { setter.call(input, value); input.dispatchEvent(new Event('input', { bubbles: true })) }
-  type(query)
-  const first = await waitForResult('')
-  const times = []
-  for (const extra of [' a', ' an', ' any']) {
-    const before = status()
-    type(query + extra)
-    times.push(await waitForResult(before))
+  const shows = (value) => (document.querySelector('.search-status')?.textContent ?? '').includes('for “' + value.trim() + '”')
+  const resultFor = (value) => new Promise((resolve) => {
+    const timeout = setTimeout(() => { obs.disconnect(); resolve(NaN) }, 5000)
+    const obs = new MutationObserver(() => {
+      if (!shows(value)) return
+      obs.disconnect(); clearTimeout(timeout); resolve(performance.now())
+    })
+    obs.observe(island, { subtree: true, childList: true, characterData: true })
+  })
+  const keys = paste ? [query] : Array.from(query, (_, i) => query.slice(0, i + 1))
+  let lastKey = 0
+  let shown
+  for (const [i, value] of keys.entries()) {
+    if (i > 0) await sleep(keyDelay)
+    if (i === keys.length - 1) shown = resultFor(value)
+    lastKey = performance.now()
+    type(value)
   }
-  return { first, times }
+  const at = await shown
+  const files = performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/search-index/') && e.responseEnd <= at)
+    .map((e) => new URL(e.name).pathname)
+  const times = []
+  for (let i = 1; i <= more.length; i++) {
+    const value = query + more.slice(0, i)
+    await sleep(keyDelay)
+    // A trailing space changes nothing on screen (the status shows the trimmed query): typed, not timed.
+    if (value.endsWith(' ')) { type(value); continue }
+    const next = resultFor(value)
+    const t = performance.now()
+    type(value)
+    times.push((await next) - t)
+  }
+  return { first: at - lastKey, files, times }
 }`
 
-/** Time from typing a query into the focused box to the first result on screen, in Chromium. */
-const benchChromium = async (siteDir: string): Promise<string> => {
+/** The words typed after each first query, a key at a time, for the per-key figure. */
+const MORE_WORDS = ' at work for agency staff'
+
+/**
+ * In Chromium, against the built site served by our static server: open /search/, focus the box
+ * (which starts loading the index), then either paste a query at once straight away (the worst
+ * case: the index is still loading) or type it a key at a time after a short pause; time from the
+ * last key to its results on screen, count the gzip bytes of index files fetched by then, then
+ * time each further key press. Each query runs in a fresh browser context (cold cache).
+ */
+const benchChromium = async (siteDir: string): Promise<string[]> => {
   const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-  if (!existsSync(chromiumPath)) return 'skipped (no Chromium)'
-  const { chromium } = await import('playwright-core')
+  if (!existsSync(chromiumPath)) return ['skipped (no Chromium)']
+  const { launchBrowser } = await import('../../tests/helpers/browser')
   const server = createStaticServer({ root: siteDir })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
-  const firsts: number[] = []
-  const later: number[] = []
+  const browser = await launchBrowser()
+  const gzOf = new Map<string, number>()
+  const fileGz = async (p: string) => {
+    if (!gzOf.has(p)) gzOf.set(p, gz(await readFile(path.join(siteDir, p))))
+    return gzOf.get(p)!
+  }
+  const lines: string[] = []
   try {
-    for (const q of WORKER_QUERIES.slice(0, 6)) {
-      const page = await browser.newPage()
-      await page.goto(`${url}/search/`)
-      const box = page.getByRole('searchbox')
-      await box.focus()
-      const measured = (await page.evaluate(`(${IN_PAGE_TIMER})(${JSON.stringify(q)})`)) as { first: number; times: number[] }
-      firsts.push(measured.first)
-      later.push(...measured.times)
-      await page.close()
+    for (const mode of ['typed', 'pasted'] as const) {
+      const firsts: number[] = []
+      const bytes: number[] = []
+      const later: number[] = []
+      for (const q of WORKER_QUERIES.slice(0, 8)) {
+        const context = await browser.newContext()
+        const page = await context.newPage()
+        await page.goto(`${url}/search/`)
+        await page.locator('.search-island #q').waitFor()
+        await page.locator('#q').focus()
+        // A person takes a moment after clicking the box before the first key lands.
+        if (mode === 'typed') await page.waitForTimeout(300)
+        const measured = (await page.evaluate(`(${IN_PAGE_TYPING})(${JSON.stringify({ query: q, more: MORE_WORDS, keyDelay: 120, paste: mode === 'pasted' })})`)) as {
+          first: number
+          files: string[]
+          times: number[]
+        }
+        firsts.push(measured.first)
+        later.push(...measured.times.filter((t) => !Number.isNaN(t)))
+        let b = 0
+        for (const f of measured.files) b += await fileGz(f)
+        bytes.push(b)
+        await context.close()
+      }
+      const label = mode === 'typed' ? 'typed a key at a time (120 ms apart, 300 ms after focus)' : 'pasted at once, straight after focus'
+      lines.push(
+        `  ${label}: first result after the last key median ${ms(median(firsts))}, max ${ms(Math.max(...firsts))}; index bytes before it median ${kb(median(bytes))}, max ${kb(Math.max(...bytes))} gzip; each later key p95 ${ms(p95(later))} (n=${later.length}, includes rendering)`,
+      )
     }
   } finally {
     await browser.close()
     await new Promise<void>((r) => server.close(() => r()))
   }
-  return `first result after typing: median ${ms(median(firsts))}, max ${ms(Math.max(...firsts))}; later key presses: p95 ${ms(p95(later))} (includes rendering)`
+  return lines
 }
 
 const printRows = (rows: Row[]) => {
@@ -240,21 +300,22 @@ for (const size of sizes) {
     const words = Math.round(snapshot.guides.reduce((n, g) => n + g.bodyText.split(/\s+/).length, 0) / snapshot.guides.length)
     console.log(`\n== ${size} guides (${docs.length} searchable documents; guides average ${words} words) ==`)
     const ours = await benchOurs(docs)
-    const rows: Row[] = [ours, benchWholeLunr(docs), benchMiniSearch(docs)]
+    const rows: Row[] = chromiumOnly ? [ours] : [ours, benchWholeLunr(docs), benchMiniSearch(docs)]
     let siteLine = 'site build: skipped (--no-site)'
-    let chromiumLine = ''
+    let chromiumLines: string[] = []
     if (withSite) {
       const siteDir = path.join(work, 'site')
       const t = performance.now()
       await runAstroBuild(snapshotDir, siteDir)
       const pages = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith('.html')).length
       siteLine = `site build (astro, ${pages} pages, search index included): ${(performance.now() - t) / 1000 < 1 ? ms(performance.now() - t) : `${((performance.now() - t) / 1000).toFixed(1)} s`}`
-      rows.push(await benchPagefind(siteDir))
-      chromiumLine = `Chromium, our island: ${await benchChromium(siteDir).catch((e: Error) => `failed: ${e.message}`)}`
+      if (!chromiumOnly) rows.push(await benchPagefind(siteDir))
+      chromiumLines = await benchChromium(siteDir).catch((e: Error) => [`failed: ${e.message}`])
     }
     printRows(rows)
     console.log(siteLine)
-    if (chromiumLine) console.log(chromiumLine)
+    if (chromiumLines.length) console.log(`Chromium, our island (cold cache per query):\n${chromiumLines.join('\n')}`)
+    if (chromiumOnly) continue
     const whole = rows[1]
     const firstMax = Number(/max ([\d.]+) KiB/.exec(ours.beforeFirst)?.[1] ?? 0) * 1024
     console.log(`ratios: before first result, whole lunr / ours (worst query) = ${(whole.gzip / firstMax).toFixed(1)}×; MiniSearch / ours = ${(rows[2].gzip / firstMax).toFixed(1)}×`)

@@ -1,6 +1,7 @@
 /**
- * Search as you type. Loads the index only when the box is used, then only the pieces a query
- * needs (see lib/search/). Keeps the query in the address: typing replaces the history entry,
+ * Search as you type. Loads the index manifest when the box gets focus, then only the pieces a
+ * query needs (see lib/search/): results show with their titles as soon as the query's term shards
+ * arrive, and their summaries fill in after. Keeps the query in the address: typing replaces the history entry,
  * pressing Search adds one, so Back returns to the previous search. Without JavaScript the page's
  * own form and topic links do the job.
  */
@@ -50,7 +51,10 @@ function Result({ hit }: { hit: SearchHit }) {
   )
 }
 
-export default function Search() {
+/** What the page's plain form held when the island replaced it, so nothing typed or focused is lost. */
+export type SearchProps = { startFocused?: boolean; typedBeforeStart?: string }
+
+export default function Search({ startFocused = false, typedBeforeStart = '' }: SearchProps) {
   const client = useMemo(() => new SearchClient(fetchIndexFile), [])
   const [state, setState] = useState<SearchState>({ q: '', type: '', nation: '' })
   const [hits, setHits] = useState<SearchHit[]>([])
@@ -59,6 +63,8 @@ export default function Search() {
   const [shownFor, setShownFor] = useState('')
   const latest = useRef(0)
   const urlTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const input = useRef<HTMLInputElement>(null)
+  const typedEarly = useRef(typedBeforeStart)
 
   const run = useCallback(
     async (s: SearchState) => {
@@ -71,12 +77,17 @@ export default function Search() {
       }
       setStatus('loading')
       try {
-        const res = await client.search(s.q, { type: s.type || null, nation: s.nation || null }, MAX_RESULTS)
+        // Titles first (one round trip after the manifest), then the summaries when their blocks arrive.
+        const res = await client.searchTitles(s.q, { type: s.type || null, nation: s.nation || null }, MAX_RESULTS)
         if (n !== latest.current) return
         setHits(res.hits)
         setTotal(res.total)
         setShownFor(s.q.trim())
         setStatus('done')
+        if (!res.hits.length) return
+        const full = await client.withSummaries(res).catch(() => null)
+        // Without summaries the titles still work, so a failed block is not an error.
+        if (full && n === latest.current) setHits(full.hits)
       } catch {
         if (n === latest.current) setStatus('error')
       }
@@ -89,14 +100,25 @@ export default function Search() {
     const fromUrl = () => {
       // A pending address update from typing must not overwrite the entry Back has just returned to.
       clearTimeout(urlTimer.current)
-      const s = readSearchState(window.location.search)
+      let s = readSearchState(window.location.search)
+      if (!s.q && typedEarly.current) s = { ...s, q: typedEarly.current }
       setState(s)
       void run(s)
     }
     fromUrl()
-    window.addEventListener('popstate', fromUrl)
-    return () => window.removeEventListener('popstate', fromUrl)
+    // Back and Forward show what the address says, never what was typed before the island started.
+    const onPopState = () => {
+      typedEarly.current = ''
+      fromUrl()
+    }
+    window.addEventListener('popstate', onPopState)
+    return () => window.removeEventListener('popstate', onPopState)
   }, [run])
+
+  // Focusing the new box also fires onFocus, which starts loading the index.
+  useEffect(() => {
+    if (startFocused) input.current?.focus()
+  }, [startFocused])
 
   const writeUrl = (s: SearchState, mode: 'replace' | 'push') => {
     clearTimeout(urlTimer.current)
@@ -107,7 +129,9 @@ export default function Search() {
   }
 
   const change = (next: SearchState) => {
+    typedEarly.current = ''
     setState(next)
+    if (next.q !== state.q) void client.prefetch(next.q).catch(() => undefined)
     void run(next)
     clearTimeout(urlTimer.current)
     urlTimer.current = setTimeout(() => writeUrl(next, 'replace'), URL_DEBOUNCE_MS)
@@ -128,6 +152,7 @@ export default function Search() {
         <div className="search-box">
           <input
             id="q"
+            ref={input}
             name="q"
             type="search"
             autoComplete="off"

@@ -10,10 +10,14 @@ import Search from './Search'
 export const mountSearch = (el: HTMLElement) => {
   if (el.dataset.mounted) return
   el.dataset.mounted = 'true'
+  // Someone may have clicked the plain box and started typing before this script arrived.
+  const plain = el.querySelector<HTMLInputElement>('input[name="q"]')
+  const startFocused = !!plain && document.activeElement === plain
+  const typedBeforeStart = plain?.value ?? ''
   el.replaceChildren()
   createRoot(el).render(
     <StrictMode>
-      <Search />
+      <Search startFocused={startFocused} typedBeforeStart={typedBeforeStart} />
     </StrictMode>,
   )
 }

@@ -5,10 +5,11 @@
  * result. Here lunr builds the same index (tokenizer, stemmer, BM25 weights with field boosts) and
  * it is then cut up:
  * - `manifest.json`: the vocabulary (every stemmed term, for typo and prefix matching), the shard
- *   keys, and each document's type and nations (for filters). Loaded when the search box is used.
+ *   keys, each document's type and nations (for filters), and its title and address in a compact
+ *   form, so results can be shown once the query's shards arrive. Loaded when the search box gets focus.
  * - `terms/<key>.json`: the weighted postings of the terms starting with `key`. A query fetches
  *   only the shards of its own terms.
- * - `docs/<n>.json`: titles, summaries and addresses, in blocks, fetched for the results shown.
+ * - `docs/<n>.json`: summaries, in blocks, fetched for the results shown (they fill in after the titles).
  * The browser scores with lunr's formula over just the postings a query needs (query.ts): a
  * document's score uses only the weights of the query's terms, so it is the score the whole index
  * would give.
@@ -17,7 +18,7 @@ import { createHash } from 'node:crypto'
 import lunr from 'lunr'
 import { BASE_PREFIX_LENGTH } from './analyse'
 import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, type SearchDocument } from './documents'
-import { searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
+import { docUrl, searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
 
 export type { DocBlock, SearchManifest, TermShard }
 
@@ -129,6 +130,20 @@ export const planShards = (sizes: Map<string, number>, maxBytes: number): Map<st
   return shards
 }
 
+/**
+ * What every address in a list starts with (up to its last "/") and ends with ("/" when all do),
+ * so the manifest stores only the part between.
+ * @example urlAffixes(['/guides/a/', '/guides/b/']) // ['/guides/', '/']
+ */
+export const urlAffixes = (urls: readonly string[]): [prefix: string, suffix: string] => {
+  if (!urls.length) return ['', '']
+  let prefix = urls[0]
+  for (const u of urls) while (!u.startsWith(prefix)) prefix = prefix.slice(0, -1)
+  prefix = prefix.slice(0, prefix.lastIndexOf('/') + 1)
+  const suffix = urls.every((u) => u.endsWith('/') && u.length > prefix.length) ? '/' : ''
+  return [prefix, suffix]
+}
+
 /** Builds every file of the search index from the documents. */
 export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 12_000, docBlockSize = 50 }: BuildOptions = {}): SearchIndexFiles => {
   const index = buildLunr(docs)
@@ -155,18 +170,25 @@ export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 12_00
   const types = SEARCH_TYPES.map((t) => t.value as string)
   const docBlocks: DocBlock[] = []
   for (let i = 0; i < docs.length; i += docBlockSize) {
-    docBlocks.push(docs.slice(i, i + docBlockSize).map((d) => [d.url, d.title, d.summary]))
+    docBlocks.push(docs.slice(i, i + docBlockSize).map((d) => d.summary))
   }
+  const docTypes = docs.map((d) => types.indexOf(d.type))
+  const affixes = types.map((t) => urlAffixes(docs.filter((d) => d.type === t).map((d) => d.url)))
   const manifestBody = {
-    version: 1 as const,
+    version: 2 as const,
     fields,
     types,
-    docTypes: docs.map((d) => types.indexOf(d.type)),
+    docTypes,
     docNations: docs.map((d) => SEARCH_NATIONS.reduce((bits, n, i) => (d.nations.includes(n.value) ? bits | (1 << i) : bits), 0)),
     docBlockSize,
     shards: [...termShards.keys()],
     vocab: [...encoded.keys()].sort(),
+    urlAffixes: affixes,
+    docs: docs.map((d, i): [string, string] => [d.url.slice(affixes[docTypes[i]][0].length, d.url.length - affixes[docTypes[i]][1].length), d.title]),
   }
+  docs.forEach((d, i) => {
+    if (docUrl(manifestBody, i) !== d.url) throw new SearchIndexBuildError(`Search index build failed at ${d.url}: its address could not be stored compactly.`)
+  })
   const build = createHash('sha256').update(JSON.stringify(manifestBody)).update(JSON.stringify(docBlocks)).digest('hex').slice(0, 12)
   return { manifest: { ...manifestBody, build }, termShards, docBlocks }
 }

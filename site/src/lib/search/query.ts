@@ -5,7 +5,7 @@
 import lunr from 'lunr'
 import { analyse, shardKeyFor } from './analyse'
 import { TokenSets } from './lunrInternals'
-import { searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
+import { docUrl, searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
 import { SEARCH_NATIONS } from './documents'
 
 /** Reads one index file by its path under /search-index/ and returns the parsed JSON. */
@@ -13,7 +13,8 @@ export type SearchFileLoader = (path: string) => Promise<unknown>
 
 export type SearchFilters = { type?: string | null; nation?: string | null }
 
-export type SearchHit = { url: string; title: string; summary: string; type: string; score: number; terms: string[] }
+/** One result. `summary` is empty until the summaries arrive (see SearchClient#withSummaries). */
+export type SearchHit = { doc: number; url: string; title: string; summary: string; type: string; score: number; terms: string[] }
 
 export type SearchResults = { query: string; hits: SearchHit[]; total: number }
 
@@ -28,6 +29,10 @@ export const MIN_TYPO_LENGTH = 5
 export const MIN_PREFIX_LENGTH = 3
 /** At most this many words are tried for an unfinished word or a typo. */
 export const MAX_EXPANSIONS = 12
+/** A word being typed starts its shards loading once it has this many letters (shard keys are at least this long). */
+export const PREFETCH_PREFIX_LENGTH = 2
+/** At most this many shards are loaded ahead for one word being typed. */
+export const MAX_PREFETCH_SHARDS = 6
 
 /** The vocabulary as a lunr token set, so lunr's own fuzzy and wildcard matching can run against it. */
 export type Vocabulary = { terms: ReadonlySet<string>; tokenSet: lunr.TokenSet }
@@ -177,8 +182,26 @@ export class SearchClient {
     return p
   }
 
-  /** The best `limit` results for a query, after filters, and how many matched in all. */
-  async search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
+  /**
+   * Starts loading the shards the word being typed may need: every shard whose key starts with its
+   * first letters, as soon as it has them. By the time the word is finished (and its prefix
+   * matches are looked up) they are here, so a key press rarely waits for the network.
+   */
+  async prefetch(query: string): Promise<void> {
+    const { keys } = await this.ready()
+    const last = /([a-z0-9]+)$/.exec(query.toLowerCase())?.[1]
+    if (!last || last.length < PREFETCH_PREFIX_LENGTH) return
+    const start = last.slice(0, PREFETCH_PREFIX_LENGTH)
+    const wanted = [...keys].filter((k) => k.startsWith(start) && (k.length <= last.length ? last.startsWith(k) : k.startsWith(last)))
+    await Promise.all(wanted.slice(0, MAX_PREFETCH_SHARDS).map((k) => this.shard(k).catch(() => undefined)))
+  }
+
+  /**
+   * The best `limit` results for a query, after filters, and how many matched in all, with titles
+   * and addresses from the manifest but no summaries yet: one round trip (the query's term shards,
+   * all fetched at once) after the manifest. Pass the results to `withSummaries` to fill them in.
+   */
+  async searchTitles(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
     const { manifest, vocab, keys } = await this.ready()
     const clauses = planQuery(query, vocab)
     if (!clauses.length) return { query, hits: [], total: 0 }
@@ -189,14 +212,29 @@ export class SearchClient {
     const results = scoreClauses(clauses, (term) => loaded.get(shardOf.get(term)!)?.[term], manifest.docTypes.length).filter((r) =>
       passesFilters(manifest, r.doc, filters),
     )
-
-    const top = results.slice(0, limit)
-    const blockNos = [...new Set(top.map((r) => Math.floor(r.doc / manifest.docBlockSize)))]
-    const blocks = new Map(await Promise.all(blockNos.map(async (n) => [n, await this.block(n)] as const)))
-    const hits = top.map(({ doc, score, clauses: matched }) => {
-      const [url, title, summary] = blocks.get(Math.floor(doc / manifest.docBlockSize))![doc % manifest.docBlockSize]
-      return { url, title, summary, type: manifest.types[manifest.docTypes[doc]], score, terms: matched.map((c) => clauses[c].term) }
-    })
+    const hits = results.slice(0, limit).map(({ doc, score, clauses: matched }) => ({
+      doc,
+      url: docUrl(manifest, doc),
+      title: manifest.docs[doc][1],
+      summary: '',
+      type: manifest.types[manifest.docTypes[doc]],
+      score,
+      terms: matched.map((c) => clauses[c].term),
+    }))
     return { query, hits, total: results.length }
+  }
+
+  /** The same results with each hit's summary, loading the blocks that hold them. */
+  async withSummaries(results: SearchResults): Promise<SearchResults> {
+    const { manifest } = await this.ready()
+    const blockOf = (doc: number) => Math.floor(doc / manifest.docBlockSize)
+    const blockNos = [...new Set(results.hits.map((h) => blockOf(h.doc)))]
+    const blocks = new Map(await Promise.all(blockNos.map(async (n) => [n, await this.block(n)] as const)))
+    return { ...results, hits: results.hits.map((h) => ({ ...h, summary: blocks.get(blockOf(h.doc))![h.doc % manifest.docBlockSize] })) }
+  }
+
+  /** The best `limit` results for a query, after filters, with summaries, and how many matched in all. */
+  async search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
+    return this.withSummaries(await this.searchTitles(query, filters, limit))
   }
 }

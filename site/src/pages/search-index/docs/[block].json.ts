@@ -1,4 +1,4 @@
-/** /search-index/docs/<n>.json: addresses, titles and summaries of a block of results. */
+/** /search-index/docs/<n>.json: the summaries of a block of results (titles and addresses are in the manifest). */
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { jsonResponse, siteSearchIndex } from '../../../lib/search/siteIndex'
 
