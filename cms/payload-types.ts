@@ -126,6 +126,7 @@ export interface Config {
     tasks: {
       rebuildSite: TaskRebuildSite;
       rebuildSiteDaily: TaskRebuildSiteDaily;
+      sendOwedConfirmationEmails: TaskSendOwedConfirmationEmails;
       rollUpPetitionCounts: TaskRollUpPetitionCounts;
       petitionRetention: TaskPetitionRetention;
       inline: {
@@ -775,6 +776,22 @@ export interface Signature {
   confirmTokenHash?: string | null;
   confirmationsSent?: number | null;
   confirmedAt?: string | null;
+  /**
+   * The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.
+   */
+  confirmEmailState?: ('owed' | 'sent' | 'failed') | null;
+  /**
+   * Failed tries to send the confirmation email.
+   */
+  confirmEmailAttempts?: number | null;
+  /**
+   * When the email worker may next try (also holds off other workers while one tries).
+   */
+  confirmEmailNextAt?: string | null;
+  /**
+   * Why the last try to send the confirmation email failed.
+   */
+  confirmEmailError?: string | null;
   ipHash?: string | null;
   /**
    * Silent fraud flags (honeypot, too fast, rate limit).
@@ -950,7 +967,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildSite' | 'rebuildSiteDaily' | 'rollUpPetitionCounts' | 'petitionRetention';
+        taskSlug:
+          | 'inline'
+          | 'rebuildSite'
+          | 'rebuildSiteDaily'
+          | 'sendOwedConfirmationEmails'
+          | 'rollUpPetitionCounts'
+          | 'petitionRetention';
         taskID: string;
         input?:
           | {
@@ -983,7 +1006,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildSite' | 'rebuildSiteDaily' | 'rollUpPetitionCounts' | 'petitionRetention') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'rebuildSite'
+        | 'rebuildSiteDaily'
+        | 'sendOwedConfirmationEmails'
+        | 'rollUpPetitionCounts'
+        | 'petitionRetention'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1396,6 +1428,10 @@ export interface SignaturesSelect<T extends boolean = true> {
   confirmTokenHash?: T;
   confirmationsSent?: T;
   confirmedAt?: T;
+  confirmEmailState?: T;
+  confirmEmailAttempts?: T;
+  confirmEmailNextAt?: T;
+  confirmEmailError?: T;
   ipHash?: T;
   flags?: T;
   anonymisedAt?: T;
@@ -1652,6 +1688,14 @@ export interface TaskRebuildSiteDaily {
     buildId?: string | null;
     pages?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendOwedConfirmationEmails".
+ */
+export interface TaskSendOwedConfirmationEmails {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,7 +8,67 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { handleEndpoints, type Payload } from 'payload'
+import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+
+/** Our anonymous endpoints: they read no user, so they need none of Payload's per-request set-up. */
+const PUBLIC_PREFIX = '/api/public/'
+
+/** Matches a path like /public/petitions/:slug/sign against a pathname; the params, or null. */
+export const matchPath = (pattern: string, pathname: string): Record<string, string> | null => {
+  const want = pattern.split('/')
+  const got = pathname.split('/')
+  if (want.length !== got.length) return null
+  const params: Record<string, string> = {}
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) {
+      if (!got[i]) return null
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(got[i])
+      } catch {
+        return null
+      }
+    } else if (want[i] !== got[i]) return null
+  }
+  return params
+}
+
+/**
+ * Runs one of the public endpoints directly: the same handler Payload would run, with the same
+ * CORS headers, but without Payload's request set-up (auth strategies, i18n, a path-to-regexp
+ * compiled per endpoint per request, the response copied into a new one), which cost about as much
+ * as signing itself (scripts/bench/signatures.ts). Anything else goes through handleEndpoints.
+ */
+const runPublic = async (payload: Payload, request: Request, pathname: string, body: Buffer | undefined): Promise<Response | null> => {
+  const method = request.method.toLowerCase()
+  const sub = pathname.slice('/api'.length)
+  let endpoint: Endpoint | undefined
+  let routeParams: Record<string, string> | null = null
+  for (const e of payload.config.endpoints as Endpoint[]) {
+    if (e.method !== method || !e.path.startsWith('/public/')) continue
+    routeParams = matchPath(e.path, sub)
+    if (routeParams) {
+      endpoint = e
+      break
+    }
+  }
+  if (!endpoint || !routeParams) return null
+  const req = Object.assign(request, {
+    payload,
+    routeParams,
+    user: null,
+    context: {},
+    text: async () => (body ? body.toString('utf8') : ''),
+  }) as unknown as PayloadRequest
+  let response: Response
+  try {
+    response = await endpoint.handler(req)
+  } catch (error) {
+    payload.logger.error({ err: error, msg: `Public endpoint failed on ${request.method} ${pathname}` })
+    response = Response.json({ errors: [{ message: 'Something went wrong on our side. Please try again.' }] }, { status: 500 })
+  }
+  const headers = headersWithCors({ headers: new Headers(response.headers), req })
+  return new Response(response.body, { status: response.status, headers })
+}
 
 /**
  * A small shared cache for anonymous GETs whose answer says "Cache-Control: public, max-age=N",
@@ -74,7 +134,10 @@ export const createEndpointServer = ({ payload, key, cache = microCache() }: { p
         headers,
         body: hasBody ? Buffer.concat(chunks) : undefined,
       })
-      const response = await handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey: key })
+      const pathname = (req.url ?? '/').split('?')[0]
+      const response =
+        (pathname.startsWith(PUBLIC_PREFIX) && req.method !== 'OPTIONS' ? await runPublic(payload, request, pathname, hasBody ? Buffer.concat(chunks) : undefined) : null) ??
+        (await handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey: key }))
       const out: Record<string, string | string[]> = {}
       response.headers.forEach((value, name) => {
         out[name] = value

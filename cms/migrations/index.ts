@@ -1,6 +1,7 @@
 import * as migration_20261129_213445_initial from './20261129_213445_initial';
 import * as migration_20261129_215929_petitions_signup from './20261129_215929_petitions_signup';
 import * as migration_20261129_220050_site_build_jobs from './20261129_220050_site_build_jobs';
+import * as migration_20261129_231820_signature_email_owed from './20261129_231820_signature_email_owed';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261129_220050_site_build_jobs.up,
     down: migration_20261129_220050_site_build_jobs.down,
     name: '20261129_220050_site_build_jobs',
+  },
+  {
+    up: migration_20261129_231820_signature_email_owed.up,
+    down: migration_20261129_231820_signature_email_owed.down,
+    name: '20261129_231820_signature_email_owed'
   },
 ];

@@ -1,18 +1,33 @@
 /**
  * Signing a petition: check the input, store a pending signature (one per canonical email per
  * petition), flag abuse silently, and email a confirmation link. The endpoint only calls this.
+ *
+ * Under load, signatures are stored in batches (one transaction for many people, see batcher.ts),
+ * and the confirmation email is owed in the same row, so a slow email service never loses one.
  */
+import { eq, sql as drizzleSql } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import type { Signature } from '../payload-types'
 import { FLAGS, formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
 import { hitRateLimit, rateLimitStoreFor, rateRules } from '../abuse/rateLimit'
 import { check, type FieldErrors } from '../abuse/validation'
-import { signatureAlreadySignedEmail, signatureConfirmEmail } from '../email/messages/render'
+import { signatureAlreadySignedEmail } from '../email/messages/render'
 import { canonicalEmail } from '../members/canonicalEmail'
 import { CONSENT_VERSION } from '../members/consent'
 import { parsePostcode } from '../members/postcode'
 import { isSignable, MAX_CONFIRMATION_EMAILS, RECORD_STATES } from '../members/records'
-import { cmsUrl, linkToken, links, newConfirmToken } from '../members/tokens'
+import { newConfirmToken } from '../members/tokens'
+import { createBatcher, type Batcher } from './batcher'
+import {
+  CONFIRM_EMAIL_STATES,
+  EMAIL_LEASE_MS,
+  isPermanentEmailFailure,
+  markEmailSent,
+  recordEmailFailure,
+  sendSignatureConfirm,
+  signatureFooterLinks,
+  signEmailWaitMs,
+} from './confirmEmail'
 import { signSchema } from './signSchema'
 
 /** Who is submitting, as far as the endpoint knows. */
@@ -63,45 +78,77 @@ export const isUniqueViolation = (error: unknown): boolean => {
   return /UNIQUE constraint|SQLITE_CONSTRAINT|E11000|duplicate key|unique/i.test(text)
 }
 
-/** The parts of a SQL adapter (SQLite, Postgres) that insertSignature uses. */
-type SqlAdapter = { drizzle: { insert: (table: unknown) => { values: (v: unknown) => { returning: (f: unknown) => Promise<{ id: number }[]> } & PromiseLike<unknown> } }; tables: Record<string, Record<string, unknown>> }
+/** A signature row as signPetition builds it, before the database gives it an id. */
+export type NewSignature = Omit<Signature, 'id' | 'createdAt' | 'updatedAt'>
+
+/** The parts of the SQL adapter (SQLite via libSQL) that insertSignatures uses; drizzle's own types are not exported by Payload. */
+type SqlAdapter = { drizzle: any; tables: Record<string, Record<string, any>> } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * Stores a signature. The input is already checked by signSchema and signatures have no hooks, so
- * on a SQL database it is one plain insert (plus one for any flags): Payload's create operation
- * (field validation, hooks, writing then re-reading the row) costs several times more, which
- * matters when thousands sign at once (see scripts/bench/signatures.ts). Other databases go
- * through the adapter's create.
+ * Stores many signatures in one transaction and says, row by row, which were new: an id, or null
+ * where the person had already signed (same petition and canonical email, in the database or
+ * earlier in the same batch). The input is already checked by signSchema and signatures have no
+ * hooks, so on SQL it is one multi-row INSERT … ON CONFLICT DO NOTHING plus the flags, run as one
+ * libSQL batch: its own BEGIN…COMMIT on the shared connection, so nothing else interleaves (an
+ * interactive transaction would take a second connection and could wait on the first). If any
+ * statement fails, none of the rows is stored. Other databases go through the adapter, row by row.
  */
-export const insertSignature = async (payload: Payload, data: Omit<Signature, 'id' | 'createdAt' | 'updatedAt'>): Promise<Pick<Signature, 'id'>> => {
+export const insertSignatures = async (payload: Payload, rows: NewSignature[]): Promise<(number | null)[]> => {
   const now = new Date().toISOString()
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.signatures
   const texts = sql.tables?.signatures_texts
-  if (!sql.drizzle || !table || !texts) {
-    return (await payload.db.create({ collection: 'signatures', data: { ...data, createdAt: now, updatedAt: now } })) as Pick<Signature, 'id'>
+  if (!sql.drizzle?.batch || !table || !texts) {
+    const ids: (number | null)[] = []
+    for (const data of rows) {
+      try {
+        ids.push(((await payload.db.create({ collection: 'signatures', data: { ...data, createdAt: now, updatedAt: now } })) as { id: number }).id)
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error
+        ids.push(null)
+      }
+    }
+    return ids
   }
-  const { flags, ...row } = data
-  const [inserted] = await sql.drizzle.insert(table).values({ ...row, createdAt: now, updatedAt: now }).returning({ id: table.id })
-  if (flags?.length) await sql.drizzle.insert(texts).values(flags.map((text, i) => ({ order: i + 1, parent: inserted.id, path: 'flags', text })))
-  return inserted
+  const db = sql.drizzle
+  const insert = db
+    .insert(table)
+    .values(rows.map(({ flags: _flags, ...row }) => ({ ...row, createdAt: now, updatedAt: now })))
+    .onConflictDoNothing()
+    .returning({ id: table.id, hash: table.confirmTokenHash })
+  // Flags go to the row with this confirm-token hash (new and unique), so never to an older signature.
+  const flagged = rows.flatMap((r) =>
+    (r.flags ?? []).map((text, i) =>
+      db.run(
+        drizzleSql`insert into ${texts} (${drizzleSql.identifier('order')}, ${drizzleSql.identifier('parent_id')}, ${drizzleSql.identifier('path')}, ${drizzleSql.identifier('text')})
+          select ${i + 1}, ${drizzleSql.identifier('id')}, 'flags', ${text} from ${table} where ${drizzleSql.identifier('confirm_token_hash')} = ${r.confirmTokenHash}`,
+      ),
+    ),
+  )
+  const [inserted] = (await db.batch([insert, ...flagged])) as [{ id: number; hash: string }[]]
+  const byHash = new Map(inserted.map((r) => [r.hash, r.id]))
+  return rows.map((r) => byHash.get(r.confirmTokenHash ?? '') ?? null)
 }
 
-const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
-  unsubscribe: links(cmsUrl()).unsubscribe('signature', id, linkToken(payload.secret, 'unsubscribe', 'signature', id, emailCanonical)),
-  erase: links(cmsUrl()).erase('signature', id, linkToken(payload.secret, 'erase', 'signature', id, emailCanonical)),
-})
+const batchers = new WeakMap<Payload, Batcher<NewSignature, number | null>>()
 
-/** Emails the confirmation link for a signature. */
-const sendConfirm = async (payload: Payload, to: string, name: string, petition: PetitionRef, id: number, emailCanonical: string, token: string) => {
-  const message = signatureConfirmEmail({
-    name,
-    petitionTitle: petition.title,
-    confirmUrl: links(cmsUrl()).confirm('signature', token),
-    ...footerLinks(payload, id, emailCanonical),
-  })
-  await payload.sendEmail({ to, ...message })
+/** The insert batcher of this Payload instance: SIGN_BATCH_MS (default 5) and SIGN_BATCH_ROWS (default 200). */
+export const signatureBatcher = (payload: Payload): Batcher<NewSignature, number | null> => {
+  let b = batchers.get(payload)
+  if (!b) {
+    b = createBatcher((rows: NewSignature[]) => insertSignatures(payload, rows), {
+      maxWaitMs: Number(process.env.SIGN_BATCH_MS ?? 5) || 5,
+      maxItems: Number(process.env.SIGN_BATCH_ROWS ?? 200) || 200,
+    })
+    batchers.set(payload, b)
+  }
+  return b
 }
+
+/** Stores one signature through the batcher: its id, or null if this person had already signed. */
+export const insertSignature = (payload: Payload, data: NewSignature): Promise<number | null> => signatureBatcher(payload).add(data)
+
+const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
 
 /**
  * Signs a petition for the person described by `raw` (form or JSON fields).
@@ -126,37 +173,59 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
   const place = input.postcode ? parsePostcode(input.postcode) : null
   const { token, hash } = newConfirmToken()
 
-  let created: Pick<Signature, 'id'>
-  try {
-    created = await insertSignature(payload, {
-      petition: petition.id,
-      name: input.name,
-      email: input.email,
-      emailCanonical,
-      postcode: place?.outward ?? null,
-      region: place?.region ?? null,
-      nation: place?.nation ?? null,
-      consentUpdates: input.consentUpdates,
-      consentVersion: CONSENT_VERSION,
-      showName: input.showName,
-      state: RECORD_STATES.PENDING,
-      confirmTokenHash: hash,
-      confirmationsSent: quiet ? 0 : 1,
-      ipHash,
-      flags,
-    })
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error
-    return repeatSignature(payload, petition, input.email, input.name, emailCanonical, quiet)
-  }
+  const id = await insertSignature(payload, {
+    petition: petition.id,
+    name: input.name,
+    email: input.email,
+    emailCanonical,
+    postcode: place?.outward ?? null,
+    region: place?.region ?? null,
+    nation: place?.nation ?? null,
+    consentUpdates: input.consentUpdates,
+    consentVersion: CONSENT_VERSION,
+    showName: input.showName,
+    state: RECORD_STATES.PENDING,
+    confirmTokenHash: hash,
+    confirmationsSent: quiet ? 0 : 1,
+    // Owed from the moment the row exists; the lease keeps the worker off while this request tries.
+    confirmEmailState: quiet ? null : CONFIRM_EMAIL_STATES.OWED,
+    confirmEmailAttempts: 0,
+    confirmEmailNextAt: quiet ? null : new Date(now + EMAIL_LEASE_MS).toISOString(),
+    ipHash,
+    flags,
+  })
+  if (id === null) return repeatSignature(payload, petition, input.email, input.name, emailCanonical, quiet)
   if (quiet) return { status: 'sent' }
-  try {
-    await sendConfirm(payload, input.email, input.name, petition, created.id, emailCanonical, token)
-  } catch (error) {
-    // Nothing half-done is kept: the person can simply try again.
-    await payload.delete({ collection: 'signatures', id: created.id, overrideAccess: true })
-    throw error
+  return deliverConfirm(payload, { id, email: input.email, name: input.name, emailCanonical }, petition, token)
+}
+
+/**
+ * Sends the confirmation email, waiting for it at most SIGN_EMAIL_WAIT_MS: a quick send is done
+ * before the answer; a slow one finishes after it; a failed one stays owed for the worker. Only
+ * a refusal that retrying cannot fix (bad sender set-up) during the wait undoes the signature, so
+ * the person is told something went wrong and trying again starts clean.
+ */
+const deliverConfirm = async (
+  payload: Payload,
+  s: { id: number; email: string; name: string; emailCanonical: string },
+  petition: PetitionRef,
+  token: string,
+): Promise<SignOutcome> => {
+  const settle = (r: { ok: true } | { ok: false; error: unknown }) =>
+    r.ok ? markEmailSent(payload, s.id) : recordEmailFailure(payload, s.id, 0, r.error)
+  const sending = sendSignatureConfirm(payload, s, petition, token).then(
+    () => ({ ok: true }) as const,
+    (error: unknown) => ({ ok: false, error }) as const,
+  )
+  const wait = signEmailWaitMs()
+  const first = wait > 0 ? await Promise.race([sending, sleep(wait)]) : null
+  if (first && !first.ok && isPermanentEmailFailure(first.error)) {
+    await payload.delete({ collection: 'signatures', id: s.id, overrideAccess: true })
+    throw first.error
   }
+  // The answer does not wait for the bookkeeping; a failure to write it is logged, and the email
+  // stays owed (at worst it is sent twice, never lost).
+  void sending.then(settle).catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not record the confirmation email of signature ${s.id}.` }))
   return { status: 'sent' }
 }
 
@@ -184,12 +253,13 @@ const repeatSignature = async (
   if (sent >= MAX_CONFIRMATION_EMAILS) return { status: 'too-many-emails' }
   if (existing.state === RECORD_STATES.CONFIRMED) {
     await payload.update({ collection: 'signatures', id: existing.id, data: { confirmationsSent: sent + 1 }, overrideAccess: true, depth: 0 })
-    await payload.sendEmail({ to: email, ...signatureAlreadySignedEmail({ name, petitionTitle: petition.title, ...footerLinks(payload, existing.id, emailCanonical) }) })
+    await payload.sendEmail({ to: email, ...signatureAlreadySignedEmail({ name, petitionTitle: petition.title, ...signatureFooterLinks(payload, existing.id, emailCanonical) }) })
     return { status: 'sent' }
   }
   // Pending: a new link replaces the old one (only hashes are stored, so the old one cannot be resent).
   const { token, hash } = newConfirmToken()
   await payload.update({ collection: 'signatures', id: existing.id, data: { confirmationsSent: sent + 1, confirmTokenHash: hash }, overrideAccess: true, depth: 0 })
-  await sendConfirm(payload, email, name, petition, existing.id, emailCanonical, token)
+  await sendSignatureConfirm(payload, { id: existing.id, email, name, emailCanonical }, petition, token)
+  if (existing.confirmEmailState === CONFIRM_EMAIL_STATES.OWED) void markEmailSent(payload, existing.id).catch(() => {})
   return { status: 'sent' }
 }

@@ -7,6 +7,8 @@
  *   - where a target is missed, what limits it: Payload's create path against a direct insert.
  *
  * Usage: npx tsx scripts/bench/signatures.ts [seconds=60] [concurrency=32]
+ * Settings passed on to the server: SIGN_EMAIL_WAIT_MS (how long an answer waits for its email,
+ * default 1000; 0 sends after the answer), SIGN_BATCH_MS and SIGN_BATCH_ROWS (insert batches).
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
@@ -152,6 +154,16 @@ const payloadCreatePerSecond = N / ((performance.now() - a) / 1000)
 a = performance.now()
 for (let i = 0; i < N; i++) await payload.db.create({ collection: 'signatures', data: { petition: other.id, name: 'Y', email: `y${i}@e.org`, emailCanonical: `y${i}@e.org` }, returning: false })
 const adapterCreatePerSecond = N / ((performance.now() - a) / 1000)
+// What the sign endpoint now does: many rows per transaction (cms/petitions/batcher.ts), 100 at a time.
+const { insertSignatures } = await import('../../cms/petitions/sign')
+a = performance.now()
+for (let j = 0; j < N / 100; j++) {
+  await insertSignatures(
+    payload,
+    Array.from({ length: 100 }, (_, i) => ({ petition: other.id, name: 'Z', email: `z${j}-${i}@e.org`, emailCanonical: `z${j}-${i}@e.org`, state: 'pending' as const, confirmTokenHash: `bench-${j}-${i}`, flags: [] })),
+  )
+}
+const batchedPerSecond = N / ((performance.now() - a) / 1000)
 
 const f = (n: number, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d })
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
@@ -165,7 +177,9 @@ lost     2xx answers ${f(accepted.size)}, stored rows ${f(stored)}, 2xx with a s
 confirm  ${f(links.length)} links pressed twice at once in ${f(confirmSeconds, 1)} s; confirmed rows ${f(confirmedRows)}, rolled-up count ${f(counted ?? 0)} (none counted twice: ${verdict(counted === confirmedRows && confirmedRows === links.length)})
          roll-up of ${f(stored)} signatures took ${f(rollMs)} ms
 count    ${f(count.n)} requests, ${f(count.perSecond)}/s (target ≥ ${TARGET_COUNT}/s: ${verdict(count.perSecond >= TARGET_COUNT)}, ratio ${f(count.perSecond / TARGET_COUNT, 2)}), p50 ${f(count.p50, 1)} ms, p99 ${f(count.p99, 1)} ms
-limits   payload.create (hooks, validation, hasMany table) ${f(payloadCreatePerSecond)}/s vs adapter insert (payload.db.create) ${f(adapterCreatePerSecond)}/s, one at a time in one process (ratio ${f(adapterCreatePerSecond / payloadCreatePerSecond, 2)})
+limits   payload.create (hooks, validation, hasMany table) ${f(payloadCreatePerSecond)}/s vs adapter insert (payload.db.create) ${f(adapterCreatePerSecond)}/s, one at a time in one process (ratio ${f(adapterCreatePerSecond / payloadCreatePerSecond, 2)});
+         batched insert (100 rows per transaction, as the sign endpoint does) ${f(batchedPerSecond)}/s (ratio to one at a time ${f(batchedPerSecond / adapterCreatePerSecond, 2)})
+         load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on this machine takes its share of the 2 cores)
 `)
 await payload.destroy().catch(() => {})
 await rm(dir, { recursive: true, force: true })

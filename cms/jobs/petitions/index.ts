@@ -2,12 +2,24 @@ import type { JobsConfig, TaskConfig } from 'payload'
 import { rollUpCounts, ROLL_UP_SECONDS } from '../../petitions/counts'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../petitions/retention'
 import { sweepDatabaseRateLimits } from '../../abuse/rateLimit'
+import { sendOwedConfirmations } from '../../petitions/confirmEmail'
 
 /** The queue petition and sign-up tasks run on, apart from site rebuilds. */
 export const PETITIONS_QUEUE = 'petitions'
 
-/** Tasks for sign-ups and petitions: count roll-up (every ~10 s) and retention (hourly). */
+/** Tasks for sign-ups and petitions: count roll-up and owed confirmation emails (every ~10 s), retention (hourly). */
 export const petitionTasks: TaskConfig[] = [
+  {
+    slug: 'sendOwedConfirmationEmails',
+    label: 'Send confirmation emails still owed (retries with back-off)',
+    // Each email keeps its own tries and back-off in its row, so the task itself is not retried.
+    retries: 0,
+    schedule: [{ cron: `*/${ROLL_UP_SECONDS} * * * * *`, queue: PETITIONS_QUEUE }],
+    handler: async ({ req }) => {
+      const result = await sendOwedConfirmations(req.payload)
+      return { output: result }
+    },
+  },
   {
     slug: 'rollUpPetitionCounts',
     label: 'Roll up petition counts',

@@ -1,0 +1,88 @@
+/**
+ * Confirmation emails are owed in the signature's row until sent: a failed send is retried by the
+ * worker with a new link, through the real resend SDK against a local stand-in, and marked failed
+ * after MAX_EMAIL_ATTEMPTS tries.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.hoisted(() => {
+  process.env.JOBS_AUTORUN = 'false'
+})
+
+import { resendAdapter } from '../../cms/email/resendAdapter'
+import { confirmRecord } from '../../cms/members/records'
+import { flushEmailMarks, MAX_EMAIL_ATTEMPTS, sendOwedConfirmations } from '../../cms/petitions/confirmEmail'
+import { signPetition } from '../../cms/petitions/sign'
+import { make } from '../helpers/factories'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startResendStandIn } from '../helpers/resendStandIn'
+
+let t: TestPayload
+let standIn: Awaited<ReturnType<typeof startResendStandIn>>
+
+beforeAll(async () => {
+  standIn = await startResendStandIn()
+  process.env.CMS_URL = 'https://cms.betterwork.example'
+  t = await startTestPayload({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
+})
+afterAll(async () => {
+  await t?.cleanup()
+  await standIn?.close()
+})
+
+const signatureOf = async (petition: number) =>
+  (await t.payload.find({ collection: 'signatures', where: { petition: { equals: petition } }, overrideAccess: true, depth: 0 })).docs[0]
+const toOf = (email: string) => standIn.requests.filter((r) => r.body?.to?.[0] === email)
+
+describe('owed confirmation emails', () => {
+  it('marks an email sent at signing as sent, and the worker does not send it again', async () => {
+    const petition = await make.petition(t.payload)
+    expect(await signPetition(t.payload, petition.slug!, { name: 'Ola', email: 'ola@example.org' }, { ip: '192.0.2.10' })).toEqual({ status: 'sent' })
+    await vi.waitFor(async () => expect((await signatureOf(petition.id)).confirmEmailState).toBe('sent'))
+    expect(await sendOwedConfirmations(t.payload, { now: Date.now() + 3_600_000 })).toEqual({ sent: 0, failed: 0 })
+    expect(toOf('ola@example.org')).toHaveLength(1)
+  })
+
+  it('keeps an email owed when Resend is down, then the worker sends it once with a link that confirms', async () => {
+    const petition = await make.petition(t.payload, { title: 'Safe staffing' })
+    standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
+    const outcome = await signPetition(t.payload, petition.slug!, { name: 'Kim', email: 'kim@example.org' }, { ip: '192.0.2.11' })
+    standIn.succeed()
+    expect(outcome).toEqual({ status: 'sent' })
+    await vi.waitFor(async () => expect((await signatureOf(petition.id)).confirmEmailAttempts).toBe(1))
+    const owed = await signatureOf(petition.id)
+    expect(owed).toMatchObject({ state: 'pending', confirmEmailState: 'owed', confirmEmailError: expect.stringMatching(/Try later/) })
+    // Not before its back-off.
+    expect(await sendOwedConfirmations(t.payload)).toEqual({ sent: 0, failed: 0 })
+    const later = new Date(owed.confirmEmailNextAt!).getTime() + 1
+    expect(await sendOwedConfirmations(t.payload, { now: later })).toEqual({ sent: 1, failed: 0 })
+    await flushEmailMarks(t.payload)
+    expect(await sendOwedConfirmations(t.payload, { now: later + 3_600_000 })).toEqual({ sent: 0, failed: 0 })
+    const mails = toOf('kim@example.org')
+    // One refused try at signing, then exactly one sent by the worker.
+    expect(mails).toHaveLength(2)
+    expect(mails[1].body.subject).toBe('Please confirm your signature: Safe staffing')
+    expect((await signatureOf(petition.id)).confirmEmailState).toBe('sent')
+    const token = /\/api\/public\/confirm\/signature\/([A-Za-z0-9_-]+)/.exec(mails[1].body.text)![1]
+    expect(await confirmRecord(t.payload, 'signature', token)).toBe('confirmed')
+  })
+
+  it(`marks an email failed, with the reason, after ${MAX_EMAIL_ATTEMPTS} failed tries, and stops trying`, async () => {
+    const petition = await make.petition(t.payload)
+    standIn.failWith(500, { statusCode: 500, name: 'application_error', message: 'Resend is having a bad day' })
+    try {
+      await signPetition(t.payload, petition.slug!, { name: 'Lee', email: 'lee@example.org' }, { ip: '192.0.2.12' })
+      await vi.waitFor(async () => expect((await signatureOf(petition.id)).confirmEmailAttempts).toBe(1))
+      let now = Date.now()
+      for (let i = 2; i <= MAX_EMAIL_ATTEMPTS; i++) {
+        now = new Date((await signatureOf(petition.id)).confirmEmailNextAt!).getTime() + 1
+        expect(await sendOwedConfirmations(t.payload, { now })).toEqual({ sent: 0, failed: 1 })
+      }
+      expect(await signatureOf(petition.id)).toMatchObject({ confirmEmailState: 'failed', confirmEmailAttempts: MAX_EMAIL_ATTEMPTS, confirmEmailError: expect.stringMatching(/bad day/) })
+      expect(await sendOwedConfirmations(t.payload, { now: now + 86_400_000 })).toEqual({ sent: 0, failed: 0 })
+      expect(toOf('lee@example.org')).toHaveLength(MAX_EMAIL_ATTEMPTS)
+    } finally {
+      standIn.succeed()
+    }
+  })
+})
