@@ -24,7 +24,7 @@ export const EMAIL_LEASE_MS = 60_000
  * then stays owed until sent). SIGN_EMAIL_WAIT_MS; 0 answers at once and sends after the answer.
  */
 export const signEmailWaitMs = (env: NodeJS.ProcessEnv = process.env): number => {
-  const v = Number(env.SIGN_EMAIL_WAIT_MS ?? 1000)
+  const v = Number(env.SIGN_EMAIL_WAIT_MS || 1000)
   return Number.isFinite(v) && v >= 0 ? v : 1000
 }
 
