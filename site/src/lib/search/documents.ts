@@ -2,6 +2,7 @@
  * What search knows about each thing on the site: the snapshot's guides, letters, training
  * sessions, unions and networks turned into one flat shape, with the fields search weighs.
  */
+import { NATIONS } from '../../../../content-models/constants'
 import type { Snapshot } from '../../../../cms/snapshot/types'
 
 /** The kinds of result, in the order the type filter lists them. */
@@ -14,12 +15,8 @@ export const SEARCH_TYPES = [
 ] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]['value']
 
-/** The nations a result can be filtered by (as content-models/constants.ts names them). */
-export const SEARCH_NATIONS = [
-  { value: 'england-wales', label: 'England and Wales' },
-  { value: 'scotland', label: 'Scotland' },
-  { value: 'northern-ireland', label: 'Northern Ireland' },
-] as const
+/** The nations a result can be filtered by: the CMS's own list (a plain module, safe in the browser). */
+export const SEARCH_NATIONS = NATIONS
 
 /** One searchable thing. `nations` is empty when it is not tied to a nation (an online session). */
 export type SearchDocument = {
