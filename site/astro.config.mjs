@@ -4,14 +4,22 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+import renderAdapter from '../cms/site/render/adapter.mjs'
+import { sitemapOptions } from './sitemap.options.mjs'
+
+// SITE_BUNDLE=1 (cms/site/buildSite.ts): build the pages once as a bundle that renders them from
+// any snapshot later (cms/site/render/), instead of writing the static pages now.
+const bundle = Boolean(process.env.SITE_BUNDLE)
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
-  output: 'static',
+  output: bundle ? 'server' : 'static',
+  ...(bundle ? { adapter: renderAdapter() } : {}),
   outDir: process.env.SITE_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [react(), sitemap({ filter: (page) => !/\/(confirm|unsubscribe|erase)\//.test(page) })],
+  // The renderer writes the sitemap itself, with the same integration, once it knows every page.
+  integrations: [react(), ...(bundle ? [] : [sitemap(sitemapOptions)])],
 })

@@ -4,8 +4,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { dataDir, projectRoot } from '../../content-models/paths'
-import { checkBuild } from './checkBuild'
-import { carryOver, planIncremental, readEntries, type IncrementalPlan } from './incremental'
+import { checkBuild, listFiles } from './checkBuild'
+import type { PublicCollection } from '../../content-models/constants'
+import { carryOver, planIncremental, readEntries, ROUTE_DIRS, type FolderPlan, type IncrementalPlan } from './incremental'
 
 /** A site build that failed; `output` holds the end of Astro's output, for the site-builds record. */
 export class SiteBuildError extends Error {
@@ -30,8 +31,10 @@ export type SiteBuildResult = {
   peakRss: number | null
   /** Internal links already broken in the live build, which do not block this one. */
   brokenLinks?: number
-  /** Pages Astro rendered in this build (the rest were carried over). */
+  /** Files (pages, feeds, search index…) rendered in this build (the rest were carried over). */
   rendered?: number
+  /** Files in the build. */
+  files?: number
 }
 
 /**
@@ -45,21 +48,25 @@ export const sitePaths = (root = dataDir()) => ({
   snapshots: path.join(root, 'snapshots'),
 })
 
+/** Adds every file under `dir` (paths from the project root, and contents) to `hash`, in a stable order. */
+const hashTree = async (hash: ReturnType<typeof createHash>, dir: string, skip: (name: string) => boolean = () => false): Promise<void> => {
+  const entries = (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))
+  for (const e of entries) {
+    if (skip(e.name)) continue
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) await hashTree(hash, p, skip)
+    else hash.update(p.slice(projectRoot().length)).update(await readFile(p))
+  }
+}
+
+/** Folders the site's pages are made from: the site, and the CMS code it imports at build time. */
+const SOURCE_DIRS = ['site', 'cms/site', 'cms/snapshot', 'cms/members', 'content-models']
+const notBuilt = (name: string) => ['node_modules', 'dist', '.astro'].includes(name)
+
 /** A fingerprint of everything a build depends on: the snapshot and the site's sources. */
 export const buildFingerprint = async (snapshotDir: string): Promise<string> => {
   const hash = createHash('sha256')
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))
-    for (const e of entries) {
-      const p = path.join(dir, e.name)
-      if (e.isDirectory()) {
-        if (!['node_modules', 'dist', '.astro'].includes(e.name)) await walk(p)
-      } else if (e.name !== 'meta.json') {
-        hash.update(p.slice(projectRoot().length)).update(await readFile(p))
-      }
-    }
-  }
-  await walk(snapshotDir)
+  await hashTree(hash, snapshotDir, (name) => name === 'meta.json')
   hash.update(await sourceFingerprint())
   return hash.digest('hex').slice(0, 16)
 }
@@ -67,18 +74,14 @@ export const buildFingerprint = async (snapshotDir: string): Promise<string> => 
 /** A fingerprint of the site's sources alone: when it changes, every page must be rendered again. */
 export const sourceFingerprint = async (): Promise<string> => {
   const hash = createHash('sha256')
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))
-    for (const e of entries) {
-      const p = path.join(dir, e.name)
-      if (e.isDirectory()) {
-        if (!['node_modules', 'dist', '.astro'].includes(e.name)) await walk(p)
-      } else hash.update(p.slice(projectRoot().length)).update(await readFile(p))
-    }
-  }
-  await walk(path.join(projectRoot(), 'site'))
-  await walk(path.join(projectRoot(), 'cms/snapshot'))
-  await walk(path.join(projectRoot(), 'cms/site'))
+  for (const dir of SOURCE_DIRS) await hashTree(hash, path.join(projectRoot(), dir), notBuilt)
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** The render bundle's version: the site's sources and the exact packages installed. */
+const bundleKey = async (): Promise<string> => {
+  const hash = createHash('sha256').update(await sourceFingerprint())
+  hash.update(await readFile(path.join(projectRoot(), 'package-lock.json')).catch(() => Buffer.alloc(0)))
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -98,27 +101,24 @@ const peakRssOf = (pid: number): number | null => {
   }
 }
 
+type ChildHooks = { onSpawn?: (child: ChildProcess) => void; onPeakRss?: (bytes: number | null) => void }
+
 /**
- * Runs `astro build` in a child process (isolated and killable) from `snapshotDir` into `outDir`.
- * `onSpawn` receives the child (tests kill it half-way); `onPeakRss` its peak memory at the end.
+ * Runs a Node script of cms/site/render/ in a child process (isolated, killable, its memory freed
+ * on exit) and resolves with its standard output. `onSpawn` receives the child (tests kill it
+ * half-way); `onPeakRss` its peak memory at the end.
  */
-export const runAstroBuild = (
-  snapshotDir: string,
-  outDir: string,
-  env: Record<string, string | undefined> = {},
-  { onSpawn, onPeakRss }: { onSpawn?: (child: ChildProcess) => void; onPeakRss?: (bytes: number | null) => void } = {},
-): Promise<void> =>
+const runNodeScript = (script: string, args: string[], env: Record<string, string | undefined>, { onSpawn, onPeakRss }: ChildHooks = {}): Promise<string> =>
   new Promise((resolve, reject) => {
-    const script = path.join(projectRoot(), 'cms/site/astroBuild.mjs')
     // Astro puts its server chunks in <cwd>/.astro/ when the out folder is outside the working
     // folder: a working folder of its own (inside the project, so packages resolve) keeps builds
     // running at the same time (tests, several engineers) from overwriting each other's.
     const workDir = path.join(projectRoot(), 'node_modules/.cache/site-builds', `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`)
     mkdirSync(workDir, { recursive: true })
     const cleanUp = () => rmSync(workDir, { recursive: true, force: true })
-    const child = spawn(process.execPath, [script, path.join(projectRoot(), 'site')], {
+    const child = spawn(process.execPath, [path.join(projectRoot(), 'cms/site/render', script), ...args], {
       cwd: workDir,
-      env: { ...process.env, ...env, SNAPSHOT_DIR: snapshotDir, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     onSpawn?.(child)
@@ -129,10 +129,14 @@ export const runAstroBuild = (
     }
     const sampler = setInterval(sample, 200)
     let output = ''
+    let stdout = ''
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-8000)
     }
-    child.stdout!.on('data', keep)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString()).slice(-8000)
+      keep(chunk)
+    })
     child.stderr!.on('data', keep)
     child.on('error', (cause) => {
       clearInterval(sampler)
@@ -144,10 +148,99 @@ export const runAstroBuild = (
       clearInterval(sampler)
       cleanUp()
       onPeakRss?.(peak)
-      if (code === 0) resolve()
+      if (code === 0) resolve(stdout)
       else reject(new SiteBuildError(`Site build failed (${signal ? `killed by ${signal}` : `exit code ${code}`}). ${lastLines(output)}`, output))
     })
   })
+
+/** Where render bundles are kept, one folder per version of the site's sources. */
+const bundlesDir = () => path.join(projectRoot(), 'node_modules/.cache/site-bundles')
+
+/** Bundles being built by this process, so two builds at once wait for one bundle. */
+const bundling = new Map<string, Promise<string>>()
+
+/**
+ * The render bundle of the site's current sources (cms/site/render/): made by `astro build` the
+ * first time (about 20 s), then reused by every build until the sources or packages change.
+ */
+export const ensureBundle = async (hooks: ChildHooks = {}): Promise<{ dir: string; built: boolean }> => {
+  const key = await bundleKey()
+  const dir = path.join(bundlesDir(), key)
+  if (existsSync(path.join(dir, 'server/entry.mjs'))) return { dir, built: false }
+  let pending = bundling.get(key)
+  if (!pending) {
+    pending = (async () => {
+      const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`
+      try {
+        await makeBundle(tmp, hooks)
+        // Another process may have made the same bundle meanwhile: either copy is good.
+        await rename(tmp, dir).catch(() => undefined)
+        await pruneBundles(key)
+        return dir
+      } finally {
+        await rm(tmp, { recursive: true, force: true })
+        bundling.delete(key)
+      }
+    })()
+    bundling.set(key, pending)
+  }
+  return { dir: await pending, built: true }
+}
+
+/** Builds a render bundle of the site's current sources into `outDir` (`astro build` in a child process). */
+export const makeBundle = (outDir: string, hooks: ChildHooks = {}): Promise<string> =>
+  // NODE_ENV=production whatever the caller's (tests run with "test"): the renderer runs production
+  // React, which has no development JSX runtime for a development bundle to call.
+  runNodeScript('bundle.mjs', [path.join(projectRoot(), 'site')], { SITE_BUNDLE: '1', SITE_OUT_DIR: outDir, NODE_ENV: 'production' }, hooks)
+
+/** Deletes render bundles of older sources, keeping the newest few (other checkouts may use them). */
+const pruneBundles = async (current: string, keep = 3) => {
+  const names = (await readdir(bundlesDir()).catch(() => [] as string[])).filter((n) => n !== current && !n.includes('.tmp-'))
+  const dated = await Promise.all(names.map(async (n) => ({ n, mtime: (await stat(path.join(bundlesDir(), n))).mtimeMs })))
+  const old = dated.sort((a, b) => b.mtime - a.mtime).slice(keep - 1)
+  await Promise.all(old.map(({ n }) => rm(path.join(bundlesDir(), n), { recursive: true, force: true })))
+}
+
+/** What `runAstroBuild` did: pages rendered and time per step, from the renderer. */
+export type RenderReport = { pages: number; rendered: number; bundled: boolean; timings: Record<string, number> }
+
+/**
+ * Builds the site from `snapshotDir` into `outDir`: makes (or reuses) the render bundle, then
+ * renders the pages with Astro in a child process. `env` reaches the pages (CMS_URL, SITE_URL).
+ * With `renderOnly` (from an incremental plan), detail pages of public collections render only for
+ * the slugs listed, and other pages only in folders whose data changed: the rest are carried over. The HTML is what `astro build` writes.
+ */
+export const runAstroBuild = async (
+  snapshotDir: string,
+  outDir: string,
+  env: Record<string, string | undefined> = {},
+  { onSpawn, onPeakRss, renderOnly }: ChildHooks & { renderOnly?: { slugs: Partial<Record<PublicCollection, string[]>>; folders: Record<string, FolderPlan> } } = {},
+): Promise<RenderReport> => {
+  let peak: number | null = null
+  const track = (b: number | null) => {
+    if (b !== null) peak = Math.max(peak ?? 0, b)
+  }
+  const started = Date.now()
+  const bundle = await ensureBundle({ onSpawn, onPeakRss: track })
+  const bundleMs = Date.now() - started
+  const args = [bundle.dir, outDir]
+  let onlyFile: string | undefined
+  if (renderOnly) {
+    onlyFile = `${outDir}.render-only.json`
+    const routes = Object.fromEntries(Object.entries(ROUTE_DIRS).map(([c, dir]) => [dir, c]))
+    await writeFile(onlyFile, JSON.stringify({ routes, ...renderOnly }))
+    args.push(onlyFile)
+  }
+  try {
+    // Production React and Astro, as `astro build` uses: the development builds render 2-3 times slower.
+    const out = await runNodeScript('render.mjs', args, { NODE_ENV: 'production', ...env, SNAPSHOT_DIR: snapshotDir }, { onSpawn, onPeakRss: track })
+    const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<RenderReport, 'bundled'>
+    return { ...report, bundled: bundle.built, timings: { bundle: bundleMs, ...report.timings } }
+  } finally {
+    if (onlyFile) await rm(onlyFile, { force: true })
+    onPeakRss?.(peak)
+  }
+}
 
 const lastLines = (text: string, n = 12) =>
   text
@@ -257,18 +350,16 @@ export const buildSite = async ({
   let pages = 0
   let brokenLinks = 0
   let rendered = 0
+  let files = 0
   try {
-    const env: Record<string, string> = {}
-    if (!plan.full) {
-      env.SITE_RENDER_ONLY = path.join(paths.builds, `.render-only-${buildId}.json`)
-      await writeFile(env.SITE_RENDER_ONLY, JSON.stringify(plan.render))
-    }
-    await timed('build', () => runAstroBuild(snapshotDir, dir, env, { onSpawn, onPeakRss: (b) => (peakRss = b) }))
-    if (env.SITE_RENDER_ONLY) await rm(env.SITE_RENDER_ONLY, { force: true })
-    rendered = await countPages(dir)
+    const report = await timed('build', () => runAstroBuild(snapshotDir, dir, {}, { onSpawn, onPeakRss: (b) => (peakRss = b), renderOnly: plan.full ? undefined : { slugs: plan.render, folders: plan.folders } }))
+    Object.assign(timings, Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [`build.${k}`, v])))
+    rendered = report.rendered
+    const fresh = plan.full ? undefined : await listFiles(dir)
     if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
-    const checked = await timed('check', () => checkBuild(dir, { previous: live }))
+    const checked = await timed('check', () => checkBuild(dir, { previous: live, rendered: fresh }))
     pages = checked.pages
+    files = checked.files
     brokenLinks = checked.brokenLinks.length
     await writeFile(path.join(dir, '.fingerprint'), fingerprint)
     await writeFile(path.join(dir, SOURCE_FILE), source)
@@ -278,10 +369,9 @@ export const buildSite = async ({
     }
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
-    await rm(path.join(paths.builds, `.render-only-${buildId}.json`), { force: true })
     throw error
   }
   await timed('switch', () => switchLive(paths.live, dir))
   await timed('prune', () => pruneBuilds(keep, paths))
-  return { buildId, dir, pages, ms: Date.now() - started, skipped: false, timings, mode: plan.full ? 'full' : 'incremental', modeReason: plan.full ? plan.reason : `${plan.changed} entries changed`, peakRss, brokenLinks, rendered }
+  return { buildId, dir, pages, ms: Date.now() - started, skipped: false, timings, mode: plan.full ? 'full' : 'incremental', modeReason: plan.full ? plan.reason : `${plan.changed} entries changed`, peakRss, brokenLinks, rendered, files }
 }

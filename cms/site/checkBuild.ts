@@ -55,11 +55,11 @@ export const resolves = (files: Set<string>, sitePath: string): boolean => {
 }
 
 /** Finds broken internal links across the built HTML: the page and the link it cannot follow. */
-export const findBrokenLinks = async (dir: string, files?: string[]): Promise<{ page: string; link: string }[]> => {
+export const findBrokenLinks = async (dir: string, files?: string[], pages?: string[]): Promise<{ page: string; link: string }[]> => {
   const all = files ?? (await listFiles(dir))
   const set = new Set(all)
   const broken: { page: string; link: string }[] = []
-  for (const file of all) {
+  for (const file of pages ?? all) {
     if (!file.endsWith('.html')) continue
     const page = pagePathOf(file)
     const html = await readFile(path.join(dir, file), 'utf8')
@@ -75,7 +75,7 @@ export const findBrokenLinks = async (dir: string, files?: string[]): Promise<{ 
 export const checkSearchIndex = async (dir: string, files: string[]): Promise<string[]> => {
   const problems: string[] = []
   const candidates = files.filter((f) => /^search-index(\/.*)?\.json$|^search-index\/.*\.json$/.test(f))
-  for (const file of candidates) {
+  await Promise.all(candidates.map(async (file) => {
     try {
       const data = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, unknown>
       const lunrIndex = (data && typeof data === 'object' && 'invertedIndex' in data ? data : (data?.index as Record<string, unknown> | undefined)) ?? null
@@ -86,8 +86,21 @@ export const checkSearchIndex = async (dir: string, files: string[]): Promise<st
     } catch (error) {
       problems.push(`search index ${file} does not load: ${(error as Error).message}`)
     }
-  }
-  return problems
+  }))
+  return problems.sort()
+}
+
+/**
+ * The pages whose links need reading. After an incremental build, pages carried over from the
+ * live build had their links checked then; they can only break if a file the live build had is
+ * gone, so while none is, only the rendered pages are read (and the live build's known broken
+ * links are carried into the list). Otherwise, every page.
+ */
+const pagesToCheck = async (files: string[], previous: string | null | undefined, rendered: string[] | undefined): Promise<string[] | undefined> => {
+  if (!previous || !rendered) return undefined
+  const now = new Set(files)
+  const gone = (await listFiles(previous)).some((f) => !f.startsWith('.') && !now.has(f))
+  return gone ? undefined : rendered
 }
 
 /** Where a build keeps the missing targets of its broken links, to compare the next build against. */
@@ -99,20 +112,25 @@ export const BROKEN_LINKS_FILE = '.broken-links.json'
  * section not built yet) is reported but does not block a publish: it is not this change's fault, and blocking
  * would leave every later fix unpublished too. With no live build to compare with, none blocks.
  */
-export const checkBuild = async (dir: string, { previous }: { previous?: string | null } = {}): Promise<{ files: number; pages: number; brokenLinks: string[] }> => {
+export const checkBuild = async (
+  dir: string,
+  { previous, rendered }: { previous?: string | null; rendered?: string[] } = {},
+): Promise<{ files: number; pages: number; brokenLinks: string[] }> => {
   const files = await listFiles(dir)
   const problems = KEY_PAGES.filter((p) => !existsSync(path.join(dir, p))).map((p) => `${p} is missing`)
   problems.push(...(await checkSearchIndex(dir, files)))
-  const broken = await findBrokenLinks(dir, files)
-  const targets = [...new Set(broken.map((b) => b.link))].sort()
-  if (previous) {
-    const before = JSON.parse(await readFile(path.join(previous, BROKEN_LINKS_FILE), 'utf8').catch(() => 'null')) as string[] | null
-    if (before) {
-      const known = new Set(before)
-      problems.push(...broken.filter((b) => !known.has(b.link)).map((b) => `${b.page} links to ${b.link}, which is not in the build`))
-    }
+  const only = await pagesToCheck(files, previous, rendered)
+  const broken = await findBrokenLinks(dir, files, only)
+  const before = previous ? (JSON.parse(await readFile(path.join(previous, BROKEN_LINKS_FILE), 'utf8').catch(() => 'null')) as string[] | null) : null
+  if (before) {
+    const known = new Set(before)
+    problems.push(...broken.filter((b) => !known.has(b.link)).map((b) => `${b.page} links to ${b.link}, which is not in the build`))
   }
   if (problems.length) throw new SiteCheckError(problems)
+  // Pages carried over unread keep the live build's broken links, where they still do not resolve.
+  const set = new Set(files)
+  const carried = only && before ? before.filter((link) => !resolves(set, link)) : []
+  const targets = [...new Set([...broken.map((b) => b.link), ...carried])].sort()
   await writeFile(path.join(dir, BROKEN_LINKS_FILE), JSON.stringify(targets))
   return { files: files.length, pages: files.filter((f) => f.endsWith('.html')).length, brokenLinks: targets }
 }

@@ -24,10 +24,55 @@ const MAX_CHANGED_SHARE = 0.4
 type Entry = { id: string | number; slug: string } & Record<string, unknown>
 type SnapshotEntries = Partial<Record<PublicCollection, Entry[]>>
 
-/** What an incremental build renders (slugs per collection) and which old pages it drops. */
+/**
+ * What the pages under each top-level folder of the site (`''` for the home page) read from the
+ * snapshot besides their own entry. `lists`: the folder's index, facet and feed pages show these
+ * collections, so a change to one renders them again. `everyPage`: every detail page there shows
+ * these collections whole (the join form lists every network and coming training session), so a
+ * change renders all of them again. `linkedFrom`: detail pages there list the entries of these
+ * collections that link to their own entry (a topic page lists its guides): the plan's links
+ * between entries render them. A folder not listed here is rendered by every build.
+ * tests/unit/rebuildPlan.test.ts checks what each page reads against this list.
+ */
+export const ROUTE_READS: Record<string, { lists: readonly PublicCollection[]; everyPage?: readonly PublicCollection[]; linkedFrom?: readonly PublicCollection[] }> = {
+  '': { lists: ['topics', 'guides', 'networks', 'training-sessions'] },
+  '404': { lists: ['topics'] },
+  privacy: { lists: [] },
+  join: { lists: ['networks', 'training-sessions'] },
+  search: { lists: ['topics', 'guides'] },
+  'search-index': { lists: ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks'] },
+  'rss.xml': { lists: ['guides'] },
+  guides: { lists: ['guides'] },
+  topics: { lists: ['topics', 'guides', 'templates'], linkedFrom: ['guides', 'templates'] },
+  templates: { lists: ['templates'] },
+  training: { lists: ['training-sessions', 'networks'], everyPage: ['training-sessions', 'networks'] },
+  networks: { lists: ['networks', 'training-sessions'], everyPage: ['networks', 'training-sessions'] },
+  unions: { lists: ['unions', 'networks'], linkedFrom: ['networks'] },
+  petitions: { lists: ['petitions'] },
+}
+
+/** How much of a folder an incremental build renders: every page, its lists only, or nothing new. */
+export type FolderPlan = 'all' | 'lists' | 'none'
+
+/** What an incremental build renders (slugs per collection, and per folder) and which old pages it drops. */
 export type IncrementalPlan =
   | { full: true; reason: string }
-  | { full: false; render: Partial<Record<PublicCollection, string[]>>; remove: Partial<Record<PublicCollection, string[]>>; changed: number }
+  | {
+      full: false
+      render: Partial<Record<PublicCollection, string[]>>
+      folders: Record<string, FolderPlan>
+      remove: Partial<Record<PublicCollection, string[]>>
+      changed: number
+    }
+
+/** Which folders render what, given the collections that changed. */
+export const planFolders = (changed: ReadonlySet<PublicCollection>): Record<string, FolderPlan> =>
+  Object.fromEntries(
+    Object.entries(ROUTE_READS).map(([folder, reads]) => [
+      folder,
+      reads.everyPage?.some((c) => changed.has(c)) ? 'all' : reads.lists.some((c) => changed.has(c)) ? 'lists' : 'none',
+    ]),
+  )
 
 /** The slugs an entry links to: every nested object with a `slug` (topics, related guides, unions…). */
 export const referencedSlugs = (value: unknown, depth = 0, out = new Set<string>()): Set<string> => {
@@ -60,6 +105,7 @@ export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries,
   // Slugs of changed entries (old and new), and slugs those entries link to (before and after).
   const touched = new Set<string>()
   const linked = new Set<string>()
+  const changedCollections = new Set<PublicCollection>()
   let changed = 0
   let total = 0
   for (const c of PUBLIC_COLLECTIONS) {
@@ -76,6 +122,7 @@ export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries,
       if (prev && JSON.stringify(prev) === JSON.stringify(e)) continue
       if (FULL_BUILD_COLLECTIONS.includes(c)) return { full: true, reason: `${c} changed` }
       changed++
+      changedCollections.add(c)
       mark(e)
       if (prev) {
         for (const s of referencedSlugs(prev)) linked.add(s)
@@ -87,6 +134,7 @@ export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries,
       if (now.has(id)) continue
       if (FULL_BUILD_COLLECTIONS.includes(c)) return { full: true, reason: `${c} changed` }
       changed++
+      changedCollections.add(c)
       ;(remove[c] ??= []).push(prev.slug)
       touched.add(prev.slug)
       for (const s of referencedSlugs(prev)) linked.add(s)
@@ -103,50 +151,35 @@ export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries,
   return {
     full: false,
     render: Object.fromEntries(Object.entries(render).map(([c, s]) => [c, [...s!].sort()])),
+    folders: planFolders(changedCollections),
     remove,
     changed,
   }
 }
 
-const LOC = /<loc>([^<]*)<\/loc>/g
-
-/** Sitemap URLs of a build (sitemap-0.xml, sitemap-1.xml…). */
-const sitemapUrls = async (dir: string): Promise<string[]> => {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /^sitemap-\d+\.xml$/.test(f))
-  const urls: string[] = []
-  for (const f of files) for (const m of (await readFile(path.join(dir, f), 'utf8')).matchAll(LOC)) urls.push(m[1]!)
-  return urls
+/** Runs `fn` over `items`, `limit` at a time. */
+const inParallel = async <T>(items: readonly T[], fn: (item: T) => Promise<unknown>, limit = 32): Promise<void> => {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 /**
  * Completes an incremental build in `dir`: carries over every file of the previous build that was
  * not rebuilt (hard links: builds are never changed once made), except the pages of removed
- * entries, and merges the sitemap so it lists every page again.
+ * entries. The renderer has already written a sitemap of every page.
  */
 export const carryOver = async (previous: string, dir: string, remove: Partial<Record<PublicCollection, string[]>>): Promise<number> => {
   const dropped = Object.entries(remove).flatMap(([c, slugs]) => (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`))
   const isDropped = (file: string) => dropped.some((d) => file.startsWith(d))
   const have = new Set(await listFiles(dir))
-  let carried = 0
-  const made = new Set<string>()
-  for (const file of await listFiles(previous)) {
-    if (have.has(file) || isDropped(file) || /^sitemap-\d+\.xml$/.test(file) || file.startsWith('.')) continue
-    const target = path.join(dir, file)
-    const parent = path.dirname(target)
-    if (!made.has(parent)) {
-      await mkdir(parent, { recursive: true })
-      made.add(parent)
-    }
-    await link(path.join(previous, file), target).catch(() => copyFile(path.join(previous, file), target))
-    carried++
-  }
-  const fresh = await sitemapUrls(dir)
-  if (fresh.length) {
-    const droppedUrls = (u: string) => dropped.some((d) => new URL(u).pathname.startsWith(`/${d}`))
-    const all = [...new Set([...(await sitemapUrls(previous)).filter((u) => !droppedUrls(u)), ...fresh])].sort()
-    for (const f of (await readdir(dir)).filter((f) => /^sitemap-\d+\.xml$/.test(f))) await rm(path.join(dir, f))
-    const head = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-    await writeFile(path.join(dir, 'sitemap-0.xml'), `${head}${all.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`)
-  }
+  const files = (await listFiles(previous)).filter((f) => !have.has(f) && !isDropped(f) && !/^sitemap-.*\.xml$/.test(f) && !f.startsWith('.'))
+  // Folders first (one per page), then the links, many at once: thousands of small file-system calls.
+  const parents = [...new Set(files.map((f) => path.dirname(path.join(dir, f))))]
+  await inParallel(parents, (p) => mkdir(p, { recursive: true }))
+  await inParallel(files, (f) => link(path.join(previous, f), path.join(dir, f)).catch(() => copyFile(path.join(previous, f), path.join(dir, f))))
+  const carried = files.length
   return carried
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
@@ -100,9 +101,20 @@ describe('site builds', () => {
   it('a build killed with SIGKILL half-way leaves the served site intact, and the next build succeeds', async () => {
     const before = await liveTarget()
     const buildsBefore = await readdir(path.join(t.dir, 'data/builds'))
-    await expect(
-      runRebuild(t.payload, { siteBuildId: null, trigger: 'manual', onSpawn: (child) => setTimeout(() => child.kill('SIGKILL'), 2500) }),
-    ).rejects.toThrow(/killed by SIGKILL/)
+    // Killed as soon as the new build folder holds its first file: pages are being written.
+    const killWhenWriting = (child: ChildProcess) => {
+      const poll = setInterval(async () => {
+        const fresh = (await readdir(path.join(t.dir, 'data/builds')).catch(() => [] as string[])).filter((n) => !buildsBefore.includes(n) && !n.startsWith('.'))
+        for (const name of fresh) {
+          if ((await readdir(path.join(t.dir, 'data/builds', name)).catch(() => [])).length > 0) {
+            clearInterval(poll)
+            child.kill('SIGKILL')
+          }
+        }
+      }, 5)
+      child.once('exit', () => clearInterval(poll))
+    }
+    await expect(runRebuild(t.payload, { siteBuildId: null, trigger: 'manual', onSpawn: killWhenWriting })).rejects.toThrow(/killed by SIGKILL/)
     const killed = await latest(t.payload)
     expect(killed.status).toBe('failed')
     expect(killed.error).toMatch(/killed by SIGKILL/)

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeReasons, startTime } from '../../cms/jobs/rebuild/queueRebuild'
 import { internalLinks, pagePathOf, resolves } from '../../cms/site/checkBuild'
-import { carryOver, planIncremental } from '../../cms/site/incremental'
+import { carryOver, planFolders, planIncremental, ROUTE_DIRS, ROUTE_READS } from '../../cms/site/incremental'
+import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { rollbackTo } from '../../cms/site/rollback'
 import { sitePaths, switchLive } from '../../cms/site/buildSite'
 import { rebuildReason } from '../../content-models/hooks/rebuildDecision'
@@ -43,7 +44,7 @@ describe('incremental build plan', () => {
   const before = { guides: [guide(1, 'a', { topics: [{ slug: 'pay', title: 'Pay' }] }), guide(2, 'b', { relatedGuides: [{ slug: 'a', title: 'a' }] }), guide(3, 'c')], topics: [{ id: 9, slug: 'pay', title: 'Pay' }] }
   it('renders the changed guide, the guides that link to it and its topic page, and nothing else', () => {
     const after = { ...before, guides: [guide(1, 'a', { title: 'A new title', topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!, before.guides[2]!] }
-    expect(planIncremental(before as never, after as never, false)).toEqual({ full: false, render: { guides: ['a', 'b'], topics: ['pay'] }, remove: {}, changed: 1 })
+    expect(planIncremental(before as never, after as never, false)).toEqual({ full: false, render: { guides: ['a', 'b'], topics: ['pay'] }, folders: planFolders(new Set(['guides'])), remove: {}, changed: 1 })
   })
   it('drops the old page of a renamed or removed guide', () => {
     const after = { ...before, guides: [guide(1, 'a2', { topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!] }
@@ -69,7 +70,7 @@ describe('build checks', () => {
 })
 
 describe('carrying over and rolling back', () => {
-  it('carries unchanged pages over, drops removed ones, and merges the sitemap', async () => {
+  it('carries unchanged pages over, drops removed ones, and keeps the new build\'s sitemap', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'bw-carry-'))
     try {
       const prev = path.join(root, 'prev')
@@ -84,8 +85,8 @@ describe('carrying over and rolling back', () => {
       expect(await carryOver(prev, next, { guides: ['gone'] })).toBe(1)
       expect(await readFile(path.join(next, 'guides/a/index.html'), 'utf8')).toBe('A')
       await expect(readFile(path.join(next, 'guides/gone/index.html'))).rejects.toThrow()
-      const sitemap = await readFile(path.join(next, 'sitemap-0.xml'), 'utf8')
-      expect([...sitemap.matchAll(/<loc>([^<]+)/g)].map((m) => m[1])).toEqual(['http://x/guides/a/', 'http://x/guides/b/'])
+      // The renderer lists every page in the new build's sitemap; the old one is never carried over.
+      expect(await readFile(path.join(next, 'sitemap-0.xml'), 'utf8')).toBe('<urlset><url><loc>http://x/guides/b/</loc></url></urlset>')
     } finally {
       await rm(root, { recursive: true, force: true })
     }
@@ -107,5 +108,47 @@ describe('carrying over and rolling back', () => {
     } finally {
       await rm(root, { recursive: true, force: true })
     }
+  })
+})
+
+/** What a page file reads from the snapshot, from its source: the collections it names. */
+const readsOf = (source: string): Set<PublicCollection> => {
+  const named = new Set<PublicCollection>()
+  const mentioned = (text: string) => {
+    for (const c of PUBLIC_COLLECTIONS) if (new RegExp(`(^|[^\\w-])'?${c}'?([^\\w-]|$)`).test(text)) named.add(c)
+  }
+  // `const { guides, 'training-sessions': sessions } = loadSnapshot()`, `loadSnapshot().unions`, `snapshot['training-sessions']`
+  for (const m of source.matchAll(/const\s*\{([^}]*)\}\s*=\s*loadSnapshot\(\)/g)) mentioned(m[1]!)
+  for (const m of source.matchAll(/(?:loadSnapshot\(\)|snapshot)(?:\.([\w]+)|\['([\w-]+)'\])/g)) mentioned(m[1] ?? m[2]!)
+  // Components and modules that read whole collections.
+  if (/SignupForm/.test(source)) for (const c of ['networks', 'training-sessions'] as const) named.add(c)
+  if (/siteIndex/.test(source)) for (const c of ['guides', 'templates', 'training-sessions', 'unions', 'networks'] as const) named.add(c)
+  return named
+}
+
+describe('what each folder of the site reads (for incremental builds)', () => {
+  it('lists every collection a page reads beyond its own entry', async () => {
+    const pagesDir = path.resolve('site/src/pages')
+    const files = (await readdir(pagesDir, { recursive: true })).filter((f) => /\.(astro|ts)$/.test(f) && !path.basename(f).startsWith('_'))
+    const ownOf = Object.fromEntries(Object.entries(ROUTE_DIRS).map(([c, dir]) => [dir, c]))
+    const missing: string[] = []
+    for (const file of files) {
+      const parts = file.split(path.sep)
+      const folder = parts.length > 1 ? parts[0]! : file === 'index.astro' ? '' : file.replace(/\.(astro|ts)$/, '')
+      const reads = ROUTE_READS[folder]
+      if (!reads) continue // not listed: rendered by every build
+      const detail = parts[1]?.startsWith('[slug]') ?? false
+      const allowed = new Set<string>(detail ? [ownOf[folder]!, ...(reads.everyPage ?? []), ...(reads.linkedFrom ?? [])] : [ownOf[folder]!, ...reads.lists])
+      for (const c of readsOf(await readFile(path.join(pagesDir, file), 'utf8'))) {
+        if (!allowed.has(c)) missing.push(`${file} reads ${c}, not in ROUTE_READS['${folder}']${detail ? '.everyPage or .linkedFrom' : '.lists'}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('renders a folder whole, its lists, or nothing, by what changed', () => {
+    const folders = planFolders(new Set(['guides']))
+    expect(folders).toMatchObject({ '': 'lists', guides: 'lists', 'search-index': 'lists', 'rss.xml': 'lists', training: 'none', unions: 'none', petitions: 'none' })
+    expect(planFolders(new Set(['training-sessions']))).toMatchObject({ training: 'all', networks: 'all', join: 'lists', guides: 'none' })
   })
 })

@@ -20,6 +20,11 @@ export const describeNations = (nations: readonly string[] | null | undefined): 
   return words.length === 4 ? 'the whole of the UK (England, Wales, Scotland and Northern Ireland)' : listWords(words)
 }
 
+// Made once: making an Intl.DateTimeFormat costs far more than using one, and a site build formats
+// hundreds of thousands of dates (every sign-up form lists the coming training sessions).
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' })
+
 /**
  * A date as "29 November 2026", in UK time.
  * @example formatDate('2026-11-29T10:00:00.000Z') // '29 November 2026'
@@ -28,7 +33,7 @@ export const formatDate = (iso: string | null | undefined): string => {
   if (!iso) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date)
+  return LONG_DATE.format(date)
 }
 
 /** The machine-readable date for a <time> element (YYYY-MM-DD, UK time). */
@@ -36,7 +41,7 @@ export const isoDay = (iso: string | null | undefined): string => {
   if (!iso) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' }).format(date)
+  return ISO_DAY.format(date)
 }
 
 /** Stable public URLs (they get shared): keep in step with DESIGN.md. */

@@ -44,20 +44,3 @@ export const loadSnapshot = (): Snapshot => {
   cached = { dir, snapshot: snapshot as Snapshot }
   return cached.snapshot
 }
-
-let renderOnly: { file: string; slugs: Record<string, Set<string>> } | undefined
-
-/**
- * For incremental builds (see cms/site/incremental.ts): whether a detail page of `collection`
- * with these params is rendered in this build. SITE_RENDER_ONLY names a JSON file of slugs per
- * collection; without it every page renders.
- */
-export const keepStaticPath = (collection: string, params: Record<string, unknown>): boolean => {
-  const file = process.env.SITE_RENDER_ONLY
-  if (!file) return true
-  if (renderOnly?.file !== file) {
-    const lists = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>
-    renderOnly = { file, slugs: Object.fromEntries(Object.entries(lists).map(([c, s]) => [c, new Set(s)])) }
-  }
-  return renderOnly.slugs[collection]?.has(String(params.slug)) ?? false
-}
