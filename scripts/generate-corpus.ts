@@ -122,6 +122,9 @@ const renderMarkdown = (md: string) => {
 }
 
 /** Builds the whole corpus in memory. */
+/** The Markdown each generated guide's body and steps were made from, for loading the corpus into the CMS (scripts/bench/publish.ts). */
+export const corpusMarkdown = new WeakMap<SnapshotGuide, { body: string; steps: { title: string; body: string }[] }>()
+
 export const generateCorpus = async (size: Partial<CorpusSize> = {}, seed = 42): Promise<Snapshot> => {
   const n = { ...DEFAULT_CORPUS_SIZE, ...size }
   const rng = seededRandom(seed)
@@ -156,7 +159,8 @@ export const generateCorpus = async (size: Partial<CorpusSize> = {}, seed = 42):
     const md = i < seedGuides.length ? base.g.body : makeBody(rng, local, all)
     const { html, toc, text } = renderMarkdown(md)
     const reviewed = EPOCH - between(rng, 0, 300) * DAY
-    guides.push({
+    const steps = sample(rng, local.steps, between(rng, 2, 6))
+    const guide: SnapshotGuide = {
       id: i + 1,
       title,
       slug: slugify(title),
@@ -173,13 +177,15 @@ export const generateCorpus = async (size: Partial<CorpusSize> = {}, seed = 42):
       bodyHtml: html,
       bodyText: text,
       toc,
-      steps: sample(rng, local.steps, between(rng, 2, 6)).map((s) => ({ title: s.title, html: `<p>${inline(s.body)}</p>` })),
+      steps: steps.map((s) => ({ title: s.title, html: `<p>${inline(s.body)}</p>` })),
       relatedGuides: [],
       relatedTemplates: [],
       sources: base.g.sources ?? [],
       history: [{ date: iso(reviewed - 30 * DAY), note: 'First published.' }],
       reviewedBy: null,
-    })
+    }
+    guides.push(guide)
+    corpusMarkdown.set(guide, { body: md, steps: steps.map((s) => ({ title: s.title, body: s.body })) })
   }
 
   const templates: SnapshotTemplate[] = Array.from({ length: n.templates }, (_, i) => {

@@ -283,6 +283,18 @@ export const defaultBuildId = (fingerprint: string) => `${new Date().toISOString
 
 const SOURCE_FILE = '.source-fingerprint'
 
+/**
+ * The snapshot the live build was made from, when this code exported it (same site and snapshot
+ * sources): the next export may copy its unchanged entries. Otherwise undefined.
+ */
+export const reusableSnapshot = async (paths = sitePaths()): Promise<string | undefined> => {
+  const live = await liveBuildDir(paths.live)
+  if (!live) return undefined
+  const snapshot = path.join(paths.snapshots, path.basename(live))
+  const source = await readFile(path.join(live, SOURCE_FILE), 'utf8').catch(() => '')
+  return existsSync(snapshot) && source === (await sourceFingerprint()) ? snapshot : undefined
+}
+
 /** Decides between an incremental and a full build against the live build. */
 const planAgainst = async (live: string | null, snapshotDir: string, paths: ReturnType<typeof sitePaths>, source: string): Promise<IncrementalPlan> => {
   if (!live || !existsSync(path.join(live, 'index.html'))) return { full: true, reason: 'no live build' }

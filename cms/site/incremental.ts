@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { link, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import { referencedSlugs } from '../snapshot/links'
 import { listFiles } from './checkBuild'
 
 /** The folder of the public site each collection's pages live under. */
@@ -74,15 +75,7 @@ export const planFolders = (changed: ReadonlySet<PublicCollection>): Record<stri
     ]),
   )
 
-/** The slugs an entry links to: every nested object with a `slug` (topics, related guides, unions…). */
-export const referencedSlugs = (value: unknown, depth = 0, out = new Set<string>()): Set<string> => {
-  if (Array.isArray(value)) for (const v of value) referencedSlugs(v, depth + 1, out)
-  else if (value && typeof value === 'object') {
-    if (depth > 0 && typeof (value as { slug?: unknown }).slug === 'string') out.add((value as { slug: string }).slug)
-    for (const v of Object.values(value)) if (v && typeof v === 'object') referencedSlugs(v, depth + 1, out)
-  }
-  return out
-}
+export { referencedSlugs }
 
 const readJson = async (file: string): Promise<unknown> => (existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null)
 

@@ -1,8 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { RECORD_STATES } from '../members/records'
+import { referencedSlugs } from './links'
 import {
   guideToSnapshot,
   networkToSnapshot,
@@ -77,34 +78,110 @@ const recentSigners = async (payload: Payload, petitionId: number): Promise<Snap
   return docs.map(signerToSnapshot).filter((s): s is SnapshotSigner => s !== null)
 }
 
+type Entry = { id: number | string; slug: string; updatedAt: string }
+
+/**
+ * Collections whose entries an export may copy from the previous snapshot when unchanged: the
+ * big ones. Petitions are always read afresh (their public signers change without an edit).
+ */
+const REUSABLE: readonly PublicCollection[] = ['guides', 'templates', 'training-sessions', 'unions', 'networks']
+
+/** Reads public documents of a collection, as an anonymous reader sees them, and maps them to snapshot entries. */
+const readEntries = async (payload: Payload, collection: PublicCollection, ids?: (number | string)[]): Promise<Entry[]> => {
+  if (ids && ids.length === 0) return []
+  const { docs } = await payload.find({
+    collection,
+    overrideAccess: false,
+    draft: false,
+    depth: 1,
+    limit: 0,
+    pagination: false,
+    sort: SORT[collection] ?? 'slug',
+    ...(ids ? { where: { id: { in: ids } } } : {}),
+  })
+  if (collection === 'guides') await attachReviewerNames(payload, docs as { reviewedBy?: unknown }[])
+  const out =
+    collection === 'petitions'
+      ? await Promise.all(
+          (docs as Parameters<typeof petitionToSnapshot>[0][]).map(async (p): Promise<SnapshotPetition> =>
+            petitionToSnapshot(p, p.showSignerNames ? await recentSigners(payload, p.id) : []),
+          ),
+        )
+      : docs.map((doc) => MAPPERS[collection](doc))
+  return out as Entry[]
+}
+
+/**
+ * Reads every public collection, copying unchanged entries from `previous` (a snapshot folder
+ * exported by the same code): a document whose `updatedAt` is unchanged, and which shows no data
+ * of a changed, added or removed document, is not read again. Everything else is read as usual.
+ */
+const readIncrementally = async (payload: Payload, previous: string): Promise<{ entries: Record<PublicCollection, Entry[]>; reused: number }> => {
+  const stamps = {} as Record<PublicCollection, Entry[]>
+  const before = {} as Record<PublicCollection, Map<string, Entry>>
+  const touched = new Set<string>()
+  const stale = {} as Record<PublicCollection, Set<string>>
+  for (const collection of REUSABLE) {
+    const old = JSON.parse(await readFile(path.join(previous, `${collection}.json`), 'utf8')) as Entry[]
+    before[collection] = new Map(old.map((e) => [String(e.id), e]))
+    const { docs } = await payload.find({ collection, overrideAccess: false, draft: false, depth: 0, limit: 0, pagination: false, sort: SORT[collection] ?? 'slug', select: { slug: true, updatedAt: true } as never })
+    stamps[collection] = docs as unknown as Entry[]
+    stale[collection] = new Set()
+    const now = new Set<string>()
+    for (const d of stamps[collection]) {
+      now.add(String(d.id))
+      const prev = before[collection].get(String(d.id))
+      if (prev?.updatedAt === d.updatedAt) continue
+      stale[collection].add(String(d.id))
+      touched.add(d.slug)
+      if (prev) touched.add(prev.slug)
+    }
+    for (const [id, prev] of before[collection]) if (!now.has(id)) touched.add(prev.slug)
+  }
+  const out = {} as Record<PublicCollection, Entry[]>
+  let reused = 0
+  for (const collection of PUBLIC_COLLECTIONS) {
+    if (!REUSABLE.includes(collection)) {
+      out[collection] = await readEntries(payload, collection)
+      continue
+    }
+    // Entries showing a title or slug of a changed document are read again too.
+    for (const [id, prev] of before[collection]) if ([...referencedSlugs(prev)].some((s) => touched.has(s))) stale[collection].add(id)
+    const ids = stamps[collection].filter((d) => stale[collection].has(String(d.id))).map((d) => d.id)
+    const fresh = new Map((await readEntries(payload, collection, ids)).map((e) => [String(e.id), e]))
+    out[collection] = stamps[collection].flatMap((d) => (stale[collection].has(String(d.id)) ? fresh.get(String(d.id)) : before[collection].get(String(d.id))) ?? [])
+    reused += stamps[collection].length - ids.length
+  }
+  // Topics are read afresh above; a topic renamed shows in every entry listing it.
+  const topicsBefore = JSON.parse(await readFile(path.join(previous, 'topics.json'), 'utf8').catch(() => '[]')) as Entry[]
+  if (JSON.stringify(topicsBefore) !== JSON.stringify(out.topics)) throw new ExportCacheMiss('topics changed')
+  return { entries: out, reused }
+}
+
+/** The previous snapshot cannot be reused; the export reads everything. */
+class ExportCacheMiss extends Error {}
+
 /**
  * Writes what an anonymous reader may see of every public collection to `dir` as
  * <collection>.json. It reads through Payload's access rules as an anonymous user, so a draft,
- * a draft petition or a hidden field can never reach the site.
+ * a draft petition or a hidden field can never reach the site. With `previous` (the snapshot of
+ * the live build, exported by the same code), unchanged entries are copied from it instead of
+ * read again: at 1,000 guides that saves most of the export.
  */
-export const exportSnapshot = async (payload: Payload, dir: string): Promise<SnapshotMeta> => {
+export const exportSnapshot = async (payload: Payload, dir: string, { previous }: { previous?: string } = {}): Promise<SnapshotMeta> => {
   await mkdir(dir, { recursive: true })
   const counts: Record<string, number> = {}
+  let copied: { reused: number; entries: Record<PublicCollection, Entry[]> } | undefined
   try {
+    copied = previous
+      ? await readIncrementally(payload, previous).catch((error) => {
+          if (error instanceof ExportCacheMiss || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+          throw error
+        })
+      : undefined
+    const entries = copied?.entries
     for (const collection of PUBLIC_COLLECTIONS) {
-      const { docs } = await payload.find({
-        collection,
-        overrideAccess: false,
-        draft: false,
-        depth: 1,
-        limit: 0,
-        pagination: false,
-        sort: SORT[collection] ?? 'slug',
-      })
-      if (collection === 'guides') await attachReviewerNames(payload, docs as { reviewedBy?: unknown }[])
-      const out =
-        collection === 'petitions'
-          ? await Promise.all(
-              (docs as Parameters<typeof petitionToSnapshot>[0][]).map(async (p): Promise<SnapshotPetition> =>
-                petitionToSnapshot(p, p.showSignerNames ? await recentSigners(payload, p.id) : []),
-              ),
-            )
-          : docs.map((doc) => MAPPERS[collection](doc))
+      const out = entries?.[collection] ?? (await readEntries(payload, collection))
       counts[collection] = out.length
       await writeJsonAtomic(path.join(dir, `${collection}.json`), out)
     }
@@ -113,7 +190,7 @@ export const exportSnapshot = async (payload: Payload, dir: string): Promise<Sna
   } catch (cause) {
     throw new Error(`Snapshot export to ${dir} failed: ${(cause as Error).message}`, { cause })
   }
-  const meta: SnapshotMeta = { generatedAt: new Date().toISOString(), counts, schemaVersion: 1 }
+  const meta: SnapshotMeta = { generatedAt: new Date().toISOString(), counts, schemaVersion: 1, ...(copied ? { reused: copied.reused } : {}) }
   await writeJsonAtomic(path.join(dir, 'meta.json'), meta)
   return meta
 }

@@ -95,7 +95,13 @@ export type SnapshotSettings = Pick<SiteSetting, 'siteName' | 'tagline' | 'homeI
 }
 
 /** Written last: when the snapshot was made and what it holds. */
-export type SnapshotMeta = { generatedAt: string; counts: Record<string, number>; schemaVersion: 1 }
+export type SnapshotMeta = {
+  generatedAt: string
+  counts: Record<string, number>
+  schemaVersion: 1
+  /** Entries copied unchanged from the previous snapshot (an incremental export), if any. */
+  reused?: number
+}
 
 /** Every file of a snapshot, by name. */
 export type Snapshot = {

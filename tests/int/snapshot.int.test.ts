@@ -77,3 +77,47 @@ describe('snapshot export', () => {
     expect(guide.bodyHtml).toBe('<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; and click</p>')
   })
 })
+
+describe('incremental snapshot export', () => {
+  const files = ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks', 'petitions', 'site-settings']
+  const allOf = async (dir: string) => Object.fromEntries(await Promise.all(files.map(async (f) => [f, await read<unknown>(dir, f)])))
+
+  it('copies unchanged entries from the previous snapshot and reads changed ones and those showing them', async () => {
+    const a = await make.guide(t.payload, { title: 'Rest breaks', slug: 'rest-breaks' })
+    const b = await make.guide(t.payload, { title: 'Night work', slug: 'night-work', relatedGuides: [a.id] })
+    await make.guide(t.payload, { title: 'Leaving soon', slug: 'leaving-soon' })
+    const first = path.join(t.dir, 'inc-1')
+    await exportSnapshot(t.payload, first)
+
+    // A renamed guide, a deleted one, and an unchanged guide that shows the renamed one's title.
+    await t.payload.update({ collection: 'guides', id: a.id, data: { title: 'Rest breaks at work' }, overrideAccess: true })
+    const leaving = (await t.payload.find({ collection: 'guides', where: { slug: { equals: 'leaving-soon' } }, overrideAccess: true })).docs[0]!
+    await t.payload.delete({ collection: 'guides', id: leaving.id, overrideAccess: true })
+    const incremental = path.join(t.dir, 'inc-2')
+    const meta = await exportSnapshot(t.payload, incremental, { previous: first })
+    const full = path.join(t.dir, 'inc-3')
+    await exportSnapshot(t.payload, full)
+
+    expect(await allOf(incremental)).toEqual(await allOf(full))
+    // Every guide made before this test was copied, not read again: all but the two that changed or show a change.
+    expect(meta.reused).toBe(meta.counts.guides! - 2 + meta.counts.templates! + meta.counts['training-sessions']! + meta.counts.unions! + meta.counts.networks!)
+    const guides = await read<SnapshotGuide[]>(incremental, 'guides')
+    expect(guides.find((g) => g.id === b.id)!.relatedGuides).toEqual([expect.objectContaining({ slug: 'rest-breaks', title: 'Rest breaks at work' })])
+    expect(guides.map((g) => g.slug)).not.toContain('leaving-soon')
+  })
+
+  it('reads everything again when the previous snapshot is missing or a topic changed', async () => {
+    const topic = await make.topic(t.payload, { title: 'Hours', slug: 'hours' })
+    await make.guide(t.payload, { title: 'Long hours', slug: 'long-hours', topics: [topic.id] })
+    const first = path.join(t.dir, 'inc-topic-1')
+    await exportSnapshot(t.payload, first)
+    await t.payload.update({ collection: 'topics', id: topic.id, data: { title: 'Working hours' }, overrideAccess: true })
+    const incremental = path.join(t.dir, 'inc-topic-2')
+    expect((await exportSnapshot(t.payload, incremental, { previous: first })).reused).toBeUndefined()
+    const guides = await read<SnapshotGuide[]>(incremental, 'guides')
+    expect(guides.find((g) => g.slug === 'long-hours')!.topics).toEqual([{ slug: 'hours', title: 'Working hours' }])
+    const missing = path.join(t.dir, 'inc-topic-3')
+    expect((await exportSnapshot(t.payload, missing, { previous: path.join(t.dir, 'no-such-snapshot') })).reused).toBeUndefined()
+    expect(await allOf(missing)).toEqual(await allOf(incremental))
+  })
+})

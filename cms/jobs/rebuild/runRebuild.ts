@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
 import type { SiteBuild } from '../../payload-types'
-import { buildSite, sitePaths, SiteBuildError } from '../../site/buildSite'
+import { buildSite, reusableSnapshot, sitePaths, SiteBuildError } from '../../site/buildSite'
 import { exportSnapshot } from '../../snapshot/exportSnapshot'
 import { newBuildId, type RebuildTrigger } from './queueRebuild'
 import { recoverInterruptedBuilds } from './recover'
@@ -66,13 +66,16 @@ export const runRebuild = async (
     const t = Date.now()
     await rm(snapshotDir, { recursive: true, force: true })
     await mkdir(paths.snapshots, { recursive: true })
-    await exportSnapshot(payload, snapshotDir)
+    const incremental = !full && trigger !== 'daily' && trigger !== 'manual'
+    // An incremental build copies unchanged entries from the live build's snapshot; the daily and
+    // manual builds read everything again.
+    await exportSnapshot(payload, snapshotDir, { previous: incremental ? await reusableSnapshot(paths) : undefined })
     timings.export = Date.now() - t
     const result = await buildSite({
       snapshotDir,
       paths,
       buildId: record.buildId,
-      incremental: !full && trigger !== 'daily' && trigger !== 'manual',
+      incremental,
       keep: keepBuilds(),
       onSpawn,
     })
