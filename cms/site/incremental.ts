@@ -75,8 +75,6 @@ export const planFolders = (changed: ReadonlySet<PublicCollection>): Record<stri
     ]),
   )
 
-export { referencedSlugs }
-
 const readJson = async (file: string): Promise<unknown> => (existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null)
 
 /** Reads the collections of a snapshot folder. */
