@@ -99,7 +99,7 @@ try {
   stop = true
   await runner
 
-  const steps = ['export', 'build.bundle', 'build.load', 'build.list', 'build.render', 'build.finish', 'build', 'carry', 'check', 'switch', 'prune']
+  const steps = ['export', 'build.bundle', 'build.load', 'build.list', 'build.render', 'build.searchIndex', 'build.finish', 'build', 'carry', 'check', 'switch', 'prune']
   console.log(`\nStep times of each publish's build (ms): ${steps.join(', ')}`)
   for (const r of results) console.log(`  ${steps.map((k) => r.timings[k] ?? '–').join(', ')}`)
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b)

@@ -8,11 +8,13 @@
 // <collection> }, slugs: { <collection>: [slug…] }, folders: { <folder>: 'all'|'lists'|'none' } }`,
 // from cms/site/incremental.ts): an incremental build carries the other pages over from the live build.
 // The sitemap lists every page either way, written by the official @astrojs/sitemap integration.
+// The search index's files are rendered by a worker thread at the same time as the other pages.
 // Prints one line of JSON with timings and counts on success.
 import sitemap from '@astrojs/sitemap'
 import { link, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { sitemapOptions } from '../../../site/sitemap.options.mjs'
 
 /** Pages rendered at once: rendering is CPU work, so a few overlap only the file writes. */
@@ -26,14 +28,15 @@ const loadApp = async (bundleDir) => {
 
 /**
  * Every page and endpoint of the site: static routes once, dynamic ones once per entry of their
- * getStaticPaths (given each page's params, as Astro's static build does).
+ * getStaticPaths (given each page's params, as Astro's static build does). Only routes `wanted`
+ * accepts are listed (their getStaticPaths is not even called otherwise).
  */
-const listPages = async (manifest) => {
+const listPages = async (manifest, wanted = () => true) => {
   const pages = []
   // Pages are served at folder addresses (trailingSlash: 'always'); endpoints keep Astro's form.
   const add = (routeData, params, pathname) => pages.push({ routeData, params, pathname: routeData.type === 'page' && !pathname.endsWith('/') ? `${pathname}/` : pathname })
   for (const { routeData } of manifest.routes) {
-    if (routeData.origin === 'internal' || (routeData.type !== 'page' && routeData.type !== 'endpoint')) continue
+    if (routeData.origin === 'internal' || (routeData.type !== 'page' && routeData.type !== 'endpoint') || !wanted(routeData)) continue
     if (!routeData.params.length) {
       add(routeData, {}, routeData.pathname ?? routeData.generate({}))
       continue
@@ -130,22 +133,58 @@ const writeSitemap = async (site, outDir, pages) => {
   })
 }
 
-const main = async () => {
-  const [bundleDir, outDir, renderOnlyFile] = process.argv.slice(2)
+/**
+ * The search index's routes: building the index is the slowest single step, and only they need
+ * it, so a worker thread renders them while the main thread renders every other page.
+ */
+const inSearchPart = (routeData) => routeData.route.startsWith('/search-index/')
+
+/** Loads the bundle and renders the pages of one part of the site; returns every page of that part. */
+const renderPart = async ({ bundleDir, outDir, renderOnly, search }) => {
   const started = performance.now()
   const { app, manifest, site } = await loadApp(bundleDir)
   const loaded = performance.now()
-  const pages = await listPages(manifest)
-  const renderOnly = renderOnlyFile ? JSON.parse(await readFile(renderOnlyFile, 'utf8')) : undefined
+  const pages = await listPages(manifest, (routeData) => inSearchPart(routeData) === search)
   const chosen = pages.filter(keeps(renderOnly))
   const listed = performance.now()
   await mkdir(outDir, { recursive: true })
   await renderAll(app, site, outDir, chosen)
-  const rendered = performance.now()
-  const assets = await copyClientFiles(path.join(bundleDir, 'client'), outDir)
-  await writeSitemap(site, outDir, pages)
   const ms = (a, b) => Math.round(b - a)
-  console.log(JSON.stringify({ pages: pages.length, rendered: chosen.length, assets, timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, rendered), finish: ms(rendered, performance.now()) } }))
+  return { site, pages, rendered: chosen.length, timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, performance.now()) } }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
+/** Renders the search index's part in a worker thread (same process: one kill stops both). */
+const renderSearchPartInWorker = (job) =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`The search index renderer stopped (exit code ${code}).`)))
+  })
+
+const main = async () => {
+  const [bundleDir, outDir, renderOnlyFile] = process.argv.slice(2)
+  const renderOnly = renderOnlyFile ? JSON.parse(await readFile(renderOnlyFile, 'utf8')) : undefined
+  const job = { bundleDir, outDir, renderOnly }
+  const searchPart = renderSearchPartInWorker({ ...job, search: true })
+  searchPart.catch(() => {}) // awaited below; a failure there is reported once, from there
+  const rest = await renderPart({ ...job, search: false })
+  const search = await searchPart
+  const finishing = performance.now()
+  const assets = await copyClientFiles(path.join(bundleDir, 'client'), outDir)
+  await writeSitemap(rest.site, outDir, rest.pages)
+  console.log(
+    JSON.stringify({
+      pages: rest.pages.length + search.pages,
+      rendered: rest.rendered + search.rendered,
+      assets,
+      timings: { ...rest.timings, searchIndex: search.timings.load + search.timings.list + search.timings.render, finish: Math.round(performance.now() - finishing) },
+    }),
+  )
+}
+
+if (!isMainThread) {
+  const part = await renderPart(workerData)
+  parentPort.postMessage({ pages: part.pages.length, rendered: part.rendered, timings: part.timings })
+  parentPort.close()
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
