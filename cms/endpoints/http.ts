@@ -1,6 +1,10 @@
 /**
  * Small helpers the public endpoints share: read a JSON or form body, find the client's IP, and
  * answer a browser form (redirect or HTML page) or a script (JSON) in the way each expects.
+ *
+ * Answers are plain objects (status, headers, body) so the same answer can go out as a web
+ * Response (under Next and Payload's router) or straight onto Node's ServerResponse (the fast
+ * routes in fastRoutes.ts), without building Request and Response objects per request.
  */
 import type { PayloadRequest } from 'payload'
 import type { FieldErrors } from '../abuse/validation'
@@ -17,13 +21,22 @@ export class BodyError extends Error {
   }
 }
 
-/** True when the client sent JSON (the islands); false for a plain HTML form. */
-export const isJson = (req: PayloadRequest): boolean => (req.headers.get('content-type') ?? '').includes('application/json')
+/** An answer to send: the same for a web Response and for Node's ServerResponse. */
+export type Answer = { status: number; headers: Record<string, string>; body: string | Buffer | null }
 
-/** Reads the fields of a JSON or application/x-www-form-urlencoded body. Repeated form fields become arrays. */
-export const readFields = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
-  const type = req.headers.get('content-type') ?? ''
-  const text = req.text ? await req.text() : ''
+/** True when the client sent JSON (the islands); false for a plain HTML form. */
+export const isJsonType = (contentType: string | null | undefined): boolean => (contentType ?? '').includes('application/json')
+
+/** True when the client sent JSON (the islands); false for a plain HTML form. */
+export const isJson = (req: PayloadRequest): boolean => isJsonType(req.headers.get('content-type'))
+
+/**
+ * Reads the fields of a JSON or application/x-www-form-urlencoded body, given its Content-Type.
+ * Repeated form fields become arrays.
+ * @example fieldsOf('application/x-www-form-urlencoded', 'name=Tom&networks=a&networks=b') // { name: 'Tom', networks: ['a', 'b'] }
+ */
+export const fieldsOf = (contentType: string | null | undefined, text: string): Record<string, unknown> => {
+  const type = contentType ?? ''
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyError(`The form is too large: send at most ${MAX_BODY_BYTES / 1024} KB.`, 413)
   if (type.includes('application/json')) {
     try {
@@ -45,37 +58,71 @@ export const readFields = async (req: PayloadRequest): Promise<Record<string, un
   throw new BodyError('Send the form as application/x-www-form-urlencoded or application/json.', 415)
 }
 
+/** Reads the fields of a JSON or application/x-www-form-urlencoded body. Repeated form fields become arrays. */
+export const readFields = async (req: PayloadRequest): Promise<Record<string, unknown>> =>
+  fieldsOf(req.headers.get('content-type'), req.text ? await req.text() : '')
+
 /**
- * The client's IP. Our servers (Next, or serve.ts) put the socket address last in
- * X-Forwarded-For; TRUST_PROXY=<n> trusts n proxies in front of them and takes the address they saw.
+ * The client's IP from an X-Forwarded-For chain. Our servers (Next, or serve.ts) put the socket
+ * address last; TRUST_PROXY=<n> trusts n proxies in front of them and takes the address they saw.
  */
-export const clientIp = (req: PayloadRequest, env: NodeJS.ProcessEnv = process.env): string => {
-  const chain = (req.headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+export const clientIpFrom = (forwardedFor: string | null | undefined, realIp: string | null | undefined, env: Record<string, string | undefined> = process.env): string => {
+  const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean)
   const hops = Number(env.TRUST_PROXY ?? 0) || 0
-  return chain[Math.max(0, chain.length - 1 - hops)] ?? req.headers.get('x-real-ip') ?? 'unknown'
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? realIp ?? 'unknown'
 }
 
+/** The client's IP (see clientIpFrom). */
+export const clientIp = (req: PayloadRequest, env: NodeJS.ProcessEnv = process.env): string =>
+  clientIpFrom(req.headers.get('x-forwarded-for'), req.headers.get('x-real-ip'), env)
+
 /** A JSON answer that is never cached. */
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+export const jsonAnswer = (body: unknown, status = 200, headers: Record<string, string> = {}): Answer => ({
+  status,
+  headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+})
 
 /** A redirect after a form post (303: the browser follows with GET). */
-export const seeOther = (location: string): Response => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } })
+export const seeOtherAnswer = (location: string): Answer => ({ status: 303, headers: { Location: location, 'Cache-Control': 'no-store' }, body: null })
 
 /** An HTML page. */
-export const html = (body: string, status = 200): Response =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' } })
+export const htmlAnswer = (body: string, status = 200): Answer => ({
+  status,
+  headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' },
+  body,
+})
 
 /** Bad input: 422 JSON naming each field for scripts, or an HTML page listing them for a plain form. */
-export const invalid = (req: PayloadRequest, errors: FieldErrors, backHref: string): Response =>
-  isJson(req) ? json({ status: 'invalid', errors }, 422) : html(errorPage(errors, backHref), 422)
+export const invalidAnswer = (asJson: boolean, errors: FieldErrors, backHref: string): Answer =>
+  asJson ? jsonAnswer({ status: 'invalid', errors }, 422) : htmlAnswer(errorPage(errors, backHref), 422)
+
+/** A BodyError as an answer: JSON for scripts, an HTML page for a plain form. */
+export const bodyErrorAnswer = (asJson: boolean, error: BodyError): Answer =>
+  asJson ? jsonAnswer({ status: 'invalid', message: error.message }, error.status) : htmlAnswer(errorPage({ form: error.message }, '/'), error.status)
+
+/** An answer as a web Response (for Payload's endpoint router and Next). */
+export const toResponse = ({ status, headers, body }: Answer): Response =>
+  new Response(typeof body === 'string' || body === null ? body : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status, headers })
+
+/** A JSON answer that is never cached. */
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response => toResponse(jsonAnswer(body, status, headers))
+
+/** A redirect after a form post (303: the browser follows with GET). */
+export const seeOther = (location: string): Response => toResponse(seeOtherAnswer(location))
+
+/** An HTML page. */
+export const html = (body: string, status = 200): Response => toResponse(htmlAnswer(body, status))
+
+/** Bad input: 422 JSON naming each field for scripts, or an HTML page listing them for a plain form. */
+export const invalid = (req: PayloadRequest, errors: FieldErrors, backHref: string): Response => toResponse(invalidAnswer(isJson(req), errors, backHref))
 
 /** Runs an endpoint body, turning a BodyError into its status. Other errors are Payload's to report. */
 export const guard = async (req: PayloadRequest, run: () => Promise<Response>): Promise<Response> => {
   try {
     return await run()
   } catch (error) {
-    if (error instanceof BodyError) return isJson(req) ? json({ status: 'invalid', message: error.message }, error.status) : html(errorPage({ form: error.message }, '/'), error.status)
+    if (error instanceof BodyError) return toResponse(bodyErrorAnswer(isJson(req), error))
     throw error
   }
 }

@@ -9,9 +9,29 @@ import { joinNetwork } from '../members/join'
 import { confirmRecord, eraseRecord, unsubscribeRecord } from '../members/records'
 import { isRecordKind, siteUrl } from '../members/tokens'
 import { WORK_EMAIL_WARNING } from '../members/workEmail'
-import { publicCount, ROLL_UP_SECONDS } from '../petitions/counts'
+import type { Payload } from 'payload'
+import { COUNT_CACHE_CONTROL, type CountBody, etagMatches, publicCountBody, ROLL_UP_SECONDS } from '../petitions/counts'
 import { signPetition } from '../petitions/sign'
-import { clientIp, guard, html, invalid, isJson, json, readFields, seeOther } from './http'
+import {
+  type Answer,
+  BodyError,
+  bodyErrorAnswer,
+  clientIp,
+  fieldsOf,
+  guard,
+  html,
+  htmlAnswer,
+  invalid,
+  invalidAnswer,
+  isJson,
+  isJsonType,
+  json,
+  jsonAnswer,
+  readFields,
+  seeOther,
+  seeOtherAnswer,
+  toResponse,
+} from './http'
 import { confirmPage, confirmResultPage, erasedPage, erasePage, page, unknownLinkPage, unsubscribedPage, unsubscribePage } from './pages'
 
 const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
@@ -28,39 +48,64 @@ export const SITE_PAGES = {
 const TOO_MANY = 'We have already sent several emails to this address. Please look in your inbox and spam folder for the newest one.'
 const SENT = 'Check your email: we have sent you a link to confirm.'
 
+/** What a sign request carries, read from a web Request or straight from Node's request. */
+export type SignRequest = { contentType: string | null | undefined; body: string; ip: string }
+
+/**
+ * Answers a sign request: the same answer under Next, Payload's router, and the fast route in
+ * serve.ts. A bad field gets 422 naming it (JSON, or a page for a plain form); nothing is stored.
+ */
+export const signAnswer = async (payload: Payload, slug: string, { contentType, body, ip }: SignRequest): Promise<Answer> => {
+  const asJson = isJsonType(contentType)
+  let fields: Record<string, unknown>
+  try {
+    fields = fieldsOf(contentType, body)
+  } catch (error) {
+    if (error instanceof BodyError) return bodyErrorAnswer(asJson, error)
+    throw error
+  }
+  const outcome = await signPetition(payload, slug, fields, { ip })
+  switch (outcome.status) {
+    case 'invalid':
+      return invalidAnswer(asJson, outcome.errors, `${SITE_PAGES.petition(slug)}#sign`)
+    case 'petition-not-found':
+      return asJson ? jsonAnswer({ status: 'not-found', message: 'There is no open petition at this address.' }, 404) : htmlAnswer(page('Petition not found', '<p>There is no petition at this address.</p>'), 404)
+    case 'petition-closed':
+      return asJson
+        ? jsonAnswer({ status: 'closed', message: 'This petition has closed and no longer takes signatures.' }, 409)
+        : htmlAnswer(page('This petition has closed', `<p>It no longer takes signatures.</p><p><a href="${SITE_PAGES.petition(slug)}">Back to the petition</a></p>`), 409)
+    case 'too-many-emails':
+      return asJson ? jsonAnswer({ status: 'too-many-emails', message: TOO_MANY }, 200) : seeOtherAnswer(SITE_PAGES.petitionTooMany())
+    case 'sent':
+      return asJson ? jsonAnswer({ status: 'sent', message: SENT }, 202) : seeOtherAnswer(SITE_PAGES.petitionSent())
+  }
+}
+
 const sign: Endpoint = {
   path: '/public/petitions/:slug/sign',
   method: 'post',
-  handler: (req) =>
-    guard(req, async () => {
-      const slug = param(req, 'slug')
-      const outcome = await signPetition(req.payload, slug, await readFields(req), { ip: clientIp(req) })
-      const asJson = isJson(req)
-      switch (outcome.status) {
-        case 'invalid':
-          return invalid(req, outcome.errors, `${SITE_PAGES.petition(slug)}#sign`)
-        case 'petition-not-found':
-          return asJson ? json({ status: 'not-found', message: 'There is no open petition at this address.' }, 404) : html(page('Petition not found', '<p>There is no petition at this address.</p>'), 404)
-        case 'petition-closed':
-          return asJson
-            ? json({ status: 'closed', message: 'This petition has closed and no longer takes signatures.' }, 409)
-            : html(page('This petition has closed', `<p>It no longer takes signatures.</p><p><a href="${SITE_PAGES.petition(slug)}">Back to the petition</a></p>`), 409)
-        case 'too-many-emails':
-          return asJson ? json({ status: 'too-many-emails', message: TOO_MANY }, 200) : seeOther(SITE_PAGES.petitionTooMany())
-        case 'sent':
-          return asJson ? json({ status: 'sent', message: SENT }, 202) : seeOther(SITE_PAGES.petitionSent())
-      }
-    }),
+  handler: async (req) =>
+    toResponse(await signAnswer(req.payload, param(req, 'slug'), { contentType: req.headers.get('content-type'), body: req.text ? await req.text() : '', ip: clientIp(req) })),
 }
+
+/**
+ * Answers a count request from the body kept in memory (see cachedCountBody): 304 when the
+ * client already has it (If-None-Match), else the JSON, cached for about one roll-up.
+ */
+export const countAnswerFrom = ({ found, body, etag }: CountBody, ifNoneMatch?: string | null): Answer => {
+  if (!found) return { status: 404, headers: { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}`, Vary: 'Origin' }, body }
+  if (etagMatches(ifNoneMatch, etag)) return { status: 304, headers: { 'Cache-Control': COUNT_CACHE_CONTROL, ETag: etag, Vary: 'Origin' }, body: null }
+  return { status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': COUNT_CACHE_CONTROL, ETag: etag, Vary: 'Origin' }, body }
+}
+
+/** Answers a count request, reading the count from the database the first time a slug is asked for. */
+export const countAnswer = async (payload: Payload, slug: string, ifNoneMatch?: string | null): Promise<Answer> =>
+  countAnswerFrom(await publicCountBody(payload, slug), ifNoneMatch)
 
 const count: Endpoint = {
   path: '/public/petitions/:slug/count',
   method: 'get',
-  handler: async (req) => {
-    const value = await publicCount(req.payload, param(req, 'slug'))
-    if (!value) return json({ status: 'not-found', message: 'There is no public petition at this address.' }, 404, { 'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}` })
-    return Response.json(value, { headers: { 'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}, stale-while-revalidate=${ROLL_UP_SECONDS * 6}` } })
-  },
+  handler: async (req) => toResponse(await countAnswer(req.payload, param(req, 'slug'), req.headers.get('if-none-match'))),
 }
 
 const formStamp: Endpoint = {

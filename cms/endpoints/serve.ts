@@ -1,14 +1,16 @@
 /**
  * A plain Node HTTP server for the registered Payload endpoints (no Next, no admin): tests and
  * benchmarks use the real endpoints through it, and a small deployment can run just the public API.
- * Every request goes through Payload's own `handleEndpoints`, so routing, CORS and auth are the
- * same as under Next.
+ * Requests go through Payload's own `handleEndpoints`, so routing, CORS and auth are the same as
+ * under Next; our anonymous /api/public/ endpoints skip its per-request set-up (runPublic), and
+ * the two busiest (sign and count) are served straight on Node's req/res (fastRoutes.ts).
  *
  * Run alone: `npx tsx cms/endpoints/serve.ts` (PORT, default 3001).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+import { fastRouteOf, serveFastRoute } from './fastRoutes'
 
 /** Our anonymous endpoints: they read no user, so they need none of Payload's per-request set-up. */
 const PUBLIC_PREFIX = '/api/public/'
@@ -70,30 +72,6 @@ const runPublic = async (payload: Payload, request: Request, pathname: string, b
   return new Response(response.body, { status: response.status, headers })
 }
 
-/**
- * A small shared cache for anonymous GETs whose answer says "Cache-Control: public, max-age=N",
- * doing what a CDN or nginx's proxy_cache would do in front of the CMS: the public count is read
- * by every open petition page, and it changes only at each roll-up anyway.
- */
-export const microCache = () => {
-  const entries = new Map<string, { until: number; status: number; headers: Record<string, string>; body: Buffer }>()
-  return {
-    key: (req: http.IncomingMessage) =>
-      req.method === 'GET' && !req.headers.authorization && !req.headers.cookie ? `${req.url}|${req.headers.origin ?? ''}` : null,
-    get: (key: string) => {
-      const hit = entries.get(key)
-      return hit && hit.until > Date.now() ? hit : undefined
-    },
-    put: (key: string, status: number, headers: Record<string, string>, body: Buffer) => {
-      const m = /(?:^|,)\s*public\s*,.*max-age=(\d+)|max-age=(\d+).*,\s*public/.exec(headers['cache-control'] ?? '')
-      const seconds = Number(m?.[1] ?? m?.[2] ?? 0)
-      if (!seconds || status !== 200) return
-      if (entries.size > 10_000) entries.clear()
-      entries.set(key, { until: Date.now() + Math.min(seconds, 5) * 1000, status, headers, body })
-    },
-  }
-}
-
 /** Request bodies larger than this are cut off with 413 before they reach an endpoint. */
 const MAX_BODY = 64 * 1024
 
@@ -101,15 +79,14 @@ const MAX_BODY = 64 * 1024
  * An HTTP server that hands each request to Payload's endpoint router. `key` must be the key the
  * Payload instance was started with (initPayload's `key`), so requests reach that same instance.
  */
-export const createEndpointServer = ({ payload, key, cache = microCache() }: { payload: Payload; key?: string; cache?: ReturnType<typeof microCache> | null }) =>
+export const createEndpointServer = ({ payload, key }: { payload: Payload; key?: string }) =>
   http.createServer(async (req, res) => {
     try {
-      const cacheKey = cache?.key(req) ?? null
-      const hit = cacheKey ? cache!.get(cacheKey) : undefined
-      if (hit) {
-        res.writeHead(hit.status, hit.headers).end(hit.body)
-        return
-      }
+      const url = req.url ?? '/'
+      const query = url.indexOf('?')
+      const pathname = query < 0 ? url : url.slice(0, query)
+      const fast = fastRouteOf(req.method, pathname)
+      if (fast) return await serveFastRoute(payload, fast, req, res, MAX_BODY)
       const chunks: Buffer[] = []
       let size = 0
       for await (const chunk of req) {
@@ -134,7 +111,6 @@ export const createEndpointServer = ({ payload, key, cache = microCache() }: { p
         headers,
         body: hasBody ? Buffer.concat(chunks) : undefined,
       })
-      const pathname = (req.url ?? '/').split('?')[0]
       const response =
         (pathname.startsWith(PUBLIC_PREFIX) && req.method !== 'OPTIONS' ? await runPublic(payload, request, pathname, hasBody ? Buffer.concat(chunks) : undefined) : null) ??
         (await handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey: key }))
@@ -145,7 +121,6 @@ export const createEndpointServer = ({ payload, key, cache = microCache() }: { p
       const cookies = response.headers.getSetCookie?.() ?? []
       if (cookies.length) out['set-cookie'] = cookies
       const body = Buffer.from(await response.arrayBuffer())
-      if (cacheKey && !cookies.length) cache!.put(cacheKey, response.status, out as Record<string, string>, body)
       res.writeHead(response.status, out)
       res.end(req.method === 'HEAD' ? undefined : body)
     } catch (error) {

@@ -2,6 +2,7 @@
  * What the links in our emails do, for signatures and members alike: confirm (double opt-in),
  * unsubscribe and erase. Each is safe to repeat: mail scanners open links, people press twice.
  */
+import { and, eq } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { PETITION_STATES, SIGNABLE_PETITION_STATES, type PetitionState } from '../../content-models/constants'
 import { checkLinkToken, collectionOf, hashToken, type RecordKind } from './tokens'
@@ -14,6 +15,40 @@ export const RECORD_STATES = { PENDING: 'pending', CONFIRMED: 'confirmed', UNSUB
 
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'unknown-link' | 'petition-closed'
 
+/** The parts of the SQL adapter that markConfirmed uses. */
+type SqlAdapter = {
+  drizzle: { update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => PromiseLike<{ rowsAffected?: number }> } } }
+  tables: Record<string, Record<string, unknown>>
+}
+
+/**
+ * Moves one pending record to confirmed and says whether this call did it, so two presses at
+ * once confirm it once. On SQL it is one UPDATE … WHERE id = ? AND state = 'pending': Payload's
+ * update would read the whole row and rewrite it, flags included, and the flags table is indexed
+ * by (order, parent), so that read and rewrite grew with the number of signatures. Signatures and
+ * members have no hooks, so nothing else is skipped. Other databases use Payload's update.
+ */
+const markConfirmed = async (payload: Payload, collection: 'signatures' | 'members', id: number, now: Date): Promise<boolean> => {
+  const sql = payload.db as unknown as Partial<SqlAdapter>
+  const table = sql.tables?.[collection]
+  const confirmedAt = now.toISOString()
+  if (sql.drizzle && table) {
+    const res = await sql.drizzle
+      .update(table)
+      .set({ state: RECORD_STATES.CONFIRMED, confirmedAt, updatedAt: new Date().toISOString() })
+      .where(and(eq(table.id as never, id), eq(table.state as never, RECORD_STATES.PENDING)))
+    return res.rowsAffected === 1
+  }
+  const updated = await payload.update({
+    collection,
+    where: { and: [{ id: { equals: id } }, { state: { equals: RECORD_STATES.PENDING } }] },
+    data: { state: RECORD_STATES.CONFIRMED, confirmedAt },
+    overrideAccess: true,
+    depth: 0,
+  })
+  return updated.docs.length === 1
+}
+
 /**
  * Confirms the record a confirmation token belongs to. Confirming twice is harmless: the second
  * time says "already confirmed" and changes nothing.
@@ -21,15 +56,12 @@ export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'unknown-link' 
 export const confirmRecord = async (payload: Payload, kind: RecordKind, token: string, now = new Date()): Promise<ConfirmOutcome> => {
   if (!token || token.length > 100) return 'unknown-link'
   const collection = collectionOf(kind)
-  const found = await payload.find({
+  // Only the columns needed: not the flags, which would cost a scan of their table.
+  const record = await payload.db.findOne<{ id: number; state: string; petition?: number | { id: number } }>({
     collection,
     where: { confirmTokenHash: { equals: hashToken(token) } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-  })
-  const record = found.docs[0] as { id: number; state: string; petition?: number | { id: number } } | undefined
+    select: kind === 'signature' ? { state: true, petition: true } : { state: true },
+  } as never)
   if (!record) return 'unknown-link'
   if (record.state === RECORD_STATES.CONFIRMED) return 'already-confirmed'
   if (kind === 'signature') {
@@ -37,15 +69,7 @@ export const confirmRecord = async (payload: Payload, kind: RecordKind, token: s
     const petition = await payload.findByID({ collection: 'petitions', id: petitionId, depth: 0, overrideAccess: true, select: { state: true, opensAt: true, closesAt: true } })
     if (!isSignable(petition, now)) return 'petition-closed'
   }
-  // Only a pending record moves to confirmed, so two presses at once confirm it once.
-  const updated = await payload.update({
-    collection,
-    where: { and: [{ id: { equals: record.id } }, { state: { equals: RECORD_STATES.PENDING } }] },
-    data: { state: RECORD_STATES.CONFIRMED, confirmedAt: now.toISOString() },
-    overrideAccess: true,
-    depth: 0,
-  })
-  return updated.docs.length === 1 ? 'confirmed' : 'already-confirmed'
+  return (await markConfirmed(payload, collection, record.id, now)) ? 'confirmed' : 'already-confirmed'
 }
 
 type Linked = { id: number; emailCanonical?: string | null; state?: string }

@@ -3,12 +3,16 @@
  * nation, by region), so it is right however many confirmations happen at once, and an erased
  * signature simply stops counting. The public count endpoint reads the stored totals.
  */
+import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 import { PUBLIC_PETITION_STATES } from '../../content-models/constants'
 import { RECORD_STATES } from '../members/records'
 
 /** How often the counts are rolled up; the count endpoint's cache lasts as long. */
 export const ROLL_UP_SECONDS = 10
+
+/** The count endpoint's Cache-Control: browsers and CDNs keep it for one roll-up, then revalidate in the background. */
+export const COUNT_CACHE_CONTROL = `public, max-age=${ROLL_UP_SECONDS}, stale-while-revalidate=${ROLL_UP_SECONDS * 6}`
 
 /** What the roll-up writes on a petition. */
 export type PetitionCounts = { signatureCount: number; countsByNation: Record<string, number>; countsByRegion: Record<string, number> }
@@ -53,7 +57,7 @@ export const rollUpCounts = async (payload: Payload): Promise<{ id: number; sign
     pagination: false,
     limit: 0,
     overrideAccess: true,
-    select: { signatureCount: true, countsByNation: true, countsByRegion: true },
+    select: { slug: true, goal: true, state: true, signatureCount: true, countsByNation: true, countsByRegion: true },
   })
   const changed: { id: number; signatureCount: number }[] = []
   for (const p of petitions) {
@@ -61,6 +65,8 @@ export const rollUpCounts = async (payload: Payload): Promise<{ id: number; sign
     if (counts.signatureCount === p.signatureCount && same(counts.countsByNation, p.countsByNation) && same(counts.countsByRegion, p.countsByRegion)) continue
     await payload.db.updateOne({ collection: 'petitions', id: p.id, data: counts, returning: false })
     changed.push({ id: p.id, signatureCount: counts.signatureCount })
+    // This process's count endpoint answers with the new figures at once.
+    if (p.slug) storeCountBody(payload, p.slug, toPublicCount({ ...p, ...counts }), Date.now())
   }
   return changed
 }
@@ -75,39 +81,112 @@ export type PublicCount = {
   byRegion: Record<string, number>
 }
 
-const cache = new Map<string, { at: number; value: PublicCount | null }>()
+type PetitionCountFields = {
+  slug?: string | null
+  goal: number
+  state: string
+  signatureCount?: number | null
+  countsByNation?: unknown
+  countsByRegion?: unknown
+}
+
+const toPublicCount = (p: PetitionCountFields): PublicCount => ({
+  slug: p.slug as string,
+  count: p.signatureCount ?? 0,
+  goal: p.goal,
+  state: p.state,
+  byNation: (p.countsByNation as Record<string, number>) ?? {},
+  byRegion: (p.countsByRegion as Record<string, number>) ?? {},
+})
+
+const SLUG = /^[a-z0-9-]{1,120}$/
+
+/** Reads the public count of a petition slug from the stored roll-up; null when there is no public petition there. */
+export const readPublicCount = async (payload: Payload, slug: string): Promise<PublicCount | null> => {
+  if (!SLUG.test(slug)) return null
+  const { docs } = await payload.find({
+    collection: 'petitions',
+    where: { and: [{ slug: { equals: slug } }, { state: { in: [...PUBLIC_PETITION_STATES] } }] },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    select: { slug: true, goal: true, state: true, signatureCount: true, countsByNation: true, countsByRegion: true },
+  })
+  return docs[0] ? toPublicCount(docs[0] as PetitionCountFields) : null
+}
+
+/** The count endpoint's answer, made once and sent many times: the JSON bytes and their ETag. */
+export type CountBody = { found: boolean; body: Buffer; etag: string }
+
+/** How long a count body is served before it is read again from the database (other processes roll up too). */
+export const COUNT_REFRESH_MS = 1000
+
+const NOT_FOUND_BODY = { status: 'not-found', message: 'There is no public petition at this address.' }
+
+/** The bytes and ETag for a public count (or for "not found"). */
+export const countBodyOf = (value: PublicCount | null): CountBody => {
+  const body = Buffer.from(JSON.stringify(value ?? NOT_FOUND_BODY))
+  return { found: value !== null, body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` }
+}
+
+type CountEntry = { at: number; value: CountBody }
+type CountCache = { entries: Map<string, CountEntry>; reading: Map<string, Promise<CountBody>> }
+
+const countCaches = new WeakMap<Payload, CountCache>()
+const cacheOf = (payload: Payload): CountCache => {
+  let c = countCaches.get(payload)
+  if (!c) countCaches.set(payload, (c = { entries: new Map(), reading: new Map() }))
+  return c
+}
+
+/** Keeps a count body for a slug, as read at `at`; an older read never replaces a newer one. */
+const storeCountBody = (payload: Payload, slug: string, value: PublicCount | null, at: number): CountBody => {
+  const { entries } = cacheOf(payload)
+  const entry = entries.get(slug)
+  if (entry && entry.at > at) return entry.value
+  if (!entry && entries.size >= 5000) entries.clear()
+  const body = countBodyOf(value)
+  entries.set(slug, { at, value: body })
+  return body
+}
+
+/** Reads a slug's count again; one read at a time per slug, however many requests ask. */
+const refresh = (payload: Payload, slug: string): Promise<CountBody> => {
+  const { reading } = cacheOf(payload)
+  const running = reading.get(slug)
+  if (running) return running
+  const started = Date.now()
+  const read = readPublicCount(payload, slug)
+    .then((value) => storeCountBody(payload, slug, value, started))
+    .finally(() => reading.delete(slug))
+  reading.set(slug, read)
+  return read
+}
 
 /**
- * The public count for a petition slug, from the stored roll-up. Kept in memory for a second so a
- * burst of page views costs one database read.
+ * The count endpoint's answer for a petition slug, from memory: the JSON bytes are made once per
+ * roll-up (rollUpCounts in this process replaces them at once) and read again from the database
+ * at most every COUNT_REFRESH_MS, for roll-ups run by other processes. A stale body is served
+ * while the new one is read, so a burst of page views never waits on the database. Null only
+ * when this slug has not been read yet (then use publicCountBody).
  */
-export const publicCount = async (payload: Payload, slug: string, now = Date.now()): Promise<PublicCount | null> => {
-  const hit = cache.get(slug)
-  if (hit && now - hit.at < 1000) return hit.value
-  let value: PublicCount | null = null
-  if (/^[a-z0-9-]{1,120}$/.test(slug)) {
-    const { docs } = await payload.find({
-      collection: 'petitions',
-      where: { and: [{ slug: { equals: slug } }, { state: { in: [...PUBLIC_PETITION_STATES] } }] },
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      overrideAccess: true,
-      select: { slug: true, goal: true, state: true, signatureCount: true, countsByNation: true, countsByRegion: true },
-    })
-    const p = docs[0]
-    if (p) {
-      value = {
-        slug: p.slug as string,
-        count: p.signatureCount ?? 0,
-        goal: p.goal,
-        state: p.state,
-        byNation: (p.countsByNation as Record<string, number>) ?? {},
-        byRegion: (p.countsByRegion as Record<string, number>) ?? {},
-      }
-    }
+export const cachedCountBody = (payload: Payload, slug: string, now = Date.now()): CountBody | null => {
+  const entry = cacheOf(payload).entries.get(slug)
+  if (!entry) return null
+  if (now - entry.at >= COUNT_REFRESH_MS) {
+    void refresh(payload, slug).catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not read the count of petition "${slug}".` }))
   }
-  if (cache.size > 5000) cache.clear()
-  cache.set(slug, { at: now, value })
-  return value
+  return entry.value
+}
+
+/** The count endpoint's answer for a petition slug (see cachedCountBody), read from the database the first time. */
+export const publicCountBody = async (payload: Payload, slug: string, now = Date.now()): Promise<CountBody> =>
+  cachedCountBody(payload, slug, now) ?? refresh(payload, slug)
+
+/** Whether an If-None-Match header names this ETag (a list, weak or strong, or "*"). */
+export const etagMatches = (ifNoneMatch: string | null | undefined, etag: string): boolean => {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
