@@ -5,11 +5,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { shardFileName, shardKeyFor } from '../../site/src/lib/search/analyse'
+import { shardFileName, shardFor, shardsForPrefix } from '../../site/src/lib/search/analyse'
 import { buildLunr, buildSearchIndex, planShards, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
 import { documentsFromSnapshot, htmlToText, type SearchDocument } from '../../site/src/lib/search/documents'
+import { searchIndexPaths } from '../../site/src/lib/search/files'
 import { highlight } from '../../site/src/lib/search/highlight'
-import { planQuery, SearchClient, vocabularyOf } from '../../site/src/lib/search/query'
+import { TokenSets } from '../../site/src/lib/search/lunrInternals'
+import { oneEditApart, planQuery, SearchClient, vocabularyOf } from '../../site/src/lib/search/query'
 import { readSearchState, searchStateToQuery } from '../../site/src/lib/search/urlState'
 import type { Snapshot } from '../../site/src/lib/snapshot'
 
@@ -150,20 +152,36 @@ describe('search index files', () => {
     const { client, fetched, files } = clientFor(docs, { maxShardBytes: 2000, docBlockSize: 5 })
     await client.search('tribunal ')
     expect(fetched[0]).toBe('manifest.json')
-    expect(fetched.filter((f) => f.startsWith('terms/'))).toEqual(['terms/tr.json'])
+    const { shards } = JSON.parse(files.get('manifest.json')!) as { shards: string[] }
+    expect(fetched.filter((f) => f.startsWith('terms/'))).toEqual([searchIndexPaths.terms(shardFor('tribun', shards)!)])
     const termFiles = [...files.keys()].filter((f) => f.startsWith('terms/'))
-    expect(termFiles.length).toBeGreaterThan(20)
+    expect(termFiles.length).toBeGreaterThan(10)
     const before = fetched.length
     await client.search('tribunal ')
     expect(fetched.length).toBe(before)
   })
 
-  it('splits a big prefix group by a longer prefix, and every term is found in its shard', () => {
-    const sizes = new Map(['pa', 'pai', 'paid', 'pay', 'payslip', 'pension', 'zero'].map((t) => [t, 100] as const))
+  it('packs runs of sorted terms into shards up to the size limit, and every term is found in its shard', () => {
+    const sizes = new Map<string, number>(['zero', 'pay', 'pa', 'pension', 'paid', 'payslip', 'pai'].map((t) => [t, 100]))
+    sizes.set('pay', 400)
     const shards = planShards(sizes, 250)
-    const keys = new Set(shards.keys())
-    expect([...keys].sort()).toEqual(['pa', 'pai', 'pay', 'pe', 'ze'])
-    for (const [key, terms] of shards) for (const t of terms) expect(shardKeyFor(t, keys)).toBe(key)
+    expect([...shards]).toEqual([
+      ['pa', ['pa', 'pai']],
+      ['paid', ['paid']],
+      ['pay', ['pay']],
+      ['payslip', ['payslip', 'pension']],
+      ['zero', ['zero']],
+    ])
+    const keys = [...shards.keys()]
+    for (const [key, terms] of shards) for (const t of terms) expect(shardFor(t, keys)).toBe(key)
+  })
+
+  it('finds the shards that may hold the words a prefix starts', () => {
+    const keys = ['a', 'hol', 'hom', 'pay']
+    expect(shardsForPrefix('ho', keys)).toEqual(['a', 'hol', 'hom'])
+    expect(shardsForPrefix('holi', keys)).toEqual(['hol'])
+    expect(shardsForPrefix('pay', keys)).toEqual(['pay'])
+    expect(shardFor('0', keys)).toBeUndefined()
   })
 
   it('names shard files safely and distinctly', () => {
@@ -196,6 +214,26 @@ describe('search highlighting and addresses', () => {
 })
 
 describe('search while typing', () => {
+  it('matches typos and prefixes exactly as lunr does against the whole vocabulary', () => {
+    const terms = Object.keys((buildLunr(docs) as unknown as { invertedIndex: object }).invertedIndex).filter(Boolean).sort()
+    const whole = TokenSets.fromArray([...terms])
+    const lunrMatches = (set: ReturnType<typeof TokenSets.fromString>) => whole.intersect(set).toArray().sort()
+    const shortestFirst = (xs: string[]) => [...xs].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, 12)
+    const vocab = vocabularyOf(terms)
+    // Real words, and each of them one and two typos away: a letter dropped, changed, added, or two swapped.
+    const words = terms.filter((t) => t.length >= 5).slice(0, 120)
+    expect(words.length).toBe(120)
+    const typed = words.flatMap((w) => [w, w.slice(1), w.slice(0, 2) + w.slice(3), `x${w}`, `${w}e`, w.slice(0, 2) + 'q' + w.slice(3), w[1] + w[0] + w.slice(2), w.slice(0, -2) + w.at(-1) + w.at(-2), w.slice(2), `${w.slice(0, 3)}zz${w.slice(3)}`])
+    for (const t of [...typed, 'holliday', 'grievenc', 'tribuanl', 'dismisal', 'xyzzyq']) {
+      const expected = lunrMatches(TokenSets.fromFuzzyString(t, 1))
+      expect(terms.filter((v) => oneEditApart(t, v)), t).toEqual(expected)
+      expect(vocab.typoMatches(t), t).toEqual(shortestFirst(expected))
+    }
+    for (const p of ['hol', 'pay', 'sta', 'tri', 'dis', 'zzz', 'a', "don'", 'emp']) {
+      expect(vocab.prefixMatches(p), p).toEqual(shortestFirst(lunrMatches(TokenSets.fromString(`${p}*`))))
+    }
+  })
+
   it('stops treating a word as unfinished once a stop word follows it', () => {
     const vocab = vocabularyOf(['pay', 'payslip'])
     expect(planQuery('pay', vocab).map((c) => c.term)).toEqual(['pay', 'payslip'])

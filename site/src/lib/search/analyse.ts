@@ -13,7 +13,7 @@ export type AnalysedToken = { term: string; word: string; start: number; length:
  * Cuts text into words and stems them as the index did (lunr tokenizer → trimmer → stemmer).
  * Stop words ("my", "can", "the") are dropped unless `keepStopWords` is set, which highlighting
  * uses to keep every word's position.
- * @example analyse('Can my boss stop my holiday pay?').map((t) => t.term) // ['boss', 'stop', 'holidai', 'pai']
+ * @example analyse('Can my boss stop my holiday pay?').map((t) => t.term) // ['boss', 'stop', 'holiday', 'pay']
  */
 export const analyse = (text: string, { keepStopWords = false } = {}): AnalysedToken[] => {
   const out: AnalysedToken[] = []
@@ -29,19 +29,36 @@ export const analyse = (text: string, { keepStopWords = false } = {}): AnalysedT
   return out
 }
 
-/** The shortest shard key: terms are grouped by their first two characters, split further when a group is big. */
-export const BASE_PREFIX_LENGTH = 2
+/** Where a term sits among the sorted shard keys: the index of the last key not after it, or -1. */
+const shardIndexFor = (term: string, keys: readonly string[]): number => {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (keys[mid] <= term) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
 
 /**
- * The shard that holds a term: the longest shard key that starts the term. The builder and the
- * browser both use this, so a term is always looked for where it was written.
+ * The shard that holds a term. Shards hold runs of the sorted vocabulary, each named by its first
+ * term (`keys`, sorted), so a term lives in the last shard whose key is not after it: where the
+ * builder's plan (planShards) put it, as the unit tests check.
+ * @example shardFor('holiday', ['a', 'hol', 'pay']) // 'hol'
  */
-export const shardKeyFor = (term: string, keys: ReadonlySet<string>): string | undefined => {
-  for (let n = term.length; n >= 1; n--) {
-    const key = term.slice(0, n)
-    if (keys.has(key)) return key
-  }
-  return undefined
+export const shardFor = (term: string, keys: readonly string[]): string | undefined => keys[shardIndexFor(term, keys)]
+
+/**
+ * The shards that may hold terms starting with `prefix`, in order: the one where `prefix` itself
+ * would sit, then every one whose key starts with it.
+ * @example shardsForPrefix('ho', ['a', 'hol', 'hom', 'pay']) // ['a', 'hol', 'hom']
+ */
+export const shardsForPrefix = (prefix: string, keys: readonly string[]): string[] => {
+  let i = shardIndexFor(prefix, keys)
+  const out = i >= 0 ? [keys[i]] : []
+  for (i++; i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i])
+  return out
 }
 
 /**

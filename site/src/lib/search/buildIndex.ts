@@ -2,13 +2,14 @@
  * Builds the search index at site-build time, designed to be fetched in small pieces.
  *
  * A whole lunr index over 1,000 guides is about 1.7 MiB gzip, all needed before the first
- * result. Here lunr builds the same index (tokenizer, stemmer, BM25 weights with field boosts) and
- * it is then cut up:
+ * result. Here the weights of the same index (lunr's tokenizer, stemmer, BM25 weights with field
+ * boosts; computed in weights.ts without lunr.Builder, which is many times slower) are cut up:
  * - `manifest.json`: the vocabulary (every stemmed term, for typo and prefix matching), the shard
  *   keys, each document's type and nations (for filters), and its title and address in a compact
  *   form, so results can be shown once the query's shards arrive. Loaded when the search box gets focus.
- * - `terms/<key>.json`: the weighted postings of the terms starting with `key`. A query fetches
- *   only the shards of its own terms.
+ * - `terms/<key>.json`: the weighted postings of a run of consecutive terms (in sorted order, up to
+ *   a size), named by its first term. A query fetches only the shards of its own terms, and the
+ *   terms a word being typed may become sit together in one or two shards.
  * - `docs/<n>.json`: summaries, in blocks, fetched for the results shown (they fill in after the titles).
  * The browser scores with lunr's formula over just the postings a query needs (query.ts): a
  * document's score uses only the weights of the query's terms, so it is the score the whole index
@@ -16,9 +17,9 @@
  */
 import { createHash } from 'node:crypto'
 import lunr from 'lunr'
-import { BASE_PREFIX_LENGTH } from './analyse'
 import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, type SearchDocument } from './documents'
 import { docUrl, searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
+import { termWeights, WeighError, type TermPostings } from './weights'
 
 export type { DocBlock, SearchManifest, TermShard }
 
@@ -30,7 +31,7 @@ export type SearchIndexFiles = {
 }
 
 export type BuildOptions = {
-  /** Largest shard, in bytes of JSON, before it is split by a longer prefix. */
+  /** Most bytes of JSON in a term shard (a term with more has a shard of its own). */
   maxShardBytes?: number
   docBlockSize?: number
 }
@@ -46,7 +47,7 @@ export class SearchIndexBuildError extends Error {
 /** Guides are what most searches are for; other things count a little less on an equal match. */
 export const TYPE_BOOSTS: Partial<Record<SearchDocument['type'], number>> = { guide: 1.5 }
 
-/** The whole lunr index over the documents, as one piece (what the shards are cut from). */
+/** The whole lunr index over the documents, as one piece: the reference the index's weights are checked against (tests, benchmark). */
 export const buildLunr = (docs: SearchDocument[]): lunr.Index => {
   const builder = new lunr.Builder()
   builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
@@ -66,8 +67,11 @@ export const buildLunr = (docs: SearchDocument[]): lunr.Index => {
   return builder.build()
 }
 
-/** Per term, per field: postings sorted by document, read from lunr's field vectors. */
-const postingsOf = (index: lunr.Index, fieldCount: number): Map<string, [number, number][][]> => {
+/**
+ * Per term, per field: flat [doc, weight…] postings read from a whole lunr index's field vectors,
+ * documents ascending. The reference `termWeights` is checked against (tests, benchmark).
+ */
+export const lunrPostings = (index: lunr.Index): TermPostings => {
   const { invertedIndex, fieldVectors } = index as unknown as {
     invertedIndex: Record<string, { _index: number }>
     fieldVectors: Record<string, lunr.Vector & { elements: number[] }>
@@ -75,7 +79,7 @@ const postingsOf = (index: lunr.Index, fieldCount: number): Map<string, [number,
   const termByIndex: string[] = []
   for (const [term, posting] of Object.entries(invertedIndex)) termByIndex[posting._index] = term
   const fieldIndex = new Map(SEARCH_FIELDS.map((f, i) => [f.name as string, i]))
-  const out = new Map<string, [number, number][][]>()
+  const pairs = new Map<string, [number, number][][]>()
   for (const [fieldRef, vector] of Object.entries(fieldVectors)) {
     const slash = fieldRef.indexOf('/')
     const field = fieldIndex.get(fieldRef.slice(0, slash))!
@@ -83,50 +87,61 @@ const postingsOf = (index: lunr.Index, fieldCount: number): Map<string, [number,
     const el = vector.elements
     for (let i = 0; i < el.length; i += 2) {
       const term = termByIndex[el[i]]
-      let perField = out.get(term)
-      if (!perField) out.set(term, (perField = Array.from({ length: fieldCount }, () => [])))
+      let perField = pairs.get(term)
+      if (!perField) pairs.set(term, (perField = SEARCH_FIELDS.map(() => [])))
       perField[field].push([doc, el[i + 1]])
     }
   }
-  for (const perField of out.values()) for (const list of perField) list.sort((a, b) => a[0] - b[0])
+  const out: TermPostings = new Map()
+  for (const [term, perField] of pairs) out.set(term, perField.map((list) => list.sort((a, b) => a[0] - b[0]).flat()))
   return out
 }
 
-/** Gap-encodes a posting list (smaller once gzipped): [doc, w, doc, w] → [doc, w, gap, w]. */
-const encodePostings = (list: [number, number][]): number[] => {
-  const flat: number[] = []
-  let last = 0
-  for (const [doc, w] of list) {
-    flat.push(doc - last, w)
-    last = doc
+/** Every term's postings over the documents: lunr's weights (see weights.ts), without building a lunr index. */
+export const searchPostings = (docs: SearchDocument[]): TermPostings => {
+  try {
+    return termWeights(
+      docs.map((d) => ({ fields: d as unknown as Record<string, unknown>, boost: TYPE_BOOSTS[d.type] ?? 1 })),
+      SEARCH_FIELDS,
+    )
+  } catch (cause) {
+    if (!(cause instanceof WeighError)) throw cause
+    throw new SearchIndexBuildError(`Search index build failed at ${docs[cause.doc].url}: ${cause.message}`, { cause })
   }
-  return flat
 }
 
-/** Groups terms into shards by prefix, lengthening the prefix of any group over the size limit. */
+/** Gap-encodes a posting list (smaller once gzipped): [doc, w, doc, w] → [doc, w, gap, w]. */
+const encodePostings = (flat: number[]): number[] => {
+  const out: number[] = new Array(flat.length)
+  let last = 0
+  for (let i = 0; i < flat.length; i += 2) {
+    out[i] = flat[i] - last
+    out[i + 1] = flat[i + 1]
+    last = flat[i]
+  }
+  return out
+}
+
+/**
+ * Packs the sorted terms into shards of consecutive terms, each up to `maxBytes` of JSON (a term
+ * bigger than that has a shard of its own), so a query needs few files, and the words a word being
+ * typed may become sit together in one or two of them. A shard is named by its first term.
+ */
 export const planShards = (sizes: Map<string, number>, maxBytes: number): Map<string, string[]> => {
   const shards = new Map<string, string[]>()
-  const place = (terms: string[], prefixLength: number) => {
-    const groups = new Map<string, string[]>()
-    for (const t of terms) {
-      const key = t.slice(0, prefixLength)
-      const g = groups.get(key)
-      if (g) g.push(t)
-      else groups.set(key, [t])
+  let current: string[] = []
+  let bytes = 0
+  for (const term of [...sizes.keys()].sort()) {
+    const size = sizes.get(term)!
+    if (current.length && bytes + size > maxBytes) {
+      shards.set(current[0], current)
+      current = []
+      bytes = 0
     }
-    for (const [key, group] of groups) {
-      const bytes = group.reduce((n, t) => n + (sizes.get(t) ?? 0), 0)
-      const longer = group.filter((t) => t.length > prefixLength)
-      if (bytes <= maxBytes || longer.length === 0) {
-        shards.set(key, group)
-        continue
-      }
-      const here = group.filter((t) => t.length <= prefixLength)
-      if (here.length) shards.set(key, here)
-      place(longer, prefixLength + 1)
-    }
+    current.push(term)
+    bytes += size
   }
-  place([...sizes.keys()], BASE_PREFIX_LENGTH)
+  if (current.length) shards.set(current[0], current)
   return shards
 }
 
@@ -145,25 +160,28 @@ export const urlAffixes = (urls: readonly string[]): [prefix: string, suffix: st
 }
 
 /** Builds every file of the search index from the documents. */
-export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 12_000, docBlockSize = 50 }: BuildOptions = {}): SearchIndexFiles => {
-  const index = buildLunr(docs)
+export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 24_000, docBlockSize = 200 }: BuildOptions = {}): SearchIndexFiles => {
   const fields = SEARCH_FIELDS.map((f) => f.name as string)
-  const postings = postingsOf(index, fields.length)
+  const postings = searchPostings(docs)
 
   const encoded = new Map<string, number[][]>()
   const sizes = new Map<string, number>()
+  // The build id covers every file, the weights included, so a browser never mixes two builds' files.
+  const hash = createHash('sha256')
   for (const [term, perField] of postings) {
     // lunr's trimmer can leave an empty term (from "–" or "…"): nothing to find by, and no file name.
     if (term === '') continue
     const e = perField.map(encodePostings)
     encoded.set(term, e)
-    sizes.set(term, JSON.stringify(e).length + term.length + 4)
+    const json = JSON.stringify(e)
+    hash.update(term).update(json)
+    sizes.set(term, json.length + term.length + 4)
   }
   const plan = planShards(sizes, maxShardBytes)
   const termShards = new Map<string, TermShard>()
-  for (const [key, terms] of [...plan].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [key, terms] of plan) {
     const shard: TermShard = {}
-    for (const t of terms.sort()) shard[t] = encoded.get(t)!
+    for (const t of terms) shard[t] = encoded.get(t)!
     termShards.set(key, shard)
   }
 
@@ -175,7 +193,7 @@ export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 12_00
   const docTypes = docs.map((d) => types.indexOf(d.type))
   const affixes = types.map((t) => urlAffixes(docs.filter((d) => d.type === t).map((d) => d.url)))
   const manifestBody = {
-    version: 2 as const,
+    version: 3 as const,
     fields,
     types,
     docTypes,
@@ -189,7 +207,7 @@ export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 12_00
   docs.forEach((d, i) => {
     if (docUrl(manifestBody, i) !== d.url) throw new SearchIndexBuildError(`Search index build failed at ${d.url}: its address could not be stored compactly.`)
   })
-  const build = createHash('sha256').update(JSON.stringify(manifestBody)).update(JSON.stringify(docBlocks)).digest('hex').slice(0, 12)
+  const build = hash.update(JSON.stringify(manifestBody)).update(JSON.stringify(docBlocks)).digest('hex').slice(0, 12)
   return { manifest: { ...manifestBody, build }, termShards, docBlocks }
 }
 

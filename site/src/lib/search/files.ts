@@ -6,7 +6,7 @@ import { shardFileName } from './analyse'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
-  version: 2
+  version: 3
   /** Changes whenever the index does; the browser adds it to every file address so caches never mix builds. */
   build: string
   fields: string[]
@@ -16,7 +16,7 @@ export type SearchManifest = {
   /** Per document: a bit per nation in SEARCH_NATIONS order; 0 means "not tied to a nation". */
   docNations: number[]
   docBlockSize: number
-  /** Shard keys: a term lives in the shard of the longest key that starts it. */
+  /** Shard keys, sorted: each shard holds the terms from its key up to the next key (see shardFor). */
   shards: string[]
   /** Every indexed (stemmed) term, sorted. */
   vocab: string[]

@@ -9,7 +9,7 @@ type TokenSetStatics = {
   fromString(word: string): lunr.TokenSet
   fromFuzzyString(word: string, editDistance: number): lunr.TokenSet
 }
-/** lunr's TokenSet builders: sorted word list, wildcard string, fuzzy string. */
+/** lunr's TokenSet builders: sorted word list, wildcard string, fuzzy string (the unit tests check our typo and prefix matching against them). */
 export const TokenSets = lunr.TokenSet as unknown as TokenSetStatics
 
 /** A token's position in the text it came from: [start, length]. */

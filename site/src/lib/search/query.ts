@@ -2,14 +2,16 @@
  * Answers a query from the sharded index (see buildIndex.ts). Runs the same in the browser (files
  * fetched over HTTP) and in Node (tests and benchmarks read them from memory or disk).
  */
-import lunr from 'lunr'
-import { analyse, shardKeyFor } from './analyse'
-import { TokenSets } from './lunrInternals'
+import { analyse, shardFor, shardsForPrefix } from './analyse'
 import { docUrl, searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
 import { SEARCH_NATIONS } from './documents'
 
-/** Reads one index file by its path under /search-index/ and returns the parsed JSON. */
-export type SearchFileLoader = (path: string) => Promise<unknown>
+/**
+ * Reads one index file by its path under /search-index/ and returns the parsed JSON. Every file
+ * after the manifest comes with the manifest's build, for the browser to put in the address, so a
+ * cached file of an older build is never mixed with a newer manifest.
+ */
+export type SearchFileLoader = (path: string, build?: string) => Promise<unknown>
 
 export type SearchFilters = { type?: string | null; nation?: string | null }
 
@@ -29,26 +31,99 @@ export const MIN_TYPO_LENGTH = 5
 export const MIN_PREFIX_LENGTH = 3
 /** At most this many words are tried for an unfinished word or a typo. */
 export const MAX_EXPANSIONS = 12
-/** A word being typed starts its shards loading once it has this many letters (shard keys are at least this long). */
+/** A word being typed starts its shards loading once it has this many letters. */
 export const PREFETCH_PREFIX_LENGTH = 2
 /** At most this many shards are loaded ahead for one word being typed. */
 export const MAX_PREFETCH_SHARDS = 6
 
-/** The vocabulary as a lunr token set, so lunr's own fuzzy and wildcard matching can run against it. */
-export type Vocabulary = { terms: ReadonlySet<string>; tokenSet: lunr.TokenSet }
+/**
+ * The vocabulary, with what typo and prefix matching need, built once per page: the sorted terms
+ * (a prefix is a binary search away), the terms grouped by length (a word one typo away is at most
+ * one letter longer or shorter, so only three groups are compared with it), and each word's
+ * matches, so a word already typed costs nothing on the next key.
+ */
+export class Vocabulary {
+  readonly terms: ReadonlySet<string>
+  private byLength?: Map<number, string[]>
+  private readonly typos = new Map<string, string[]>()
+  private readonly prefixes = new Map<string, string[]>()
 
-/** Builds the vocabulary lookups from the manifest's sorted term list. */
-export const vocabularyOf = (sortedTerms: readonly string[]): Vocabulary => ({
-  terms: new Set(sortedTerms),
-  tokenSet: TokenSets.fromArray([...sortedTerms]),
-})
+  constructor(private readonly sorted: readonly string[]) {
+    this.terms = new Set(sorted)
+  }
 
-const expand = (tokenSet: lunr.TokenSet, vocab: Vocabulary): string[] =>
-  vocab.tokenSet
-    .intersect(tokenSet)
-    .toArray()
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
-    .slice(0, MAX_EXPANSIONS)
+  /**
+   * Up to MAX_EXPANSIONS indexed terms one typo from `term`, shortest first: what lunr's `term~1`
+   * matches (one letter added, dropped or changed, or two next to each other swapped), without
+   * building lunr's token sets, which took tens of milliseconds on the first query.
+   */
+  typoMatches(term: string): string[] {
+    let found = this.typos.get(term)
+    if (!found) {
+      if (!this.byLength) {
+        this.byLength = new Map()
+        for (const t of this.sorted) {
+          const group = this.byLength.get(t.length)
+          if (group) group.push(t)
+          else this.byLength.set(t.length, [t])
+        }
+      }
+      const all: string[] = []
+      for (let n = term.length - 1; n <= term.length + 1; n++) for (const t of this.byLength.get(n) ?? []) if (oneEditApart(term, t)) all.push(t)
+      this.typos.set(term, (found = shortestFirst(all)))
+    }
+    return found
+  }
+
+  /** Up to MAX_EXPANSIONS indexed terms that start with `word` (lunr's `word*`), shortest first. */
+  prefixMatches(word: string): string[] {
+    let found = this.prefixes.get(word)
+    if (!found) {
+      const all: string[] = []
+      for (let i = lowerBound(this.sorted, word); i < this.sorted.length && this.sorted[i].startsWith(word); i++) all.push(this.sorted[i])
+      this.prefixes.set(word, (found = shortestFirst(all)))
+    }
+    return found
+  }
+}
+
+/**
+ * True when `b` is `a`, or `a` with one letter added, dropped or changed, or two neighbouring
+ * letters swapped (what lunr's fuzzy matching with an edit distance of 1 accepts).
+ * @example oneEditApart('holiday', 'holliday') // true
+ */
+export const oneEditApart = (a: string, b: string): boolean => {
+  if (a.length === b.length) {
+    let i = 0
+    while (i < a.length && a[i] === b[i]) i++
+    if (i === a.length) return true
+    // One letter changed, or this letter and the next swapped; the rest must be the same.
+    const rest = (from: number) => a.slice(from) === b.slice(from)
+    return rest(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2))
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a]
+  if (long.length - short.length !== 1) return false
+  let i = 0
+  while (i < short.length && short[i] === long[i]) i++
+  return short.slice(i) === long.slice(i + 1)
+}
+
+/** The first index in a sorted list whose item is not before `word`. */
+const lowerBound = (sorted: readonly string[], word: string): number => {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] < word) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const shortestFirst = (terms: string[]): string[] => terms.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS)
+
+/** The vocabulary lookups for the manifest's sorted term list. */
+export const vocabularyOf = (sortedTerms: readonly string[]): Vocabulary => new Vocabulary(sortedTerms)
 
 /**
  * Turns what someone typed into the terms to look up: each word stemmed as the index was; a stem of
@@ -66,12 +141,12 @@ export const planQuery = (query: string, vocab: Vocabulary): QueryClause[] => {
   const tokens = analyse(query)
   tokens.forEach((t, i) => {
     if (vocab.terms.has(t.term)) add(t.term, 'exact')
-    if (t.term.length >= MIN_TYPO_LENGTH) for (const e of expand(TokenSets.fromFuzzyString(t.term, 1), vocab)) add(e, 'typo')
+    if (t.term.length >= MIN_TYPO_LENGTH) for (const e of vocab.typoMatches(t.term)) add(e, 'typo')
     // Still being typed: the last word, with nothing after it (not even a space or a stop word).
     const unfinished = i === tokens.length - 1 && t.start + t.length === query.length
     if (unfinished && t.word.length >= MIN_PREFIX_LENGTH) {
       const why = vocab.terms.has(t.term) ? 'longerWord' : 'prefix'
-      for (const e of expand(TokenSets.fromString(`${t.word}*`), vocab)) add(e, why)
+      for (const e of vocab.prefixMatches(t.word)) add(e, why)
     }
   })
   return [...clauses.values()]
@@ -134,16 +209,28 @@ export class SearchLoadError extends Error {
   }
 }
 
-/** Searches the sharded index, loading each file once, only when a query needs it. */
+/** The manifest, read: what every search needs before it looks at a shard. */
+type LoadedManifest = { manifest: SearchManifest; vocab: Vocabulary; keys: readonly string[] }
+
+const NO_RESULTS = (query: string): SearchResults => ({ query, hits: [], total: 0 })
+
+/**
+ * Searches the sharded index, loading each file once, only when a query needs it. Every search can
+ * also be asked for synchronously (`searchTitlesNow`): once a query's files are here, its results
+ * are ready in the same task as the key press, so they are painted in the next frame.
+ */
 export class SearchClient {
-  private manifest?: Promise<{ manifest: SearchManifest; vocab: Vocabulary; keys: Set<string> }>
+  private loading?: Promise<LoadedManifest>
+  private loaded?: LoadedManifest
   private shards = new Map<string, Promise<TermShard>>()
+  private shardsHere = new Map<string, TermShard>()
   private blocks = new Map<number, Promise<DocBlock>>()
+  private blocksHere = new Map<number, DocBlock>()
 
   constructor(private readonly load: SearchFileLoader) {}
 
   private file<T>(path: string): Promise<T> {
-    return this.load(path).then(
+    return this.load(path, this.loaded?.manifest.build).then(
       (v) => v as T,
       (cause) => {
         throw new SearchLoadError(`Could not load the search index file ${path}: ${(cause as Error).message}`, { cause })
@@ -152,21 +239,23 @@ export class SearchClient {
   }
 
   /** Loads the manifest (once). Call it when the search box is first used, to be ready before the first word. */
-  ready() {
-    this.manifest ??= this.file<SearchManifest>(searchIndexPaths.manifest()).then((manifest) => ({
-      manifest,
-      vocab: vocabularyOf(manifest.vocab),
-      keys: new Set(manifest.shards),
-    }))
-    this.manifest.catch(() => (this.manifest = undefined))
-    return this.manifest
+  ready(): Promise<LoadedManifest> {
+    this.loading ??= this.file<SearchManifest>(searchIndexPaths.manifest()).then((manifest) => {
+      this.loaded = { manifest, vocab: vocabularyOf(manifest.vocab), keys: manifest.shards }
+      return this.loaded
+    })
+    this.loading.catch(() => (this.loading = undefined))
+    return this.loading
   }
 
   private shard(key: string): Promise<TermShard> {
     let p = this.shards.get(key)
     if (!p) {
       p = this.file<TermShard>(searchIndexPaths.terms(key))
-      p.catch(() => this.shards.delete(key))
+      p.then(
+        (shard) => this.shardsHere.set(key, shard),
+        () => this.shards.delete(key),
+      )
       this.shards.set(key, p)
     }
     return p
@@ -176,40 +265,38 @@ export class SearchClient {
     let p = this.blocks.get(n)
     if (!p) {
       p = this.file<DocBlock>(searchIndexPaths.docs(n))
-      p.catch(() => this.blocks.delete(n))
+      p.then(
+        (block) => this.blocksHere.set(n, block),
+        () => this.blocks.delete(n),
+      )
       this.blocks.set(n, p)
     }
     return p
   }
 
   /**
-   * Starts loading the shards the word being typed may need: every shard whose key starts with its
-   * first letters, as soon as it has them. By the time the word is finished (and its prefix
-   * matches are looked up) they are here, so a key press rarely waits for the network.
+   * Starts loading the shards the word being typed may need (those holding terms that start with
+   * it) from its first two letters on. By the time the word is finished (and its prefix matches
+   * are looked up) they are here, so a key press rarely waits for the network.
    */
   async prefetch(query: string): Promise<void> {
     const { keys } = await this.ready()
     const last = /([a-z0-9]+)$/.exec(query.toLowerCase())?.[1]
     if (!last || last.length < PREFETCH_PREFIX_LENGTH) return
-    const start = last.slice(0, PREFETCH_PREFIX_LENGTH)
-    const wanted = [...keys].filter((k) => k.startsWith(start) && (k.length <= last.length ? last.startsWith(k) : k.startsWith(last)))
-    await Promise.all(wanted.slice(0, MAX_PREFETCH_SHARDS).map((k) => this.shard(k).catch(() => undefined)))
+    await Promise.all(
+      shardsForPrefix(last, keys)
+        .slice(0, MAX_PREFETCH_SHARDS)
+        .map((k) => this.shard(k).catch(() => undefined)),
+    )
   }
 
-  /**
-   * The best `limit` results for a query, after filters, and how many matched in all, with titles
-   * and addresses from the manifest but no summaries yet: one round trip (the query's term shards,
-   * all fetched at once) after the manifest. Pass the results to `withSummaries` to fill them in.
-   */
-  async searchTitles(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
-    const { manifest, vocab, keys } = await this.ready()
-    const clauses = planQuery(query, vocab)
-    if (!clauses.length) return { query, hits: [], total: 0 }
+  private shardsOf(clauses: readonly QueryClause[], keys: readonly string[]): string[] {
+    return [...new Set(clauses.map((c) => shardFor(c.term, keys)!))]
+  }
 
-    const shardOf = new Map(clauses.map((c) => [c.term, shardKeyFor(c.term, keys)!]))
-    const loaded = new Map<string, TermShard>()
-    await Promise.all([...new Set(shardOf.values())].map(async (k) => loaded.set(k, await this.shard(k))))
-    const results = scoreClauses(clauses, (term) => loaded.get(shardOf.get(term)!)?.[term], manifest.docTypes.length).filter((r) =>
+  private rank(query: string, clauses: readonly QueryClause[], filters: SearchFilters, limit: number): SearchResults {
+    const { manifest, keys } = this.loaded!
+    const results = scoreClauses(clauses, (term) => this.shardsHere.get(shardFor(term, keys)!)?.[term], manifest.docTypes.length).filter((r) =>
       passesFilters(manifest, r.doc, filters),
     )
     const hits = results.slice(0, limit).map(({ doc, score, clauses: matched }) => ({
@@ -224,13 +311,54 @@ export class SearchClient {
     return { query, hits, total: results.length }
   }
 
+  /**
+   * What `searchTitles` would give, at once, when the manifest and the query's shards are already
+   * here; undefined when something must be loaded first.
+   */
+  searchTitlesNow(query: string, filters: SearchFilters = {}, limit = 20): SearchResults | undefined {
+    if (!this.loaded) return undefined
+    const clauses = planQuery(query, this.loaded.vocab)
+    if (!clauses.length) return NO_RESULTS(query)
+    if (!this.shardsOf(clauses, this.loaded.keys).every((k) => this.shardsHere.has(k))) return undefined
+    return this.rank(query, clauses, filters, limit)
+  }
+
+  /**
+   * The best `limit` results for a query, after filters, and how many matched in all, with titles
+   * and addresses from the manifest but no summaries yet: one round trip (the query's term shards,
+   * all fetched at once) after the manifest. Pass the results to `withSummaries` to fill them in.
+   */
+  async searchTitles(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
+    const { vocab, keys } = await this.ready()
+    const clauses = planQuery(query, vocab)
+    if (!clauses.length) return NO_RESULTS(query)
+    await Promise.all(this.shardsOf(clauses, keys).map((k) => this.shard(k)))
+    return this.rank(query, clauses, filters, limit)
+  }
+
+  private blockOf(doc: number): number {
+    return Math.floor(doc / this.loaded!.manifest.docBlockSize)
+  }
+
+  /** The results with the summaries already here filled in (the rest stay empty); the same object when none are. */
+  summariesNow(results: SearchResults): SearchResults {
+    if (!this.loaded) return results
+    const size = this.loaded.manifest.docBlockSize
+    let changed = false
+    const hits = results.hits.map((h) => {
+      const summary = this.blocksHere.get(this.blockOf(h.doc))?.[h.doc % size]
+      if (summary === undefined || summary === h.summary) return h
+      changed = true
+      return { ...h, summary }
+    })
+    return changed ? { ...results, hits } : results
+  }
+
   /** The same results with each hit's summary, loading the blocks that hold them. */
   async withSummaries(results: SearchResults): Promise<SearchResults> {
-    const { manifest } = await this.ready()
-    const blockOf = (doc: number) => Math.floor(doc / manifest.docBlockSize)
-    const blockNos = [...new Set(results.hits.map((h) => blockOf(h.doc)))]
-    const blocks = new Map(await Promise.all(blockNos.map(async (n) => [n, await this.block(n)] as const)))
-    return { ...results, hits: results.hits.map((h) => ({ ...h, summary: blocks.get(blockOf(h.doc))![h.doc % manifest.docBlockSize] })) }
+    await this.ready()
+    await Promise.all([...new Set(results.hits.map((h) => this.blockOf(h.doc)))].map((n) => this.block(n)))
+    return this.summariesNow(results)
   }
 
   /** The best `limit` results for a query, after filters, with summaries, and how many matched in all. */

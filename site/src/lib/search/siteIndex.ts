@@ -7,17 +7,21 @@ import { shardFileName } from './analyse'
 import { buildSearchIndex, type SearchIndexFiles } from './buildIndex'
 import { documentsFromSnapshot } from './documents'
 
-let cached: SearchIndexFiles | undefined
+let cached: { snapshot: object; index: SearchIndexFiles } | undefined
 
-/** The site's search index (built on first use, then reused by every endpoint of the build). */
+/**
+ * The site's search index: built on first use, then reused by every page and endpoint rendered
+ * from the same snapshot (a process that renders another snapshot builds it again).
+ */
 export const siteSearchIndex = (): SearchIndexFiles => {
-  if (cached) return cached
+  const snapshot = loadSnapshot()
+  if (cached?.snapshot === snapshot) return cached.index
   try {
-    cached = buildSearchIndex(documentsFromSnapshot(loadSnapshot()))
+    cached = { snapshot, index: buildSearchIndex(documentsFromSnapshot(snapshot)) }
   } catch (cause) {
     throw new Error(`Search index build failed: ${(cause as Error).message}. Check the snapshot's guides, templates, sessions, unions and networks.`, { cause })
   }
-  return cached
+  return cached.index
 }
 
 /** A JSON response for a static endpoint. */

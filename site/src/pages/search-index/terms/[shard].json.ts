@@ -1,4 +1,4 @@
-/** /search-index/terms/<shard>.json: postings of the terms in one prefix shard. */
+/** /search-index/terms/<shard>.json: postings of the terms in one shard (a run of sorted terms, named by its first). */
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { jsonResponse, siteSearchIndex, termShardPaths } from '../../../lib/search/siteIndex'
 
