@@ -141,7 +141,7 @@ try {
 Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   Site:       http://localhost:${sitePort}
   CMS admin:  http://localhost:${cmsPort}/admin
-  Email:      ${process.env.RESEND_API_KEY ? 'sent through Resend' : `written to ${path.relative(root, path.join(dataDir(), 'outbox'))}/ (no RESEND_API_KEY set)`}
+  Email:      ${process.env.RESEND_API_KEY ? 'sent through Resend' : `written to ${path.relative(root, path.join(process.env.OUTBOX_DIR || path.join(dataDir(), 'outbox'), 'emails.mbox'))} (no RESEND_API_KEY set; \`npm run outbox\` shows the latest)`}
 Press Ctrl-C to stop.`)
 } catch (error) {
   console.error(`\nStart-up failed: ${(error as Error).message}`)

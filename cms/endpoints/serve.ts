@@ -141,6 +141,23 @@ export const listen = async (server: http.Server, port = 0, host = '127.0.0.1') 
 if (process.argv[1] && /endpoints[\\/]serve\.ts$/.test(process.argv[1])) {
   const { initPayload } = await import('../initPayload')
   const payload = await initPayload()
-  const { url } = await listen(createEndpointServer({ payload }), Number(process.env.PORT ?? 3001), process.env.HOST ?? '127.0.0.1')
+  const { flushEmailMarks } = await import('../petitions/confirmEmail')
+  const { signatureBatcher } = await import('../petitions/sign')
+  const { url, close } = await listen(createEndpointServer({ payload }), Number(process.env.PORT ?? 3001), process.env.HOST ?? '127.0.0.1')
   console.log(`Payload endpoints listening on ${url}/api`)
+  // On SIGTERM or SIGINT: stop taking requests, finish the ones in flight, write the queued
+  // signatures and "email sent" marks, then close the database.
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    const closed = close()
+    await signatureBatcher(payload).flush()
+    await flushEmailMarks(payload)
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 5000).unref())])
+    await payload.destroy().catch(() => {})
+    console.log(`Payload endpoints stopped (${signal}).`)
+    process.exit(0)
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal))
 }

@@ -11,12 +11,13 @@
  *     and a batched insert.
  *
  * Usage: npx tsx scripts/bench/signatures.ts [seconds=60] [concurrency=32]
+ * BENCH_SERVER_NODE_ARGS: Node flags for the server (for example --cpu-prof).
  * Settings passed on to the server: SIGN_EMAIL_WAIT_MS (how long an answer waits for its email,
  * default 1000; 0 sends after the answer), SIGN_BATCH_MS and SIGN_BATCH_ROWS (insert batches).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -56,7 +57,9 @@ const freePort = () =>
   })
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-const server = spawn(process.execPath, ['--import', 'tsx', 'cms/endpoints/serve.ts'], {
+// BENCH_SERVER_NODE_ARGS adds Node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops).
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+const server = spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/endpoints/serve.ts'], {
   env: { ...process.env, PORT: String(port), TRUST_PROXY: '1', CMS_URL: base, NODE_ENV: 'production', ALLOW_GENERATED_SECRET: 'true' },
   stdio: ['ignore', 'inherit', 'inherit'],
 })
@@ -240,10 +243,8 @@ const storedAccepted = (
 ).docs.filter((d) => accepted.has(d.emailCanonical)).length
 
 // 3. None counted twice: confirm a sample, every link pressed twice at once, then roll up.
-const files = (await readdir(outboxDir)).filter((f) => f.endsWith('.json')).slice(0, 2000)
-const links = await Promise.all(
-  files.map(async (f) => /\/api\/public\/confirm\/signature\/[A-Za-z0-9_-]+/.exec(JSON.parse(await readFile(path.join(outboxDir, f), 'utf8')).text)![0]),
-)
+const { readOutbox } = await import('../../cms/email/outboxAdapter')
+const links = (await readOutbox(outboxDir, { limit: 2000 })).map((m) => /\/api\/public\/confirm\/signature\/[A-Za-z0-9_-]+/.exec(m.text)![0])
 const t0 = performance.now()
 let cursor = 0
 await Promise.all(
@@ -292,7 +293,7 @@ for (let j = 0; j < N / 100; j++) {
 }
 const batchedPerSecond = N / ((performance.now() - a) / 1000)
 
-// 6. What one email costs with the outbox adapter (3 files per message), sent as the server sends
+// 6. What one email costs with the outbox adapter (appended to one mbox file), sent as the server sends
 // them (as many at once as there are clients), in this process.
 const { signatureConfirmEmail } = await import('../../cms/email/messages/render')
 const EMAILS = 2000
@@ -327,7 +328,7 @@ limits   CPU per sign: ${perRequest(sign)}; at that cost ${cores} cores give at 
          CPU per count read: ${perRequest(count)}; at most ${ceiling(count)}/s
          cores used while signing: server ${f(sign.cores, 2)}, load generator ${f(sign.clientCores, 2)} of ${cores}; the rest went to other work on this machine
          the server's JavaScript and SQLite run on one thread (only file writes use helper threads): at ${f(sign.cpu.server)} µs a sign, one core gives at most ${f(1e6 / sign.cpu.server)}/s
-         of the server's CPU per sign, the outbox email (3 files per message) takes about ${f(emailCpuMicros)} µs (${f(emailsPerSecond)} emails/s, ${concurrency} at once, measured alone)
+         of the server's CPU per sign, the outbox email (one append to an mbox file) takes about ${f(emailCpuMicros)} µs (${f(emailsPerSecond)} emails/s, ${concurrency} at once, measured alone)
          payload.create (hooks, validation, hasMany table) ${f(payloadCreatePerSecond)}/s vs adapter insert (payload.db.create) ${f(adapterCreatePerSecond)}/s, one at a time in one process (ratio ${f(adapterCreatePerSecond / payloadCreatePerSecond, 2)});
          batched insert (100 rows per transaction, as the sign endpoint does) ${f(batchedPerSecond)}/s (ratio to one at a time ${f(batchedPerSecond / adapterCreatePerSecond, 2)})
          load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on this machine takes its share of the ${cores} cores)
