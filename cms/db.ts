@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
+import { index } from 'drizzle-orm/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 import { dataDir, projectRoot } from '../content-models/paths'
 import { migrations } from './migrations'
@@ -10,6 +11,21 @@ export const DEFAULT_DATABASE_URI = 'file:./data/organise.db'
 
 /** DATABASE_URI, or the SQLite file in the data folder (DATA_DIR, default data/). */
 export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.join(dataDir(), 'organise.db')}`
+
+/**
+ * Payload keeps the flags of a signature or member (a hasMany text field) in a side table indexed
+ * on (order, parent_id), which cannot serve the lookups by parent_id alone that every read of a
+ * signature or member makes: without this index each read scanned the whole table, which holds a
+ * row for every flagged submission, so it grows fastest during an attack.
+ */
+const indexFlagsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
+  for (const name of ['signatures_texts', 'members_texts']) {
+    const table = schema.tables[name]
+    if (!table) throw new Error(`The table ${name} was not found; indexFlagsByParent in cms/db.ts must follow the collection's flags field.`)
+    extendTable({ table, extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`).on(t.parent) }) })
+  }
+  return schema
+}
 
 /** How long a MongoDB connection attempt may take before start-up fails. */
 export const MONGO_TIMEOUT_MS = 5000
@@ -71,6 +87,7 @@ export const databaseAdapter = (uri: string = databaseUri()): DatabaseAdapterObj
     return adapter
   }
   return sqliteAdapter({
+    afterSchemaInit: [indexFlagsByParent],
     client: { url: resolveSqliteUrl(uri), authToken: process.env.DATABASE_AUTH_TOKEN || undefined },
     // The schema is changed only by committed migrations, the same way in development, CI and production.
     push: false,

@@ -1,6 +1,7 @@
 import { getPayload, type Migration, type Payload } from 'payload'
-import { createConfig, type AppConfigOptions } from './config'
+import type { AppConfigOptions } from './config'
 import { databaseKind, databaseUri } from './db'
+import { loadConfigModule } from './loadConfig'
 import { migrations } from './migrations'
 
 /**
@@ -9,6 +10,7 @@ import { migrations } from './migrations'
  */
 export const initPayload = async (options: AppConfigOptions & { key?: string } = {}): Promise<Payload> => {
   const uri = options.databaseUri ?? databaseUri()
+  const { createConfig } = await loadConfigModule()
   const payload = await getPayload({ config: createConfig(options), key: options.key, cron: false })
   if (databaseKind(uri) === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
-import { createConfig } from '../cms/config'
+import { loadConfigModule } from '../cms/loadConfig'
 
 const check = process.argv.includes('--check')
 const root = process.cwd()
@@ -14,6 +14,7 @@ const typesFile = path.join(root, 'cms/payload-types.ts')
 const importMapFile = path.join(root, 'cms/app/(payload)/admin/importMap.js')
 const before = { types: readFileSync(typesFile, 'utf8'), importMap: readFileSync(importMapFile, 'utf8') }
 
+const { createConfig } = await loadConfigModule()
 const config = await createConfig({ secret: 'type-generation' })
 await generateTypes(config, { log: false })
 await generateImportMap(config, { force: true, log: false })

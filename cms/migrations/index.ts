@@ -2,6 +2,7 @@ import * as migration_20261129_213445_initial from './20261129_213445_initial';
 import * as migration_20261129_215929_petitions_signup from './20261129_215929_petitions_signup';
 import * as migration_20261129_220050_site_build_jobs from './20261129_220050_site_build_jobs';
 import * as migration_20261129_231820_signature_email_owed from './20261129_231820_signature_email_owed';
+import * as migration_20261130_034054_flags_index_by_parent from './20261130_034054_flags_index_by_parent';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_231820_signature_email_owed.up,
     down: migration_20261129_231820_signature_email_owed.down,
-    name: '20261129_231820_signature_email_owed'
+    name: '20261129_231820_signature_email_owed',
+  },
+  {
+    up: migration_20261130_034054_flags_index_by_parent.up,
+    down: migration_20261130_034054_flags_index_by_parent.down,
+    name: '20261130_034054_flags_index_by_parent'
   },
 ];

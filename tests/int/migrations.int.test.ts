@@ -4,6 +4,7 @@ import path from 'node:path'
 import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { createConfig } from '../../cms/config'
+import { startTestPayload } from '../helpers/payload'
 
 describe('committed migrations', () => {
   it('match the collections: generating a migration now finds nothing to change', async () => {
@@ -24,5 +25,18 @@ describe('committed migrations', () => {
     expect(statements, 'The collections changed without a migration: run "npm run migrate:create -- <name>" and commit it.').toEqual([])
     await payload.destroy()
     await rm(dir, { recursive: true, force: true })
+  })
+
+  it("find a signature's or member's flags through an index on parent_id, not by reading the whole table", async () => {
+    const t = await startTestPayload()
+    try {
+      const client = (t.payload.db as unknown as { client: { execute: (q: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+      for (const table of ['signatures_texts', 'members_texts']) {
+        const plan = (await client.execute(`EXPLAIN QUERY PLAN SELECT "text" FROM "${table}" WHERE "parent_id" IN (1, 2)`)).rows.map((r) => String(r.detail))
+        expect(plan.join(' | ')).toMatch(new RegExp(`SEARCH ${table} USING INDEX ${table}_parent_idx`))
+      }
+    } finally {
+      await t.cleanup()
+    }
   })
 })
