@@ -5,7 +5,7 @@
  * only when its sources changed), then serves the CMS on :3000 and the site on :4321.
  * Ctrl-C stops both.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir } from '../content-models/paths'
@@ -18,6 +18,7 @@ import { buildSite, sitePaths } from '../cms/site/buildSite'
 import { createStaticServer } from '../cms/site/staticServer'
 import { exportSnapshot } from '../cms/snapshot/exportSnapshot'
 import { buildCmsIfNeeded } from './lib/cmsBuild'
+import { startCmsServers } from './lib/cmsServers'
 import { loadDotEnv } from './lib/env'
 import { createProgress } from './lib/progress'
 
@@ -110,27 +111,17 @@ try {
       )
       server.listen(sitePort, host, resolve)
     })
-    const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', 'cms', '-p', String(cmsPort), '-H', host], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    children.push(next)
-    next.stderr!.on('data', (c: Buffer) => process.stderr.write(c))
-    next.on('exit', (code) => {
-      if (!stopping) {
-        console.error(`The CMS stopped unexpectedly (exit code ${code}).`)
-        stop(1)
-      }
-    })
-    await new Promise<void>((resolve, reject) => {
-      let seen = ''
-      next.stdout!.on('data', (c: Buffer) => {
-        seen += c.toString()
-        if (/Ready in|started server|Local:/i.test(seen)) resolve()
+    const cms = await startCmsServers({ root, host, port: cmsPort, env: process.env })
+    children.push(...cms.children)
+    for (const [child, name] of [[cms.children[0], 'CMS (Next)'], [cms.children[1], 'CMS front server']] as const) {
+      child.on('exit', (code) => {
+        if (!stopping) {
+          console.error(`The ${name} stopped unexpectedly (exit code ${code}).`)
+          stop(1)
+        }
       })
-      next.once('exit', (code) => reject(new Error(`The CMS did not start (exit code ${code}). ${seen.slice(-2000)}`)))
-    })
+    }
+    await cms.ready
     // The CMS runs queued site builds itself once Payload's job runner has started, which
     // happens on its first admin page: open one now so publishing rebuilds the site at once.
     await fetch(`http://${host}:${cmsPort}/admin/login`).catch(() => undefined)

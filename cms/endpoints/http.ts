@@ -13,6 +13,9 @@ import { errorPage } from './pages'
 /** Bodies larger than this are refused: no form of ours comes close. */
 export const MAX_BODY_BYTES = 16 * 1024
 
+/** Our servers stop reading a request body past this (413); the forms' own limit is MAX_BODY_BYTES. */
+export const MAX_REQUEST_BODY = 64 * 1024
+
 /** The request body was not JSON or a form, or too big. */
 export class BodyError extends Error {
   constructor(message: string, readonly status: number) {

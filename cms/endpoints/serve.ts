@@ -5,12 +5,15 @@
  * under Next; our anonymous /api/public/ endpoints skip its per-request set-up (runPublic), and
  * the two busiest (sign and count) are served straight on Node's req/res (fastRoutes.ts).
  *
- * Run alone: `npx tsx cms/endpoints/serve.ts` (PORT, default 3001).
+ * Run alone: `npx tsx cms/endpoints/serve.ts` (PORT, default 3001; HOST, default 127.0.0.1).
+ * With PROXY_TO=<url> it passes every request outside /api/public/ to that server: `npm start`
+ * runs it on the CMS port in front of Next (scripts/lib/cmsServers.ts).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
 import { fastRouteOf, serveFastRoute } from './fastRoutes'
+import { MAX_REQUEST_BODY } from './http'
 
 /** Our anonymous endpoints: they read no user, so they need none of Payload's per-request set-up. */
 const PUBLIC_PREFIX = '/api/public/'
@@ -72,26 +75,27 @@ const runPublic = async (payload: Payload, request: Request, pathname: string, b
   return new Response(response.body, { status: response.status, headers })
 }
 
-/** Request bodies larger than this are cut off with 413 before they reach an endpoint. */
-const MAX_BODY = 64 * 1024
 
 /**
  * An HTTP server that hands each request to Payload's endpoint router. `key` must be the key the
  * Payload instance was started with (initPayload's `key`), so requests reach that same instance.
+ * With `fallback`, every request outside /api/public/ goes to it instead (see proxy.ts).
  */
-export const createEndpointServer = ({ payload, key }: { payload: Payload; key?: string }) =>
+export const createEndpointServer = ({ payload, key, fallback }: { payload: Payload; key?: string; fallback?: http.RequestListener }) =>
   http.createServer(async (req, res) => {
     try {
       const url = req.url ?? '/'
       const query = url.indexOf('?')
       const pathname = query < 0 ? url : url.slice(0, query)
       const fast = fastRouteOf(req.method, pathname)
-      if (fast) return await serveFastRoute(payload, fast, req, res, MAX_BODY)
+      if (fast) return await serveFastRoute(payload, fast, req, res, MAX_REQUEST_BODY)
+      // With a fallback (Next, in npm start), this server keeps only the public endpoints.
+      if (fallback && !pathname.startsWith(PUBLIC_PREFIX)) return fallback(req, res)
       const chunks: Buffer[] = []
       let size = 0
       for await (const chunk of req) {
         size += (chunk as Buffer).length
-        if (size > MAX_BODY) {
+        if (size > MAX_REQUEST_BODY) {
           res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Request body too large.')
           return
         }
@@ -132,7 +136,13 @@ export const createEndpointServer = ({ payload, key }: { payload: Payload; key?:
 
 /** Starts the endpoint server on `port` (0: any free port) and returns its address. */
 export const listen = async (server: http.Server, port = 0, host = '127.0.0.1') => {
-  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const { port: actual } = server.address() as AddressInfo
   return { url: `http://${host}:${actual}`, close: () => new Promise<void>((r) => server.close(() => r())) }
 }
@@ -143,8 +153,16 @@ if (process.argv[1] && /endpoints[\\/]serve\.ts$/.test(process.argv[1])) {
   const payload = await initPayload()
   const { flushEmailMarks } = await import('../petitions/confirmEmail')
   const { signatureBatcher } = await import('../petitions/sign')
-  const { url, close } = await listen(createEndpointServer({ payload }), Number(process.env.PORT ?? 3001), process.env.HOST ?? '127.0.0.1')
-  console.log(`Payload endpoints listening on ${url}/api`)
+  const { proxyTo } = await import('./proxy')
+  const proxyTarget = process.env.PROXY_TO
+  const port = Number(process.env.PORT || 3001)
+  const { url, close } = await listen(createEndpointServer({ payload, fallback: proxyTarget ? proxyTo(proxyTarget) : undefined }), port, process.env.HOST || '127.0.0.1').catch(
+    (error: NodeJS.ErrnoException) => {
+      console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use. Stop what is using it, or choose another port (PORT, or CMS_PORT for npm start).` : String(error))
+      process.exit(1)
+    },
+  )
+  console.log(`Payload endpoints listening on ${url}/api${proxyTarget ? ` (everything else passed to ${proxyTarget})` : ''}`)
   // On SIGTERM or SIGINT: stop taking requests, finish the ones in flight, write the queued
   // signatures and "email sent" marks, then close the database.
   let stopping = false

@@ -10,20 +10,25 @@
  *     machine's cores), the outbox's cost per email, and Payload's create path against a direct
  *     and a batched insert.
  *
- * Usage: npx tsx scripts/bench/signatures.ts [seconds=60] [concurrency=32]
+ * Usage: npx tsx scripts/bench/signatures.ts [seconds=60] [concurrency=32] [--next]
+ * --next measures the CMS as `npm start` serves it (Next behind the endpoint server, see
+ * scripts/lib/cmsServers.ts; the admin is built first if its sources changed) instead of the
+ * endpoint server alone.
  * BENCH_SERVER_NODE_ARGS: Node flags for the server (for example --cpu-prof).
  * Settings passed on to the server: SIGN_EMAIL_WAIT_MS (how long an answer waits for its email,
  * default 1000; 0 sends after the answer), SIGN_BATCH_MS and SIGN_BATCH_ROWS (insert batches).
  */
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-const seconds = Number(process.argv[2] ?? 60)
-const concurrency = Number(process.argv[3] ?? 32)
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const seconds = Number(positional[0] ?? 60)
+const concurrency = Number(positional[1] ?? 32)
+const underNext = process.argv.includes('--next')
 const TARGET_SIGN = 1000
 const TARGET_P99 = 100
 const TARGET_COUNT = 5000
@@ -48,22 +53,27 @@ const petition = await payload.create({
   data: { title: 'Bench petition', slug: SLUG, summary: 'Bench.', addressedTo: 'Bench', whatWeWant: 'Speed', goal: 1_000_000, state: 'open' },
 })
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
+const { freePort, startCmsServers } = await import('../lib/cmsServers')
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
 // BENCH_SERVER_NODE_ARGS adds Node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops).
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-const server = spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/endpoints/serve.ts'], {
-  env: { ...process.env, PORT: String(port), TRUST_PROXY: '1', CMS_URL: base, NODE_ENV: 'production', ALLOW_GENERATED_SECRET: 'true' },
-  stdio: ['ignore', 'inherit', 'inherit'],
-})
-const stopServer = () => server.kill('SIGTERM')
+const serverEnv = { ...process.env, PORT: String(port), TRUST_PROXY: '1', CMS_URL: base, NODE_ENV: 'production' as const, ALLOW_GENERATED_SECRET: 'true', NEXT_TELEMETRY_DISABLED: '1' }
+let servers: ChildProcess[]
+if (underNext) {
+  const { buildCmsIfNeeded } = await import('../lib/cmsBuild')
+  console.log('Building the CMS (next build) if its sources changed…')
+  const { skipped } = await buildCmsIfNeeded(process.cwd(), serverEnv)
+  console.log(skipped ? 'The CMS build is current.' : 'Built the CMS.')
+  const cms = await startCmsServers({ root: process.cwd(), host: '127.0.0.1', port, env: serverEnv, nodeArgs: serverNodeArgs })
+  servers = cms.children
+  await cms.ready
+} else {
+  servers = [spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/endpoints/serve.ts'], { env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })]
+}
+const stopServer = () => {
+  for (const s of servers) if (s.exitCode === null) s.kill('SIGTERM')
+}
 process.on('exit', stopServer)
 
 type Reply = { status: number; head: string; body: Buffer }
@@ -162,11 +172,35 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 500))
 }
 
-/** CPU time (user + system, µs) used so far by the server process, from /proc (Linux). */
+/**
+ * CPU time (user + system, µs) used so far by the server and the processes it started (next start
+ * runs its server in a child process), from /proc (Linux).
+ */
 const serverCpuMicros = (): number => {
   try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100
+    const byPid = new Map<number, string[]>()
+    const children = new Map<number, number[]>()
+    for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+      let fields: string[]
+      try {
+        const line = readFileSync(`/proc/${d}/stat`, 'utf8')
+        fields = line.slice(line.lastIndexOf(') ') + 2).split(' ')
+      } catch {
+        continue
+      }
+      const pid = Number(d)
+      byPid.set(pid, fields)
+      const ppid = Number(fields[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), pid])
+    }
+    let total = 0
+    const visit = (pid: number) => {
+      const f = byPid.get(pid)
+      if (f) total += ((Number(f[11]) + Number(f[12])) * 1e6) / 100
+      for (const c of children.get(pid) ?? []) visit(c)
+    }
+    for (const s of servers) if (s.pid) visit(s.pid)
+    return total
   } catch {
     return NaN
   }
@@ -314,7 +348,7 @@ const perRequest = (x: { cpu: { server: number; client: number } }) =>
   `server ${f(x.cpu.server)} µs + load generator ${f(x.cpu.client)} µs = ${f(x.cpu.server + x.cpu.client)} µs CPU per request`
 const ceiling = (x: { cpu: { server: number; client: number } }) => f((cores * 1e6) / (x.cpu.server + x.cpu.client))
 console.log(`
-Signatures benchmark (${seconds} s, ${concurrency} concurrent clients, SQLite, outbox email, ${cores} cores shared by the server and this load generator)
+Signatures benchmark (${underNext ? 'as npm start serves it: endpoint server in front of Next' : 'endpoint server'}, ${seconds} s, ${concurrency} concurrent clients, SQLite, outbox email, ${cores} cores shared by the server and this load generator)
 
 sign     ${f(sign.n)} submissions, ${f(sign.perSecond)}/s (target ≥ ${TARGET_SIGN}/s: ${verdict(sign.perSecond >= TARGET_SIGN)}, ratio ${f(sign.perSecond / TARGET_SIGN, 2)}); slowest 10 s ${f(sign.slowest10s)}/s, fastest ${f(sign.fastest10s)}/s
          latency p50 ${f(sign.p50, 1)} ms, p99 ${f(sign.p99, 1)} ms (target p99 ≤ ${TARGET_P99} ms: ${verdict(sign.p99 <= TARGET_P99)})

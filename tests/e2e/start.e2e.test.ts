@@ -9,6 +9,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readOutbox } from '../../cms/email/outboxAdapter'
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -101,9 +102,12 @@ describe('npm start', () => {
         body: JSON.stringify({ email: 'organiser@example.org', password: 'a-long-admin-password' }),
       })
       expect(login.status).toBe(200)
-      expect((await login.json()).user.roles).toEqual(['admin'])
+      expect(((await login.json()) as { user: { roles: string[] } }).user.roles).toEqual(['admin'])
+      // The login cookie comes back through the front server (it passes the admin and API to Next).
+      expect(login.headers.getSetCookie().some((c) => c.startsWith('payload-token='))).toBe(true)
       // Personal data is not readable anonymously through the CMS API.
       expect((await fetch(`http://127.0.0.1:${cmsPort}/api/members`)).status).toBe(403)
+
 
       expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['organise.db', 'snapshot', 'builds', 'site', 'outbox']))
     } finally {
@@ -121,6 +125,40 @@ describe('npm start', () => {
       expect(output()).toMatch(/Building the static site…\n\s+unchanged since the last build/)
       expect(output()).toMatch(/Building the CMS admin \(Next\.js\)…\n\s+unchanged since the last build/)
       expect((await fetch(`http://127.0.0.1:${sitePort}/guides/`)).status).toBe(200)
+
+      const login = await fetch(`http://127.0.0.1:${cmsPort}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'organiser@example.org', password: 'a-long-admin-password' }),
+      })
+      const { token } = (await login.json()) as { token: string }
+      // The public endpoints work on the CMS port (the front server answers them): sign, then read the count.
+      const created = await fetch(`http://127.0.0.1:${cmsPort}/api/petitions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+        body: JSON.stringify({ title: 'Fair rotas', slug: 'fair-rotas', summary: 'Rotas a week ahead.', addressedTo: 'Employers', whatWeWant: 'Rotas a week ahead', goal: 100, state: 'open' }),
+      })
+      expect(created.status).toBe(201)
+      const siteOrigin = `http://localhost:${sitePort}`
+      const preflight = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/sign`, {
+        method: 'OPTIONS',
+        headers: { Origin: siteOrigin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      })
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(siteOrigin)
+      const signed = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/sign`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: siteOrigin },
+        body: JSON.stringify({ name: 'Tom', email: 'tom@example.org' }),
+      })
+      expect(signed.status).toBe(202)
+      expect(signed.headers.get('access-control-allow-origin')).toBe(siteOrigin)
+      const mail = await readOutbox(path.join(dataDir, 'outbox'))
+      expect(mail.find((m) => m.to.includes('tom@example.org'))?.text).toMatch(new RegExp(`http://localhost:${cmsPort}/api/public/confirm/signature/`))
+      const count = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/count`)
+      expect(count.status).toBe(200)
+      expect(await count.json()).toMatchObject({ count: 0, goal: 100, state: 'open' })
+      const again = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/count`, { headers: { 'If-None-Match': count.headers.get('etag')! } })
+      expect(again.status).toBe(304)
     } finally {
       expect(await stop(child)).toBe(0)
     }
