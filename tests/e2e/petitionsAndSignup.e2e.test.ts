@@ -171,6 +171,25 @@ describe('petitions and joining, in Chromium', () => {
     await page.getByLabel('Email address').fill('amir@quickdrop-logistics.co.uk')
     await page.getByLabel('First name').focus()
     await expect.poll(() => page.locator('.warning').textContent()).toContain('work email address')
+
+    // Sent without the two permissions: the mistakes are listed at the top, focused, each linked to its field.
+    await page.getByRole('button', { name: /Join/ }).click()
+    const summary = page.getByRole('alert')
+    await expect.poll(() => summary.textContent()).toContain('Please check the form')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      expect.stringContaining('First name'),
+      expect.stringContaining('Permission to email you'),
+      expect.stringContaining('Permission to keep a record of your interest'),
+    ])
+    // Put right: the answer replaces the form, is focused, and repeats the work-address warning.
+    await page.getByLabel('First name').fill('Amir')
+    await page.locator('#consentEmail').check()
+    await page.locator('#consentUnionInterest').check()
+    await page.getByRole('button', { name: /Join/ }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Check your email')
+    expect(await page.getByRole('status').textContent()).toContain('work email address')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('sign-done')
     await context.close()
   })
 

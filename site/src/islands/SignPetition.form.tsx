@@ -1,9 +1,9 @@
 /**
  * Pieces the sign and join islands share: the form stamp (fetched from the CMS when the person
- * starts typing, for the minimum fill time), sending the form as JSON, and showing field errors.
- * Without JavaScript none of this runs and the plain form posts as it is.
+ * starts typing, for the minimum fill time), sending the form as JSON, showing field errors, and
+ * saying what happened. Without JavaScript none of this runs and the plain form posts as it is.
  */
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
 
 /** The honeypot: hidden from people (off-screen, out of the tab order); scripts fill it in. */
 export const Honeypot = () => (
@@ -81,3 +81,74 @@ export const errorProps = (id: string, errors: Record<string, string>, hintId?: 
   'aria-invalid': errors[id] ? true : undefined,
   'aria-describedby': [hintId, errors[id] ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined,
 })
+
+/** What happened after the form was sent: shown in place of the form. */
+export type FormDone = { title: string; message: string; warning?: string }
+
+/**
+ * Sending a form with JavaScript, as both islands do: JSON to the CMS, then either the field
+ * errors (their summary focused) or what happened (focused, in place of the form). If the CMS
+ * cannot be reached from the page, the plain form is posted instead.
+ * `sentMessage` says what to do after "Check your email"; `failedTitle` heads any other answer.
+ */
+export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: string; failedTitle: string }) => {
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [done, setDone] = useState<FormDone | null>(null)
+  const [sending, setSending] = useState(false)
+  const doneRef = useRef<HTMLDivElement>(null)
+  // Marks the form as enhanced once the island runs (until then the plain form posts as it is).
+  const [enhanced, setEnhanced] = useState(false)
+  useEffect(() => setEnhanced(true), [])
+  // Where focus goes once the answer is on the page: moved after React has drawn it, not in an
+  // animation frame that could run first (seen in Chromium: focus stayed on the page's body).
+  const formRef = useRef<HTMLFormElement | null>(null)
+  const [focus, setFocus] = useState<{ on: 'errors' | 'done'; tries: number } | null>(null)
+  useEffect(() => {
+    if (focus?.on === 'done') doneRef.current?.focus()
+    else if (focus?.on === 'errors') formRef.current?.querySelector<HTMLElement>('.error-summary')?.focus()
+  }, [focus])
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = event.currentTarget
+    formRef.current = form
+    setSending(true)
+    try {
+      const answer = await sendForm(form)
+      if (answer.status === 422 && answer.body.errors) {
+        setErrors(answer.body.errors)
+        setFocus((f) => ({ on: 'errors', tries: (f?.tries ?? 0) + 1 }))
+        return
+      }
+      setErrors({})
+      if (answer.status === 202 || answer.status === 200) {
+        const tooMany = answer.body.status === 'too-many-emails'
+        setDone({
+          title: tooMany ? 'We have already emailed you' : 'Check your email',
+          message: tooMany ? (answer.body.message ?? '') : sentMessage,
+          warning: answer.body.warning,
+        })
+        setFocus((f) => ({ on: 'done', tries: (f?.tries ?? 0) + 1 }))
+        return
+      }
+      setDone({ title: failedTitle, message: answer.body.message ?? 'Something went wrong. Please try again in a few minutes.' })
+      setFocus((f) => ({ on: 'done', tries: (f?.tries ?? 0) + 1 }))
+    } catch {
+      // The CMS could not be reached from here: fall back to the plain form post.
+      form.submit()
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return { errors, done, sending, enhanced, doneRef, onSubmit }
+}
+
+/** What happened, in place of the form (a status, focused so screen readers announce it). */
+export const FormDoneMessage = ({ done, doneRef, heading: Heading }: { done: FormDone; doneRef: RefObject<HTMLDivElement | null>; heading: 'h2' | 'h3' }) => (
+  <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>
+    <Heading>{done.title}</Heading>
+    <p>{done.message}</p>
+    {done.warning && <p className="warning">{done.warning}</p>}
+  </div>
+)

@@ -3,8 +3,7 @@
  * without JavaScript; once the page's script starts it, it sends JSON instead, shows mistakes next
  * to each field and says "check your email" without leaving the page.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { ErrorSummary, errorProps, FieldError, Honeypot, sendForm, useFormStamp } from './SignPetition.form'
+import { ErrorSummary, errorProps, FieldError, FormDoneMessage, Honeypot, useFormStamp, useFormSubmit } from './SignPetition.form'
 
 export type SignPetitionProps = {
   /** The CMS sign endpoint for this petition. */
@@ -19,55 +18,13 @@ export type SignPetitionProps = {
 const LABELS = { name: 'Your name', email: 'Email address', postcode: 'Postcode', consentUpdates: 'Updates', showName: 'Show my name' }
 
 export default function SignPetition({ action, stampUrl, allowShowName, wording }: SignPetitionProps) {
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [done, setDone] = useState<{ title: string; message: string } | null>(null)
-  const [sending, setSending] = useState(false)
+  const { errors, done, sending, enhanced, doneRef, onSubmit } = useFormSubmit({
+    sentMessage: 'We have sent you an email with a link. Open it and press the button to confirm your signature. It counts only when you confirm.',
+    failedTitle: 'We could not take your signature',
+  })
   const { stamp, start } = useFormStamp(stampUrl)
-  const doneRef = useRef<HTMLDivElement>(null)
-  // Marks the form as enhanced once the island runs (until then the plain form posts as it is).
-  const [enhanced, setEnhanced] = useState(false)
-  useEffect(() => setEnhanced(true), [])
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const form = event.currentTarget
-    setSending(true)
-    try {
-      const answer = await sendForm(form)
-      if (answer.status === 422 && answer.body.errors) {
-        setErrors(answer.body.errors)
-        requestAnimationFrame(() => form.querySelector<HTMLElement>('.error-summary')?.focus())
-        return
-      }
-      setErrors({})
-      if (answer.status === 202 || answer.status === 200) {
-        setDone({
-          title: answer.body.status === 'too-many-emails' ? 'We have already emailed you' : 'Check your email',
-          message:
-            answer.body.status === 'too-many-emails'
-              ? answer.body.message ?? ''
-              : 'We have sent you an email with a link. Open it and press the button to confirm your signature. It counts only when you confirm.',
-        })
-        requestAnimationFrame(() => doneRef.current?.focus())
-        return
-      }
-      setDone({ title: 'We could not take your signature', message: answer.body.message ?? 'Something went wrong. Please try again in a few minutes.' })
-    } catch {
-      // The CMS could not be reached from here: fall back to the plain form post.
-      form.submit()
-    } finally {
-      setSending(false)
-    }
-  }
-
-  if (done) {
-    return (
-      <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>
-        <h3>{done.title}</h3>
-        <p>{done.message}</p>
-      </div>
-    )
-  }
+  if (done) return <FormDoneMessage done={done} doneRef={doneRef} heading="h3" />
 
   return (
     <form className="sign-form" method="post" action={action} onSubmit={onSubmit} onFocus={start} noValidate data-enhanced={enhanced ? 'true' : undefined}>

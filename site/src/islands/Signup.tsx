@@ -5,9 +5,9 @@
  * reads ?network= and ?session= to tick the right choices, warns about a work email address, and
  * sends JSON.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../cms/members/workEmail'
-import { ErrorSummary, errorProps, FieldError, Honeypot, sendForm, useFormStamp } from './SignPetition.form'
+import { ErrorSummary, errorProps, FieldError, FormDoneMessage, Honeypot, useFormStamp, useFormSubmit } from './SignPetition.form'
 
 export type SignupProps = {
   action: string
@@ -34,17 +34,14 @@ const LABELS = {
 }
 
 export default function Signup({ action, stampUrl, networks, sessions, sectors, wording, consentVersion, preselect }: SignupProps) {
-  const [errors, setErrors] = useState<Record<string, string>>({})
   const [chosen, setChosen] = useState<Set<string>>(() => new Set((preselect?.networks ?? []).filter((s) => networks.some((n) => n.slug === s))))
   const [session, setSession] = useState(() => (preselect?.session && sessions.some((x) => x.slug === preselect.session) ? preselect.session : ''))
   const [workWarning, setWorkWarning] = useState(false)
-  const [done, setDone] = useState<{ title: string; message: string; warning?: string } | null>(null)
-  const [sending, setSending] = useState(false)
+  const { errors, done, sending, enhanced, doneRef, onSubmit } = useFormSubmit({
+    sentMessage: 'We have sent you an email with a link. Open it and press the button to join. If you do not confirm within 7 days, we delete your details.',
+    failedTitle: 'We could not sign you up',
+  })
   const { stamp, start } = useFormStamp(stampUrl)
-  const doneRef = useRef<HTMLDivElement>(null)
-  // Marks the form as enhanced once the island runs (until then the plain form posts as it is).
-  const [enhanced, setEnhanced] = useState(false)
-  useEffect(() => setEnhanced(true), [])
 
   // Preselect what the link asked for (/join/?network=…&session=…).
   useEffect(() => {
@@ -63,47 +60,7 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
       return next
     })
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const form = event.currentTarget
-    setSending(true)
-    try {
-      const answer = await sendForm(form)
-      if (answer.status === 422 && answer.body.errors) {
-        setErrors(answer.body.errors)
-        requestAnimationFrame(() => form.querySelector<HTMLElement>('.error-summary')?.focus())
-        return
-      }
-      setErrors({})
-      if (answer.status === 202 || answer.status === 200) {
-        setDone({
-          title: answer.body.status === 'too-many-emails' ? 'We have already emailed you' : 'Check your email',
-          message:
-            answer.body.status === 'too-many-emails'
-              ? answer.body.message ?? ''
-              : 'We have sent you an email with a link. Open it and press the button to join. If you do not confirm within 7 days, we delete your details.',
-          warning: answer.body.warning,
-        })
-        requestAnimationFrame(() => doneRef.current?.focus())
-        return
-      }
-      setDone({ title: 'We could not sign you up', message: answer.body.message ?? 'Something went wrong. Please try again in a few minutes.' })
-    } catch {
-      form.submit()
-    } finally {
-      setSending(false)
-    }
-  }
-
-  if (done) {
-    return (
-      <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>
-        <h2>{done.title}</h2>
-        <p>{done.message}</p>
-        {done.warning && <p className="warning">{done.warning}</p>}
-      </div>
-    )
-  }
+  if (done) return <FormDoneMessage done={done} doneRef={doneRef} heading="h2" />
 
   return (
     <form className="sign-form" method="post" action={action} onSubmit={onSubmit} onFocus={start} noValidate data-enhanced={enhanced ? 'true' : undefined}>
