@@ -7,7 +7,7 @@
  */
 import type http from 'node:http'
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
-import { type Answer, clientIpFrom, jsonAnswer } from './http'
+import { type Answer, clientIpFrom, serverErrorAnswer, wantsJson } from './http'
 import { cachedCountBody, type CountBody } from '../petitions/counts'
 import { countAnswer, countAnswerFrom, signAnswer } from './public'
 
@@ -127,7 +127,7 @@ export const serveFastRoute = async (payload: Payload, route: FastRoute, req: ht
     }
   } catch (error) {
     payload.logger.error({ err: error, msg: `Public endpoint failed on ${req.method} ${req.url}` })
-    answer = jsonAnswer({ errors: [{ message: 'Something went wrong on our side. Please try again.' }] }, 500)
+    answer = serverErrorAnswer(wantsJson(header(req, 'content-type'), header(req, 'accept')))
   }
   send(res, answer, cors)
 }

@@ -8,7 +8,7 @@
  */
 import type { PayloadRequest } from 'payload'
 import type { FieldErrors } from '../abuse/validation'
-import { errorPage } from './pages'
+import { errorPage, serverErrorPage } from './pages'
 
 /** Bodies larger than this are refused: no form of ours comes close. */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -103,6 +103,14 @@ export const invalidAnswer = (asJson: boolean, errors: FieldErrors, backHref: st
 /** A BodyError as an answer: JSON for scripts, an HTML page for a plain form. */
 export const bodyErrorAnswer = (asJson: boolean, error: BodyError): Answer =>
   asJson ? jsonAnswer({ status: 'invalid', message: error.message }, error.status) : htmlAnswer(errorPage({ form: error.message }, '/'), error.status)
+
+/** Whether an error should go back as JSON: for scripts (they send JSON, or do not ask for HTML), not for a browser's page or plain form. */
+export const wantsJson = (contentType: string | null | undefined, accept: string | null | undefined): boolean =>
+  isJsonType(contentType) || !(accept ?? '').includes('text/html')
+
+/** Our side failed: JSON for scripts, a page for a person's browser (which would otherwise show raw JSON). */
+export const serverErrorAnswer = (asJson: boolean): Answer =>
+  asJson ? jsonAnswer({ errors: [{ message: 'Something went wrong on our side. Please try again.' }] }, 500) : htmlAnswer(serverErrorPage(), 500)
 
 /** An answer as a web Response (for Payload's endpoint router and Next). */
 export const toResponse = ({ status, headers, body }: Answer): Response =>

@@ -50,6 +50,13 @@ export const confirmResultPage = (kind: RecordKind, outcome: 'confirmed' | 'alre
   return unknownLinkPage()
 }
 
+/** Our side failed (the database or the email service): nothing was kept, so trying again is safe. */
+export const serverErrorPage = () =>
+  page(
+    'Something went wrong on our side',
+    `<p>We could not finish this, and we have kept nothing from the form. Please go back and try again in a few minutes.</p>${home()}`,
+  )
+
 /** A link that is wrong, too old, or for something already deleted. */
 export const unknownLinkPage = () =>
   page(

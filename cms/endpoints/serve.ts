@@ -13,7 +13,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
 import { fastRouteOf, serveFastRoute } from './fastRoutes'
-import { MAX_REQUEST_BODY } from './http'
+import { MAX_REQUEST_BODY, serverErrorAnswer, toResponse, wantsJson } from './http'
 
 /** Our anonymous endpoints: they read no user, so they need none of Payload's per-request set-up. */
 const PUBLIC_PREFIX = '/api/public/'
@@ -69,7 +69,7 @@ const runPublic = async (payload: Payload, request: Request, pathname: string, b
     response = await endpoint.handler(req)
   } catch (error) {
     payload.logger.error({ err: error, msg: `Public endpoint failed on ${request.method} ${pathname}` })
-    response = Response.json({ errors: [{ message: 'Something went wrong on our side. Please try again.' }] }, { status: 500 })
+    response = toResponse(serverErrorAnswer(wantsJson(request.headers.get('content-type'), request.headers.get('accept'))))
   }
   const headers = headersWithCors({ headers: new Headers(response.headers), req })
   return new Response(response.body, { status: response.status, headers })

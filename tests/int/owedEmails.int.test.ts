@@ -7,12 +7,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
+  // Each request below comes from its own address (X-Forwarded-For), so no rate limit is hit.
+  process.env.TRUST_PROXY = '1'
 })
 
 import { resendAdapter } from '../../cms/email/resendAdapter'
+import { joinNetwork } from '../../cms/members/join'
 import { confirmRecord } from '../../cms/members/records'
 import { flushEmailMarks, MAX_EMAIL_ATTEMPTS, sendOwedConfirmations } from '../../cms/petitions/confirmEmail'
 import { signPetition } from '../../cms/petitions/sign'
+import { serveEndpoints } from '../helpers/endpointServer'
 import { make } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startResendStandIn } from '../helpers/resendStandIn'
@@ -84,5 +88,51 @@ describe('owed confirmation emails', () => {
     } finally {
       standIn.succeed()
     }
+  })
+})
+
+describe('joining when the email service fails', () => {
+  const membersNamed = async (email: string) =>
+    (await t.payload.find({ collection: 'members', where: { email: { equals: email } }, overrideAccess: true, depth: 0 })).docs
+  const form = { firstName: 'Dee', email: 'dee@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+
+  it('keeps nothing and says so when the confirmation cannot be sent, and a second try works', async () => {
+    standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
+    try {
+      await expect(joinNetwork(t.payload, form, { ip: '192.0.2.30' })).rejects.toThrow(/dee@example\.org not sent/)
+    } finally {
+      standIn.succeed()
+    }
+    // Nothing half-done is left: no member without the email that lets them confirm.
+    expect(await membersNamed('dee@example.org')).toHaveLength(0)
+    expect(await joinNetwork(t.payload, form, { ip: '192.0.2.31' })).toMatchObject({ status: 'sent' })
+    expect(await membersNamed('dee@example.org')).toHaveLength(1)
+    expect(toOf('dee@example.org').at(-1)?.body.subject).toMatch(/confirm/i)
+  })
+
+  it('tells a person using the plain form on a page, and a script in JSON, and stores nothing', async () => {
+    const served = await serveEndpoints(t)
+    standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
+    try {
+      const plain = await fetch(`${served.url}/api/public/join`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml', 'X-Forwarded-For': '192.0.2.32' },
+        body: 'firstName=Eve&email=eve%40example.org&consentEmail=on&consentUnionInterest=on',
+      })
+      expect(plain.status).toBe(500)
+      expect(plain.headers.get('content-type')).toMatch(/text\/html/)
+      expect(await plain.text()).toMatch(/Something went wrong on our side.*kept nothing from the form/s)
+      const script = await fetch(`${served.url}/api/public/join`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': '192.0.2.33' },
+        body: JSON.stringify({ firstName: 'Eve', email: 'eve@example.org', consentEmail: 'on', consentUnionInterest: 'on' }),
+      })
+      expect(script.status).toBe(500)
+      expect(await script.json()).toEqual({ errors: [{ message: 'Something went wrong on our side. Please try again.' }] })
+    } finally {
+      standIn.succeed()
+      await served.close()
+    }
+    expect(await membersNamed('eve@example.org')).toHaveLength(0)
   })
 })
