@@ -1,9 +1,10 @@
 /**
  * Sam the editor publishes a guide in the CMS admin and readers see it on the static site seconds
- * later, with no restart: the real Next admin (`next start`, built once if stale), its in-process
+ * later, with no restart: the real Next admin (`next start` behind the front server, as npm start
+ * runs them; built once if stale), its in-process
  * job runner, a real site build and the static server, all on a temporary data folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import net, { type AddressInfo } from 'node:net'
@@ -16,13 +17,14 @@ import { buildSite, sitePaths } from '../../cms/site/buildSite'
 import { createStaticServer } from '../../cms/site/staticServer'
 import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
 import { buildCmsIfNeeded } from '../../scripts/lib/cmsBuild'
+import { startCmsServers } from '../../scripts/lib/cmsServers'
 import { launchBrowser } from '../helpers/browser'
 import { make } from '../helpers/factories'
 
 const root = process.cwd()
 const SECRET = 'e2e-tests-only'
 let dir: string
-let cms: ChildProcess | undefined
+let cms: ChildProcess[] = []
 let site: Server | undefined
 let siteUrl: string
 let cmsUrl: string
@@ -62,28 +64,20 @@ beforeAll(async () => {
 
   site = createStaticServer({ root: paths.live, cmsOrigin: cmsUrl })
   await new Promise<void>((r) => site!.listen(sitePort, '127.0.0.1', r))
-  cms = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', 'cms', '-p', String(cmsPort), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  cms.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)))
-  await new Promise<void>((resolve, reject) => {
-    cms!.stdout!.on('data', (c: Buffer) => {
-      output = (output + c.toString()).slice(-4000)
-      if (/Ready in|Local:/i.test(output)) resolve()
-    })
-    cms!.once('exit', (code) => reject(new Error(`The CMS did not start (exit code ${code}): ${output}`)))
-  })
+  // As npm start runs it: Next behind the front server, so the admin is used through the front.
+  const servers = await startCmsServers({ root, host: '127.0.0.1', port: cmsPort, env })
+  cms = servers.children
+  await servers.ready
   browser = await launchBrowser()
 }, 900_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (cms?.pid && cms.exitCode === null) {
-    cms.kill('SIGTERM')
-    await new Promise((r) => cms!.once('exit', r))
+  for (const child of cms) {
+    if (child.pid && child.exitCode === null) {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
   }
   await new Promise<void>((r) => (site ? site.close(() => r()) : r()))
   if (dir) await rm(dir, { recursive: true, force: true })
