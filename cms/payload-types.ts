@@ -857,6 +857,22 @@ export interface Member {
    */
   confirmationsSent?: number | null;
   confirmedAt?: string | null;
+  /**
+   * The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.
+   */
+  confirmEmailState?: ('owed' | 'sent' | 'failed') | null;
+  /**
+   * Failed tries to send the confirmation email.
+   */
+  confirmEmailAttempts?: number | null;
+  /**
+   * When the email worker may next try (also holds off other workers while one tries).
+   */
+  confirmEmailNextAt?: string | null;
+  /**
+   * Why the last try to send the confirmation email failed.
+   */
+  confirmEmailError?: string | null;
   flags?: string[] | null;
   updatedAt: string;
   createdAt: string;
@@ -1457,6 +1473,10 @@ export interface MembersSelect<T extends boolean = true> {
   confirmTokenHash?: T;
   confirmationsSent?: T;
   confirmedAt?: T;
+  confirmEmailState?: T;
+  confirmEmailAttempts?: T;
+  confirmEmailNextAt?: T;
+  confirmEmailError?: T;
   flags?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,6 +1,7 @@
 /**
  * Joining the network: check the input, store a pending member with both consents and the
- * consent wording's version, flag abuse silently, and email a confirmation link.
+ * consent wording's version, flag abuse silently, and email a confirmation link (owed in the
+ * record until sent, as for signatures: cms/petitions/confirmEmail.ts).
  */
 import type { Payload } from 'payload'
 import type { Member } from '../payload-types'
@@ -8,6 +9,7 @@ import { FLAGS, formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail,
 import { hitRateLimit, rateLimitStoreFor, rateRules } from '../abuse/rateLimit'
 import { check, type FieldErrors } from '../abuse/validation'
 import { memberAlreadyJoinedEmail, memberConfirmEmail } from '../email/messages/render'
+import { deliverOwedEmail, owedFrom, sendOwed } from '../petitions/confirmEmail'
 import { isUniqueViolation, type SubmitContext } from '../petitions/sign'
 import { canonicalEmail } from './canonicalEmail'
 import { CONSENT_VERSION } from './consent'
@@ -26,6 +28,56 @@ const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
   unsubscribe: links(cmsUrl()).unsubscribe('member', id, linkToken(payload.secret, 'unsubscribe', 'member', id, emailCanonical)),
   erase: links(cmsUrl()).erase('member', id, linkToken(payload.secret, 'erase', 'member', id, emailCanonical)),
 })
+
+/** Who a member confirmation email goes to, and what they chose (named in the email). */
+type MemberEmail = { id: number; email: string; firstName: string; emailCanonical: string; networkNames: string[]; sessionTitle?: string }
+
+/** Emails a member the link to confirm (with the raw token; only its hash is stored). */
+export const sendMemberConfirm = (payload: Payload, m: MemberEmail, token: string) =>
+  payload.sendEmail({
+    to: m.email,
+    ...memberConfirmEmail({
+      firstName: m.firstName,
+      confirmUrl: links(cmsUrl()).confirm('member', token),
+      networkNames: m.networkNames,
+      sessionTitle: m.sessionTitle,
+      ...footerLinks(payload, m.id, m.emailCanonical),
+    }),
+  })
+
+type OwedMember = Pick<Member, 'id' | 'email' | 'firstName' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & {
+  networks?: (number | { id: number })[] | null
+  trainingSession?: number | { id: number } | null
+}
+
+const idOf = (ref: number | { id: number }) => (typeof ref === 'object' ? ref.id : ref)
+
+/**
+ * Sends the members' confirmation emails still owed (the email service was down when they
+ * joined), each with a new link and the names of what they chose.
+ * @returns how many were sent and how many failed this time
+ */
+export const sendOwedMemberConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}) => {
+  const names = new Map<string, string>()
+  const nameOf = async (collection: 'networks' | 'training-sessions', id: number): Promise<string | undefined> => {
+    const key = `${collection}:${id}`
+    if (!names.has(key)) {
+      const doc = await payload.db.findOne<{ id: number; name?: string; title?: string }>({ collection, where: { id: { equals: id } }, select: collection === 'networks' ? { name: true } : { title: true } } as never)
+      names.set(key, doc?.name ?? doc?.title ?? '')
+    }
+    return names.get(key) || undefined
+  }
+  return sendOwed<OwedMember>(payload, 'members', {
+    now,
+    limit,
+    select: { email: true, firstName: true, emailCanonical: true, networks: true, trainingSession: true },
+    send: async (m, token) => {
+      const networkNames = (await Promise.all((m.networks ?? []).map((n) => nameOf('networks', idOf(n))))).filter((n): n is string => Boolean(n))
+      const sessionTitle = m.trainingSession ? await nameOf('training-sessions', idOf(m.trainingSession)) : undefined
+      await sendMemberConfirm(payload, { id: m.id, email: m.email, firstName: m.firstName, emailCanonical: m.emailCanonical ?? '', networkNames, sessionTitle }, token)
+    },
+  })
+}
 
 /** Looks up chosen networks and session by slug; unknown ones are field errors. */
 const resolveChoices = async (payload: Payload, networkSlugs: string[], sessionSlug?: string) => {
@@ -94,17 +146,22 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
     consentUnionInterest: true,
     consentVersion: CONSENT_VERSION,
   }
-  const send = async (id: number, confirmToken: string) =>
-    payload.sendEmail({
-      to: input.email,
-      ...memberConfirmEmail({
-        firstName: input.firstName,
-        confirmUrl: links(cmsUrl()).confirm('member', confirmToken),
-        networkNames: networks.map((n) => n.name),
-        sessionTitle: session?.title,
-        ...footerLinks(payload, id, emailCanonical),
-      }),
-    })
+  // The email is owed in the record from the start: if the email service is down, the worker
+  // sends it later (see deliverOwedEmail); only a refusal it cannot fix is reported at once.
+  const deliver = (id: number, confirmToken: string, undoOnRefusal: boolean) =>
+    deliverOwedEmail(
+      payload,
+      'members',
+      id,
+      async () => {
+        await sendMemberConfirm(
+          payload,
+          { id, email: input.email, firstName: input.firstName, emailCanonical, networkNames: networks.map((n) => n.name), sessionTitle: session?.title },
+          confirmToken,
+        )
+      },
+      { undoOnRefusal },
+    )
 
   let created: Member
   try {
@@ -112,7 +169,15 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
       collection: 'members',
       overrideAccess: true,
       depth: 0,
-      data: { ...details, emailCanonical, state: RECORD_STATES.PENDING, confirmTokenHash: hash, confirmationsSent: quiet ? 0 : 1, flags },
+      data: {
+        ...details,
+        emailCanonical,
+        state: RECORD_STATES.PENDING,
+        confirmTokenHash: hash,
+        confirmationsSent: quiet ? 0 : 1,
+        ...(quiet ? {} : owedFrom(now)),
+        flags,
+      },
     })
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
@@ -132,19 +197,14 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
     await payload.update({
       collection: 'members',
       id: existing.id,
-      data: { ...details, state: RECORD_STATES.PENDING, confirmTokenHash: hash, confirmationsSent: sent + 1 },
+      data: { ...details, state: RECORD_STATES.PENDING, confirmTokenHash: hash, confirmationsSent: sent + 1, ...owedFrom(now) },
       overrideAccess: true,
       depth: 0,
     })
-    await send(existing.id, token)
+    await deliver(existing.id, token, false)
     return { status: 'sent', workEmail }
   }
   if (quiet) return { status: 'sent', workEmail }
-  try {
-    await send(created.id, token)
-  } catch (error) {
-    await payload.delete({ collection: 'members', id: created.id, overrideAccess: true })
-    throw error
-  }
+  await deliver(created.id, token, true)
   return { status: 'sent', workEmail }
 }

@@ -3,6 +3,7 @@ import * as migration_20261129_215929_petitions_signup from './20261129_215929_p
 import * as migration_20261129_220050_site_build_jobs from './20261129_220050_site_build_jobs';
 import * as migration_20261129_231820_signature_email_owed from './20261129_231820_signature_email_owed';
 import * as migration_20261130_034054_flags_index_by_parent from './20261130_034054_flags_index_by_parent';
+import * as migration_20261130_042823_member_email_owed from './20261130_042823_member_email_owed';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_034054_flags_index_by_parent.up,
     down: migration_20261130_034054_flags_index_by_parent.down,
-    name: '20261130_034054_flags_index_by_parent'
+    name: '20261130_034054_flags_index_by_parent',
+  },
+  {
+    up: migration_20261130_042823_member_email_owed.up,
+    down: migration_20261130_042823_member_email_owed.down,
+    name: '20261130_042823_member_email_owed'
   },
 ];

@@ -20,13 +20,21 @@ export const MAX_EMAIL_ATTEMPTS = 5
 export const EMAIL_LEASE_MS = 60_000
 
 /**
- * How long a sign request waits for its confirmation email before answering anyway (the email
+ * How long a sign or join request waits for its confirmation email before answering anyway (the email
  * then stays owed until sent). SIGN_EMAIL_WAIT_MS; 0 answers at once and sends after the answer.
  */
 export const signEmailWaitMs = (env: NodeJS.ProcessEnv = process.env): number => {
   const v = Number(env.SIGN_EMAIL_WAIT_MS || 1000)
   return Number.isFinite(v) && v >= 0 ? v : 1000
 }
+
+/** The fields of a record whose confirmation email is owed from `now`: the lease keeps the worker off while the request itself tries. */
+export const owedFrom = (now: number) => ({
+  confirmEmailState: CONFIRM_EMAIL_STATES.OWED,
+  confirmEmailAttempts: 0,
+  confirmEmailNextAt: new Date(now + EMAIL_LEASE_MS).toISOString(),
+  confirmEmailError: null,
+})
 
 /** Wait before the next try after `attempts` failures: 30 s, 1 min, 2 min, 4 min… at most an hour. */
 export const retryDelayMs = (attempts: number): number => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1))
@@ -41,6 +49,9 @@ export const isPermanentEmailFailure = (error: unknown): boolean => {
 }
 
 type PetitionTitle = { id: number; title: string }
+
+/** The collections whose records owe a confirmation email. */
+export type OwedCollection = 'signatures' | 'members'
 
 const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
   unsubscribe: links(cmsUrl()).unsubscribe('signature', id, linkToken(payload.secret, 'unsubscribe', 'signature', id, emailCanonical)),
@@ -71,18 +82,18 @@ type SqlAdapter = {
   tables: Record<string, Record<string, unknown>>
 }
 
-const markers = new WeakMap<Payload, Batcher<number, void>>()
+const markers = new WeakMap<Payload, Map<OwedCollection, Batcher<number, void>>>()
 
 const SENT_FIELDS = { confirmEmailState: CONFIRM_EMAIL_STATES.SENT, confirmEmailNextAt: null, confirmEmailError: null }
 
 /**
- * Marks these signatures' emails sent, where they are still owed. On SQL it is one UPDATE … WHERE
+ * Marks these records' emails sent, where they are still owed. On SQL it is one UPDATE … WHERE
  * id IN (…): the adapter's updateMany would select the ids and then rewrite each row in turn,
  * flags and all, which cost more than signing itself under load. Other databases use updateMany.
  */
-const markSent = async (payload: Payload, ids: number[]): Promise<void> => {
+const markSent = async (payload: Payload, collection: OwedCollection, ids: number[]): Promise<void> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
-  const table = sql.tables?.signatures
+  const table = sql.tables?.[collection]
   if (sql.drizzle && table) {
     await sql.drizzle
       .update(table)
@@ -91,7 +102,7 @@ const markSent = async (payload: Payload, ids: number[]): Promise<void> => {
     return
   }
   await payload.db.updateMany({
-    collection: 'signatures',
+    collection,
     where: { and: [{ id: { in: ids } }, { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }] },
     data: SENT_FIELDS,
     returning: false,
@@ -103,30 +114,34 @@ const markSent = async (payload: Payload, ids: number[]): Promise<void> => {
  * inserts. The lease keeps the worker off a fresh row for a minute, so a late mark costs nothing;
  * a crash before it means the email may be sent twice, never lost.
  */
-const sentMarker = (payload: Payload): Batcher<number, void> => {
-  let b = markers.get(payload)
+const sentMarker = (payload: Payload, collection: OwedCollection): Batcher<number, void> => {
+  let byCollection = markers.get(payload)
+  if (!byCollection) markers.set(payload, (byCollection = new Map()))
+  let b = byCollection.get(collection)
   if (!b) {
     b = createBatcher<number, void>(async (ids) => {
-      await markSent(payload, ids)
+      await markSent(payload, collection, ids)
       return ids.map(() => undefined)
     }, { maxItems: 500, maxWaitMs: 250 })
-    markers.set(payload, b)
+    byCollection.set(collection, b)
   }
   return b
 }
 
-/** Records that the email to signature `id` was sent. */
-export const markEmailSent = (payload: Payload, id: number): Promise<void> => sentMarker(payload).add(id)
+/** Records that the confirmation email of record `id` (a signature unless said) was sent. */
+export const markEmailSent = (payload: Payload, id: number, collection: OwedCollection = 'signatures'): Promise<void> => sentMarker(payload, collection).add(id)
 
 /** Waits until every "sent" mark queued so far is written (tests, shutdown). */
-export const flushEmailMarks = (payload: Payload): Promise<void> => sentMarker(payload).flush()
+export const flushEmailMarks = async (payload: Payload): Promise<void> => {
+  await Promise.all([sentMarker(payload, 'signatures').flush(), sentMarker(payload, 'members').flush()])
+}
 
 /** Records a failed try: the email stays owed until MAX_EMAIL_ATTEMPTS, then is marked failed with the reason. */
-export const recordEmailFailure = async (payload: Payload, id: number, attemptsBefore: number, error: unknown, now = Date.now()) => {
+export const recordEmailFailure = async (payload: Payload, id: number, attemptsBefore: number, error: unknown, now = Date.now(), collection: OwedCollection = 'signatures') => {
   const attempts = attemptsBefore + 1
   const gaveUp = attempts >= MAX_EMAIL_ATTEMPTS || isPermanentEmailFailure(error)
   await payload.db.updateOne({
-    collection: 'signatures',
+    collection,
     id,
     data: {
       confirmEmailAttempts: attempts,
@@ -136,56 +151,77 @@ export const recordEmailFailure = async (payload: Payload, id: number, attemptsB
     },
     returning: false,
   })
-  if (gaveUp) payload.logger.error({ err: error, msg: `Gave up sending the confirmation email for signature ${id} after ${attempts} tries; it is marked "failed".` })
+  if (gaveUp) payload.logger.error({ err: error, msg: `Gave up sending the confirmation email for ${collection === 'members' ? 'member' : 'signature'} ${id} after ${attempts} tries; it is marked "failed".` })
 }
 
-type Owed = Pick<Signature, 'id' | 'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & { petition: number | { id: number } }
+/** What the worker reads of an owed record. */
+type OwedRow = { id: number; confirmEmailAttempts?: number | null; confirmEmailNextAt?: string | null }
 
 /**
- * Sends confirmation emails still owed whose time has come (new ones after their lease, failed
- * ones after their back-off), each with a new link, since only the old link's hash was kept.
- * @returns how many were sent and how many failed this time
+ * Sends the confirmation emails still owed in `collection` whose time has come (new ones after
+ * their lease, failed ones after their back-off), each with a new link, since only the old link's
+ * hash was kept. `send` emails one record with the new token.
  */
-export const sendOwedConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}): Promise<{ sent: number; failed: number }> => {
-  const nowIso = new Date(now).toISOString()
-  const { docs } = await payload.db.find<Owed>({
-    collection: 'signatures',
-    where: { and: [{ confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }, { confirmEmailNextAt: { less_than_equal: nowIso } }] },
-    select: { name: true, email: true, emailCanonical: true, petition: true, confirmEmailAttempts: true, confirmEmailNextAt: true },
+export const sendOwed = async <T extends OwedRow>(
+  payload: Payload,
+  collection: OwedCollection,
+  { now = Date.now(), limit = 200, select, send }: { now?: number; limit?: number; select: Record<string, true>; send: (row: T, token: string) => Promise<void> },
+): Promise<{ sent: number; failed: number }> => {
+  const { docs } = await payload.db.find<T>({
+    collection,
+    where: { and: [{ confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }, { confirmEmailNextAt: { less_than_equal: new Date(now).toISOString() } }] },
+    select: { ...select, confirmEmailAttempts: true, confirmEmailNextAt: true },
     limit,
     pagination: false,
     sort: 'confirmEmailNextAt',
   })
-  const titles = new Map<number, string>()
   let sent = 0
   let failed = 0
-  for (const s of docs) {
+  for (const row of docs) {
     const { token, hash } = newConfirmToken()
     // Claim it: only if no one else has since (the lease moved on), and with the new link's hash.
-    const claimed = await claim(payload, s, hash, new Date(now + EMAIL_LEASE_MS).toISOString())
+    const claimed = await claim(payload, collection, row, hash, new Date(now + EMAIL_LEASE_MS).toISOString())
     if (!claimed) continue
-    const petitionId = typeof s.petition === 'object' ? s.petition.id : s.petition
-    if (!titles.has(petitionId)) {
-      const p = await payload.db.findOne<{ id: number; title: string }>({ collection: 'petitions', where: { id: { equals: petitionId } }, select: { title: true } } as never)
-      titles.set(petitionId, p?.title ?? '')
-    }
     try {
-      await sendSignatureConfirm(payload, { id: s.id, email: s.email ?? '', name: s.name ?? '', emailCanonical: s.emailCanonical ?? '' }, { id: petitionId, title: titles.get(petitionId)! }, token)
+      await send(row, token)
     } catch (error) {
       failed++
-      await recordEmailFailure(payload, s.id, s.confirmEmailAttempts ?? 0, error, now)
+      await recordEmailFailure(payload, row.id, row.confirmEmailAttempts ?? 0, error, now, collection)
       continue
     }
-    await markEmailSent(payload, s.id)
+    await markEmailSent(payload, row.id, collection)
     sent++
   }
   return { sent, failed }
 }
 
+type OwedSignature = Pick<Signature, 'id' | 'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & { petition: number | { id: number } }
+
+/**
+ * Sends the signatures' confirmation emails still owed (see sendOwed).
+ * @returns how many were sent and how many failed this time
+ */
+export const sendOwedConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}): Promise<{ sent: number; failed: number }> => {
+  const titles = new Map<number, string>()
+  return sendOwed<OwedSignature>(payload, 'signatures', {
+    now,
+    limit,
+    select: { name: true, email: true, emailCanonical: true, petition: true },
+    send: async (s, token) => {
+      const petitionId = typeof s.petition === 'object' ? s.petition.id : s.petition
+      if (!titles.has(petitionId)) {
+        const p = await payload.db.findOne<{ id: number; title: string }>({ collection: 'petitions', where: { id: { equals: petitionId } }, select: { title: true } } as never)
+        titles.set(petitionId, p?.title ?? '')
+      }
+      await sendSignatureConfirm(payload, { id: s.id, email: s.email ?? '', name: s.name ?? '', emailCanonical: s.emailCanonical ?? '' }, { id: petitionId, title: titles.get(petitionId)! }, token)
+    },
+  })
+}
+
 /** Moves an owed email's lease on and stores the new link's hash, if it is still as we read it. */
-const claim = async (payload: Payload, s: Owed, hash: string, leaseUntil: string): Promise<boolean> => {
+const claim = async (payload: Payload, collection: OwedCollection, s: OwedRow, hash: string, leaseUntil: string): Promise<boolean> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
-  const table = sql.tables?.signatures as Record<string, unknown> | undefined
+  const table = sql.tables?.[collection] as Record<string, unknown> | undefined
   if (sql.drizzle && table) {
     const res = (await sql.drizzle
       .update(table)
@@ -194,9 +230,44 @@ const claim = async (payload: Payload, s: Owed, hash: string, leaseUntil: string
     return res.rowsAffected === 1
   }
   const updated = await payload.db.updateOne({
-    collection: 'signatures',
+    collection,
     where: { and: [{ id: { equals: s.id } }, { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }, { confirmEmailNextAt: { equals: s.confirmEmailNextAt } }] },
     data: { confirmEmailNextAt: leaseUntil, confirmTokenHash: hash },
   })
   return Boolean(updated)
 }
+
+const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
+
+/**
+ * Sends a record's confirmation email (its row already says "owed"), waiting for it at most
+ * SIGN_EMAIL_WAIT_MS: a quick send is done before the answer; a slow one finishes after it; a
+ * failed one stays owed for the worker. A refusal that retrying cannot fix (bad sender set-up)
+ * during the wait is thrown, so the person is told something went wrong; with `undoOnRefusal`
+ * (a new record) the record is deleted first, so trying again starts clean.
+ */
+export const deliverOwedEmail = async (
+  payload: Payload,
+  collection: OwedCollection,
+  id: number,
+  send: () => Promise<void>,
+  { undoOnRefusal }: { undoOnRefusal: boolean },
+): Promise<void> => {
+  const sending = send().then(
+    () => ({ ok: true }) as const,
+    (error: unknown) => ({ ok: false, error }) as const,
+  )
+  const wait = signEmailWaitMs()
+  const first = wait > 0 ? await Promise.race([sending, sleep(wait)]) : null
+  if (first && !first.ok && isPermanentEmailFailure(first.error)) {
+    if (undoOnRefusal) await payload.delete({ collection, id, overrideAccess: true })
+    else await recordEmailFailure(payload, id, 0, first.error, Date.now(), collection)
+    throw first.error
+  }
+  // The answer does not wait for the bookkeeping; a failure to write it is logged, and the email
+  // stays owed (at worst it is sent twice, never lost).
+  void sending
+    .then((r) => (r.ok ? markEmailSent(payload, id, collection) : recordEmailFailure(payload, id, 0, r.error, Date.now(), collection)))
+    .catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not record the confirmation email of ${collection} ${id}.` }))
+}
+

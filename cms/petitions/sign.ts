@@ -18,16 +18,7 @@ import { parsePostcode } from '../members/postcode'
 import { isSignable, MAX_CONFIRMATION_EMAILS, RECORD_STATES } from '../members/records'
 import { newConfirmToken } from '../members/tokens'
 import { createBatcher, type Batcher } from './batcher'
-import {
-  CONFIRM_EMAIL_STATES,
-  EMAIL_LEASE_MS,
-  isPermanentEmailFailure,
-  markEmailSent,
-  recordEmailFailure,
-  sendSignatureConfirm,
-  signatureFooterLinks,
-  signEmailWaitMs,
-} from './confirmEmail'
+import { deliverOwedEmail, owedFrom, sendSignatureConfirm, signatureFooterLinks } from './confirmEmail'
 import { signSchema } from './signSchema'
 
 /** Who is submitting, as far as the endpoint knows. */
@@ -211,8 +202,6 @@ export const signatureBatcher = (payload: Payload): Batcher<NewSignature, number
 /** Stores one signature through the batcher: its id, or null if this person had already signed. */
 export const insertSignature = (payload: Payload, data: NewSignature): Promise<number | null> => signatureBatcher(payload).add(data)
 
-const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
-
 /**
  * Signs a petition for the person described by `raw` (form or JSON fields).
  * @example await signPetition(payload, 'fair-rotas', { name: 'Tom', email: 'tom@example.org' }, { ip: '203.0.113.9' })
@@ -251,9 +240,7 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
     confirmTokenHash: hash,
     confirmationsSent: quiet ? 0 : 1,
     // Owed from the moment the row exists; the lease keeps the worker off while this request tries.
-    confirmEmailState: quiet ? null : CONFIRM_EMAIL_STATES.OWED,
-    confirmEmailAttempts: 0,
-    confirmEmailNextAt: quiet ? null : new Date(now + EMAIL_LEASE_MS).toISOString(),
+    ...(quiet ? { confirmEmailState: null, confirmEmailAttempts: 0, confirmEmailNextAt: null } : owedFrom(now)),
     ipHash,
     flags,
   })
@@ -262,33 +249,14 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
   return deliverConfirm(payload, { id, email: input.email, name: input.name, emailCanonical }, petition, token)
 }
 
-/**
- * Sends the confirmation email, waiting for it at most SIGN_EMAIL_WAIT_MS: a quick send is done
- * before the answer; a slow one finishes after it; a failed one stays owed for the worker. Only
- * a refusal that retrying cannot fix (bad sender set-up) during the wait undoes the signature, so
- * the person is told something went wrong and trying again starts clean.
- */
+/** Sends a new signature's confirmation email (see deliverOwedEmail: a refused one undoes the signature). */
 const deliverConfirm = async (
   payload: Payload,
   s: { id: number; email: string; name: string; emailCanonical: string },
   petition: PetitionRef,
   token: string,
 ): Promise<SignOutcome> => {
-  const settle = (r: { ok: true } | { ok: false; error: unknown }) =>
-    r.ok ? markEmailSent(payload, s.id) : recordEmailFailure(payload, s.id, 0, r.error)
-  const sending = sendSignatureConfirm(payload, s, petition, token).then(
-    () => ({ ok: true }) as const,
-    (error: unknown) => ({ ok: false, error }) as const,
-  )
-  const wait = signEmailWaitMs()
-  const first = wait > 0 ? await Promise.race([sending, sleep(wait)]) : null
-  if (first && !first.ok && isPermanentEmailFailure(first.error)) {
-    await payload.delete({ collection: 'signatures', id: s.id, overrideAccess: true })
-    throw first.error
-  }
-  // The answer does not wait for the bookkeeping; a failure to write it is logged, and the email
-  // stays owed (at worst it is sent twice, never lost).
-  void sending.then(settle).catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not record the confirmation email of signature ${s.id}.` }))
+  await deliverOwedEmail(payload, 'signatures', s.id, () => sendSignatureConfirm(payload, s, petition, token), { undoOnRefusal: true })
   return { status: 'sent' }
 }
 
@@ -319,10 +287,16 @@ const repeatSignature = async (
     await payload.sendEmail({ to: email, ...signatureAlreadySignedEmail({ name, petitionTitle: petition.title, ...signatureFooterLinks(payload, existing.id, emailCanonical) }) })
     return { status: 'sent' }
   }
-  // Pending: a new link replaces the old one (only hashes are stored, so the old one cannot be resent).
+  // Pending: a new link replaces the old one (only hashes are stored, so the old one cannot be
+  // resent). It is owed like a first one, so a failing email service cannot lose it either.
   const { token, hash } = newConfirmToken()
-  await payload.update({ collection: 'signatures', id: existing.id, data: { confirmationsSent: sent + 1, confirmTokenHash: hash }, overrideAccess: true, depth: 0 })
-  await sendSignatureConfirm(payload, { id: existing.id, email, name, emailCanonical }, petition, token)
-  if (existing.confirmEmailState === CONFIRM_EMAIL_STATES.OWED) void markEmailSent(payload, existing.id).catch(() => {})
+  await payload.update({
+    collection: 'signatures',
+    id: existing.id,
+    data: { confirmationsSent: sent + 1, confirmTokenHash: hash, ...owedFrom(Date.now()) },
+    overrideAccess: true,
+    depth: 0,
+  })
+  await deliverOwedEmail(payload, 'signatures', existing.id, () => sendSignatureConfirm(payload, { id: existing.id, email, name, emailCanonical }, petition, token), { undoOnRefusal: false })
   return { status: 'sent' }
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { CONFIRMATION_STATES, SECTORS } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
+import { confirmEmailFields } from '../fields/confirmEmail'
 
 /**
  * People who joined the network. Interest in unions is special category data (UK GDPR Art. 9):
@@ -34,6 +35,7 @@ export const Members: CollectionConfig = {
     { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
     { name: 'confirmationsSent', type: 'number', defaultValue: 0, admin: { description: 'Confirmation emails sent: a repeat sign-up resends a few times at most.' } },
     { name: 'confirmedAt', type: 'date' },
+    ...confirmEmailFields(),
     { name: 'flags', type: 'text', hasMany: true },
   ],
 }

@@ -12,7 +12,7 @@ vi.hoisted(() => {
 })
 
 import { resendAdapter } from '../../cms/email/resendAdapter'
-import { joinNetwork } from '../../cms/members/join'
+import { joinNetwork, sendOwedMemberConfirmations } from '../../cms/members/join'
 import { confirmRecord } from '../../cms/members/records'
 import { flushEmailMarks, MAX_EMAIL_ATTEMPTS, sendOwedConfirmations } from '../../cms/petitions/confirmEmail'
 import { signPetition } from '../../cms/petitions/sign'
@@ -94,29 +94,56 @@ describe('owed confirmation emails', () => {
 describe('joining when the email service fails', () => {
   const membersNamed = async (email: string) =>
     (await t.payload.find({ collection: 'members', where: { email: { equals: email } }, overrideAccess: true, depth: 0 })).docs
-  const form = { firstName: 'Dee', email: 'dee@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+  const REFUSED = { statusCode: 403, name: 'validation_error', message: 'The betterwork.example domain is not verified.' }
 
-  it('keeps nothing and says so when the confirmation cannot be sent, and a second try works', async () => {
+  it('keeps the sign-up with its email owed when Resend is down; the worker sends it, naming the choices, with a link that confirms', async () => {
+    const network = await make.network(t.payload, { name: 'Bus Drivers United' })
     standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
+    let outcome
     try {
-      await expect(joinNetwork(t.payload, form, { ip: '192.0.2.30' })).rejects.toThrow(/dee@example\.org not sent/)
+      outcome = await joinNetwork(t.payload, { firstName: 'Dee', email: 'dee@example.org', networks: network.slug, consentEmail: 'on', consentUnionInterest: 'on' }, { ip: '192.0.2.30' })
+    } finally {
+      standIn.succeed()
+    }
+    expect(outcome).toMatchObject({ status: 'sent' })
+    await vi.waitFor(async () => expect((await membersNamed('dee@example.org'))[0]?.confirmEmailAttempts).toBe(1))
+    const owed = (await membersNamed('dee@example.org'))[0]
+    expect(owed).toMatchObject({ state: 'pending', confirmEmailState: 'owed', confirmEmailError: expect.stringMatching(/Try later/) })
+    // Not before its back-off; then once.
+    expect(await sendOwedMemberConfirmations(t.payload)).toEqual({ sent: 0, failed: 0 })
+    const later = new Date(owed.confirmEmailNextAt!).getTime() + 1
+    expect(await sendOwedMemberConfirmations(t.payload, { now: later })).toEqual({ sent: 1, failed: 0 })
+    await flushEmailMarks(t.payload)
+    expect(await sendOwedMemberConfirmations(t.payload, { now: later + 3_600_000 })).toEqual({ sent: 0, failed: 0 })
+    const mails = toOf('dee@example.org')
+    expect(mails).toHaveLength(2)
+    expect(mails[1].body.text).toContain('Bus Drivers United')
+    expect((await membersNamed('dee@example.org'))[0].confirmEmailState).toBe('sent')
+    const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(mails[1].body.text)![1]
+    expect(await confirmRecord(t.payload, 'member', token)).toBe('confirmed')
+  })
+
+  it('keeps nothing and says so when Resend refuses the email itself, and a second try works', async () => {
+    const form = { firstName: 'Fay', email: 'fay@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+    standIn.failWith(403, REFUSED)
+    try {
+      await expect(joinNetwork(t.payload, form, { ip: '192.0.2.31' })).rejects.toThrow(/fay@example\.org not sent/)
     } finally {
       standIn.succeed()
     }
     // Nothing half-done is left: no member without the email that lets them confirm.
-    expect(await membersNamed('dee@example.org')).toHaveLength(0)
-    expect(await joinNetwork(t.payload, form, { ip: '192.0.2.31' })).toMatchObject({ status: 'sent' })
-    expect(await membersNamed('dee@example.org')).toHaveLength(1)
-    expect(toOf('dee@example.org').at(-1)?.body.subject).toMatch(/confirm/i)
+    expect(await membersNamed('fay@example.org')).toHaveLength(0)
+    expect(await joinNetwork(t.payload, form, { ip: '192.0.2.32' })).toMatchObject({ status: 'sent' })
+    await vi.waitFor(async () => expect((await membersNamed('fay@example.org'))[0]?.confirmEmailState).toBe('sent'))
   })
 
   it('tells a person using the plain form on a page, and a script in JSON, and stores nothing', async () => {
     const served = await serveEndpoints(t)
-    standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
+    standIn.failWith(403, REFUSED)
     try {
       const plain = await fetch(`${served.url}/api/public/join`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml', 'X-Forwarded-For': '192.0.2.32' },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml', 'X-Forwarded-For': '192.0.2.33' },
         body: 'firstName=Eve&email=eve%40example.org&consentEmail=on&consentUnionInterest=on',
       })
       expect(plain.status).toBe(500)
@@ -124,7 +151,7 @@ describe('joining when the email service fails', () => {
       expect(await plain.text()).toMatch(/Something went wrong on our side.*kept nothing from the form/s)
       const script = await fetch(`${served.url}/api/public/join`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': '192.0.2.33' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': '192.0.2.34' },
         body: JSON.stringify({ firstName: 'Eve', email: 'eve@example.org', consentEmail: 'on', consentUnionInterest: 'on' }),
       })
       expect(script.status).toBe(500)
@@ -134,5 +161,22 @@ describe('joining when the email service fails', () => {
       await served.close()
     }
     expect(await membersNamed('eve@example.org')).toHaveLength(0)
+  })
+
+  it('sends a repeat sign-up its new link through the same owed path: kept when Resend is down, sent by the worker', async () => {
+    const form = { firstName: 'Gus', email: 'gus@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+    expect(await joinNetwork(t.payload, form, { ip: '192.0.2.35' })).toMatchObject({ status: 'sent' })
+    await vi.waitFor(async () => expect((await membersNamed('gus@example.org'))[0]?.confirmEmailState).toBe('sent'))
+    standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
+    try {
+      expect(await joinNetwork(t.payload, form, { ip: '192.0.2.36' })).toMatchObject({ status: 'sent' })
+    } finally {
+      standIn.succeed()
+    }
+    await vi.waitFor(async () => expect((await membersNamed('gus@example.org'))[0]).toMatchObject({ confirmEmailState: 'owed', confirmEmailAttempts: 1 }))
+    const owed = (await membersNamed('gus@example.org'))[0]
+    expect(await sendOwedMemberConfirmations(t.payload, { now: new Date(owed.confirmEmailNextAt!).getTime() + 1 })).toEqual({ sent: 1, failed: 0 })
+    const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(toOf('gus@example.org').at(-1)!.body.text)![1]
+    expect(await confirmRecord(t.payload, 'member', token)).toBe('confirmed')
   })
 })

@@ -2,6 +2,7 @@ import type { JobsConfig, TaskConfig } from 'payload'
 import { rollUpCounts, ROLL_UP_SECONDS } from '../../petitions/counts'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../petitions/retention'
 import { sweepDatabaseRateLimits } from '../../abuse/rateLimit'
+import { sendOwedMemberConfirmations } from '../../members/join'
 import { sendOwedConfirmations } from '../../petitions/confirmEmail'
 
 /** The queue petition and sign-up tasks run on, apart from site rebuilds. */
@@ -16,8 +17,9 @@ export const petitionTasks: TaskConfig[] = [
     retries: 0,
     schedule: [{ cron: `*/${ROLL_UP_SECONDS} * * * * *`, queue: PETITIONS_QUEUE }],
     handler: async ({ req }) => {
-      const result = await sendOwedConfirmations(req.payload)
-      return { output: result }
+      const signatures = await sendOwedConfirmations(req.payload)
+      const members = await sendOwedMemberConfirmations(req.payload)
+      return { output: { signatures, members } }
     },
   },
   {
