@@ -1,12 +1,13 @@
 /**
- * Confirmation emails for signatures, owed durably. A new signature is stored as "owed" in the
- * same transaction as the row; the sign request tries to send at once, waiting for it at most
+ * Confirmation emails for signatures and members, owed durably. A new record is stored as "owed"
+ * in the same write as the row; the request tries to send at once, waiting for it at most
  * SIGN_EMAIL_WAIT_MS, and a worker sends whatever is still owed, with retries and back-off. After
  * MAX_EMAIL_ATTEMPTS failed tries the email is marked "failed" (with the reason) for an organiser.
+ * The member's email itself is written in cms/members/join.ts.
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
-import { CONFIRM_EMAIL_STATES } from '../../content-models/collections/Signatures'
+import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
 import type { Signature } from '../payload-types'
 import { signatureConfirmEmail } from '../email/messages/render'
 import { cmsUrl, linkToken, links, newConfirmToken } from '../members/tokens'
