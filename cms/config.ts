@@ -1,15 +1,15 @@
 import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type EmailAdapter } from 'payload'
-import { pino } from 'pino'
-import pretty from 'pino-pretty'
 import sharp from 'sharp'
 import { collections, globals } from '../content-models'
+import { withLoginCookie } from '../content-models/collections/Users'
 import { projectRoot } from '../content-models/paths'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { endpoints } from './endpoints'
 import { jobs } from './jobs'
+import { createLogger } from './logger'
 import { payloadSecret } from './secret'
 
 export type AppConfigOptions = {
@@ -20,10 +20,6 @@ export type AppConfigOptions = {
   /** Overrides PAYLOAD_SECRET. */
   secret?: string
 }
-
-/** Payload's readable log format, at LOG_LEVEL (default info). */
-const logger = () =>
-  pino({ name: 'payload', level: process.env.LOG_LEVEL || 'info' }, pretty({ colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }))
 
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
 export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin
@@ -44,7 +40,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
       },
     },
     // Fresh arrays each time: Payload appends its own collections to them while sanitising.
-    collections: [...collections],
+    collections: collections.map((c) => (c.slug === 'users' ? withLoginCookie(c) : c)),
     globals: [...globals],
     editor: lexicalEditor(),
     endpoints,
@@ -55,7 +51,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     cors: [siteOrigin()],
     csrf: [siteOrigin(), process.env.CMS_URL || 'http://localhost:3000'],
     telemetry: false,
-    logger: logger(),
+    logger: createLogger(),
     graphQL: { disable: true },
     typescript: { outputFile: path.resolve(projectRoot(), 'cms/payload-types.ts') },
   })
