@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir } from '../content-models/paths'
 import { databaseKind, databaseUri, resolveSqliteUrl } from '../cms/db'
+import { assertDeploymentReady } from '../cms/deployment'
 import { initPayload } from '../cms/initPayload'
 import { payloadSecret } from '../cms/secret'
 import { ensureAdmin } from '../cms/seed/ensureAdmin'
@@ -70,6 +71,7 @@ try {
     note(kind === 'sqlite' ? `database: ${process.env.DATABASE_URI!.replace(/^file:/, '')}` : 'database: MongoDB')
     return p
   })
+  assertDeploymentReady(process.env, { userCount: (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs })
 
   await step('Checking for an admin user', async (note) => {
     const admin = await ensureAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
