@@ -1,15 +1,20 @@
 import type { CollectionConfig } from 'payload'
-import { PETITION_STATES } from '../constants'
-import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
-import { publicPetitionsOrStaff } from '../access/publicPetitionsOrStaff'
-import { slugField } from '../fields/slug'
-import { summaryField } from '../fields/summary'
+import { PETITION_STATES } from '../../constants'
+import { isEditorOrOrganiser } from '../../access/isEditorOrOrganiser'
+import { publicPetitionsOrStaff } from '../../access/publicPetitionsOrStaff'
+import { slugField } from '../../fields/slug'
+import { summaryField } from '../../fields/summary'
+import { keepPetitionsWithSignatures } from './hooks/keepPetitionsWithSignatures'
 
-/** Petitions. Counts are written by the roll-up job, never by hand. */
+/**
+ * Petitions. Counts are written by the roll-up job, never by hand. A petition with signatures
+ * cannot be deleted, only closed (hooks/keepPetitionsWithSignatures.ts).
+ */
 export const Petitions: CollectionConfig = {
   slug: 'petitions',
   admin: { useAsTitle: 'title', group: 'Campaigns', defaultColumns: ['title', 'state', 'signatureCount', 'closesAt'] },
   access: { create: isEditorOrOrganiser, read: publicPetitionsOrStaff, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  hooks: { beforeDelete: [keepPetitionsWithSignatures] },
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField(),
