@@ -4,6 +4,7 @@ import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 import { index } from 'drizzle-orm/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 import { dataDir, projectRoot } from '../content-models/paths'
+import { RATE_LIMITS_TABLE, rateLimitsTable } from './abuse/rateLimitStore'
 import { migrations } from './migrations'
 
 /** The default: an SQLite file inside the project's data folder. */
@@ -26,6 +27,9 @@ const indexFlagsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
   }
   return schema
 }
+
+/** Adds the table the shared rate limits count in (cms/abuse/rateLimitStore.ts), so migrations create it. */
+const addRateLimitsTable: SQLiteSchemaHook = ({ schema }) => ({ ...schema, tables: { ...schema.tables, [RATE_LIMITS_TABLE]: rateLimitsTable } })
 
 /** How long a MongoDB connection attempt may take before start-up fails. */
 export const MONGO_TIMEOUT_MS = 5000
@@ -87,7 +91,7 @@ export const databaseAdapter = (uri: string = databaseUri()): DatabaseAdapterObj
     return adapter
   }
   return sqliteAdapter({
-    afterSchemaInit: [indexFlagsByParent],
+    afterSchemaInit: [indexFlagsByParent, addRateLimitsTable],
     client: { url: resolveSqliteUrl(uri), authToken: process.env.DATABASE_AUTH_TOKEN || undefined },
     // The schema is changed only by committed migrations, the same way in development, CI and production.
     push: false,

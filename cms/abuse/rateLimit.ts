@@ -1,42 +1,43 @@
 /**
- * Per-IP rate limits, as settings. Like e-petitions, a submission over the limit is not refused:
- * it is stored with a silent flag and gets no email, so a script learns nothing and floods no one.
- *
- * Fixed windows: each rule counts hits in the current window of `seconds`. Two rules (a short burst
- * and a longer sustained one) together behave close to a sliding window.
+ * Per-client rate limits on the public endpoints, counted by rate-limiter-flexible. Over a limit,
+ * the person is told plainly to try again in N seconds (429 with Retry-After): nothing is stored
+ * and nothing is silently dropped. The limits are per client address (an IPv6 address by its
+ * /64, see clientAddress.ts) and, for signing, per petition, and high enough for a workplace
+ * Wi-Fi or a mobile network's shared address. Caps on emails to one address are separate and
+ * silent (MAX_CONFIRMATION_EMAILS).
  */
 import type { Payload } from 'payload'
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { sharedRateLimiter } from './rateLimitStore'
 
 /** At most `limit` hits in `seconds`. */
 export type RateRule = { limit: number; seconds: number }
 
-/** Where counts live: one process (memory) or shared by every CMS node (the database). */
-export interface RateLimitStore {
-  /** Adds one hit to `key` and returns the count in its window; the key may be dropped after `ttlSeconds`. */
-  increment(key: string, ttlSeconds: number): Promise<number>
-}
+/** The actions with limits. */
+export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login'
 
-/** The endpoints with limits. */
-export type RateScope = 'sign' | 'join' | 'confirm' | 'erase'
-
-/** e-petitions' defaults: 1 per 60 s burst, 5 per 300 s sustained. */
+/**
+ * Defaults: a burst and a sustained rule per scope. Fifty co-workers signing one petition from
+ * the office in a minute all get through; a script sending thousands does not.
+ */
 export const DEFAULT_RATE_RULES: Record<RateScope, RateRule[]> = {
-  sign: [{ limit: 1, seconds: 60 }, { limit: 5, seconds: 300 }],
-  join: [{ limit: 1, seconds: 60 }, { limit: 5, seconds: 300 }],
-  confirm: [{ limit: 30, seconds: 60 }],
-  erase: [{ limit: 10, seconds: 300 }],
+  sign: [{ limit: 50, seconds: 60 }, { limit: 500, seconds: 3600 }],
+  join: [{ limit: 30, seconds: 60 }, { limit: 300, seconds: 3600 }],
+  confirm: [{ limit: 60, seconds: 60 }],
+  erase: [{ limit: 20, seconds: 300 }],
+  login: [{ limit: 10, seconds: 300 }, { limit: 50, seconds: 3600 }],
 }
 
 /** A rule setting was not understood. */
 export class RateLimitSettingError extends Error {
   constructor(name: string, value: string) {
-    super(`${name}="${value}" is not a rate limit. Write limits as "hits/seconds", comma-separated, for example "1/60,5/300"; or "off".`)
+    super(`${name}="${value}" is not a rate limit. Write limits as "hits/seconds", comma-separated, for example "50/60,500/3600"; or "off".`)
     this.name = 'RateLimitSettingError'
   }
 }
 
 /**
- * Reads a rule list like "1/60,5/300" ("off" means no limit).
+ * Reads a rule list like "50/60,500/3600" ("off" means no limit).
  * @example parseRateRules('1/60,5/300') // [{ limit: 1, seconds: 60 }, { limit: 5, seconds: 300 }]
  */
 export const parseRateRules = (value: string, name = 'rate limit'): RateRule[] => {
@@ -48,82 +49,19 @@ export const parseRateRules = (value: string, name = 'rate limit'): RateRule[] =
   })
 }
 
-/** The rules for a scope: RATE_LIMIT_<SCOPE> (for example RATE_LIMIT_SIGN="1/60,5/300"), else the default. */
+/** The rules for a scope: RATE_LIMIT_<SCOPE> (for example RATE_LIMIT_SIGN="50/60,500/3600"), else the default. */
 export const rateRules = (scope: RateScope, env: Record<string, string | undefined> = process.env): RateRule[] => {
   const name = `RATE_LIMIT_${scope.toUpperCase()}`
   const value = env[name]
   return value ? parseRateRules(value, name) : DEFAULT_RATE_RULES[scope]
 }
 
-/**
- * Counts one hit against every rule and says whether any limit is now exceeded. `key` names who
- * and what, for example "sign:<petition>:<ip hash>", so limits are per petition and per endpoint.
- */
-export const hitRateLimit = async (store: RateLimitStore, key: string, rules: RateRule[], now = Date.now()): Promise<boolean> => {
-  let exceeded = false
-  for (const rule of rules) {
-    const window = Math.floor(now / (rule.seconds * 1000))
-    const count = await store.increment(`rl:${rule.limit}/${rule.seconds}:${window}:${key}`, rule.seconds)
-    if (count > rule.limit) exceeded = true
-  }
-  return exceeded
-}
-
-/** A store for one process. Old windows are swept as new ones are used. */
-export const memoryRateLimitStore = (): RateLimitStore & { size: () => number } => {
-  const counts = new Map<string, { n: number; expires: number }>()
-  let nextSweep = 0
-  return {
-    size: () => counts.size,
-    async increment(key, ttlSeconds) {
-      const now = Date.now()
-      if (now > nextSweep) {
-        for (const [k, v] of counts) if (v.expires < now) counts.delete(k)
-        nextSweep = now + 10_000
-      }
-      const entry = counts.get(key)
-      if (entry && entry.expires >= now) {
-        entry.n += 1
-        return entry.n
-      }
-      counts.set(key, { n: 1, expires: now + ttlSeconds * 1000 })
-      return 1
-    },
-  }
-}
-
-/**
- * A store shared by every CMS node, in Payload's key-value table (payload.kv). Read-then-write is
- * not atomic, so two nodes hitting the same key in the same millisecond may count once: fine for
- * abuse control, which only needs to be roughly right.
- */
-export const databaseRateLimitStore = (payload: Payload): RateLimitStore => ({
-  async increment(key, ttlSeconds) {
-    const now = Date.now()
-    const entry = await payload.kv.get<{ n: number; expires: number }>(key)
-    const n = entry && entry.expires >= now ? entry.n + 1 : 1
-    await payload.kv.set(key, { n, expires: entry && entry.expires >= now ? entry.expires : now + ttlSeconds * 1000 })
-    return n
-  },
-})
-
-/** Deletes expired windows from the database store; run by the retention job. */
-export const sweepDatabaseRateLimits = async (payload: Payload, now = Date.now()): Promise<number> => {
-  let removed = 0
-  for (const key of await payload.kv.keys()) {
-    if (!key.startsWith('rl:')) continue
-    const entry = await payload.kv.get<{ expires: number }>(key)
-    if (!entry || entry.expires < now) {
-      await payload.kv.delete(key)
-      removed++
-    }
-  }
-  return removed
-}
+/** Whether a request may go on, or how long the client must wait. */
+export type RateVerdict = { limited: false } | { limited: true; retryAfterSeconds: number }
 
 export type RateLimitStoreKind = 'memory' | 'database'
 
-/** RATE_LIMIT_STORE: "memory" (default, one node) or "database" (shared by several nodes). */
+/** RATE_LIMIT_STORE: "memory" (default, one node) or "database" (shared by every CMS node). */
 export const rateLimitStoreKind = (env: NodeJS.ProcessEnv = process.env): RateLimitStoreKind => {
   const v = env.RATE_LIMIT_STORE || 'memory'
   if (v !== 'memory' && v !== 'database') {
@@ -132,14 +70,49 @@ export const rateLimitStoreKind = (env: NodeJS.ProcessEnv = process.env): RateLi
   return v
 }
 
-const stores = new WeakMap<Payload, RateLimitStore>()
+/** One limiter per rule, for one scope. */
+export const limitersFor = (rules: RateRule[], scope: string, make: (rule: RateRule, keyPrefix: string) => RateLimiterAbstract): RateLimiterAbstract[] =>
+  rules.map((rule) => make(rule, `rl:${scope}:${rule.limit}/${rule.seconds}`))
 
-/** The store chosen by config, one per Payload instance. */
-export const rateLimitStoreFor = (payload: Payload, env: NodeJS.ProcessEnv = process.env): RateLimitStore => {
-  let store = stores.get(payload)
-  if (!store) {
-    store = rateLimitStoreKind(env) === 'database' ? databaseRateLimitStore(payload) : memoryRateLimitStore()
-    stores.set(payload, store)
+/**
+ * Counts one hit against every limiter and says whether any limit is exceeded, and for how long.
+ * A store that fails throws (rate-limiter-flexible's insurance limiter covers the shared stores).
+ */
+export const consumeAll = async (limiters: RateLimiterAbstract[], key: string): Promise<RateVerdict> => {
+  let waitMs = 0
+  for (const limiter of limiters) {
+    try {
+      await limiter.consume(key)
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection
+      waitMs = Math.max(waitMs, rejection.msBeforeNext)
+    }
   }
-  return store
+  return waitMs > 0 ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { limited: false }
 }
+
+const memory = (rule: RateRule, keyPrefix: string) => new RateLimiterMemory({ points: rule.limit, duration: rule.seconds, keyPrefix })
+
+const byPayload = new WeakMap<Payload, Map<RateScope, RateLimiterAbstract[]>>()
+
+/** The limiters of a scope for this Payload instance, from the settings (made once). */
+const limitersOf = (payload: Payload, scope: RateScope, env: NodeJS.ProcessEnv): RateLimiterAbstract[] => {
+  let scopes = byPayload.get(payload)
+  if (!scopes) byPayload.set(payload, (scopes = new Map()))
+  let limiters = scopes.get(scope)
+  if (!limiters) {
+    const shared = rateLimitStoreKind(env) === 'database'
+    limiters = limitersFor(rateRules(scope, env), scope, shared ? (rule, prefix) => sharedRateLimiter(payload, rule, prefix, memory(rule, prefix)) : memory)
+    scopes.set(scope, limiters)
+  }
+  return limiters
+}
+
+/**
+ * Counts a hit by `client` (a key from clientRateKey) on `scope`, optionally per `subject` (a
+ * petition id), and says whether it may go on.
+ * @example await limitRate(payload, 'sign', '203.0.113.9', '12') // { limited: false }
+ */
+export const limitRate = (payload: Payload, scope: RateScope, client: string, subject = '', env: NodeJS.ProcessEnv = process.env): Promise<RateVerdict> =>
+  consumeAll(limitersOf(payload, scope, env), subject ? `${subject}:${client}` : client)
+export { sweepDatabaseRateLimits } from './rateLimitStore'

@@ -8,7 +8,8 @@
  */
 import type { PayloadRequest } from 'payload'
 import type { FieldErrors } from '../abuse/validation'
-import { errorPage, serverErrorPage } from './pages'
+import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from './clientAddress'
+import { errorPage, page, serverErrorPage } from './pages'
 
 /** Bodies larger than this are refused: no form of ours comes close. */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -66,18 +67,11 @@ export const readFields = async (req: PayloadRequest): Promise<Record<string, un
   fieldsOf(req.headers.get('content-type'), req.text ? await req.text() : '')
 
 /**
- * The client's IP from an X-Forwarded-For chain. Our servers (Next, or serve.ts) put the socket
- * address last; TRUST_PROXY=<n> trusts n proxies in front of them and takes the address they saw.
+ * The client's address as the front server worked it out (see clientAddress.ts): read from its
+ * signed header, never from X-Forwarded-For, so a client cannot choose it; "unknown" when the
+ * request did not come through the front server.
  */
-export const clientIpFrom = (forwardedFor: string | null | undefined, realIp: string | null | undefined, env: Record<string, string | undefined> = process.env): string => {
-  const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-  const hops = Number(env.TRUST_PROXY ?? 0) || 0
-  return chain[Math.max(0, chain.length - 1 - hops)] ?? realIp ?? 'unknown'
-}
-
-/** The client's IP (see clientIpFrom). */
-export const clientIp = (req: PayloadRequest, env: NodeJS.ProcessEnv = process.env): string =>
-  clientIpFrom(req.headers.get('x-forwarded-for'), req.headers.get('x-real-ip'), env)
+export const clientIp = (req: PayloadRequest): string => verifiedClientAddress(req.payload.secret, req.headers.get(CLIENT_ADDRESS_HEADER))
 
 /** A JSON answer that is never cached. */
 export const jsonAnswer = (body: unknown, status = 200, headers: Record<string, string> = {}): Answer => ({
@@ -107,6 +101,19 @@ export const bodyErrorAnswer = (asJson: boolean, error: BodyError): Answer =>
 /** Whether an error should go back as JSON: for scripts (they send JSON, or do not ask for HTML), not for a browser's page or plain form. */
 export const wantsJson = (contentType: string | null | undefined, accept: string | null | undefined): boolean =>
   isJsonType(contentType) || !(accept ?? '').includes('text/html')
+
+/** Too many tries from one connection: 429 with Retry-After, and a page for a plain form that says when to try again. */
+export const rateLimitedAnswer = (asJson: boolean, retryAfterSeconds: number, backHref: string): Answer => {
+  const message = `Too many forms have been sent from your internet connection just now. Please try again in ${waitWords(retryAfterSeconds)}.`
+  const answer = asJson
+    ? jsonAnswer({ status: 'rate-limited', message, retryAfterSeconds }, 429)
+    : htmlAnswer(page('Please wait a moment', `<p>${message}</p><p>Nothing has been saved. <a href="${backHref.replace(/"/g, '&quot;')}">Go back to the form</a> and send it again then.</p>`), 429)
+  return { ...answer, headers: { ...answer.headers, 'Retry-After': String(retryAfterSeconds) } }
+}
+
+/** A wait in plain words. @example waitWords(90) // '2 minutes' */
+export const waitWords = (seconds: number): string =>
+  seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`
 
 /** Our side failed: JSON for scripts, a page for a person's browser (which would otherwise show raw JSON). */
 export const serverErrorAnswer = (asJson: boolean): Answer =>

@@ -27,6 +27,7 @@ import {
   isJsonType,
   json,
   jsonAnswer,
+  rateLimitedAnswer,
   readFields,
   seeOther,
   seeOtherAnswer,
@@ -39,14 +40,17 @@ const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[na
 /** Where a plain form goes after a post. */
 export const SITE_PAGES = {
   petitionSent: () => `${siteUrl()}/petitions/check-your-email/`,
-  petitionTooMany: () => `${siteUrl()}/petitions/check-your-email/`,
   petition: (slug: string) => `${siteUrl()}/petitions/${slug}/`,
   joinSent: (workEmail: boolean) => `${siteUrl()}/join/check-your-email/${workEmail ? 'work-address/' : ''}`,
   join: () => `${siteUrl()}/join/`,
 }
 
-const TOO_MANY = 'We have already sent several emails to this address. Please look in your inbox and spam folder for the newest one.'
-const SENT = 'Check your email: we have sent you a link to confirm.'
+/**
+ * The one answer to a sign-up or signature that was taken, whatever the address's history (new,
+ * pending, confirmed, at its cap of emails, flagged): nobody can learn from it who has joined or
+ * signed. A person who does not get an email can sign again; the cap on emails to one address is silent.
+ */
+const SENT = 'Check your email: we have sent you a link to confirm. If it has not come in a few minutes, look in your spam folder.'
 
 /** What a sign request carries, read from a web Request or straight from Node's request. */
 export type SignRequest = { contentType: string | null | undefined; body: string; ip: string }
@@ -74,8 +78,9 @@ export const signAnswer = async (payload: Payload, slug: string, { contentType, 
       return asJson
         ? jsonAnswer({ status: 'closed', message: 'This petition has closed and no longer takes signatures.' }, 409)
         : htmlAnswer(page('This petition has closed', `<p>It no longer takes signatures.</p><p><a href="${SITE_PAGES.petition(slug)}">Back to the petition</a></p>`), 409)
+    case 'rate-limited':
+      return rateLimitedAnswer(asJson, outcome.retryAfterSeconds, `${SITE_PAGES.petition(slug)}#sign`)
     case 'too-many-emails':
-      return asJson ? jsonAnswer({ status: 'too-many-emails', message: TOO_MANY }, 200) : seeOtherAnswer(SITE_PAGES.petitionTooMany())
     case 'sent':
       return asJson ? jsonAnswer({ status: 'sent', message: SENT }, 202) : seeOtherAnswer(SITE_PAGES.petitionSent())
   }
@@ -122,8 +127,9 @@ const join: Endpoint = {
       const outcome = await joinNetwork(req.payload, await readFields(req), { ip: clientIp(req) })
       const asJson = isJson(req)
       if (outcome.status === 'invalid') return invalid(req, outcome.errors, SITE_PAGES.join())
+      if (outcome.status === 'rate-limited') return toResponse(rateLimitedAnswer(asJson, outcome.retryAfterSeconds, SITE_PAGES.join()))
+      // The same answer for a new, pending, confirmed or capped address (see SENT).
       const warning = outcome.workEmail ? WORK_EMAIL_WARNING : undefined
-      if (outcome.status === 'too-many-emails') return asJson ? json({ status: 'too-many-emails', message: TOO_MANY, warning }) : seeOther(SITE_PAGES.joinSent(outcome.workEmail))
       return asJson ? json({ status: 'sent', message: SENT, warning }, 202) : seeOther(SITE_PAGES.joinSent(outcome.workEmail))
     }),
 }

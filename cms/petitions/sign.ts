@@ -8,8 +8,9 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import type { Signature } from '../payload-types'
-import { FLAGS, formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
-import { hitRateLimit, rateLimitStoreFor, rateRules } from '../abuse/rateLimit'
+import { formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
+import { limitRate } from '../abuse/rateLimit'
+import { clientRateKey } from '../endpoints/clientAddress'
 import { check, type FieldErrors } from '../abuse/validation'
 import { signatureAlreadySignedEmail } from '../email/messages/render'
 import { canonicalEmail } from '../members/canonicalEmail'
@@ -31,6 +32,7 @@ export type SignOutcome =
   | { status: 'petition-closed' }
   | { status: 'sent' }
   | { status: 'too-many-emails' }
+  | { status: 'rate-limited'; retryAfterSeconds: number }
 
 type PetitionRef = { id: number; title: string; state?: string | null; opensAt?: string | null; closesAt?: string | null }
 
@@ -216,9 +218,10 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
   if (!petition || petition.state === 'draft') return { status: 'petition-not-found' }
   if (!isSignable(petition, new Date(now))) return { status: 'petition-closed' }
 
+  const limit = await limitRate(payload, 'sign', clientRateKey(ctx.ip), String(petition.id))
+  if (limit.limited) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
   const ipHash = hashIp(payload.secret, ctx.ip)
   const flags: Flag[] = formFlags({ honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] }, payload.secret, now)
-  if (await hitRateLimit(rateLimitStoreFor(payload), `sign:${petition.id}:${ipHash}`, rateRules('sign'), now)) flags.push(FLAGS.RATE_LIMIT)
   const quiet = suppressesEmail(flags)
 
   const emailCanonical = canonicalEmail(input.email)

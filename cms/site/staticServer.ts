@@ -1,27 +1,14 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import http from 'node:http'
+/**
+ * The public site's server: Fastify with @fastify/static over the built site. It serves the
+ * brotli or gzip copy the build wrote beside each file (with Vary: Accept-Encoding), ETags and
+ * Last-Modified for revalidation, immutable caching for hashed assets, the site's 404 page, and
+ * strict security headers. It never sets a cookie. No request, however malformed, stops it.
+ */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-}
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { newReference } from '../endpoints/edgeErrors'
 
 /**
  * Security headers for every public page: nothing may load from another origin, forms post only
@@ -46,68 +33,53 @@ export const securityHeaders = (cmsOrigin: string): Record<string, string> => ({
   'Cross-Origin-Opener-Policy': 'same-origin',
 })
 
-/**
- * Serves the built site from `root` (data/site, a symlink switched atomically on each build, so
- * it is resolved on every request). Directory URLs get their index.html; a missing page gets the
- * site's 404 page with status 404. It never sets a cookie.
- */
-export const createStaticServer = ({ root, cmsOrigin = 'http://localhost:3000' }: { root: string; cmsOrigin?: string }) => {
-  const headers = securityHeaders(cmsOrigin)
-  const resolveFile = async (urlPath: string): Promise<{ file: string; status: number } | { redirect: string } | null> => {
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(urlPath)
-    } catch {
-      return null
-    }
-    // No NUL bytes, and no dot-files (build fingerprints and link reports are not for readers).
-    if (decoded.includes('\0') || decoded.split('/').some((segment) => segment.startsWith('.'))) return null
-    const base = path.resolve(root)
-    const target = path.resolve(base, `.${path.posix.normalize(decoded)}`)
-    if (target !== base && !target.startsWith(base + path.sep)) return null
-    const info = await stat(target).catch(() => null)
-    if (info?.isDirectory()) {
-      if (!decoded.endsWith('/')) return { redirect: `${urlPath}/` }
-      const index = path.join(target, 'index.html')
-      if (await stat(index).catch(() => null)) return { file: index, status: 200 }
-      return null
-    }
-    if (info?.isFile()) return { file: target, status: 200 }
-    return null
-  }
+/** Hashed build assets (Astro's build.assets folder): their names change with their content. */
+export const IMMUTABLE_PREFIX = '/assets/'
 
-  return http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', ...headers }).end()
-      return
-    }
-    let found = await resolveFile(url.pathname)
-    if (found && 'redirect' in found) {
-      res.writeHead(301, { Location: found.redirect + url.search, ...headers }).end()
-      return
-    }
-    if (!found) {
-      const notFound = path.join(root, '404.html')
-      found = (await stat(notFound).catch(() => null)) ? { file: notFound, status: 404 } : null
-      if (!found) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('Not found. The site has not been built yet.')
-        return
-      }
-    }
-    const ext = path.extname(found.file).toLowerCase()
-    const immutable = url.pathname.startsWith('/assets/')
-    res.writeHead(found.status, {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-      ...headers,
-    })
-    if (req.method === 'HEAD') {
-      res.end()
-      return
-    }
-    createReadStream(found.file)
-      .on('error', () => res.destroy())
-      .pipe(res)
+/**
+ * Builds the site server for `root` (data/site, a symlink switched atomically on each build,
+ * followed afresh on every request). Directory URLs get their index.html (a URL without its
+ * trailing slash is redirected); dot-files are never served.
+ */
+export const createStaticServer = async ({ root, cmsOrigin = 'http://localhost:3000' }: { root: string; cmsOrigin?: string }): Promise<FastifyInstance> => {
+  const headers = securityHeaders(cmsOrigin)
+  const app = Fastify({ logger: { level: process.env.LOG_LEVEL || 'info', base: { service: 'site' } }, disableRequestLogging: true, genReqId: newReference, requestTimeout: 30_000 })
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(headers)
   })
+  await app.register(fastifyStatic, {
+    root: path.resolve(root),
+    preCompressed: true,
+    redirect: true,
+    dotfiles: 'ignore',
+    index: ['index.html'],
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+    setHeaders: (reply, file) => {
+      const relative = `/${path.relative(path.resolve(root), file).split(path.sep).join('/')}`
+      reply.header('Cache-Control', relative.startsWith(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate')
+    },
+  })
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(405).header('Allow', 'GET, HEAD').send()
+    if (!existsSync(path.join(root, '404.html'))) return reply.code(404).type('text/plain; charset=utf-8').send('Not found. The site has not been built yet.')
+    return reply.code(404).header('Cache-Control', 'public, max-age=0, must-revalidate').sendFile('404.html')
+  })
+  app.setErrorHandler(async (error, request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500
+    if (status < 500) return reply.code(status).type('text/plain; charset=utf-8').send('This address could not be read.')
+    request.log.error({ err: { type: (error as Error).name, message: (error as Error).message }, reference: request.id }, 'Request failed')
+    return reply.code(500).type('text/plain; charset=utf-8').send(`Something went wrong on our side. Please try again. Reference: ${request.id}.`)
+  })
+  return app
+}
+
+/** Builds and starts the site server; its address, and how to stop it. */
+export const startStaticServer = async ({ root, cmsOrigin, port = 0, host = '127.0.0.1' }: { root: string; cmsOrigin?: string; port?: number; host?: string }) => {
+  const app = await createStaticServer({ root, cmsOrigin })
+  await app.listen({ port, host })
+  const address = app.server.address()
+  const actual = typeof address === 'object' && address ? address.port : port
+  return { url: `http://${host}:${actual}`, app, close: () => app.close() }
 }

@@ -6,7 +6,6 @@
  * returning until the static server serves the new title. Target: ≤ 10 s.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { initPayload } from '../../cms/initPayload'
 import { runRebuild } from '../../cms/jobs/rebuild/runRebuild'
@@ -14,7 +13,7 @@ import { debounceMs, REBUILD_QUEUE } from '../../cms/jobs/rebuild/settings'
 import { markdownToLexical } from '../../cms/richtext/markdownToLexical'
 import { seed } from '../../cms/seed/seed'
 import { sitePaths } from '../../cms/site/buildSite'
-import { createStaticServer } from '../../cms/site/staticServer'
+import { startStaticServer } from '../../cms/site/staticServer'
 import { corpusMarkdown, generateCorpus } from '../generate-corpus'
 
 process.env.PROJECT_ROOT ||= process.cwd()
@@ -27,7 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 const payload = await initPayload({ databaseUri: `file:${path.join(dir, 'cms.db')}`, secret: 'bench-only', key: dir })
 let stop = false
-const server = createStaticServer({ root: sitePaths().live })
+let server: Awaited<ReturnType<typeof startStaticServer>> | undefined
 try {
   // The content: the seed, then generated guides up to the wanted number, all published.
   let t = Date.now()
@@ -66,8 +65,8 @@ try {
   t = Date.now()
   const first = await runRebuild(payload, { siteBuildId: null, trigger: 'manual' })
   console.log(`First (full) build: ${s(Date.now() - t)}, ${first.pages} pages`)
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const siteUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  server = await startStaticServer({ root: sitePaths().live })
+  const siteUrl = server.url
 
   // The job runner, as autoRun runs it in the CMS: the queue every second, one job at a time.
   const runner = (async () => {
@@ -107,7 +106,7 @@ try {
   console.log(`\nPublish→live (${count} guides): median ${s(median)}, max ${s(sorted.at(-1))} over ${sorted.length} publishes (target ≤ 10 s; includes the ${s(debounceMs())} debounce and up to 1 s for the job runner to pick the job up)`)
 } finally {
   stop = true
-  server.close()
+  await server?.close()
   await payload.destroy()
   await rm(dir, { recursive: true, force: true })
 }

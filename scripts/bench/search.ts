@@ -20,14 +20,13 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { runAstroBuild } from '../../cms/site/buildSite'
-import { createStaticServer } from '../../cms/site/staticServer'
+import { startStaticServer } from '../../cms/site/staticServer'
 import { buildLunr, buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
 import { documentsFromSnapshot, SEARCH_FIELDS, type SearchDocument } from '../../site/src/lib/search/documents'
 import { SearchClient } from '../../site/src/lib/search/query'
@@ -266,9 +265,8 @@ const benchChromium = async (siteDir: string, queries: string[]): Promise<string
   const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
   if (!existsSync(chromiumPath)) return ['skipped (no Chromium)']
   const { launchBrowser } = await import('../../tests/helpers/browser')
-  const server = createStaticServer({ root: siteDir })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = await startStaticServer({ root: siteDir })
+  const url = server.url
   const browser = await launchBrowser()
   const gzOf = new Map<string, number>()
   const fileGz = async (p: string) => {
@@ -336,7 +334,7 @@ const benchChromium = async (siteDir: string, queries: string[]): Promise<string
     }
   } finally {
     await browser.close()
-    await new Promise<void>((r) => server.close(() => r()))
+    await server.close()
   }
   return lines
 }

@@ -15,10 +15,10 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { createEndpointServer, listen } from '../../cms/endpoints/serve'
+import { startEndpointServer } from '../../cms/endpoints/serve'
 import { rollUpCounts } from '../../cms/petitions/counts'
 import { runAstroBuild } from '../../cms/site/buildSite'
-import { createStaticServer } from '../../cms/site/staticServer'
+import { startStaticServer } from '../../cms/site/staticServer'
 import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
 import { launchBrowser } from '../helpers/browser'
 import { linkIn, readOutbox } from '../helpers/endpointServer'
@@ -74,10 +74,9 @@ beforeAll(async () => {
   closers.push(() => rm(snapshotDir, { recursive: true, force: true }), () => rm(outDir, { recursive: true, force: true }))
   await exportSnapshot(t.payload, snapshotDir)
   await runAstroBuild(snapshotDir, outDir, { CMS_URL: cmsUrl, SITE_URL: siteUrl })
-  const site = createStaticServer({ root: outDir, cmsOrigin: cmsUrl })
-  await new Promise<void>((r) => site.listen(sitePort, '127.0.0.1', r))
-  closers.push(() => new Promise((r) => site.close(r)))
-  const api = await listen(createEndpointServer({ payload: t.payload, key: t.dir }), cmsPort)
+  const site = await startStaticServer({ root: outDir, cmsOrigin: cmsUrl, port: sitePort })
+  closers.push(site.close)
+  const api = await startEndpointServer({ payload: t.payload, key: t.dir, port: cmsPort })
   closers.push(api.close)
   browser = await launchBrowser()
 })

@@ -6,7 +6,6 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import type { Server } from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +13,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initPayload } from '../../cms/initPayload'
 import { buildSite, sitePaths } from '../../cms/site/buildSite'
-import { createStaticServer } from '../../cms/site/staticServer'
+import { startStaticServer } from '../../cms/site/staticServer'
 import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
 import { buildCmsIfNeeded } from '../../scripts/lib/cmsBuild'
 import { startCmsServers } from '../../scripts/lib/cmsServers'
@@ -25,7 +24,7 @@ const root = process.cwd()
 const SECRET = 'e2e-tests-only'
 let dir: string
 let cms: ChildProcess[] = []
-let site: Server | undefined
+let site: { close: () => Promise<void> } | undefined
 let siteUrl: string
 let cmsUrl: string
 let browser: Browser
@@ -62,8 +61,7 @@ beforeAll(async () => {
   const env = { ...process.env, PROJECT_ROOT: root, DATA_DIR: dir, DATABASE_URI: databaseUri, PAYLOAD_SECRET: SECRET, CMS_URL: cmsUrl, SITE_URL: siteUrl, REBUILD_DEBOUNCE_MS: '500', LOG_LEVEL: 'warn' }
   await buildCmsIfNeeded(root, env)
 
-  site = createStaticServer({ root: paths.live, cmsOrigin: cmsUrl })
-  await new Promise<void>((r) => site!.listen(sitePort, '127.0.0.1', r))
+  site = await startStaticServer({ root: paths.live, cmsOrigin: cmsUrl, port: sitePort })
   // As npm start runs it: Next behind the front server, so the admin is used through the front.
   const servers = await startCmsServers({ root, host: '127.0.0.1', port: cmsPort, env })
   cms = servers.children
@@ -79,7 +77,7 @@ afterAll(async () => {
       await new Promise((r) => child.once('exit', r))
     }
   }
-  await new Promise<void>((r) => (site ? site.close(() => r()) : r()))
+  await site?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 

@@ -3,6 +3,7 @@
  * passes everything else to the server behind, here a stand-in that echoes what it got.
  */
 import http from 'node:http'
+import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -10,8 +11,8 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { proxyTo } from '../../cms/endpoints/proxy'
-import { createEndpointServer, listen } from '../../cms/endpoints/serve'
+import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from '../../cms/endpoints/clientAddress'
+import { startEndpointServer } from '../../cms/endpoints/serve'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -34,7 +35,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => behind.listen(0, '127.0.0.1', r))
   behindUrl = `http://127.0.0.1:${(behind.address() as AddressInfo).port}`
-  front = await listen(createEndpointServer({ payload: t.payload, key: t.dir, fallback: proxyTo(behindUrl) }))
+  front = await startEndpointServer({ payload: t.payload, key: t.dir, proxyTo: behindUrl })
 })
 afterAll(async () => {
   await front?.close()
@@ -47,7 +48,7 @@ describe('the front server', () => {
     seen.length = 0
     const res = await fetch(`${front.url}/api/users/login?x=1`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: 'payload-token=abc', 'X-Forwarded-For': '203.0.113.7' },
+      headers: { 'Content-Type': 'application/json', Cookie: 'payload-token=abc', 'X-Forwarded-For': '203.0.113.7', 'X-Real-IP': '203.0.113.8', [CLIENT_ADDRESS_HEADER]: '203.0.113.9 forged' },
       body: JSON.stringify({ email: 'a@example.org' }),
     })
     expect(res.status).toBe(200)
@@ -58,8 +59,10 @@ describe('the front server', () => {
     expect(got).toMatchObject({ method: 'POST', url: '/api/users/login?x=1' })
     expect(got.headers.host).toBe(new URL(front.url).host)
     expect(got.headers.cookie).toBe('payload-token=abc')
-    // The client's address is added after the one it claimed, as our servers read it (TRUST_PROXY).
-    expect(got.headers['x-forwarded-for']).toBe('203.0.113.7, 127.0.0.1')
+    // TRUST_PROXY is 0: the address the client claimed is replaced by the socket's, never appended to.
+    expect(got.headers['x-forwarded-for']).toBe('127.0.0.1')
+    expect(got.headers['x-real-ip']).toBeUndefined()
+    expect(verifiedClientAddress(t.payload.secret, String(got.headers[CLIENT_ADDRESS_HEADER]))).toBe('127.0.0.1')
     expect((await fetch(`${front.url}/missing`)).status).toBe(404)
   })
 
@@ -74,7 +77,7 @@ describe('the front server', () => {
   })
 
   it('says so with 502 when the server behind is not answering', async () => {
-    const down = await listen(createEndpointServer({ payload: t.payload, key: t.dir, fallback: proxyTo('http://127.0.0.1:9') }))
+    const down = await startEndpointServer({ payload: t.payload, key: t.dir, proxyTo: 'http://127.0.0.1:9' })
     try {
       const res = await fetch(`${down.url}/admin`)
       expect(res.status).toBe(502)
@@ -85,4 +88,28 @@ describe('the front server', () => {
       await down.close()
     }
   })
+
+  it('frames a chunked body on GET, so no second request is smuggled to the server behind', async () => {
+    seen.length = 0
+    const smuggled = 'GET /smuggled HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n'
+    const chunk = `${smuggled.length.toString(16)}\r\n${smuggled}\r\n0\r\n\r\n`
+    const raw = `GET /admin HTTP/1.1\r\nHost: ${new URL(front.url).host}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunk}`
+    const answer = await rawRequest(front.url, raw)
+    expect(answer).toMatch(/^HTTP\/1\.1 200/)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(seen.map((s) => s.url)).toEqual(['/admin'])
+    expect(seen[0].headers['x-forwarded-for']).toBe('127.0.0.1')
+  })
 })
+
+/** Sends raw bytes on a new connection and resolves with everything the server sent back until it closed. */
+const rawRequest = (url: string, raw: string) =>
+  new Promise<string>((resolve, reject) => {
+    const { hostname, port } = new URL(url)
+    const socket = net.connect(Number(port), hostname, () => socket.write(raw))
+    let got = ''
+    socket.on('data', (c: Buffer) => (got += c.toString()))
+    socket.on('close', () => resolve(got))
+    socket.on('error', reject)
+    socket.setTimeout(1500, () => socket.destroy())
+  })

@@ -5,7 +5,9 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { databaseRateLimitStore, hitRateLimit, sweepDatabaseRateLimits } from '../../cms/abuse/rateLimit'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
+import { consumeAll } from '../../cms/abuse/rateLimit'
+import { sharedRateLimiter, sweepDatabaseRateLimits } from '../../cms/abuse/rateLimitStore'
 import { resendAdapter } from '../../cms/email/resendAdapter'
 import { signPetition } from '../../cms/petitions/sign'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../cms/petitions/retention'
@@ -102,14 +104,14 @@ describe('retention', () => {
 })
 
 describe('the database rate-limit store', () => {
-  it('shares counts through the database, so every CMS node sees the same limit, and sweeps old windows', async () => {
-    const nodeA = databaseRateLimitStore(t.payload)
-    const nodeB = databaseRateLimitStore(t.payload)
-    const rules = [{ limit: 1, seconds: 60 }]
-    const now = Date.now()
-    expect(await hitRateLimit(nodeA, 'sign:9:ip', rules, now)).toBe(false)
-    expect(await hitRateLimit(nodeB, 'sign:9:ip', rules, now)).toBe(true)
-    expect(await sweepDatabaseRateLimits(t.payload, now + 61_000)).toBe(1)
-    expect((await t.payload.kv.keys()).filter((k) => k.startsWith('rl:'))).toEqual([])
+  it('shares counts through the database, so every CMS node sees the same limit, and sweeps old counts', async () => {
+    const rule = { limit: 1, seconds: 60 }
+    const node = () => [sharedRateLimiter(t.payload, rule, 'rl:test', new RateLimiterMemory({ points: 1, duration: 60 }))]
+    const [nodeA, nodeB] = [node(), node()]
+    expect(await consumeAll(nodeA, 'sign:9:ip')).toEqual({ limited: false })
+    expect((await consumeAll(nodeB, 'sign:9:ip')).limited).toBe(true)
+    expect(await consumeAll(nodeB, 'sign:9:other')).toEqual({ limited: false })
+    expect(await sweepDatabaseRateLimits(t.payload, Date.now() + 61_000)).toBe(2)
+    expect(await consumeAll(nodeA, 'sign:9:ip')).toEqual({ limited: false })
   })
 })

@@ -106,7 +106,8 @@ describe('joining the network', () => {
   it('keeps one member per address and resends the link 3 times at most', async () => {
     const statuses = []
     for (const email of ['Pat.Lo@gmail.com', 'patlo@gmail.com', 'pat.lo+x@gmail.com', 'PATLO@gmail.com']) statuses.push((await (await join({ ...sara, email }, true)).json()).status)
-    expect(statuses).toEqual(['sent', 'sent', 'sent', 'too-many-emails'])
+    // The fourth is answered like the first (no oracle); the cap on emails is silent.
+    expect(statuses).toEqual(['sent', 'sent', 'sent', 'sent'])
     const members = await membersWith('patlo@gmail.com')
     expect(members).toHaveLength(1)
     expect(members[0].confirmationsSent).toBe(3)

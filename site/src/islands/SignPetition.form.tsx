@@ -115,19 +115,16 @@ export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: strin
     setSending(true)
     try {
       const answer = await sendForm(form)
-      if (answer.status === 422 && answer.body.errors) {
-        setErrors(answer.body.errors)
+      // Too many tries from this connection: said above the form, which keeps what was typed.
+      const errors = answer.status === 429 ? { form: answer.body.message ?? 'Please wait a minute and send the form again.' } : answer.body.errors
+      if ((answer.status === 422 || answer.status === 429) && errors) {
+        setErrors(errors)
         setFocus((f) => ({ on: 'errors', tries: (f?.tries ?? 0) + 1 }))
         return
       }
       setErrors({})
       if (answer.status === 202 || answer.status === 200) {
-        const tooMany = answer.body.status === 'too-many-emails'
-        setDone({
-          title: tooMany ? 'We have already emailed you' : 'Check your email',
-          message: tooMany ? (answer.body.message ?? '') : sentMessage,
-          warning: answer.body.warning,
-        })
+        setDone({ title: 'Check your email', message: sentMessage, warning: answer.body.warning })
         setFocus((f) => ({ on: 'done', tries: (f?.tries ?? 0) + 1 }))
         return
       }

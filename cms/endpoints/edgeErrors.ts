@@ -1,0 +1,72 @@
+/**
+ * How the front server fails: a request it cannot take (too large, a type it cannot read, a
+ * malformed body) gets its 4xx with a message saying what would be accepted; anything unexpected
+ * gets 500 with a reference that is also in the log, and the server keeps serving. Logs carry the
+ * reference and the route's pattern, never the path itself (confirm and erase links hold tokens),
+ * addresses or names.
+ */
+import { randomBytes } from 'node:crypto'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
+import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from './http'
+import { errorPage, page } from './pages'
+
+/** What Fastify's own 4xx errors mean, in plain words. */
+const CLIENT_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: `The form is too large: send at most ${MAX_BODY_BYTES / 1024} KB.`,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the form as application/x-www-form-urlencoded or application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty. Send a JSON object of fields, or a form.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not JSON. Send a JSON object of fields, or a form.',
+}
+
+const header = (request: FastifyRequest, name: string) => {
+  const v = request.headers[name]
+  return Array.isArray(v) ? v.join(', ') : v
+}
+
+const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined)
+
+/** Fastify's error handler for the front server. */
+export const answerError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  const asJson = wantsJson(header(request, 'content-type'), header(request, 'accept'))
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const message = CLIENT_ERRORS[error.code] ?? 'The request could not be read. Check its format and send it again.'
+    return send(reply, asJson ? jsonAnswer({ status: 'invalid', message }, status) : htmlAnswer(errorPage({ form: message }, '/'), status))
+  }
+  const reference = request.id
+  request.log.error({ err: { type: error.name, code: error.code, message: scrub(error.message), stack: scrub(error.stack ?? '') }, reference, route: request.routeOptions?.url ?? 'unmatched' }, 'Request failed')
+  const message = `Something went wrong on our side. Please try again in a few minutes. If it keeps happening, tell us this reference: ${reference}.`
+  return send(
+    reply,
+    asJson
+      ? jsonAnswer({ errors: [{ message }], reference }, 500)
+      : htmlAnswer(page('Something went wrong on our side', `<p>We could not finish this, and we have kept nothing from the form. Please go back and try again in a few minutes.</p><p>If it keeps happening, tell us this reference: <strong>${reference}</strong>.</p>`), 500),
+  )
+}
+
+/** Removes anything shaped like an email address or a long token from a log text. */
+export const scrub = (text: string): string => text.replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, '[address]').replace(/[A-Za-z0-9_-]{24,}/g, '[token]')
+
+/** A short random reference for each request, quoted to the person and in the log. */
+export const newReference = () => randomBytes(5).toString('hex')
+
+/** The front server's logger: JSON lines (pino), at LOG_LEVEL, without request lines. */
+export const edgeLoggerOptions = (env: NodeJS.ProcessEnv): FastifyServerOptions['logger'] => ({
+  level: env.LOG_LEVEL || 'info',
+  base: { service: 'cms-front' },
+})
+
+/**
+ * Logs one warning when forwarding headers arrive while TRUST_PROXY is 0: a proxy or CDN is
+ * probably in front, and every client would look like it (one rate limit for everybody).
+ */
+export const warnOnUntrustedForwarding = (app: FastifyInstance, env: NodeJS.ProcessEnv) => {
+  if (Number(env.TRUST_PROXY || 0) > 0) return
+  let warned = false
+  app.addHook('onRequest', async (request) => {
+    if (warned || !(request.headers['x-forwarded-for'] || request.headers.forwarded)) return
+    warned = true
+    request.log.warn('Requests arrive with X-Forwarded-For or Forwarded, but TRUST_PROXY is 0, so the address of the proxy in front is taken as every client’s. If a load balancer or CDN is in front of the CMS, set TRUST_PROXY to the number of proxies.')
+  })
+}

@@ -1,0 +1,94 @@
+/**
+ * Requests answered by Payload's own endpoint code, from the front server: our /api/public/
+ * endpoints run straight (runPublic), and, when no Next stands behind the front server (tests, a
+ * small deployment of just the API), everything else goes through Payload's router.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+import { CLIENT_ADDRESS_HEADER, signedClientAddress } from './clientAddress'
+import { serverErrorAnswer, toResponse, wantsJson } from './http'
+
+/**
+ * Matches a path like /public/petitions/:slug/sign against a pathname; the params, or null.
+ * @example matchPath('/public/confirm/:kind/:token', '/public/confirm/member/abc') // { kind: 'member', token: 'abc' }
+ */
+export const matchPath = (pattern: string, pathname: string): Record<string, string> | null => {
+  const want = pattern.split('/')
+  const got = pathname.split('/')
+  if (want.length !== got.length) return null
+  const params: Record<string, string> = {}
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) {
+      if (!got[i]) return null
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(got[i])
+      } catch {
+        return null
+      }
+    } else if (want[i] !== got[i]) return null
+  }
+  return params
+}
+
+/** The request as a web Request for Payload, with the client's address as the front server decided it. */
+const webRequest = (payload: Payload, request: FastifyRequest, body: string | undefined): Request => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name.startsWith(':') || name === 'x-forwarded-for' || name === CLIENT_ADDRESS_HEADER) continue
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  }
+  headers.set('x-forwarded-for', request.ip)
+  headers.set(CLIENT_ADDRESS_HEADER, signedClientAddress(payload.secret, request.ip))
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+  return new Request(new URL(request.url, 'http://localhost'), { method: request.method, headers, body: hasBody ? (body ?? '') : undefined })
+}
+
+/** Runs one of our public endpoints without Payload's per-request set-up (auth, i18n), which cost as much as signing itself. */
+const runPublic = async (payload: Payload, request: Request, pathname: string, body: string | undefined): Promise<Response | null> => {
+  const method = request.method.toLowerCase()
+  const sub = pathname.slice('/api'.length)
+  for (const endpoint of payload.config.endpoints as Endpoint[]) {
+    if (endpoint.method !== method || !endpoint.path.startsWith('/public/')) continue
+    const routeParams = matchPath(endpoint.path, sub)
+    if (!routeParams) continue
+    const req = Object.assign(request, { payload, routeParams, user: null, context: {}, text: async () => body ?? '' }) as unknown as PayloadRequest
+    let response: Response
+    try {
+      response = await endpoint.handler(req)
+    } catch (error) {
+      payload.logger.error({ err: error, msg: `Public endpoint ${endpoint.method.toUpperCase()} ${endpoint.path} failed` })
+      response = toResponse(serverErrorAnswer(wantsJson(request.headers.get('content-type'), request.headers.get('accept'))))
+    }
+    return new Response(response.body, { status: response.status, headers: headersWithCors({ headers: new Headers(response.headers), req }) })
+  }
+  return null
+}
+
+/** Sends a web Response through Fastify, keeping every Set-Cookie. */
+const sendResponse = async (reply: FastifyReply, response: Response, head: boolean) => {
+  reply.code(response.status)
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-length' && name !== 'transfer-encoding') reply.header(name, value)
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) reply.header('set-cookie', cookies)
+  const body = Buffer.from(await response.arrayBuffer())
+  return reply.send(head ? undefined : body)
+}
+
+/**
+ * A Fastify handler that answers with Payload: our public endpoints straight, anything else
+ * (a CORS preflight, the REST API without Next) through Payload's router. `key` is the key the
+ * Payload instance was started with, so the router reaches that same instance.
+ */
+export const answerWithPayload =
+  (payload: Payload, key: string | undefined) =>
+  async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const body = typeof request.body === 'string' ? request.body : undefined
+    const web = webRequest(payload, request, body)
+    const pathname = new URL(web.url).pathname
+    const response =
+      (pathname.startsWith('/api/public/') && request.method !== 'OPTIONS' ? await runPublic(payload, web, pathname, body) : null) ??
+      (await handleEndpoints({ config: payload.config, request: web, payloadInstanceCacheKey: key }))
+    return sendResponse(reply, response, request.method === 'HEAD')
+  }
