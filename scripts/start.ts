@@ -16,7 +16,7 @@ import { payloadSecret } from '../cms/secret'
 import { ensureAdmin } from '../cms/seed/ensureAdmin'
 import { isEmpty, seed } from '../cms/seed/seed'
 import { buildSite, sitePaths } from '../cms/site/buildSite'
-import { createStaticServer } from '../cms/site/staticServer'
+import { startStaticServer } from '../cms/site/staticServer'
 import { exportSnapshot } from '../cms/snapshot/exportSnapshot'
 import { buildCmsIfNeeded } from './lib/cmsBuild'
 import { startCmsServers } from './lib/cmsServers'
@@ -106,12 +106,8 @@ try {
   })
 
   await step('Starting the servers', async (note) => {
-    const server = createStaticServer({ root: sitePaths().live, cmsOrigin: new URL(process.env.CMS_URL!).origin })
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (e: NodeJS.ErrnoException) =>
-        reject(e.code === 'EADDRINUSE' ? new Error(`Port ${sitePort} is in use. Stop what is using it, or set SITE_PORT in .env.`) : e),
-      )
-      server.listen(sitePort, host, resolve)
+    await startStaticServer({ root: sitePaths().live, cmsOrigin: new URL(process.env.CMS_URL!).origin, port: sitePort, host }).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'EADDRINUSE' ? new Error(`Port ${sitePort} is in use. Stop what is using it, or set SITE_PORT in .env.`) : e
     })
     const cms = await startCmsServers({ root, host, port: cmsPort, env: process.env })
     children.push(...cms.children)
