@@ -8,6 +8,7 @@ import { projectRoot } from '../content-models/paths'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { endpoints } from './endpoints'
+import { withUnknownRoutesNotFound } from './endpoints/unknownRoutes'
 import { jobs } from './jobs'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
@@ -24,7 +25,10 @@ export type AppConfigOptions = {
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
 export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin
 
-/** Builds the Payload config. payload.config.ts only calls this; tests call it with their own database. */
+/**
+ * Builds the Payload config. payload.config.ts only calls this; tests call it with their own database.
+ * Unknown or unsupported API routes then answer 404 (endpoints/unknownRoutes.ts).
+ */
 export const createConfig = (options: AppConfigOptions = {}) =>
   buildConfig({
     serverURL: process.env.CMS_URL || 'http://localhost:3000',
@@ -54,4 +58,4 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     logger: createLogger(),
     graphQL: { disable: true },
     typescript: { outputFile: path.resolve(projectRoot(), 'cms/payload-types.ts') },
-  })
+  }).then(withUnknownRoutesNotFound)
