@@ -777,6 +777,10 @@ export interface Signature {
   confirmationsSent?: number | null;
   confirmedAt?: string | null;
   /**
+   * When the latest confirmation link was sent (signing, or signing again while pending). Unconfirmed after 7 days, the record is deleted.
+   */
+  pendingSince?: string | null;
+  /**
    * The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.
    */
   confirmEmailState?: ('owed' | 'sent' | 'failed') | null;
@@ -858,6 +862,34 @@ export interface Member {
   confirmationsSent?: number | null;
   confirmedAt?: string | null;
   /**
+   * When the latest confirmation link was asked for (joining, or joining again). Unconfirmed after 7 days, the record is deleted.
+   */
+  pendingSince?: string | null;
+  /**
+   * Choices of someone joining again, applied only when they confirm the new link.
+   */
+  pendingChanges?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * When they unsubscribed: deleted UNSUBSCRIBED_RETENTION_DAYS later.
+   */
+  unsubscribedAt?: string | null;
+  /**
+   * Their latest confirmation or "keep me": asked after MEMBER_RETENTION_MONTHS without one.
+   */
+  lastActiveAt?: string | null;
+  /**
+   * When we asked if they want to stay: deleted 30 days later unless they said yes.
+   */
+  retentionAskedAt?: string | null;
+  /**
    * The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.
    */
   confirmEmailState?: ('owed' | 'sent' | 'failed') | null;
@@ -890,6 +922,10 @@ export interface SiteBuild {
    * What changed, for example "guides/holiday-pay published".
    */
   reason?: string | null;
+  /**
+   * Someone was erased from a page: once this build is live, every older kept build and snapshot is deleted.
+   */
+  purgeOlder?: boolean | null;
   /**
    * This build is the one being served.
    */
@@ -1444,6 +1480,7 @@ export interface SignaturesSelect<T extends boolean = true> {
   confirmTokenHash?: T;
   confirmationsSent?: T;
   confirmedAt?: T;
+  pendingSince?: T;
   confirmEmailState?: T;
   confirmEmailAttempts?: T;
   confirmEmailNextAt?: T;
@@ -1473,6 +1510,11 @@ export interface MembersSelect<T extends boolean = true> {
   confirmTokenHash?: T;
   confirmationsSent?: T;
   confirmedAt?: T;
+  pendingSince?: T;
+  pendingChanges?: T;
+  unsubscribedAt?: T;
+  lastActiveAt?: T;
+  retentionAskedAt?: T;
   confirmEmailState?: T;
   confirmEmailAttempts?: T;
   confirmEmailNextAt?: T;
@@ -1490,6 +1532,7 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   status?: T;
   trigger?: T;
   reason?: T;
+  purgeOlder?: T;
   live?: T;
   startedAt?: T;
   finishedAt?: T;

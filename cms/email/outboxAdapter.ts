@@ -240,9 +240,10 @@ export const outboxAdapter =
         try {
           await appenderFor(file).write(formatOutboxMessage(record))
         } catch (cause) {
-          throw new EmailSendError(`Email to ${to.join(', ')} not written to the outbox ${file}.`, { cause })
+          throw new EmailSendError(`Email ${id} not written to the outbox ${file}.`, { cause })
         }
-        payload.logger.info(`Email "${record.subject}" to ${to.join(', ')} written to ${file}`)
+        // The message id only: never the address, the subject or a link (npm run outbox shows them).
+        payload.logger.info(`Email ${id} written to ${file}`)
         return { id, file }
       },
     }

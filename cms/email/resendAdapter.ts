@@ -1,6 +1,7 @@
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { Resend } from 'resend'
 import { addressList, defaultFrom, EmailSendError } from './address'
+import { scrubPersonal } from './scrub'
 
 export type ResendAdapterOptions = {
   apiKey: string
@@ -39,12 +40,13 @@ export const resendAdapter =
             headers: (message.headers as Record<string, string> | undefined) ?? undefined,
           })
         } catch (cause) {
-          throw new EmailSendError(`Email to ${to.join(', ')} not sent: Resend could not be reached.`, { cause })
+          // No address in the message: it is stored on the record and logged (cms/email/scrub.ts).
+          throw new EmailSendError('Email not sent: Resend could not be reached.', { cause })
         }
         if (result.error || !result.data) {
           const e = result.error as { message?: string; name?: string; statusCode?: number | null } | null
           throw new EmailSendError(
-            `Email to ${to.join(', ')} not sent: Resend said "${e?.message ?? 'no response'}"${e?.statusCode ? ` (HTTP ${e.statusCode})` : ''}. Check RESEND_API_KEY and that the sender's domain is verified in Resend.`,
+            `Email not sent: Resend said "${scrubPersonal(e?.message ?? 'no response')}"${e?.statusCode ? ` (HTTP ${e.statusCode})` : ''}. Check RESEND_API_KEY and that the sender's domain is verified in Resend.`,
             { cause: result.error },
           )
         }

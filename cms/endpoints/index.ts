@@ -1,4 +1,5 @@
 import type { Endpoint } from 'payload'
+import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
@@ -9,4 +10,4 @@ import { rebuildEndpoints } from './rebuild'
  * under /api/organise/; admins' rebuild and rollback under /api/site/. Each is thin: it parses input and calls a plain, tested function.
  * (Not under /api/petitions/: Payload routes that prefix to the petitions collection's own API.)
  */
-export const endpoints: Endpoint[] = [...publicEndpoints, ...organiseEndpoints, ...rebuildEndpoints]
+export const endpoints: Endpoint[] = [...publicEndpoints, ...keepEndpoints, ...organiseEndpoints, ...rebuildEndpoints]

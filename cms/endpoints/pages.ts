@@ -103,3 +103,13 @@ export const FIELD_LABELS: Record<string, string> = {
   showName: 'Show my name',
   form: 'The form',
 }
+
+/** The page a "keep me" link opens (members asked after a long quiet time): a button, nothing kept yet. */
+export const keepPage = (action: string) =>
+  page(
+    'Stay in the Better Work network',
+    `<p>Press the button and we will keep your details, so you stay in the network.</p><form method="post" action="${e(action)}"><button type="submit">Yes, keep me in the network</button></form>`,
+  )
+
+/** After the keep button. */
+export const keptPage = () => page('You are staying in the network', `<p>Thank you. We will keep your details. You do not need to do anything else.</p>${home()}`)

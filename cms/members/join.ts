@@ -1,12 +1,14 @@
 /**
  * Joining the network: check the input, store a pending member with both consents and the
  * consent wording's version, flag abuse silently, and email a confirmation link (owed in the
- * record until sent, as for signatures: cms/petitions/confirmEmail.ts).
+ * record until sent, as for signatures: cms/petitions/confirmEmail.ts). Joining again changes
+ * nothing stored until the new link is confirmed: the new choices wait in `pendingChanges`.
  */
 import type { Payload } from 'payload'
 import type { Member } from '../payload-types'
-import { FLAGS, formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
-import { hitRateLimit, rateLimitStoreFor, rateRules } from '../abuse/rateLimit'
+import { formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
+import { limitRate } from '../abuse/rateLimit'
+import { clientRateKey } from '../endpoints/clientAddress'
 import { check, type FieldErrors } from '../abuse/validation'
 import { memberAlreadyJoinedEmail, memberConfirmEmail } from '../email/messages/render'
 import { deliverOwedEmail, owedFrom, sendOwed } from '../petitions/confirmEmail'
@@ -15,6 +17,7 @@ import { canonicalEmail } from './canonicalEmail'
 import { CONSENT_VERSION } from './consent'
 import { joinSchema } from './joinSchema'
 import { parsePostcode } from './postcode'
+import { refId, type RecordId } from './recordId'
 import { MAX_CONFIRMATION_EMAILS, RECORD_STATES } from './records'
 import { cmsUrl, linkToken, links, newConfirmToken } from './tokens'
 import { looksLikeWorkEmail } from './workEmail'
@@ -23,14 +26,15 @@ export type JoinOutcome =
   | { status: 'invalid'; errors: FieldErrors }
   | { status: 'sent'; workEmail: boolean }
   | { status: 'too-many-emails'; workEmail: boolean }
+  | { status: 'rate-limited'; retryAfterSeconds: number }
 
-const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
+const footerLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
   unsubscribe: links(cmsUrl()).unsubscribe('member', id, linkToken(payload.secret, 'unsubscribe', 'member', id, emailCanonical)),
   erase: links(cmsUrl()).erase('member', id, linkToken(payload.secret, 'erase', 'member', id, emailCanonical)),
 })
 
 /** Who a member confirmation email goes to, and what they chose (named in the email). */
-type MemberEmail = { id: number; email: string; firstName: string; emailCanonical: string; networkNames: string[]; sessionTitle?: string }
+type MemberEmail = { id: RecordId; email: string; firstName: string; emailCanonical: string; networkNames: string[]; sessionTitle?: string }
 
 /** Emails a member the link to confirm (with the raw token; only its hash is stored). */
 export const sendMemberConfirm = (payload: Payload, m: MemberEmail, token: string) =>
@@ -45,12 +49,10 @@ export const sendMemberConfirm = (payload: Payload, m: MemberEmail, token: strin
     }),
   })
 
-type OwedMember = Pick<Member, 'id' | 'email' | 'firstName' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & {
-  networks?: (number | { id: number })[] | null
-  trainingSession?: number | { id: number } | null
-}
+/** What a member chose: stored, or waiting in `pendingChanges` for a re-join's confirmation. */
+type Choices = { email?: string; firstName?: string; networks?: (RecordId | { id: RecordId })[] | null; trainingSession?: RecordId | { id: RecordId } | null }
 
-const idOf = (ref: number | { id: number }) => (typeof ref === 'object' ? ref.id : ref)
+type OwedMember = Pick<Member, 'id' | 'email' | 'firstName' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & Choices & { pendingChanges?: unknown }
 
 /**
  * Sends the members' confirmation emails still owed (the email service was down when they
@@ -59,10 +61,10 @@ const idOf = (ref: number | { id: number }) => (typeof ref === 'object' ? ref.id
  */
 export const sendOwedMemberConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}) => {
   const names = new Map<string, string>()
-  const nameOf = async (collection: 'networks' | 'training-sessions', id: number): Promise<string | undefined> => {
+  const nameOf = async (collection: 'networks' | 'training-sessions', id: RecordId): Promise<string | undefined> => {
     const key = `${collection}:${id}`
     if (!names.has(key)) {
-      const doc = await payload.db.findOne<{ id: number; name?: string; title?: string }>({ collection, where: { id: { equals: id } }, select: collection === 'networks' ? { name: true } : { title: true } } as never)
+      const doc = await payload.db.findOne<{ id: RecordId; name?: string; title?: string }>({ collection, where: { id: { equals: id } }, select: collection === 'networks' ? { name: true } : { title: true } } as never)
       names.set(key, doc?.name ?? doc?.title ?? '')
     }
     return names.get(key) || undefined
@@ -70,11 +72,13 @@ export const sendOwedMemberConfirmations = async (payload: Payload, { now = Date
   return sendOwed<OwedMember>(payload, 'members', {
     now,
     limit,
-    select: { email: true, firstName: true, emailCanonical: true, networks: true, trainingSession: true },
+    select: { email: true, firstName: true, emailCanonical: true, networks: true, trainingSession: true, pendingChanges: true },
     send: async (m, token) => {
-      const networkNames = (await Promise.all((m.networks ?? []).map((n) => nameOf('networks', idOf(n))))).filter((n): n is string => Boolean(n))
-      const sessionTitle = m.trainingSession ? await nameOf('training-sessions', idOf(m.trainingSession)) : undefined
-      await sendMemberConfirm(payload, { id: m.id, email: m.email, firstName: m.firstName, emailCanonical: m.emailCanonical ?? '', networkNames, sessionTitle }, token)
+      // A re-join's email names the new choices, as the first try did.
+      const c: Choices = m.pendingChanges && typeof m.pendingChanges === 'object' ? { ...m, ...(m.pendingChanges as Choices) } : m
+      const networkNames = (await Promise.all((c.networks ?? []).map((n) => nameOf('networks', refId(n))))).filter((n): n is string => Boolean(n))
+      const sessionTitle = c.trainingSession ? await nameOf('training-sessions', refId(c.trainingSession)) : undefined
+      await sendMemberConfirm(payload, { id: m.id, email: c.email ?? m.email, firstName: c.firstName ?? m.firstName, emailCanonical: m.emailCanonical ?? '', networkNames, sessionTitle }, token)
     },
   })
 }
@@ -126,9 +130,10 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
   const now = ctx.now ?? Date.now()
   const workEmail = looksLikeWorkEmail(input.email)
 
+  const limit = await limitRate(payload, 'join', clientRateKey(ctx.ip))
+  if (limit.limited) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
   const ipHash = hashIp(payload.secret, ctx.ip)
   const flags: Flag[] = formFlags({ honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] }, payload.secret, now)
-  if (await hitRateLimit(rateLimitStoreFor(payload), `join:${ipHash}`, rateRules('join'), now)) flags.push(FLAGS.RATE_LIMIT)
   const quiet = suppressesEmail(flags)
 
   const emailCanonical = canonicalEmail(input.email)
@@ -148,7 +153,7 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
   }
   // The email is owed in the record from the start: if the email service is down, the worker
   // sends it later (see deliverOwedEmail); only a refusal it cannot fix is reported at once.
-  const deliver = (id: number, confirmToken: string, undoOnRefusal: boolean) =>
+  const deliver = (id: RecordId, confirmToken: string, undoOnRefusal: boolean) =>
     deliverOwedEmail(
       payload,
       'members',
@@ -173,6 +178,7 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
         ...details,
         emailCanonical,
         state: RECORD_STATES.PENDING,
+        pendingSince: new Date(now).toISOString(),
         confirmTokenHash: hash,
         confirmationsSent: quiet ? 0 : 1,
         ...(quiet ? {} : owedFrom(now)),
@@ -193,11 +199,13 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
       await payload.sendEmail({ to: input.email, ...memberAlreadyJoinedEmail({ firstName: input.firstName, ...footerLinks(payload, existing.id, emailCanonical) }) })
       return { status: 'sent', workEmail }
     }
-    // Pending or unsubscribed: take the new choices and consents, and send a fresh link.
+    // Pending or unsubscribed: a fresh link with a clock of its own. The new choices and consents
+    // wait in pendingChanges until that link is confirmed (confirmRecord), so someone who only
+    // knows the address cannot change what the person chose.
     await payload.update({
       collection: 'members',
       id: existing.id,
-      data: { ...details, state: RECORD_STATES.PENDING, confirmTokenHash: hash, confirmationsSent: sent + 1, ...owedFrom(now) },
+      data: { state: RECORD_STATES.PENDING, pendingChanges: details, pendingSince: new Date(now).toISOString(), confirmTokenHash: hash, confirmationsSent: sent + 1, ...owedFrom(now) },
       overrideAccess: true,
       depth: 0,
     })

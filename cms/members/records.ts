@@ -5,7 +5,10 @@
 import { and, eq } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { PETITION_STATES, SIGNABLE_PETITION_STATES, type PetitionState } from '../../content-models/constants'
-import { checkLinkToken, collectionOf, hashToken, type RecordKind } from './tokens'
+import { queueRebuild } from '../jobs/rebuild/queueRebuild'
+import { openLink } from './links'
+import { idTypeOf, type RecordId } from './recordId'
+import { collectionOf, hashToken, type RecordKind } from './tokens'
 
 /** Confirmation emails one address may get for one petition (or one sign-up), counting repeats. */
 export const MAX_CONFIRMATION_EMAILS = 3
@@ -28,7 +31,7 @@ type SqlAdapter = {
  * by (order, parent), so that read and rewrite grew with the number of signatures. Signatures and
  * members have no hooks, so nothing else is skipped. Other databases use Payload's update.
  */
-const markConfirmed = async (payload: Payload, collection: 'signatures' | 'members', id: number, now: Date): Promise<boolean> => {
+const markConfirmed = async (payload: Payload, collection: 'signatures' | 'members', id: RecordId, now: Date): Promise<boolean> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.[collection]
   const confirmedAt = now.toISOString()
@@ -50,6 +53,22 @@ const markConfirmed = async (payload: Payload, collection: 'signatures' | 'membe
 }
 
 /**
+ * A member's confirmation is also their latest sign of life (retention counts from it), and it
+ * applies the choices of a re-join, kept aside in `pendingChanges` until now.
+ */
+const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date): Promise<void> => {
+  const member = await payload.db.findOne<{ id: RecordId; pendingChanges?: unknown }>({ collection: 'members', where: { id: { equals: id } }, select: { pendingChanges: true } } as never)
+  const changes = member?.pendingChanges && typeof member.pendingChanges === 'object' ? (member.pendingChanges as Record<string, unknown>) : {}
+  await payload.update({
+    collection: 'members',
+    id,
+    data: { ...changes, pendingChanges: null, lastActiveAt: now.toISOString(), retentionAskedAt: null, unsubscribedAt: null },
+    overrideAccess: true,
+    depth: 0,
+  })
+}
+
+/**
  * Confirms the record a confirmation token belongs to. Confirming twice is harmless: the second
  * time says "already confirmed" and changes nothing.
  */
@@ -57,7 +76,7 @@ export const confirmRecord = async (payload: Payload, kind: RecordKind, token: s
   if (!token || token.length > 100) return 'unknown-link'
   const collection = collectionOf(kind)
   // Only the columns needed: not the flags, which would cost a scan of their table.
-  const record = await payload.db.findOne<{ id: number; state: string; petition?: number | { id: number } }>({
+  const record = await payload.db.findOne<{ id: RecordId; state: string; petition?: RecordId | { id: RecordId } }>({
     collection,
     where: { confirmTokenHash: { equals: hashToken(token) } },
     select: kind === 'signature' ? { state: true, petition: true } : { state: true },
@@ -69,40 +88,69 @@ export const confirmRecord = async (payload: Payload, kind: RecordKind, token: s
     const petition = await payload.findByID({ collection: 'petitions', id: petitionId, depth: 0, overrideAccess: true, select: { state: true, opensAt: true, closesAt: true } })
     if (!isSignable(petition, now)) return 'petition-closed'
   }
-  return (await markConfirmed(payload, collection, record.id, now)) ? 'confirmed' : 'already-confirmed'
+  if (!(await markConfirmed(payload, collection, record.id, now))) return 'already-confirmed'
+  if (kind === 'member') await applyMemberConfirmation(payload, record.id, now)
+  return 'confirmed'
 }
 
-type Linked = { id: number; emailCanonical?: string | null; state?: string }
+type Linked = { id: RecordId; emailCanonical?: string | null; state?: string | null; showName?: boolean | null; anonymisedAt?: string | null }
 
-const findLinked = async (payload: Payload, kind: RecordKind, id: string | number, token: string, purpose: 'unsubscribe' | 'erase') => {
-  const numericId = Number(id)
-  if (!Number.isInteger(numericId) || numericId < 1) return null
-  const record = (await payload
-    .findByID({ collection: collectionOf(kind), id: numericId, depth: 0, overrideAccess: true, disableErrors: true })
-    .catch(() => null)) as Linked | null
-  if (!record || !checkLinkToken(payload.secret, token, purpose, kind, record.id, record.emailCanonical)) return null
-  return record
-}
+/** The record a signed link points at, if the link is right for it (ids of either database). */
+export const findLinked = (payload: Payload, kind: RecordKind, id: unknown, token: string, purpose: 'unsubscribe' | 'erase' | 'keep') =>
+  openLink<Linked>({
+    secret: payload.secret,
+    kind,
+    purpose,
+    id,
+    token,
+    idType: idTypeOf(payload),
+    find: (parsed) => payload.findByID({ collection: collectionOf(kind), id: parsed, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Linked | null>,
+  })
+
+/** Whether a signature's first name is on its petition's public page (it asked to be shown, and it counts). */
+export const shownOnSite = (s: { showName?: boolean | null; state?: string | null; anonymisedAt?: string | null }): boolean =>
+  Boolean(s.showName) && s.state === RECORD_STATES.CONFIRMED && !s.anonymisedAt
+
+/**
+ * Queues a site build that drops signers' names from the petition pages and, once it is live,
+ * deletes every older kept build and snapshot (which still hold the names).
+ */
+export const queueNameRemoval = (payload: Payload, reason: string) => queueRebuild(payload, { trigger: 'publish', reason, purgeOlder: true })
 
 export type LinkOutcome = 'done' | 'unknown-link'
 
-/** Stops emails: a member is marked unsubscribed; a signature keeps counting but gets no updates. */
-export const unsubscribeRecord = async (payload: Payload, kind: RecordKind, id: string | number, token: string): Promise<LinkOutcome> => {
+/**
+ * Stops emails: a member is marked unsubscribed (and deleted UNSUBSCRIBED_RETENTION_DAYS later,
+ * see cms/members/retention.ts); a signature keeps counting but gets no updates.
+ */
+export const unsubscribeRecord = async (payload: Payload, kind: RecordKind, id: unknown, token: string, now = new Date()): Promise<LinkOutcome> => {
   const record = await findLinked(payload, kind, id, token, 'unsubscribe')
   if (!record) return 'unknown-link'
   if (kind === 'member') {
-    await payload.update({ collection: 'members', id: record.id, data: { state: RECORD_STATES.UNSUBSCRIBED, consentEmail: false }, overrideAccess: true, depth: 0 })
+    // Pressing twice keeps the first date, so a repeat does not put the deletion off.
+    const since = record.state === RECORD_STATES.UNSUBSCRIBED ? {} : { unsubscribedAt: now.toISOString() }
+    await payload.update({
+      collection: 'members',
+      id: record.id,
+      data: { state: RECORD_STATES.UNSUBSCRIBED, consentEmail: false, pendingChanges: null, ...since },
+      overrideAccess: true,
+      depth: 0,
+    })
   } else {
     await payload.update({ collection: 'signatures', id: record.id, data: { consentUpdates: false }, overrideAccess: true, depth: 0 })
   }
   return 'done'
 }
 
-/** Deletes the record for good (erase my data). A signature stops counting at the next roll-up. */
-export const eraseRecord = async (payload: Payload, kind: RecordKind, id: string | number, token: string): Promise<LinkOutcome> => {
+/**
+ * Deletes the record for good (erase my data). A signature stops counting at the next roll-up;
+ * one whose name was on the petition page also queues a build without it (queueNameRemoval).
+ */
+export const eraseRecord = async (payload: Payload, kind: RecordKind, id: unknown, token: string): Promise<LinkOutcome> => {
   const record = await findLinked(payload, kind, id, token, 'erase')
   if (!record) return 'unknown-link'
   await payload.delete({ collection: collectionOf(kind), id: record.id, overrideAccess: true })
+  if (kind === 'signature' && shownOnSite(record)) await queueNameRemoval(payload, `signatures/${record.id} erased`)
   return 'done'
 }
 

@@ -5,6 +5,7 @@
  * record is gone or anonymised, even if its id is reused.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { RecordId } from './recordId'
 
 /** The two kinds of record a link can point at. */
 export const RECORD_KINDS = { SIGNATURE: 'signature', MEMBER: 'member' } as const
@@ -23,11 +24,11 @@ export const newConfirmToken = (): { token: string; hash: string } => {
   return { token, hash: hashToken(token) }
 }
 
-/** What a signed link lets someone do. */
-export type LinkPurpose = 'unsubscribe' | 'erase'
+/** What a signed link lets someone do: stop emails, delete the record, or stay in the network (members asked after a long quiet time). */
+export type LinkPurpose = 'unsubscribe' | 'erase' | 'keep'
 
-/** The signed token for an unsubscribe or erase link. */
-export const linkToken = (secret: string, purpose: LinkPurpose, kind: RecordKind, id: number | string, emailCanonical: string): string =>
+/** The signed token for an unsubscribe, erase or keep link. */
+export const linkToken = (secret: string, purpose: LinkPurpose, kind: RecordKind, id: RecordId, emailCanonical: string): string =>
   createHmac('sha256', secret).update(`${purpose}:${kind}:${id}:${emailCanonical}`).digest('base64url').slice(0, 32)
 
 /** Whether a signed link token is right for this record. */
@@ -36,7 +37,7 @@ export const checkLinkToken = (
   token: string,
   purpose: LinkPurpose,
   kind: RecordKind,
-  id: number | string,
+  id: RecordId,
   emailCanonical: string | null | undefined,
 ): boolean => {
   if (!emailCanonical || !token) return false
@@ -45,13 +46,15 @@ export const checkLinkToken = (
   return expected.length === given.length && timingSafeEqual(expected, given)
 }
 
-/** Public links, on the CMS (which serves the confirm, unsubscribe and erase pages). */
+/** Public links, on the CMS (which serves the confirm, unsubscribe, erase and keep pages). */
 export const links = (cmsUrl: string) => {
   const base = `${cmsUrl.replace(/\/$/, '')}/api/public`
   return {
     confirm: (kind: RecordKind, token: string) => `${base}/confirm/${kind}/${token}`,
-    unsubscribe: (kind: RecordKind, id: number | string, token: string) => `${base}/unsubscribe/${kind}/${id}/${token}`,
-    erase: (kind: RecordKind, id: number | string, token: string) => `${base}/erase/${kind}/${id}/${token}`,
+    unsubscribe: (kind: RecordKind, id: RecordId, token: string) => `${base}/unsubscribe/${kind}/${id}/${token}`,
+    erase: (kind: RecordKind, id: RecordId, token: string) => `${base}/erase/${kind}/${id}/${token}`,
+    /** Members only: "yes, keep me in the network" (cms/endpoints/keep.ts). */
+    keep: (id: RecordId, token: string) => `${base}/keep/member/${id}/${token}`,
   }
 }
 

@@ -4,6 +4,7 @@ import * as migration_20261129_220050_site_build_jobs from './20261129_220050_si
 import * as migration_20261129_231820_signature_email_owed from './20261129_231820_signature_email_owed';
 import * as migration_20261130_034054_flags_index_by_parent from './20261130_034054_flags_index_by_parent';
 import * as migration_20261130_042823_member_email_owed from './20261130_042823_member_email_owed';
+import * as migration_20261206_193552_member_retention_erasure from './20261206_193552_member_retention_erasure';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_042823_member_email_owed.up,
     down: migration_20261130_042823_member_email_owed.down,
-    name: '20261130_042823_member_email_owed'
+    name: '20261130_042823_member_email_owed',
+  },
+  {
+    up: migration_20261206_193552_member_retention_erasure.up,
+    down: migration_20261206_193552_member_retention_erasure.down,
+    name: '20261206_193552_member_retention_erasure'
   },
 ];

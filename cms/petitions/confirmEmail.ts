@@ -10,6 +10,8 @@ import type { Payload } from 'payload'
 import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
 import type { Signature } from '../payload-types'
 import { signatureConfirmEmail } from '../email/messages/render'
+import { errorForLog, storedErrorText } from '../email/scrub'
+import type { RecordId } from '../members/recordId'
 import { cmsUrl, linkToken, links, newConfirmToken } from '../members/tokens'
 import { createBatcher, type Batcher } from './batcher'
 
@@ -49,12 +51,12 @@ export const isPermanentEmailFailure = (error: unknown): boolean => {
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429
 }
 
-type PetitionTitle = { id: number; title: string }
+type PetitionTitle = { id: RecordId; title: string }
 
 /** The collections whose records owe a confirmation email. */
 export type OwedCollection = 'signatures' | 'members'
 
-const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
+const footerLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
   unsubscribe: links(cmsUrl()).unsubscribe('signature', id, linkToken(payload.secret, 'unsubscribe', 'signature', id, emailCanonical)),
   erase: links(cmsUrl()).erase('signature', id, linkToken(payload.secret, 'erase', 'signature', id, emailCanonical)),
 })
@@ -62,7 +64,7 @@ const footerLinks = (payload: Payload, id: number, emailCanonical: string) => ({
 /** Emails the confirmation link (with the raw token; only its hash is stored). */
 export const sendSignatureConfirm = async (
   payload: Payload,
-  s: { id: number; email: string; name: string; emailCanonical: string },
+  s: { id: RecordId; email: string; name: string; emailCanonical: string },
   petition: PetitionTitle,
   token: string,
 ) => {
@@ -83,7 +85,7 @@ type SqlAdapter = {
   tables: Record<string, Record<string, unknown>>
 }
 
-const markers = new WeakMap<Payload, Map<OwedCollection, Batcher<number, void>>>()
+const markers = new WeakMap<Payload, Map<OwedCollection, Batcher<RecordId, void>>>()
 
 const SENT_FIELDS = { confirmEmailState: CONFIRM_EMAIL_STATES.SENT, confirmEmailNextAt: null, confirmEmailError: null }
 
@@ -92,7 +94,7 @@ const SENT_FIELDS = { confirmEmailState: CONFIRM_EMAIL_STATES.SENT, confirmEmail
  * id IN (…): the adapter's updateMany would select the ids and then rewrite each row in turn,
  * flags and all, which cost more than signing itself under load. Other databases use updateMany.
  */
-const markSent = async (payload: Payload, collection: OwedCollection, ids: number[]): Promise<void> => {
+const markSent = async (payload: Payload, collection: OwedCollection, ids: RecordId[]): Promise<void> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.[collection]
   if (sql.drizzle && table) {
@@ -115,12 +117,12 @@ const markSent = async (payload: Payload, collection: OwedCollection, ids: numbe
  * inserts. The lease keeps the worker off a fresh row for a minute, so a late mark costs nothing;
  * a crash before it means the email may be sent twice, never lost.
  */
-const sentMarker = (payload: Payload, collection: OwedCollection): Batcher<number, void> => {
+const sentMarker = (payload: Payload, collection: OwedCollection): Batcher<RecordId, void> => {
   let byCollection = markers.get(payload)
   if (!byCollection) markers.set(payload, (byCollection = new Map()))
   let b = byCollection.get(collection)
   if (!b) {
-    b = createBatcher<number, void>(async (ids) => {
+    b = createBatcher<RecordId, void>(async (ids) => {
       await markSent(payload, collection, ids)
       return ids.map(() => undefined)
     }, { maxItems: 500, maxWaitMs: 250 })
@@ -130,15 +132,18 @@ const sentMarker = (payload: Payload, collection: OwedCollection): Batcher<numbe
 }
 
 /** Records that the confirmation email of record `id` (a signature unless said) was sent. */
-export const markEmailSent = (payload: Payload, id: number, collection: OwedCollection = 'signatures'): Promise<void> => sentMarker(payload, collection).add(id)
+export const markEmailSent = (payload: Payload, id: RecordId, collection: OwedCollection = 'signatures'): Promise<void> => sentMarker(payload, collection).add(id)
 
 /** Waits until every "sent" mark queued so far is written (tests, shutdown). */
 export const flushEmailMarks = async (payload: Payload): Promise<void> => {
   await Promise.all([sentMarker(payload, 'signatures').flush(), sentMarker(payload, 'members').flush()])
 }
 
-/** Records a failed try: the email stays owed until MAX_EMAIL_ATTEMPTS, then is marked failed with the reason. */
-export const recordEmailFailure = async (payload: Payload, id: number, attemptsBefore: number, error: unknown, now = Date.now(), collection: OwedCollection = 'signatures') => {
+/**
+ * Records a failed try: the email stays owed until MAX_EMAIL_ATTEMPTS, then is marked failed with
+ * the reason (addresses scrubbed from it: an email service's error may quote the address).
+ */
+export const recordEmailFailure = async (payload: Payload, id: RecordId, attemptsBefore: number, error: unknown, now = Date.now(), collection: OwedCollection = 'signatures') => {
   const attempts = attemptsBefore + 1
   const gaveUp = attempts >= MAX_EMAIL_ATTEMPTS || isPermanentEmailFailure(error)
   await payload.db.updateOne({
@@ -148,15 +153,15 @@ export const recordEmailFailure = async (payload: Payload, id: number, attemptsB
       confirmEmailAttempts: attempts,
       confirmEmailState: gaveUp ? CONFIRM_EMAIL_STATES.FAILED : CONFIRM_EMAIL_STATES.OWED,
       confirmEmailNextAt: gaveUp ? null : new Date(now + retryDelayMs(attempts)).toISOString(),
-      confirmEmailError: String((error as Error)?.message ?? error).slice(0, 500),
+      confirmEmailError: storedErrorText(error),
     },
     returning: false,
   })
-  if (gaveUp) payload.logger.error({ err: error, msg: `Gave up sending the confirmation email for ${collection === 'members' ? 'member' : 'signature'} ${id} after ${attempts} tries; it is marked "failed".` })
+  if (gaveUp) payload.logger.error({ err: errorForLog(error), msg: `Gave up sending the confirmation email for ${collection === 'members' ? 'member' : 'signature'} ${id} after ${attempts} tries; it is marked "failed".` })
 }
 
 /** What the worker reads of an owed record. */
-type OwedRow = { id: number; confirmEmailAttempts?: number | null; confirmEmailNextAt?: string | null }
+type OwedRow = { id: RecordId; confirmEmailAttempts?: number | null; confirmEmailNextAt?: string | null }
 
 /**
  * Sends the confirmation emails still owed in `collection` whose time has come (new ones after
@@ -196,14 +201,14 @@ export const sendOwed = async <T extends OwedRow>(
   return { sent, failed }
 }
 
-type OwedSignature = Pick<Signature, 'id' | 'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & { petition: number | { id: number } }
+type OwedSignature = Pick<Signature, 'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & { id: RecordId; petition: RecordId | { id: RecordId } }
 
 /**
  * Sends the signatures' confirmation emails still owed (see sendOwed).
  * @returns how many were sent and how many failed this time
  */
 export const sendOwedConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}): Promise<{ sent: number; failed: number }> => {
-  const titles = new Map<number, string>()
+  const titles = new Map<RecordId, string>()
   return sendOwed<OwedSignature>(payload, 'signatures', {
     now,
     limit,
@@ -211,7 +216,7 @@ export const sendOwedConfirmations = async (payload: Payload, { now = Date.now()
     send: async (s, token) => {
       const petitionId = typeof s.petition === 'object' ? s.petition.id : s.petition
       if (!titles.has(petitionId)) {
-        const p = await payload.db.findOne<{ id: number; title: string }>({ collection: 'petitions', where: { id: { equals: petitionId } }, select: { title: true } } as never)
+        const p = await payload.db.findOne<{ id: RecordId; title: string }>({ collection: 'petitions', where: { id: { equals: petitionId } }, select: { title: true } } as never)
         titles.set(petitionId, p?.title ?? '')
       }
       await sendSignatureConfirm(payload, { id: s.id, email: s.email ?? '', name: s.name ?? '', emailCanonical: s.emailCanonical ?? '' }, { id: petitionId, title: titles.get(petitionId)! }, token)
@@ -250,7 +255,7 @@ const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null),
 export const deliverOwedEmail = async (
   payload: Payload,
   collection: OwedCollection,
-  id: number,
+  id: RecordId,
   send: () => Promise<void>,
   { undoOnRefusal }: { undoOnRefusal: boolean },
 ): Promise<void> => {
@@ -269,6 +274,6 @@ export const deliverOwedEmail = async (
   // stays owed (at worst it is sent twice, never lost).
   void sending
     .then((r) => (r.ok ? markEmailSent(payload, id, collection) : recordEmailFailure(payload, id, 0, r.error, Date.now(), collection)))
-    .catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not record the confirmation email of ${collection} ${id}.` }))
+    .catch((error: unknown) => payload.logger.error({ err: errorForLog(error), msg: `Could not record the confirmation email of ${collection} ${id}.` }))
 }
 

@@ -1,11 +1,12 @@
 /**
- * Retention: unconfirmed sign-ups and signatures are deleted after 7 days; signatures are
- * anonymised (name, email, postcode and IP hash removed; nation and region kept, so the counts
- * stay right) a set time after their petition closes.
+ * Retention: unconfirmed sign-ups and signatures are deleted 7 days after their latest link was
+ * sent (`pendingSince`); signatures are anonymised (name, email, postcode and IP hash removed;
+ * nation and region kept, so the counts stay right) a set time after their petition closes.
+ * Members' own retention (unsubscribed, inactive) is in cms/members/retention.ts.
  */
 import type { Payload, Where } from 'payload'
 import { PETITION_STATES } from '../../content-models/constants'
-import { RECORD_STATES } from '../members/records'
+import { queueNameRemoval, RECORD_STATES } from '../members/records'
 
 /** Unconfirmed records older than this are deleted. */
 export const UNCONFIRMED_DAYS = 7
@@ -24,9 +25,19 @@ const monthsAgo = (now: Date, months: number) => {
   return d
 }
 
-/** Deletes signatures and members still unconfirmed after 7 days. */
+/**
+ * Deletes signatures and members still unconfirmed 7 days after their latest link was sent
+ * (`pendingSince`; a record written before that field existed counts from `createdAt`), so a
+ * re-join's fresh link is not deleted with the old one's clock.
+ */
 export const deleteUnconfirmed = async (payload: Payload, now = new Date()): Promise<{ signatures: number; members: number }> => {
-  const where: Where = { and: [{ state: { equals: RECORD_STATES.PENDING } }, { createdAt: { less_than: daysAgo(now, UNCONFIRMED_DAYS).toISOString() } }] }
+  const cutoff = daysAgo(now, UNCONFIRMED_DAYS).toISOString()
+  const where: Where = {
+    and: [
+      { state: { equals: RECORD_STATES.PENDING } },
+      { or: [{ pendingSince: { less_than: cutoff } }, { and: [{ pendingSince: { exists: false } }, { createdAt: { less_than: cutoff } }] }] },
+    ],
+  }
   const signatures = await payload.delete({ collection: 'signatures', where, overrideAccess: true, depth: 0 })
   const members = await payload.delete({ collection: 'members', where, overrideAccess: true, depth: 0 })
   return { signatures: signatures.docs.length, members: members.docs.length }
@@ -35,6 +46,8 @@ export const deleteUnconfirmed = async (payload: Payload, now = new Date()): Pro
 /**
  * Anonymises the signatures of petitions closed (or delivered) more than the set months ago.
  * A petition's closing date is its `closesAt`, or when it was last changed if that is empty.
+ * When a name shown on a petition page is among them, a site build without it is queued, which
+ * then deletes the older kept builds and snapshots (queueNameRemoval).
  */
 export const anonymiseClosedPetitions = async (payload: Payload, now = new Date(), months = anonymiseAfterMonths()): Promise<number> => {
   const cutoff = monthsAgo(now, months).toISOString()
@@ -53,7 +66,14 @@ export const anonymiseClosedPetitions = async (payload: Payload, now = new Date(
     select: { state: true },
   })
   let total = 0
+  let shownNames = 0
   for (const p of petitions) {
+    const shown = await payload.count({
+      collection: 'signatures',
+      where: { and: [{ petition: { equals: p.id } }, { anonymisedAt: { exists: false } }, { showName: { equals: true } }, { state: { equals: RECORD_STATES.CONFIRMED } }] },
+      overrideAccess: true,
+    })
+    shownNames += shown.totalDocs
     const result = await payload.update({
       collection: 'signatures',
       where: { and: [{ petition: { equals: p.id } }, { anonymisedAt: { exists: false } }] },
@@ -63,5 +83,6 @@ export const anonymiseClosedPetitions = async (payload: Payload, now = new Date(
     })
     total += result.docs.length
   }
+  if (shownNames > 0) await queueNameRemoval(payload, `${shownNames} signer names anonymised`)
   return total
 }

@@ -41,6 +41,12 @@ export const Signatures: CollectionConfig = {
     { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
     { name: 'confirmationsSent', type: 'number', defaultValue: 0 },
     { name: 'confirmedAt', type: 'date' },
+    {
+      name: 'pendingSince',
+      type: 'date',
+      index: true,
+      admin: { readOnly: true, description: 'When the latest confirmation link was sent (signing, or signing again while pending). Unconfirmed after 7 days, the record is deleted.' },
+    },
     ...confirmEmailFields(),
     { name: 'ipHash', type: 'text', admin: { hidden: true } },
     { name: 'flags', type: 'text', hasMany: true, admin: { description: 'Silent fraud flags (honeypot, too fast, rate limit).' } },

@@ -27,6 +27,12 @@ export const SiteBuilds: CollectionConfig = {
       options: ['start', 'publish', 'manual', 'daily', 'retry'].map((s) => ({ value: s, label: s })),
     },
     { name: 'reason', type: 'text', admin: { description: 'What changed, for example "guides/holiday-pay published".' } },
+    {
+      name: 'purgeOlder',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { readOnly: true, description: 'Someone was erased from a page: once this build is live, every older kept build and snapshot is deleted.' },
+    },
     { name: 'live', type: 'checkbox', defaultValue: false, admin: { description: 'This build is the one being served.' } },
     { name: 'startedAt', type: 'date' },
     { name: 'finishedAt', type: 'date' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { memberConfirmEmail, signatureConfirmEmail } from '../../cms/email/messages/render'
+import { memberConfirmEmail, memberStayEmail, signatureConfirmEmail } from '../../cms/email/messages/render'
 
 const footer = { unsubscribe: 'https://cms.example/api/public/unsubscribe/signature/1/abc', erase: 'https://cms.example/api/public/erase/signature/1/abc' }
 
@@ -22,5 +22,18 @@ describe('emails', () => {
     const m = signatureConfirmEmail({ name: '<b>Tom</b>', petitionTitle: 'A & B', confirmUrl: 'https://x/c', ...footer })
     expect(m.html).toContain('&lt;b&gt;Tom&lt;/b&gt;')
     expect(m.html).not.toContain('<b>Tom</b>')
+  })
+
+  it('asks a quiet member whether to stay, in HTML and text, with the keep link, the deadline and no "not you" line', () => {
+    const keepUrl = 'https://cms.example/api/public/keep/member/7/tok'
+    const m = memberStayEmail({ firstName: 'Sara', keepUrl, deleteInDays: 30, ...footer })
+    expect(m.subject).toBe('Do you want to stay in the Better Work network?')
+    for (const body of [m.html, m.text]) {
+      expect(body).toContain(keepUrl)
+      expect(body).toContain('we will delete your details in 30 days')
+      expect(body).toContain(footer.erase)
+      expect(body).not.toContain('If this was not you')
+    }
+    expect(m.text).toContain('Yes, keep me in the network:')
   })
 })

@@ -2,7 +2,7 @@
  * Builds each email as HTML and plain text from the wording in wording.ts. Every email carries a
  * working unsubscribe and erase-my-data link.
  */
-import { FOOTER, MEMBER_ALREADY_JOINED, MEMBER_CONFIRM, SIGNATURE_ALREADY_SIGNED, SIGNATURE_CONFIRM } from './wording'
+import { FOOTER, MEMBER_ALREADY_JOINED, MEMBER_CONFIRM, MEMBER_STAY, SIGNATURE_ALREADY_SIGNED, SIGNATURE_CONFIRM } from './wording'
 
 /** An email ready for payload.sendEmail. */
 export type EmailMessage = { subject: string; html: string; text: string }
@@ -16,8 +16,12 @@ export const escapeHtml = (s: string): string =>
 
 type Block = { kind: 'p'; text: string } | { kind: 'button'; text: string; href: string }
 
-/** Lays out paragraphs and a button as HTML and as text, with the footer. */
-const compose = (subject: string, blocks: Block[], footer: FooterLinks): EmailMessage => {
+/**
+ * Lays out paragraphs and a button as HTML and as text, with the footer. `notYou` (on by
+ * default) tells someone who did not ask for the email that it will come to nothing.
+ */
+const compose = (subject: string, blocks: Block[], footer: FooterLinks, { notYou = true } = {}): EmailMessage => {
+  const why = notYou ? `${FOOTER.why} ${FOOTER.notYou}` : FOOTER.why
   const htmlBody = blocks
     .map((b) =>
       b.kind === 'p'
@@ -30,13 +34,13 @@ const compose = (subject: string, blocks: Block[], footer: FooterLinks): EmailMe
 <body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:18px;line-height:1.5;color:#1b1b1b;background:#ffffff">
 ${htmlBody}
 <hr style="border:0;border-top:1px solid #cccccc;margin:24px 0">
-<p style="margin:0 0 8px;font-size:14px">${escapeHtml(FOOTER.why)} ${escapeHtml(FOOTER.notYou)}</p>
+<p style="margin:0 0 8px;font-size:14px">${escapeHtml(why)}</p>
 <p style="margin:0;font-size:14px"><a href="${escapeHtml(footer.unsubscribe)}">${escapeHtml(FOOTER.unsubscribe)}</a> · <a href="${escapeHtml(footer.erase)}">${escapeHtml(FOOTER.erase)}</a></p>
 </body></html>`
   const text = [
     ...blocks.map((b) => (b.kind === 'p' ? b.text : `${b.text}:\n${b.href}`)),
     '---',
-    `${FOOTER.why} ${FOOTER.notYou}`,
+    why,
     `${FOOTER.unsubscribe}: ${footer.unsubscribe}`,
     `${FOOTER.erase}: ${footer.erase}`,
   ].join('\n\n')
@@ -95,4 +99,20 @@ export const memberAlreadyJoinedEmail = (a: { firstName: string } & FooterLinks)
       { kind: 'p', text: MEMBER_ALREADY_JOINED.action },
     ],
     a,
+  )
+
+/** Asks a member we have not heard from for a long time whether they want to stay. */
+export const memberStayEmail = (a: { firstName: string; keepUrl: string; deleteInDays: number } & FooterLinks): EmailMessage =>
+  compose(
+    MEMBER_STAY.subject,
+    [
+      { kind: 'p', text: MEMBER_STAY.greeting(a.firstName) },
+      { kind: 'p', text: MEMBER_STAY.lead },
+      { kind: 'p', text: MEMBER_STAY.why },
+      { kind: 'p', text: MEMBER_STAY.action },
+      { kind: 'button', text: MEMBER_STAY.button, href: a.keepUrl },
+      { kind: 'p', text: MEMBER_STAY.ifNot(a.deleteInDays) },
+    ],
+    a,
+    { notYou: false },
   )

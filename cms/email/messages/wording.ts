@@ -41,3 +41,13 @@ export const MEMBER_ALREADY_JOINED = {
   lead: 'Someone tried to join again with this email address.',
   action: 'You are already a member. You do not need to do anything.',
 }
+
+export const MEMBER_STAY = {
+  subject: 'Do you want to stay in the Better Work network?',
+  greeting: (name: string) => `Hello ${name},`,
+  lead: 'You joined the Better Work network. We have not heard from you for a long time.',
+  why: 'We only keep your details while you want us to.',
+  action: 'Do you want to stay? Open this link and press the button:',
+  button: 'Yes, keep me in the network',
+  ifNot: (days: number) => `If you do nothing, we will delete your details in ${days} days. You can also delete them now with the link at the bottom.`,
+}

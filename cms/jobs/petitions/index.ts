@@ -3,12 +3,16 @@ import { rollUpCounts, ROLL_UP_SECONDS } from '../../petitions/counts'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../petitions/retention'
 import { sweepDatabaseRateLimits } from '../../abuse/rateLimit'
 import { sendOwedMemberConfirmations } from '../../members/join'
+import { runMemberRetention } from '../../members/retention'
 import { sendOwedConfirmations } from '../../petitions/confirmEmail'
 
 /** The queue petition and sign-up tasks run on, apart from site rebuilds. */
 export const PETITIONS_QUEUE = 'petitions'
 
-/** Tasks for sign-ups and petitions: count roll-up and owed confirmation emails (every ~10 s), retention (hourly). */
+/**
+ * Tasks for sign-ups and petitions: count roll-up and owed confirmation emails (every ~10 s),
+ * retention (hourly): unconfirmed records, old signatures, unsubscribed and long-quiet members.
+ */
 export const petitionTasks: TaskConfig[] = [
   {
     slug: 'sendOwedConfirmationEmails',
@@ -34,14 +38,15 @@ export const petitionTasks: TaskConfig[] = [
   },
   {
     slug: 'petitionRetention',
-    label: 'Delete unconfirmed people and anonymise old signatures',
+    label: 'Delete unconfirmed people, anonymise old signatures, ask or remove quiet members',
     retries: 1,
     schedule: [{ cron: '0 17 * * * *', queue: PETITIONS_QUEUE }],
     handler: async ({ req }) => {
       const deleted = await deleteUnconfirmed(req.payload)
       const anonymised = await anonymiseClosedPetitions(req.payload)
+      const members = await runMemberRetention(req.payload)
       const rateLimitsSwept = await sweepDatabaseRateLimits(req.payload)
-      return { output: { ...deleted, anonymised, rateLimitsSwept } }
+      return { output: { ...deleted, anonymised, ...members, rateLimitsSwept } }
     },
   },
 ]

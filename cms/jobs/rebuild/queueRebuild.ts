@@ -30,10 +30,12 @@ export const mergeReasons = (reasons: (string | null | undefined)[], limit = 300
  * task's `supersedes` rule) by a new one that starts after a fresh debounce, and the waiting
  * site-builds record is reused with the new reason added, so a burst of publishes makes one build.
  * A build already running is left alone, so a publish during a build queues exactly one more.
+ * `purgeOlder` (an erasure or anonymisation took a name off a page) stays on the waiting record
+ * once set: when that build is live, every older kept build and snapshot is deleted.
  */
 export const queueRebuild = async (
   payload: Payload,
-  { trigger, reason, req, delayMs }: { trigger: RebuildTrigger; reason?: string; req?: Partial<PayloadRequest>; delayMs?: number },
+  { trigger, reason, req, delayMs, purgeOlder }: { trigger: RebuildTrigger; reason?: string; req?: Partial<PayloadRequest>; delayMs?: number; purgeOlder?: boolean },
 ): Promise<SiteBuild> => {
   const now = Date.now()
   // A build whose process died would hold the queue's key for ever: free it first.
@@ -53,11 +55,12 @@ export const queueRebuild = async (
     await payload.update({ collection: 'site-builds', id: old.id, data: { status: 'superseded', finishedAt: new Date(now).toISOString() }, overrideAccess: true, depth: 0, req })
   }
   const merged = mergeReasons([...waiting.docs.map((d) => d.reason), reason])
+  const purge = Boolean(purgeOlder || waiting.docs.some((d) => d.purgeOlder))
   const record = first
-    ? await payload.update({ collection: 'site-builds', id: first.id, data: { reason: merged }, overrideAccess: true, depth: 0, req })
+    ? await payload.update({ collection: 'site-builds', id: first.id, data: { reason: merged, purgeOlder: purge }, overrideAccess: true, depth: 0, req })
     : await payload.create({
         collection: 'site-builds',
-        data: { buildId: newBuildId(new Date(now)), status: 'queued', trigger, reason: merged },
+        data: { buildId: newBuildId(new Date(now)), status: 'queued', trigger, reason: merged, purgeOlder: purge },
         overrideAccess: true,
         depth: 0,
         req,

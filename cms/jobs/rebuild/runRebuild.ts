@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
 import type { SiteBuild } from '../../payload-types'
 import { buildSite, reusableSnapshot, sitePaths, SiteBuildError } from '../../site/buildSite'
+import { purgeOlderBuilds } from '../../site/purgeOlderBuilds'
 import { exportSnapshot } from '../../snapshot/exportSnapshot'
 import { newBuildId, type RebuildTrigger } from './queueRebuild'
 import { recoverInterruptedBuilds } from './recover'
@@ -22,7 +23,8 @@ export const errorText = (error: unknown): string => {
 /**
  * One site build, as the rebuild job runs it: export the snapshot to a fresh folder, build the
  * site into a new folder (incrementally unless it is the daily build), check it, switch the live
- * site, prune old builds. Every step's time, the page count and any error go on its site-builds
+ * site, prune old builds (all of them, with their snapshots, when the record says `purgeOlder`:
+ * someone was erased from a page). Every step's time, the page count and any error go on its site-builds
  * record. A failure throws after recording it, so the job is retried with backoff; a retry gets a
  * record of its own.
  */
@@ -43,11 +45,20 @@ export const runRebuild = async (
           startedAt: now,
           trigger: found ? 'retry' : asTrigger(trigger),
           reason: found ? `Retry of ${found.buildId}${found.reason ? `: ${found.reason}` : ''}` : trigger === 'daily' ? 'Daily build for date-dependent pages' : null,
+          purgeOlder: Boolean(found?.purgeOlder),
         },
         overrideAccess: true,
         depth: 0,
       })
-  // Waiting records older than this one had their jobs replaced by this one.
+  // Waiting records older than this one had their jobs replaced by this one, and so their purge.
+  const replaced = await payload.find({
+    collection: 'site-builds',
+    where: { and: [{ status: { equals: 'queued' } }, { createdAt: { less_than: record.createdAt } }, { purgeOlder: { equals: true } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  if (replaced.docs.length && !record.purgeOlder) record = await payload.update({ collection: 'site-builds', id: record.id, data: { purgeOlder: true }, overrideAccess: true, depth: 0 })
   await payload.update({
     collection: 'site-builds',
     where: { and: [{ status: { equals: 'queued' } }, { createdAt: { less_than: record.createdAt } }] },
@@ -80,6 +91,11 @@ export const runRebuild = async (
       onSpawn,
     })
     Object.assign(timings, result.timings)
+    if (record.purgeOlder) {
+      const t = Date.now()
+      await purgeOlderBuilds(paths)
+      timings.purgeOlder = Date.now() - t
+    }
     // Retries of older failed builds are moot now that a newer build is live.
     await payload.db.deleteMany({
       collection: 'payload-jobs',
