@@ -5,11 +5,14 @@
  * (the outbox for email, a generated first admin password).
  */
 
+/** Settings as in process.env. */
+export type Env = Record<string, string | undefined>
+
 /** The one value of DEPLOYMENT we read; anything else is refused so a typo cannot skip the checks. */
 export const PRODUCTION = 'production'
 
 /** Whether this is a production deployment: CMS_URL is https, or DEPLOYMENT=production. */
-export const isProductionDeployment = (env: NodeJS.ProcessEnv = process.env): boolean =>
+export const isProductionDeployment = (env: Env = process.env): boolean =>
   /^https:\/\//i.test(env.CMS_URL?.trim() ?? '') || env.DEPLOYMENT?.trim() === PRODUCTION
 
 /**
@@ -20,7 +23,7 @@ export const isProductionDeployment = (env: NodeJS.ProcessEnv = process.env): bo
  * without it the admin check is skipped (a server started after set-up has its admin).
  * @example assertDeploymentReady(process.env, { userCount: (await payload.count({ collection: 'users' })).totalDocs })
  */
-export const assertDeploymentReady = (env: NodeJS.ProcessEnv = process.env, { userCount }: { userCount?: number } = {}): void => {
+export const assertDeploymentReady = (env: Env = process.env, { userCount }: { userCount?: number } = {}): void => {
   const deployment = env.DEPLOYMENT?.trim()
   if (deployment && deployment !== PRODUCTION) {
     throw new Error(`DEPLOYMENT is "${deployment}": set DEPLOYMENT=${PRODUCTION} for a production deployment, or leave it empty.`)
