@@ -28,6 +28,12 @@ export const unsubscribedRetentionDays = (env: NodeJS.ProcessEnv = process.env):
 /** Months without a sign of life before a member is asked whether to stay: MEMBER_RETENTION_MONTHS, default 24. */
 export const memberRetentionMonths = (env: NodeJS.ProcessEnv = process.env): number => wholeNumber(env, 'MEMBER_RETENTION_MONTHS', 24, 'months')
 
+/**
+ * A date field with no value. MongoDB's `exists: false` does not match a field set to null (as
+ * "keep me" leaves retentionAskedAt), so both are asked for; on SQLite both mean IS NULL.
+ */
+export const missing = (field: string): Where => ({ or: [{ [field]: { exists: false } }, { [field]: { equals: null } }] })
+
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString()
 const monthsAgo = (now: Date, months: number) => {
   const d = new Date(now)
@@ -43,7 +49,7 @@ export const deleteUnsubscribed = async (payload: Payload, now = new Date(), day
     where: {
       and: [
         { state: { equals: RECORD_STATES.UNSUBSCRIBED } },
-        { or: [{ unsubscribedAt: { less_than: cutoff } }, { and: [{ unsubscribedAt: { exists: false } }, { updatedAt: { less_than: cutoff } }] }] },
+        { or: [{ unsubscribedAt: { less_than: cutoff } }, { and: [missing('unsubscribedAt'), { updatedAt: { less_than: cutoff } }] }] },
       ],
     },
     overrideAccess: true,
@@ -56,12 +62,12 @@ export const deleteUnsubscribed = async (payload: Payload, now = new Date(), day
 const inactiveSince = (cutoff: string): Where => ({
   and: [
     { state: { equals: RECORD_STATES.CONFIRMED } },
-    { retentionAskedAt: { exists: false } },
+    missing('retentionAskedAt'),
     {
       or: [
         { lastActiveAt: { less_than: cutoff } },
-        { and: [{ lastActiveAt: { exists: false } }, { confirmedAt: { less_than: cutoff } }] },
-        { and: [{ lastActiveAt: { exists: false } }, { confirmedAt: { exists: false } }, { createdAt: { less_than: cutoff } }] },
+        { and: [missing('lastActiveAt'), { confirmedAt: { less_than: cutoff } }] },
+        { and: [missing('lastActiveAt'), missing('confirmedAt'), { createdAt: { less_than: cutoff } }] },
       ],
     },
   ],

@@ -7,6 +7,7 @@
 import type { Payload, Where } from 'payload'
 import { PETITION_STATES } from '../../content-models/constants'
 import { queueNameRemoval, RECORD_STATES } from '../members/records'
+import { missing } from '../members/retention'
 
 /** Unconfirmed records older than this are deleted. */
 export const UNCONFIRMED_DAYS = 7
@@ -35,7 +36,7 @@ export const deleteUnconfirmed = async (payload: Payload, now = new Date()): Pro
   const where: Where = {
     and: [
       { state: { equals: RECORD_STATES.PENDING } },
-      { or: [{ pendingSince: { less_than: cutoff } }, { and: [{ pendingSince: { exists: false } }, { createdAt: { less_than: cutoff } }] }] },
+      { or: [{ pendingSince: { less_than: cutoff } }, { and: [missing('pendingSince'), { createdAt: { less_than: cutoff } }] }] },
     ],
   }
   const signatures = await payload.delete({ collection: 'signatures', where, overrideAccess: true, depth: 0 })

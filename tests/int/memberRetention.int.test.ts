@@ -157,6 +157,10 @@ describe('unsubscribed and quiet members', () => {
     expect(await runMemberRetention(t.payload, new Date(now.getTime() + 31 * DAY))).toMatchObject({ unansweredDeleted: 1 })
     const left = (await t.payload.find({ collection: 'members', where: { id: { in: [keeper.id, quiet.id, recent.id] } }, overrideAccess: true, depth: 0 })).docs.map((m) => m.firstName)
     expect(left.sort()).toEqual(['Kim', 'Rae'])
+    // Kim is asked again only after another quiet 24 months (her retentionAskedAt was emptied), with Rae.
+    const later = (await outbox()).length
+    expect(await runMemberRetention(t.payload, new Date(now.getTime() + 25 * 30 * DAY))).toMatchObject({ unansweredDeleted: 0 })
+    expect((await outbox()).slice(later).map((m) => m.to[0])).toEqual(expect.arrayContaining(['kim@example.org', 'rae@example.org']))
   })
 })
 
