@@ -6,7 +6,7 @@
  * addresses or names.
  */
 import { randomBytes } from 'node:crypto'
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify'
+import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify'
 import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from './http'
 import { errorPage, page } from './pages'
 
@@ -50,6 +50,9 @@ export const scrub = (text: string): string => text.replace(/[^\s@<>"'(),;:]+@[^
 
 /** A short random reference for each request, quoted to the person and in the log. */
 export const newReference = () => randomBytes(5).toString('hex')
+
+/** No log line per request (paths hold tokens); errors are logged by answerError with a reference. */
+export const quietRequestLogs = () => new LogController({ disableRequestLogging: true })
 
 /** The front server's logger: JSON lines (pino), at LOG_LEVEL, without request lines. */
 export const edgeLoggerOptions = (env: NodeJS.ProcessEnv): FastifyServerOptions['logger'] => ({

@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Payload } from 'payload'
 import { trustProxyHops } from './clientAddress'
 import { registerFastRoutes } from './fastRoutes'
-import { answerError, edgeLoggerOptions, newReference, warnOnUntrustedForwarding } from './edgeErrors'
+import { answerError, edgeLoggerOptions, newReference, quietRequestLogs, warnOnUntrustedForwarding } from './edgeErrors'
 import { MAX_REQUEST_BODY } from './http'
 import { answerWithPayload } from './payloadRoutes'
 import { passToNext } from './passToNext'
@@ -39,7 +39,7 @@ export const createEndpointServer = async ({ payload, key, proxyTo, env = proces
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
     bodyLimit: MAX_REQUEST_BODY,
     logger: edgeLoggerOptions(env),
-    disableRequestLogging: true,
+    logController: quietRequestLogs(),
     requestIdHeader: false,
     genReqId: newReference,
     return503OnClosing: true,

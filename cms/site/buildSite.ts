@@ -5,6 +5,7 @@ import { cp, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writ
 import path from 'node:path'
 import { dataDir, projectRoot } from '../../content-models/paths'
 import { checkBuild, listFiles } from './checkBuild'
+import { precompress } from './precompress'
 import type { PublicCollection } from '../../content-models/constants'
 import { carryOver, planIncremental, readEntries, ROUTE_DIRS, type FolderPlan, type IncrementalPlan } from './incremental'
 
@@ -372,6 +373,7 @@ export const buildSite = async ({
     const checked = await timed('check', () => checkBuild(dir, { previous: live, rendered: fresh }))
     pages = checked.pages
     files = checked.files
+    await timed('compress', () => precompress(dir, fresh))
     brokenLinks = checked.brokenLinks.length
     await writeFile(path.join(dir, '.fingerprint'), fingerprint)
     await writeFile(path.join(dir, SOURCE_FILE), source)

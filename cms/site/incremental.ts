@@ -166,7 +166,8 @@ export const carryOver = async (previous: string, dir: string, remove: Partial<R
   const dropped = Object.entries(remove).flatMap(([c, slugs]) => (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`))
   const isDropped = (file: string) => dropped.some((d) => file.startsWith(d))
   const have = new Set(await listFiles(dir))
-  const files = (await listFiles(previous)).filter((f) => !have.has(f) && !isDropped(f) && !/^sitemap-.*\.xml$/.test(f) && !f.startsWith('.'))
+  // A page rendered afresh takes none of the old page's compressed copies (precompress.ts writes new ones).
+  const files = (await listFiles(previous)).filter((f) => !have.has(f) && !have.has(f.replace(/\.(br|gz)$/, '')) && !isDropped(f) && !/^sitemap-.*\.xml$/.test(f) && !f.startsWith('.'))
   // Folders first (one per page), then the links, many at once: thousands of small file-system calls.
   const parents = [...new Set(files.map((f) => path.dirname(path.join(dir, f))))]
   await inParallel(parents, (p) => mkdir(p, { recursive: true }))
