@@ -8,6 +8,7 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
+import { sendOwedMemberConfirmations } from '../../cms/members/join'
 import { recordEmailFailure } from '../../cms/petitions/confirmEmail'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../cms/petitions/retention'
 import { deleteUnsubscribed, runMemberRetention } from '../../cms/members/retention'
@@ -93,6 +94,23 @@ describe('joining again', () => {
     expect((await join({ ...sara, networks: ['warehouse-workers'], postcode: 'M1 1AA' })).status).toBe(202)
     expect((await outbox())[before].subject).toBe('You are already in the Better Work network')
     expect(await member('sara.rejoin@example.org')).toMatchObject({ state: 'confirmed', postcode: 'CF10', networks: [care.id], pendingChanges: null })
+  })
+
+  it("a re-join's email still owed (the email service was down) names the new choices when the worker sends it", async () => {
+    const waiting = await make.member(t.payload, {
+      firstName: 'Sam',
+      state: 'pending',
+      networks: [warehouse.id],
+      pendingChanges: { firstName: 'Samira', networks: [care.id] },
+      confirmEmailState: 'owed',
+      confirmEmailNextAt: new Date(Date.now() - 1000).toISOString(),
+    })
+    const before = (await outbox()).length
+    expect(await sendOwedMemberConfirmations(t.payload)).toEqual({ sent: 1, failed: 0 })
+    const [email] = (await outbox()).slice(before)
+    expect(email.to).toEqual([waiting.email])
+    expect(email.text).toContain('Hello Samira,')
+    expect(email.text).toContain('You asked to join: Care workers.')
   })
 
   it('deletes records unconfirmed 7 days after their latest link, counting from createdAt where pendingSince is missing', async () => {
