@@ -1,10 +1,12 @@
 import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig, type EmailAdapter } from 'payload'
+import { buildConfig, type CollectionConfig, type EmailAdapter } from 'payload'
 import sharp from 'sharp'
 import { collections, globals } from '../content-models'
 import { withLoginCookie } from '../content-models/collections/Users'
 import { projectRoot } from '../content-models/paths'
+import { FLAGGED_COLLECTIONS } from './abuse/release'
+import { withFlaggedAdmin } from './components/FlaggedRecords/withFlaggedAdmin'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { endpoints } from './endpoints'
@@ -21,6 +23,10 @@ export type AppConfigOptions = {
   /** Overrides PAYLOAD_SECRET. */
   secret?: string
 }
+
+/** A collection as this deployment's admin shows it: the login cookie from CMS_URL; flagged records' column and actions. */
+const forAdmin = (c: CollectionConfig): CollectionConfig =>
+  c.slug === 'users' ? withLoginCookie(c) : (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug) ? withFlaggedAdmin(c) : c
 
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
 export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin
@@ -44,7 +50,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
       },
     },
     // Fresh arrays each time: Payload appends its own collections to them while sanitising.
-    collections: collections.map((c) => (c.slug === 'users' ? withLoginCookie(c) : c)),
+    collections: collections.map(forAdmin),
     globals: [...globals],
     editor: lexicalEditor(),
     endpoints,

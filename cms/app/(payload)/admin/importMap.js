@@ -22,6 +22,8 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { GuidesReviewNotice as GuidesReviewNotice_df96744a9cd94ae56ede4e13ce2a2ae9 } from '../../../components/GuidesReviewNotice'
+import { FlagsCell as FlagsCell_6a7da343357cad6a8d6897e4367dd2e7 } from '../../../components/FlaggedRecords/FlagsCell'
+import { FlaggedActions as FlaggedActions_37da9599fa343f3ac0af9280033c11d0 } from '../../../components/FlaggedRecords/FlaggedActions'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -51,6 +53,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/GuidesReviewNotice#GuidesReviewNotice": GuidesReviewNotice_df96744a9cd94ae56ede4e13ce2a2ae9,
+  "/components/FlaggedRecords/FlagsCell#FlagsCell": FlagsCell_6a7da343357cad6a8d6897e4367dd2e7,
+  "/components/FlaggedRecords/FlaggedActions#FlaggedActions": FlaggedActions_37da9599fa343f3ac0af9280033c11d0,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
