@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify'
+import { errorForLog } from '../email/scrub'
 import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from './http'
 import { errorPage, page } from './pages'
 
@@ -35,7 +36,7 @@ export const answerError = (error: FastifyError, request: FastifyRequest, reply:
     return send(reply, asJson ? jsonAnswer({ status: 'invalid', message }, status) : htmlAnswer(errorPage({ form: message }, '/'), status))
   }
   const reference = request.id
-  request.log.error({ err: { type: error.name, code: error.code, message: scrub(error.message), stack: scrub(error.stack ?? '') }, reference, route: request.routeOptions?.url ?? 'unmatched' }, 'Request failed')
+  request.log.error({ err: errorForLog(error), reference, route: request.routeOptions?.url ?? 'unmatched' }, 'Request failed')
   const message = `Something went wrong on our side. Please try again in a few minutes. If it keeps happening, tell us this reference: ${reference}.`
   return send(
     reply,
@@ -44,9 +45,6 @@ export const answerError = (error: FastifyError, request: FastifyRequest, reply:
       : htmlAnswer(page('Something went wrong on our side', `<p>We could not finish this, and we have kept nothing from the form. Please go back and try again in a few minutes.</p><p>If it keeps happening, tell us this reference: <strong>${reference}</strong>.</p>`), 500),
   )
 }
-
-/** Removes anything shaped like an email address or a long token from a log text. */
-export const scrub = (text: string): string => text.replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, '[address]').replace(/[A-Za-z0-9_-]{24,}/g, '[token]')
 
 /** A short random reference for each request, quoted to the person and in the log. */
 export const newReference = () => randomBytes(5).toString('hex')

@@ -12,7 +12,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Payload } from 'payload'
 import { limitRate } from '../abuse/rateLimit'
 import { CLIENT_ADDRESS_HEADER, clientRateKey, signedClientAddress } from './clientAddress'
-import { waitWords } from './http'
+import { siteUrl } from '../members/tokens'
+import { rateLimitedAnswer, waitWords, wantsJson } from './http'
 
 /** Headers a client could use to claim an address or origin; dropped before Next sees the request. */
 const CLAIMS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'x-client-ip', CLIENT_ADDRESS_HEADER]
@@ -29,6 +30,19 @@ const throttleLogin = (payload: Payload) => async (request: FastifyRequest, repl
     .header('Retry-After', String(verdict.retryAfterSeconds))
     .header('Cache-Control', 'no-store')
     .send({ errors: [{ message: `Too many tries to log in from your connection. Please wait ${waitWords(verdict.retryAfterSeconds)} and try again.` }] })
+}
+
+/** The buttons behind email links: confirm (RATE_LIMIT_CONFIRM), and unsubscribe, erase, keep (RATE_LIMIT_ERASE). */
+const LINK_PRESS = /^\/api\/public\/(confirm|unsubscribe|erase|keep)\//
+
+/** Limits presses of the buttons behind email links per client address: a 429 page saying when to try again. */
+export const limitLinkPresses = (payload: Payload) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const press = request.method === 'POST' ? LINK_PRESS.exec(request.url) : null
+  if (!press) return
+  const verdict = await limitRate(payload, press[1] === 'confirm' ? 'confirm' : 'erase', clientRateKey(request.ip))
+  if (!verdict.limited) return
+  const answer = rateLimitedAnswer(wantsJson(request.headers['content-type'], request.headers.accept), verdict.retryAfterSeconds, `${siteUrl()}/`)
+  return reply.code(answer.status).headers(answer.headers).send(answer.body)
 }
 
 /** Registers the pass-through to `upstream` (Next's private address). */

@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+import { errorForLog } from '../email/scrub'
 import { CLIENT_ADDRESS_HEADER, signedClientAddress } from './clientAddress'
 import { serverErrorAnswer, toResponse, wantsJson } from './http'
 
@@ -56,7 +57,7 @@ const runPublic = async (payload: Payload, request: Request, pathname: string, b
     try {
       response = await endpoint.handler(req)
     } catch (error) {
-      payload.logger.error({ err: error, msg: `Public endpoint ${endpoint.method.toUpperCase()} ${endpoint.path} failed` })
+      payload.logger.error({ err: errorForLog(error), msg: `Public endpoint ${endpoint.method.toUpperCase()} ${endpoint.path} failed` })
       response = toResponse(serverErrorAnswer(wantsJson(request.headers.get('content-type'), request.headers.get('accept'))))
     }
     return new Response(response.body, { status: response.status, headers: headersWithCors({ headers: new Headers(response.headers), req }) })

@@ -15,7 +15,7 @@ import { registerFastRoutes } from './fastRoutes'
 import { answerError, edgeLoggerOptions, newReference, quietRequestLogs, warnOnUntrustedForwarding } from './edgeErrors'
 import { MAX_REQUEST_BODY } from './http'
 import { answerWithPayload } from './payloadRoutes'
-import { passToNext } from './passToNext'
+import { limitLinkPresses, passToNext } from './passToNext'
 
 export { matchPath } from './payloadRoutes'
 
@@ -55,6 +55,7 @@ export const createEndpointServer = async ({ payload, key, proxyTo, env = proces
     // Our endpoints read the body as text themselves (JSON or a form, see fieldsOf), whatever it claims to be.
     publicScope.removeAllContentTypeParsers()
     publicScope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
+    publicScope.addHook('preHandler', limitLinkPresses(payload))
     registerFastRoutes(publicScope, payload)
     const viaPayload = answerWithPayload(payload, key)
     publicScope.route({ method: [...METHODS], url: '/api/public/*', handler: viaPayload })

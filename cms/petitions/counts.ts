@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
+import { errorForLog } from '../email/scrub'
 import { PUBLIC_PETITION_STATES } from '../../content-models/constants'
 import { RECORD_STATES } from '../members/records'
 
@@ -175,7 +176,7 @@ export const cachedCountBody = (payload: Payload, slug: string, now = Date.now()
   const entry = cacheOf(payload).entries.get(slug)
   if (!entry) return null
   if (now - entry.at >= COUNT_REFRESH_MS) {
-    void refresh(payload, slug).catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not read the count of petition "${slug}".` }))
+    void refresh(payload, slug).catch((error: unknown) => payload.logger.error({ err: errorForLog(error), msg: `Could not read the count of petition "${slug}".` }))
   }
   return entry.value
 }

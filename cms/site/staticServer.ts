@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { errorForLog } from '../email/scrub'
 import { newReference, quietRequestLogs } from '../endpoints/edgeErrors'
 
 /**
@@ -69,7 +70,7 @@ export const createStaticServer = async ({ root, cmsOrigin = 'http://localhost:3
   app.setErrorHandler(async (error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status < 500) return reply.code(status).type('text/plain; charset=utf-8').send('This address could not be read.')
-    request.log.error({ err: { type: (error as Error).name, message: (error as Error).message }, reference: request.id }, 'Request failed')
+    request.log.error({ err: errorForLog(error), reference: request.id }, 'Request failed')
     return reply.code(500).type('text/plain; charset=utf-8').send(`Something went wrong on our side. Please try again. Reference: ${request.id}.`)
   })
   return app
