@@ -7,9 +7,10 @@
 import { initPayload } from '../initPayload'
 import { flushEmailMarks } from '../petitions/confirmEmail'
 import { signatureBatcher } from '../petitions/sign'
-import { startEndpointServer } from './serve'
+import type { startEndpointServer as StartEndpointServer } from './serve'
 
-export const runFrontServer = async () => {
+/** `start` is serve.ts's startEndpointServer, passed in: serve.ts is the entry point, and importing it back would never finish. */
+export const runFrontServer = async (startEndpointServer: typeof StartEndpointServer) => {
   const payload = await initPayload()
   const proxyTo = process.env.PROXY_TO || undefined
   const port = Number(process.env.PORT || 3001)

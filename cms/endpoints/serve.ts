@@ -83,5 +83,5 @@ export const startEndpointServer = async (options: EndpointServerOptions & { por
 // Run alone: start Payload (with migrations) and serve its endpoints.
 if (process.argv[1] && /endpoints[\\/]serve\.ts$/.test(process.argv[1])) {
   const { runFrontServer } = await import('./runFrontServer')
-  await runFrontServer()
+  await runFrontServer(startEndpointServer)
 }
