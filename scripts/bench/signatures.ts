@@ -186,6 +186,8 @@ function printReport(results: { new: Pair; repeat: Pair }[]) {
     const prefix = results.length > 1 ? `round ${r + 1}: ` : ''
     console.log(`  ${prefix}new signatures ≥ ${TARGET_RATIO} of bare: ${f(ratio, 2)} ${verdict(ratio >= TARGET_RATIO)}`)
     console.log(`  ${prefix}a repeat no slower than a new signature (ours): ${f(perSecond(oursRepeat.result))}/s against ${f(perSecond(oursNew.result))}/s ${verdict(perSecond(oursRepeat.result) >= perSecond(oursNew.result))}`)
+    // Less swayed by other work on the machine than requests/s: what each server spent on one signature.
+    console.log(`  ${prefix}server CPU per new signature, bare/ours: ${f(bareNew.cpuPerRequest / oursNew.cpuPerRequest, 2)} (${f(bareNew.cpuPerRequest)} / ${f(oursNew.cpuPerRequest)} µs)`)
   })
 
   console.log('\nNone lost, none twice (every accepted signature has its stored row; a request in flight when wrk stopped may add a row without an answer; a repeat adds none):')
