@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
+  process.env.RATE_LIMIT_LOGIN = '3/300'
+  process.env.RATE_LIMIT_CONFIRM = '2/60'
 })
 
 import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from '../../cms/endpoints/clientAddress'
@@ -99,6 +101,30 @@ describe('the front server', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(seen.map((s) => s.url)).toEqual(['/admin'])
     expect(seen[0].headers['x-forwarded-for']).toBe('127.0.0.1')
+  })
+})
+
+describe('limits per client address at the front', () => {
+  it('tells the fourth admin login from one address in five minutes to wait, before Next sees it', async () => {
+    seen.length = 0
+    const login = () => fetch(`${front.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":"a@example.org","password":"x"}' })
+    // The first test above made one login from this address already.
+    const statuses = [(await login()).status, (await login()).status]
+    const fourth = await login()
+    expect([...statuses, fourth.status]).toEqual([200, 200, 429])
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await fourth.json()).errors[0].message).toMatch(/Too many tries to log in/)
+    expect(seen).toHaveLength(2)
+    // Other admin requests from the same address still pass.
+    expect((await fetch(`${front.url}/admin`)).status).toBe(200)
+  })
+
+  it('limits presses of the confirm button per address, with a page saying when to try again', async () => {
+    const press = () => fetch(`${front.url}/api/public/confirm/signature/no-such-token`, { method: 'POST', headers: { Accept: 'text/html' } })
+    expect([(await press()).status, (await press()).status]).toEqual([404, 404])
+    const third = await press()
+    expect(third.status).toBe(429)
+    expect(await third.text()).toMatch(/Please wait a moment/)
   })
 })
 
