@@ -1,0 +1,128 @@
+/**
+ * Durability: the front server runs as its own process (as npm start runs it) while sixteen
+ * clients sign at once; it is killed with SIGKILL mid-stream and started again. Every signature
+ * that was answered 202 must be in the database, and none twice.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.hoisted(() => {
+  process.env.JOBS_AUTORUN = 'false'
+})
+
+import { initPayload } from '../../cms/initPayload'
+import { outboxAdapter } from '../../cms/email/outboxAdapter'
+import { make } from '../helpers/factories'
+
+const SECRET = 'integration-tests-only'
+let dir: string
+let databaseUri: string
+let slug: string
+const started: ChildProcess[] = []
+
+/** Opens the test database with Payload (migrations applied), runs `use`, and closes it. */
+const withPayload = async <T,>(use: (payload: Awaited<ReturnType<typeof initPayload>>) => Promise<T>): Promise<T> => {
+  const payload = await initPayload({ databaseUri, secret: SECRET, key: `${dir}-${Math.random()}`, email: outboxAdapter({ dir: path.join(dir, 'outbox') }) })
+  try {
+    return await use(payload)
+  } finally {
+    await payload.destroy().catch(() => {})
+  }
+}
+
+/** Starts `node --import tsx cms/endpoints/serve.ts` on a free port; resolves with its URL once it says it is listening. */
+const startFrontServer = (port: number) =>
+  new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cms/endpoints/serve.ts'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: databaseUri, OUTBOX_DIR: path.join(dir, 'outbox'), PAYLOAD_SECRET: SECRET, TRUST_PROXY: '1', JOBS_AUTORUN: 'false', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    started.push(child)
+    let out = ''
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /listening on (http:\/\/[^\s/]+)/.exec(out)
+      if (m) resolve({ child, url: m[1] })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()))
+    child.once('exit', (code) => reject(new Error(`The front server exited (${code}) before listening:\n${out}`)))
+  })
+
+const freePort = async () => {
+  const net = await import('node:net')
+  return new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'organise-edge-kill-'))
+  databaseUri = `file:${path.join(dir, 'db')}`
+  slug = await withPayload(async (payload) => String((await make.petition(payload)).slug))
+})
+afterAll(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('signatures survive kill -9', () => {
+  it('keeps every signature answered 202, exactly once, when the server is killed mid-stream and started again', async () => {
+    const port = await freePort()
+    const first = await startFrontServer(port)
+    const accepted: string[] = []
+    let tried = 0
+    let stop = false
+    const loop = async (i: number) => {
+      for (let k = 0; !stop; k++) {
+        const email = `loop${i}-${k}@example.net`
+        tried++
+        try {
+          const res = await fetch(`${first.url}/api/public/petitions/${slug}/sign`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.9.${i}.${k % 250}` },
+            body: JSON.stringify({ name: 'Kim', email }),
+          })
+          if (res.status === 202) accepted.push(email)
+          else expect(res.status, `answer to ${email}`).toBe(429)
+        } catch {
+          return // the server is gone
+        }
+      }
+    }
+    const loops = Array.from({ length: 16 }, (_, i) => loop(i))
+    // Kill it once signing is in full flow, without letting it finish anything.
+    while (accepted.length < 200) await new Promise((r) => setTimeout(r, 5))
+    expect(process.kill(first.child.pid!, 'SIGKILL')).toBe(true)
+    await Promise.all(loops)
+    stop = true
+    expect(tried).toBeGreaterThan(accepted.length)
+
+    // Started again on the same database, it answers (and so has recovered the file).
+    const second = await startFrontServer(port)
+    const again = await fetch(`${second.url}/api/public/petitions/${slug}/sign`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.9.200.1' },
+      body: JSON.stringify({ name: 'Kim', email: 'after-restart@example.net' }),
+    })
+    expect(again.status).toBe(202)
+    second.child.kill('SIGTERM')
+    await new Promise((r) => second.child.once('exit', r))
+
+    const stored = await withPayload(async (payload) =>
+      (await payload.find({ collection: 'signatures', overrideAccess: true, depth: 0, pagination: false, select: { emailCanonical: true } })).docs.map((d) => String(d.emailCanonical)),
+    )
+    const times = new Map<string, number>()
+    for (const e of stored) times.set(e, (times.get(e) ?? 0) + 1)
+    expect([...times].filter(([, n]) => n > 1)).toEqual([])
+    expect(accepted.filter((e) => !times.has(e))).toEqual([])
+    expect(times.has('after-restart@example.net')).toBe(true)
+  })
+})
