@@ -46,8 +46,11 @@ export const answerError = (error: FastifyError, request: FastifyRequest, reply:
   )
 }
 
-/** A short random reference for each request, quoted to the person and in the log. */
-export const newReference = () => randomBytes(5).toString('hex')
+const PROCESS_PREFIX = randomBytes(3).toString('hex')
+let sequence = 0
+
+/** A short reference for each request, quoted to the person and in the log: this process's random prefix and a count (no random bytes per request). */
+export const newReference = () => `${PROCESS_PREFIX}-${(++sequence).toString(36)}`
 
 /** No log line per request (paths hold tokens); errors are logged by answerError with a reference. */
 export const quietRequestLogs = () => new LogController({ disableRequestLogging: true })

@@ -55,10 +55,9 @@ export const createEndpointServer = async ({ payload, key, proxyTo, env = proces
     // Our endpoints read the body as text themselves (JSON or a form, see fieldsOf), whatever it claims to be.
     publicScope.removeAllContentTypeParsers()
     publicScope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
-    publicScope.addHook('preHandler', limitLinkPresses(payload))
     registerFastRoutes(publicScope, payload)
     const viaPayload = answerWithPayload(payload, key)
-    publicScope.route({ method: [...METHODS], url: '/api/public/*', handler: viaPayload })
+    publicScope.route({ method: [...METHODS], url: '/api/public/*', preHandler: limitLinkPresses(payload), handler: viaPayload })
     if (!proxyTo) publicScope.route({ method: [...METHODS], url: '/*', handler: viaPayload })
   })
   if (proxyTo) await app.register(passToNext, { payload, upstream: proxyTo })

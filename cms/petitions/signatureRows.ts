@@ -150,28 +150,38 @@ export type RepeatResult = { id: number | string; state: string } | null
 const col = (table: Table, key: string) => quote((table[key] as Column).name)
 
 /**
- * Counts a repeat against its row and, if the row is still pending, gives it a new link (only
- * hashes are kept, so the old one cannot be resent) owed as a first one is, all in one UPDATE per
- * row, many rows per libSQL batch. A row at its cap of emails is left untouched (null).
+ * Counts repeats against their rows and, where a row is still pending, gives it a new link (only
+ * hashes are kept, so the old one cannot be resent) owed as a first one is: one UPDATE … FROM
+ * (VALUES …) … RETURNING for the whole batch. A row at its cap of emails is left untouched (null).
+ * The same address twice in one batch counts once; the later one gets null (no second email).
  */
 export const repeatSignatures = async (payload: Payload, repeats: RepeatSignature[]): Promise<RepeatResult[]> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.signatures
   if (!sql.client?.batch || !table) return Promise.all(repeats.map((r) => repeatByAdapter(payload, r)))
-  const pending = `${col(table, 'state')} = '${RECORD_STATES.PENDING}'`
-  const whenPending = (key: string) => `${col(table, key)} = case when ${pending} then ? else ${col(table, key)} end`
+  const name = quote(getTableName(table as never))
+  const c = (key: string) => `${name}.${col(table, key)}`
+  const pending = `${c('state')} = '${RECORD_STATES.PENDING}'`
+  const whenPending = (key: string, value: string) => `${col(table, key)} = case when ${pending} then ${value} else ${c(key)} end`
   const hasPendingSince = 'pendingSince' in table
-  const text = `update ${quote(getTableName(table as never))} set ${col(table, 'confirmationsSent')} = ${col(table, 'confirmationsSent')} + 1,
-    ${whenPending('confirmTokenHash')}, ${whenPending('confirmEmailState')}, ${whenPending('confirmEmailAttempts')}, ${whenPending('confirmEmailNextAt')},
-    ${whenPending('confirmEmailError')}, ${hasPendingSince ? `${whenPending('pendingSince')}, ` : ''}${col(table, 'updatedAt')} = ?
-    where ${col(table, 'petition')} = ? and ${col(table, 'emailCanonical')} = ? and coalesce(${col(table, 'confirmationsSent')}, 0) < ${MAX_CONFIRMATION_EMAILS}
-    returning "id", ${col(table, 'state')} as "state"`
-  const statements = repeats.map((r) => ({
-    sql: text,
-    args: [r.confirmTokenHash, CONFIRM_EMAIL_STATES.OWED, 0, r.emailNextAt, null, ...(hasPendingSince ? [r.at] : []), r.at, r.petition, r.emailCanonical],
-  }))
-  const results = await sql.client.batch(statements, 'write')
-  return results.map(({ rows }) => (rows[0] ? { id: rows[0].id as number, state: String(rows[0].state) } : null))
+  const text = `update ${name} set ${col(table, 'confirmationsSent')} = coalesce(${c('confirmationsSent')}, 0) + 1,
+    ${whenPending('confirmTokenHash', 'v.column3')}, ${whenPending('confirmEmailState', `'${CONFIRM_EMAIL_STATES.OWED}'`)}, ${whenPending('confirmEmailAttempts', '0')},
+    ${whenPending('confirmEmailNextAt', 'v.column5')}, ${whenPending('confirmEmailError', 'null')}, ${hasPendingSince ? `${whenPending('pendingSince', 'v.column4')}, ` : ''}${col(table, 'updatedAt')} = v.column4
+    from (values ${repeats.map(() => '(?, ?, ?, ?, ?)').join(', ')}) as v
+    where ${c('petition')} = v.column1 and ${c('emailCanonical')} = v.column2 and coalesce(${c('confirmationsSent')}, 0) < ${MAX_CONFIRMATION_EMAILS}
+    returning ${c('id')} as "id", ${c('state')} as "state", ${c('petition')} as "petition", ${c('emailCanonical')} as "email", ${c('confirmTokenHash')} as "hash"`
+  const args = repeats.flatMap((r) => [r.petition, r.emailCanonical, r.confirmTokenHash, r.at, r.emailNextAt])
+  const [{ rows }] = await sql.client.batch([{ sql: text, args }], 'write')
+  const found = new Map(rows.map((row) => [`${row.petition}|${row.email}`, { id: row.id as number, state: String(row.state), hash: row.hash as string }]))
+  // Which of several repeats of one address in this batch the row took: for a pending row, the one
+  // whose link it now holds (SQLite picks one); otherwise the first. The others get null.
+  return repeats.map((r) => {
+    const key = `${r.petition}|${r.emailCanonical}`
+    const row = found.get(key)
+    if (!row || (row.state === RECORD_STATES.PENDING && row.hash !== r.confirmTokenHash)) return null
+    found.delete(key)
+    return { id: row.id, state: row.state }
+  })
 }
 
 /** The same as repeatSignatures through Payload's adapter (MongoDB). */

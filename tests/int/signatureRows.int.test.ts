@@ -75,4 +75,15 @@ describe('the signature rows written with SQL', () => {
     expect(await byId(confirmed)).toMatchObject({ confirmTokenHash: 'old-c', confirmationsSent: 2, confirmEmailState: 'sent' })
     expect(await byId(capped)).toMatchObject({ confirmTokenHash: 'old-x', confirmationsSent: 3 })
   })
+
+  it('counts the same address twice in one batch once, and only the repeat whose link was kept gets an email', async () => {
+    const p = await make.petition(t.payload)
+    const [id] = (await insertSignatures(t.payload, [row(p.id, 'twice@example.org', 'old')])) as number[]
+    const repeat = (hash: string) => ({ petition: p.id, emailCanonical: 'twice@example.org', confirmTokenHash: hash, at, emailNextAt: at })
+    const results = await repeatSignatures(t.payload, [repeat('first'), repeat('second')])
+    const stored = await byId(id)
+    expect(stored.confirmationsSent).toBe(2)
+    expect(results.filter(Boolean)).toEqual([{ id, state: 'pending' }])
+    expect(results[['first', 'second'].indexOf(stored.confirmTokenHash!)]).toEqual({ id, state: 'pending' })
+  })
 })
