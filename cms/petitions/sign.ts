@@ -17,11 +17,11 @@ import { CONSENT_VERSION } from '../members/consent'
 import { parsePostcode } from '../members/postcode'
 import { isSignable, RECORD_STATES } from '../members/records'
 import { newConfirmToken } from '../members/tokens'
-import { insertSignature, isUniqueViolation, repeatBatcher } from './signatureRows'
+import { storeSignature } from './signatureRows'
 import { deliverOwedEmail, owedFrom, sendSignatureConfirm, signatureFooterLinks } from './confirmEmail'
 import { signSchema } from './signSchema'
 
-export { insertSignatures, isUniqueViolation, signatureBatcher, type NewSignature } from './signatureRows'
+export { isUniqueViolation, signatureBatcher, storeSignatures, type NewSignature } from './signatureRows'
 
 /** Who is submitting, as far as the endpoint knows. */
 export type SubmitContext = { ip: string; now?: number }
@@ -106,7 +106,7 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
   const place = input.postcode ? parsePostcode(input.postcode) : null
   const { token, hash } = newConfirmToken()
 
-  const id = await insertSignature(payload, {
+  const stored = await storeSignature(payload, {
     petition: petition.id,
     name: input.name,
     email: input.email,
@@ -126,37 +126,16 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
     ipHash,
     flags,
   })
-  if (id === null) return quiet ? { status: 'sent' } : repeatSignature(payload, petition, input.email, input.name, emailCanonical, now)
+  // Past its cap of emails, or flagged: nothing is sent, and the answer is the same.
+  if (!stored) return { status: quiet ? 'sent' : 'too-many-emails' }
   if (quiet) return { status: 'sent' }
-  return deliverConfirm(payload, { id, email: input.email, name: input.name, emailCanonical }, petition, token)
-}
-
-/** Sends a new signature's confirmation email (see deliverOwedEmail: a refused one undoes the signature). */
-const deliverConfirm = async (
-  payload: Payload,
-  s: { id: number; email: string; name: string; emailCanonical: string },
-  petition: PetitionRef,
-  token: string,
-): Promise<SignOutcome> => {
-  await deliverOwedEmail(payload, 'signatures', s.id, () => sendSignatureConfirm(payload, s, petition, token), { undoOnRefusal: true })
-  return { status: 'sent' }
-}
-
-/**
- * A second attempt with the same address: never a second signature. A pending one gets a new
- * link, a confirmed one an "already signed" email, each a few times at most; past that cap
- * nothing is sent, silently (the answer is the same either way).
- */
-const repeatSignature = async (payload: Payload, petition: PetitionRef, email: string, name: string, emailCanonical: string, now: number): Promise<SignOutcome> => {
-  const { token, hash } = newConfirmToken()
-  const owed = owedFrom(now)
-  const found = await repeatBatcher(payload).add({ petition: petition.id, emailCanonical, confirmTokenHash: hash, at: new Date(now).toISOString(), emailNextAt: owed.confirmEmailNextAt })
-  if (!found) return { status: 'too-many-emails' }
-  if (found.state === RECORD_STATES.CONFIRMED) {
-    await payload.sendEmail({ to: email, ...signatureAlreadySignedEmail({ name, petitionTitle: petition.title, ...signatureFooterLinks(payload, found.id, emailCanonical) }) })
+  const person = { id: stored.id, email: input.email, name: input.name, emailCanonical }
+  if (stored.state === RECORD_STATES.CONFIRMED) {
+    await payload.sendEmail({ to: input.email, ...signatureAlreadySignedEmail({ name: input.name, petitionTitle: petition.title, ...signatureFooterLinks(payload, stored.id, emailCanonical) }) })
     return { status: 'sent' }
   }
-  // Pending: the new link is owed like a first one, so a failing email service cannot lose it either.
-  await deliverOwedEmail(payload, 'signatures', found.id, () => sendSignatureConfirm(payload, { id: found.id, email, name, emailCanonical }, petition, token), { undoOnRefusal: false })
+  // A new signature, or a pending one signed again (its new link): owed until sent, so a failing
+  // email service cannot lose it; a refused email undoes a new signature.
+  await deliverOwedEmail(payload, 'signatures', stored.id, () => sendSignatureConfirm(payload, person, petition, token), { undoOnRefusal: stored.inserted })
   return { status: 'sent' }
 }

@@ -1,7 +1,7 @@
 /**
  * The one place where signatures are written with SQL of our own instead of Payload's Local API:
- * under load, signing stores many rows per transaction (see batcher.ts), and a repeat signature
- * updates its row in the same kind of batch. Column names come from drizzle's table objects in
+ * under load, signing stores many rows per transaction (see batcher.ts), new people and repeats
+ * in the same statement. Column names come from drizzle's table objects in
  * Payload's SQLite adapter, so a renamed field changes the SQL with it; an integration test pins
  * the table and the columns this relies on (tests/int/signatureRows.int.test.ts). Other databases
  * (MongoDB) go through Payload's adapter, row by row.
@@ -25,7 +25,7 @@ export type NewSignature = Omit<Signature, 'id' | 'createdAt' | 'updatedAt'>
 
 /** A statement for libSQL's client. */
 type Statement = { sql: string; args: unknown[] }
-/** The parts of the SQL adapter (SQLite via libSQL) that insertSignatures uses; drizzle's own types are not exported by Payload. */
+/** The parts of the SQL adapter (SQLite via libSQL) that storeSignatures uses; drizzle's own types are not exported by Payload. */
 type SqlAdapter = {
   client: { batch: (statements: Statement[], mode: 'write') => Promise<{ rows: Record<string, unknown>[] }[]> }
   tables: Record<string, Table>
@@ -65,58 +65,89 @@ const driverValue = (column: Column, value: unknown): unknown => {
   return value === null ? null : column.mapToDriverValue(value)
 }
 
+/** What storing one signature did: a new row, an existing row counted again (pending ones get the new link), or null. */
+export type StoreResult = { id: number | string; state: string; inserted: boolean } | null
+
+let lastStamp = ''
+/** A timestamp for a batch, never the same as the previous batch's, so a row made by this batch is known by its createdAt. */
+const batchStamp = (): string => {
+  let t = Date.now()
+  let stamp = new Date(t).toISOString()
+  while (stamp <= lastStamp) stamp = new Date(++t).toISOString()
+  return (lastStamp = stamp)
+}
+
 /**
- * Stores many signatures in one transaction and says, row by row, which were new: an id, or null
- * where the person had already signed (same petition and canonical email, in the database or
- * earlier in the same batch). The input is already checked by signSchema and signatures have no
- * hooks, so on SQL it is one multi-row INSERT … ON CONFLICT DO NOTHING plus one INSERT … SELECT
- * for the flags, run as one libSQL batch: its own BEGIN…COMMIT on the shared connection, so
- * nothing else interleaves (an interactive transaction would take a second connection and could
- * wait on the first). If any statement fails, none of the rows is stored. The SQL is written here,
- * with drizzle's column names and value mapping, because drizzle's query builder cost twice as
- * much CPU per row (scripts/bench/signatures.ts). Other databases go through the adapter, row by row.
+ * Stores many signatures in one transaction, new people and repeats alike: one multi-row
+ * INSERT … ON CONFLICT (petition, email) DO UPDATE … RETURNING, plus one INSERT … SELECT for the
+ * flags, as one libSQL batch (its own BEGIN…COMMIT on the shared connection). A repeat counts one
+ * more email on its row and, if the row is still pending, gives it the new link (only hashes are
+ * kept, so the old one cannot be resent) owed as a first one is. A row that has had its
+ * MAX_CONFIRMATION_EMAILS, or a repeat that sends no email (flagged), changes nothing: null. The
+ * same address twice in one batch: only the one whose link the row kept gets a result.
+ * The SQL is ours because drizzle's query builder cost twice as much CPU per row.
  */
-export const insertSignatures = async (payload: Payload, rows: NewSignature[]): Promise<(number | null)[]> => {
-  const now = new Date().toISOString()
+export const storeSignatures = async (payload: Payload, rows: NewSignature[]): Promise<StoreResult[]> => {
+  const now = batchStamp()
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.signatures
   const textsTable = sql.tables?.signatures_texts
-  if (!sql.client?.batch || !table || !textsTable) {
-    const ids: (number | null)[] = []
-    for (const data of rows) {
-      try {
-        ids.push(((await payload.db.create({ collection: 'signatures', data: { ...data, createdAt: now, updatedAt: now } })) as { id: number }).id)
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error
-        ids.push(null)
-      }
-    }
-    return ids
-  }
+  if (!sql.client?.batch || !table || !textsTable) return storeByAdapter(payload, rows, now)
   const plan = insertPlan(table, textsTable)
   const args: unknown[] = []
   for (const r of rows) {
     const row = { ...r, createdAt: now, updatedAt: now } as Record<string, unknown>
     for (let i = 0; i < plan.keys.length; i++) args.push(driverValue(plan.columns[i], row[plan.keys[i]]))
   }
-  const statements: Statement[] = [
-    { sql: `${plan.head}${rows.map(() => plan.row).join(', ')} on conflict do nothing returning "id", "confirm_token_hash"`, args },
-  ]
-  // Flags go to the row with this confirm-token hash (new and unique), so never to an older
-  // signature: one INSERT … SELECT for the whole batch, joined on the hash.
+  const c = (key: string) => `${plan.table}.${col(table, key)}`
+  const x = (key: string) => `excluded.${col(table, key)}`
+  const pending = `${c('state')} = '${RECORD_STATES.PENDING}'`
+  const renew = ['confirmTokenHash', 'confirmEmailState', 'confirmEmailAttempts', 'confirmEmailNextAt', 'confirmEmailError', ...('pendingSince' in table ? ['pendingSince'] : [])]
+  const upsert = `on conflict (${col(table, 'petition')}, ${col(table, 'emailCanonical')}) do update set
+    ${col(table, 'confirmationsSent')} = coalesce(${c('confirmationsSent')}, 0) + 1, ${col(table, 'updatedAt')} = ${x('updatedAt')},
+    ${renew.map((k) => `${col(table, k)} = case when ${pending} then ${x(k)} else ${c(k)} end`).join(', ')}
+    where coalesce(${c('confirmationsSent')}, 0) < ${MAX_CONFIRMATION_EMAILS} and ${x('confirmEmailState')} is not null
+    returning "id", ${col(table, 'state')} as "state", ${col(table, 'petition')} as "petition", ${col(table, 'emailCanonical')} as "email",
+      ${col(table, 'confirmTokenHash')} as "hash", ${col(table, 'createdAt')} as "createdAt"`
+  const statements: Statement[] = [{ sql: `${plan.head}${rows.map(() => plan.row).join(', ')} ${upsert}`, args }]
+  // Flags go to the rows this batch made (joined on the new confirm-token hash and the batch's
+  // createdAt), never to an older signature: one INSERT … SELECT for the whole batch.
   const flagArgs: unknown[] = []
   for (const r of rows) (r.flags ?? []).forEach((text, i) => flagArgs.push(r.confirmTokenHash ?? null, i + 1, text))
   if (flagArgs.length) {
     statements.push({
       sql: `insert into ${plan.texts} ("order", "parent_id", "path", "text")
         select v.column2, s."id", 'flags', v.column3 from (values ${Array.from({ length: flagArgs.length / 3 }, () => '(?, ?, ?)').join(', ')}) as v
-        join ${plan.table} as s on s."confirm_token_hash" = v.column1`,
-      args: flagArgs,
+        join ${plan.table} as s on s."confirm_token_hash" = v.column1 and s."created_at" = ?`,
+      args: [...flagArgs, now],
     })
   }
-  const [inserted] = await sql.client.batch(statements, 'write')
-  const byHash = new Map(inserted.rows.map((r) => [r.confirm_token_hash as string, Number(r.id)]))
-  return rows.map((r) => byHash.get(r.confirmTokenHash ?? '') ?? null)
+  const [stored] = await sql.client.batch(statements, 'write')
+  const byKey = new Map<string, { id: number; state: string; hash: string; inserted: boolean }>()
+  for (const r of stored.rows) byKey.set(`${r.petition}|${r.email}`, { id: Number(r.id), state: String(r.state), hash: String(r.hash), inserted: r.createdAt === now })
+  const given = new Set<string>()
+  return rows.map((r) => {
+    const key = `${r.petition}|${r.emailCanonical}`
+    const row = byKey.get(key)
+    if (!row || given.has(key) || (row.state === RECORD_STATES.PENDING && row.hash !== r.confirmTokenHash)) return null
+    given.add(key)
+    return { id: row.id, state: row.state, inserted: row.inserted }
+  })
+}
+
+/** The same as storeSignatures through Payload's adapter (MongoDB), row by row. */
+const storeByAdapter = async (payload: Payload, rows: NewSignature[], now: string): Promise<StoreResult[]> => {
+  const results: StoreResult[] = []
+  for (const data of rows) {
+    try {
+      const created = (await payload.db.create({ collection: 'signatures', data: { ...data, createdAt: now, updatedAt: now } })) as { id: number | string }
+      results.push({ id: created.id, state: RECORD_STATES.PENDING, inserted: true })
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      results.push(data.confirmEmailState ? await repeatByAdapter(payload, data, now) : null)
+    }
+  }
+  return results
 }
 
 /** SIGN_BATCH_MS (default 5) and SIGN_BATCH_ROWS (default 200, at most 1,000: SQLite allows about 32,000 values per statement). */
@@ -125,67 +156,26 @@ const batchOptions = () => ({
   maxItems: Math.min(1000, Number(process.env.SIGN_BATCH_ROWS ?? 200) || 200),
 })
 
-const batchers = new WeakMap<Payload, Batcher<NewSignature, number | null>>()
+const batchers = new WeakMap<Payload, Batcher<NewSignature, StoreResult>>()
 
-/** The insert batcher of this Payload instance: SIGN_BATCH_MS (default 5) and SIGN_BATCH_ROWS (default 200, at most 1,000: SQLite allows about 32,000 values per statement). */
-export const signatureBatcher = (payload: Payload): Batcher<NewSignature, number | null> => {
+/** The batcher of this Payload instance: SIGN_BATCH_MS (default 5) and SIGN_BATCH_ROWS (default 200, at most 1,000: SQLite allows about 32,000 values per statement). */
+export const signatureBatcher = (payload: Payload): Batcher<NewSignature, StoreResult> => {
   let b = batchers.get(payload)
   if (!b) {
-    b = createBatcher((rows: NewSignature[]) => insertSignatures(payload, rows), batchOptions())
+    b = createBatcher((rows: NewSignature[]) => storeSignatures(payload, rows), batchOptions())
     batchers.set(payload, b)
   }
   return b
 }
 
-/** Stores one signature through the batcher: its id, or null if this person had already signed. */
-export const insertSignature = (payload: Payload, data: NewSignature): Promise<number | null> => signatureBatcher(payload).add(data)
+/** Stores one signature (new or repeat) through the batcher; see storeSignatures. */
+export const storeSignature = (payload: Payload, data: NewSignature): Promise<StoreResult> => signatureBatcher(payload).add(data)
 
-
-/** A repeat: someone signed a petition again with an address that has signed it. */
-export type RepeatSignature = { petition: number | string; emailCanonical: string; confirmTokenHash: string; at: string; emailNextAt: string }
-
-/** What a repeat found: the row and its state, or null when that address has had all its emails (silently capped). */
-export type RepeatResult = { id: number | string; state: string } | null
 
 const col = (table: Table, key: string) => quote((table[key] as Column).name)
 
-/**
- * Counts repeats against their rows and, where a row is still pending, gives it a new link (only
- * hashes are kept, so the old one cannot be resent) owed as a first one is: one UPDATE … FROM
- * (VALUES …) … RETURNING for the whole batch. A row at its cap of emails is left untouched (null).
- * The same address twice in one batch counts once; the later one gets null (no second email).
- */
-export const repeatSignatures = async (payload: Payload, repeats: RepeatSignature[]): Promise<RepeatResult[]> => {
-  const sql = payload.db as unknown as Partial<SqlAdapter>
-  const table = sql.tables?.signatures
-  if (!sql.client?.batch || !table) return Promise.all(repeats.map((r) => repeatByAdapter(payload, r)))
-  const name = quote(getTableName(table as never))
-  const c = (key: string) => `${name}.${col(table, key)}`
-  const pending = `${c('state')} = '${RECORD_STATES.PENDING}'`
-  const whenPending = (key: string, value: string) => `${col(table, key)} = case when ${pending} then ${value} else ${c(key)} end`
-  const hasPendingSince = 'pendingSince' in table
-  const text = `update ${name} set ${col(table, 'confirmationsSent')} = coalesce(${c('confirmationsSent')}, 0) + 1,
-    ${whenPending('confirmTokenHash', 'v.column3')}, ${whenPending('confirmEmailState', `'${CONFIRM_EMAIL_STATES.OWED}'`)}, ${whenPending('confirmEmailAttempts', '0')},
-    ${whenPending('confirmEmailNextAt', 'v.column5')}, ${whenPending('confirmEmailError', 'null')}, ${hasPendingSince ? `${whenPending('pendingSince', 'v.column4')}, ` : ''}${col(table, 'updatedAt')} = v.column4
-    from (values ${repeats.map(() => '(?, ?, ?, ?, ?)').join(', ')}) as v
-    where ${c('petition')} = v.column1 and ${c('emailCanonical')} = v.column2 and coalesce(${c('confirmationsSent')}, 0) < ${MAX_CONFIRMATION_EMAILS}
-    returning ${c('id')} as "id", ${c('state')} as "state", ${c('petition')} as "petition", ${c('emailCanonical')} as "email", ${c('confirmTokenHash')} as "hash"`
-  const args = repeats.flatMap((r) => [r.petition, r.emailCanonical, r.confirmTokenHash, r.at, r.emailNextAt])
-  const [{ rows }] = await sql.client.batch([{ sql: text, args }], 'write')
-  const found = new Map(rows.map((row) => [`${row.petition}|${row.email}`, { id: row.id as number, state: String(row.state), hash: row.hash as string }]))
-  // Which of several repeats of one address in this batch the row took: for a pending row, the one
-  // whose link it now holds (SQLite picks one); otherwise the first. The others get null.
-  return repeats.map((r) => {
-    const key = `${r.petition}|${r.emailCanonical}`
-    const row = found.get(key)
-    if (!row || (row.state === RECORD_STATES.PENDING && row.hash !== r.confirmTokenHash)) return null
-    found.delete(key)
-    return { id: row.id, state: row.state }
-  })
-}
-
-/** The same as repeatSignatures through Payload's adapter (MongoDB). */
-const repeatByAdapter = async (payload: Payload, r: RepeatSignature): Promise<RepeatResult> => {
+/** A repeat through Payload's adapter (MongoDB): count it, and give a pending row the new link. */
+const repeatByAdapter = async (payload: Payload, r: NewSignature, at: string): Promise<StoreResult> => {
   const found = await payload.find({
     collection: 'signatures',
     where: { and: [{ petition: { equals: r.petition } }, { emailCanonical: { equals: r.emailCanonical } }] },
@@ -198,19 +188,7 @@ const repeatByAdapter = async (payload: Payload, r: RepeatSignature): Promise<Re
   const existing = found.docs[0]
   if (!existing || (existing.confirmationsSent ?? 0) >= MAX_CONFIRMATION_EMAILS) return null
   const pending = existing.state === RECORD_STATES.PENDING
-  const owed = { confirmTokenHash: r.confirmTokenHash, confirmEmailState: CONFIRM_EMAIL_STATES.OWED, confirmEmailAttempts: 0, confirmEmailNextAt: r.emailNextAt, confirmEmailError: null, pendingSince: r.at }
+  const owed = { confirmTokenHash: r.confirmTokenHash, confirmEmailState: CONFIRM_EMAIL_STATES.OWED, confirmEmailAttempts: 0, confirmEmailNextAt: r.confirmEmailNextAt, confirmEmailError: null, pendingSince: at }
   await payload.update({ collection: 'signatures', id: existing.id, data: { confirmationsSent: (existing.confirmationsSent ?? 0) + 1, ...(pending ? owed : {}) }, overrideAccess: true, depth: 0 })
-  return { id: existing.id, state: existing.state }
-}
-
-const repeatBatchers = new WeakMap<Payload, Batcher<RepeatSignature, RepeatResult>>()
-
-/** The repeat batcher of this Payload instance (the same batch settings as new signatures). */
-export const repeatBatcher = (payload: Payload): Batcher<RepeatSignature, RepeatResult> => {
-  let b = repeatBatchers.get(payload)
-  if (!b) {
-    b = createBatcher((rows: RepeatSignature[]) => repeatSignatures(payload, rows), batchOptions())
-    repeatBatchers.set(payload, b)
-  }
-  return b
+  return { id: existing.id, state: existing.state, inserted: false }
 }

@@ -197,10 +197,10 @@ a = performance.now()
 for (let i = 0; i < N; i++) await payload.db.create({ collection: 'signatures', data: { petition: other.id, name: 'Y', email: `y${i}@e.org`, emailCanonical: `y${i}@e.org` }, returning: false })
 const adapterCreatePerSecond = N / ((performance.now() - a) / 1000)
 // What the sign endpoint now does: many rows per transaction (cms/petitions/batcher.ts), 100 at a time.
-const { insertSignatures } = await import('../../cms/petitions/sign')
+const { storeSignatures } = await import('../../cms/petitions/sign')
 a = performance.now()
 for (let j = 0; j < N / 100; j++) {
-  await insertSignatures(
+  await storeSignatures(
     payload,
     Array.from({ length: 100 }, (_, i) => ({ petition: other.id, name: 'Z', email: `z${j}-${i}@e.org`, emailCanonical: `z${j}-${i}@e.org`, state: 'pending' as const, confirmTokenHash: `bench-${j}-${i}`, flags: [] })),
   )

@@ -13,7 +13,7 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
-import { insertSignatures } from '../../cms/petitions/sign'
+import { storeSignatures } from '../../cms/petitions/sign'
 import { make } from '../helpers/factories'
 import { readOutbox, serveEndpoints } from '../helpers/endpointServer'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -59,11 +59,11 @@ describe('batched signing', () => {
   it('tells, row by row, which signatures in one batch were new and which had signed already', async () => {
     const petition = await make.petition(t.payload)
     const row = (email: string, hash: string) => ({ petition: petition.id, name: 'N', email, emailCanonical: email, state: 'pending' as const, confirmTokenHash: hash, flags: ['no-stamp'] })
-    const first = await insertSignatures(t.payload, [row('a@example.org', 'h1'), row('b@example.org', 'h2'), row('a@example.org', 'h3')])
-    expect(first[0]).toEqual(expect.any(Number))
-    expect(first[1]).toEqual(expect.any(Number))
+    const first = await storeSignatures(t.payload, [row('a@example.org', 'h1'), row('b@example.org', 'h2'), row('a@example.org', 'h3')])
+    expect(first[0]).toEqual({ id: expect.any(Number), state: 'pending', inserted: true })
+    expect(first[1]).toEqual({ id: expect.any(Number), state: 'pending', inserted: true })
     expect(first[2]).toBeNull()
-    const second = await insertSignatures(t.payload, [row('b@example.org', 'h4'), row('c@example.org', 'h5')])
+    const second = await storeSignatures(t.payload, [row('b@example.org', 'h4'), row('c@example.org', 'h5')])
     expect(second[0]).toBeNull()
     const rows = await signaturesOf(petition.id)
     expect(rows.map((r) => r.emailCanonical).sort()).toEqual(['a@example.org', 'b@example.org', 'c@example.org'])

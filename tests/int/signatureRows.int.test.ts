@@ -10,7 +10,7 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { insertSignatures, repeatSignatures, type NewSignature } from '../../cms/petitions/signatureRows'
+import { storeSignatures, type NewSignature } from '../../cms/petitions/signatureRows'
 import { make } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -22,6 +22,7 @@ afterAll(async () => {
   await t?.cleanup()
 })
 
+const at = '2026-12-06T10:00:00.000Z'
 const row = (petition: number, email: string, hash: string): NewSignature => ({
   petition,
   name: 'Tom',
@@ -30,10 +31,13 @@ const row = (petition: number, email: string, hash: string): NewSignature => ({
   state: 'pending',
   confirmTokenHash: hash,
   confirmationsSent: 1,
+  confirmEmailState: 'owed',
+  confirmEmailAttempts: 0,
+  confirmEmailNextAt: at,
+  pendingSince: at,
   flags: [],
 })
-const byId = (id: number) => t.payload.findByID({ collection: 'signatures', id, overrideAccess: true, depth: 0 })
-const at = '2026-12-06T10:00:00.000Z'
+const byId = (id: number | string) => t.payload.findByID({ collection: 'signatures', id, overrideAccess: true, depth: 0 })
 
 describe('the signature rows written with SQL', () => {
   it('relies on a signatures table with these columns, as the migrations make it', () => {
@@ -54,36 +58,36 @@ describe('the signature rows written with SQL', () => {
     })
   })
 
-  it('stores new rows in one batch and says which clashed with an earlier one', async () => {
+  it('stores new rows in one batch, and a second of the same address in that batch gets no result', async () => {
     const p = await make.petition(t.payload)
-    const first = await insertSignatures(t.payload, [row(p.id, 'a@example.org', 'h1'), row(p.id, 'b@example.org', 'h2'), row(p.id, 'a@example.org', 'h3')])
-    expect(first.map((id) => id === null)).toEqual([false, false, true])
-    const again = await insertSignatures(t.payload, [row(p.id, 'b@example.org', 'h4')])
-    expect(again).toEqual([null])
-    expect((await byId(first[0]!)).confirmTokenHash).toBe('h1')
+    const first = await storeSignatures(t.payload, [row(p.id, 'a@example.org', 'h1'), row(p.id, 'b@example.org', 'h2'), row(p.id, 'a@example.org', 'h3')])
+    expect(first.map((r) => r && { state: r.state, inserted: r.inserted })).toEqual([null, { state: 'pending', inserted: true }, { state: 'pending', inserted: true }])
+    const [a] = (await t.payload.find({ collection: 'signatures', where: { emailCanonical: { equals: 'a@example.org' } }, overrideAccess: true })).docs
+    // The row keeps the later link, and only the request that sent that link got a result.
+    expect(a).toMatchObject({ confirmTokenHash: 'h3', confirmationsSent: 2 })
   })
 
   it('gives a pending repeat a new owed link, counts a confirmed one without touching its link, and leaves a capped one alone', async () => {
     const p = await make.petition(t.payload)
-    const [pending, confirmed, capped] = (await insertSignatures(t.payload, [row(p.id, 'p@example.org', 'old-p'), row(p.id, 'c@example.org', 'old-c'), row(p.id, 'x@example.org', 'old-x')])) as number[]
+    const made = await storeSignatures(t.payload, [row(p.id, 'p@example.org', 'old-p'), row(p.id, 'c@example.org', 'old-c'), row(p.id, 'x@example.org', 'old-x')])
+    const [pending, confirmed, capped] = made.map((r) => r!.id)
+    await t.payload.update({ collection: 'signatures', id: pending, data: { confirmEmailState: 'sent', confirmEmailAttempts: 2, pendingSince: '2026-12-01T00:00:00.000Z' }, overrideAccess: true })
     await t.payload.update({ collection: 'signatures', id: confirmed, data: { state: 'confirmed', confirmEmailState: 'sent' }, overrideAccess: true })
     await t.payload.update({ collection: 'signatures', id: capped, data: { confirmationsSent: 3 }, overrideAccess: true })
-    const repeat = (email: string, hash: string) => ({ petition: p.id, emailCanonical: email, confirmTokenHash: hash, at, emailNextAt: at })
-    const results = await repeatSignatures(t.payload, [repeat('p@example.org', 'new-p'), repeat('c@example.org', 'new-c'), repeat('x@example.org', 'new-x'), repeat('nobody@example.org', 'n')])
-    expect(results).toEqual([{ id: pending, state: 'pending' }, { id: confirmed, state: 'confirmed' }, null, null])
-    expect(await byId(pending)).toMatchObject({ confirmTokenHash: 'new-p', confirmationsSent: 2, confirmEmailState: 'owed', confirmEmailAttempts: 0, pendingSince: at })
+    const later = '2026-12-06T11:00:00.000Z'
+    const again = (email: string, hash: string) => ({ ...row(p.id, email, hash), pendingSince: later, confirmEmailNextAt: later })
+    const results = await storeSignatures(t.payload, [again('p@example.org', 'new-p'), again('c@example.org', 'new-c'), again('x@example.org', 'new-x')])
+    expect(results).toEqual([{ id: pending, state: 'pending', inserted: false }, { id: confirmed, state: 'confirmed', inserted: false }, null])
+    expect(await byId(pending)).toMatchObject({ confirmTokenHash: 'new-p', confirmationsSent: 2, confirmEmailState: 'owed', confirmEmailAttempts: 0, pendingSince: later })
     expect(await byId(confirmed)).toMatchObject({ confirmTokenHash: 'old-c', confirmationsSent: 2, confirmEmailState: 'sent' })
     expect(await byId(capped)).toMatchObject({ confirmTokenHash: 'old-x', confirmationsSent: 3 })
   })
 
-  it('counts the same address twice in one batch once, and only the repeat whose link was kept gets an email', async () => {
+  it('changes nothing for a repeat that sends no email (flagged), and gives its flags to no older row', async () => {
     const p = await make.petition(t.payload)
-    const [id] = (await insertSignatures(t.payload, [row(p.id, 'twice@example.org', 'old')])) as number[]
-    const repeat = (hash: string) => ({ petition: p.id, emailCanonical: 'twice@example.org', confirmTokenHash: hash, at, emailNextAt: at })
-    const results = await repeatSignatures(t.payload, [repeat('first'), repeat('second')])
-    const stored = await byId(id)
-    expect(stored.confirmationsSent).toBe(2)
-    expect(results.filter(Boolean)).toEqual([{ id, state: 'pending' }])
-    expect(results[['first', 'second'].indexOf(stored.confirmTokenHash!)]).toEqual({ id, state: 'pending' })
+    const [made] = await storeSignatures(t.payload, [row(p.id, 'f@example.org', 'first')])
+    const quiet = { ...row(p.id, 'f@example.org', 'bot'), confirmEmailState: null, confirmationsSent: 0, flags: ['honeypot'] }
+    expect(await storeSignatures(t.payload, [quiet])).toEqual([null])
+    expect(await byId(made!.id)).toMatchObject({ confirmTokenHash: 'first', confirmationsSent: 1, flags: [] })
   })
 })
