@@ -2,7 +2,7 @@
  * Silent fraud flags. A flagged submission is stored and answered like any other; the person is
  * never told. Some flags also stop the confirmation email (see SUPPRESS_EMAIL_FLAGS).
  */
-import { createHmac } from 'node:crypto'
+import { hmac } from '../members/tokens'
 import { checkFormStamp } from './formStamp'
 
 export const FLAGS = {
@@ -42,4 +42,4 @@ export const formFlags = (input: { honeypot?: string; stamp?: string }, secret: 
 export const suppressesEmail = (flags: readonly string[]): boolean => flags.some((f) => (SUPPRESS_EMAIL_FLAGS as readonly string[]).includes(f))
 
 /** An IP address hashed with the secret: enough to spot floods, useless for finding a person. */
-export const hashIp = (secret: string, ip: string): string => createHmac('sha256', secret).update(`ip:${ip}`).digest('base64url').slice(0, 22)
+export const hashIp = (secret: string, ip: string): string => hmac(secret, `ip:${ip}`).slice(0, 22)

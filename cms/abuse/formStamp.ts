@@ -2,7 +2,8 @@
  * The minimum fill time. The form carries a stamp: the time it was started, signed by the CMS so it
  * cannot be made up. A submission sooner than MIN_FILL_SECONDS after its stamp is flagged.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
+import { hmac } from '../members/tokens'
 
 /** People take longer than this to fill in a form; scripts do not. FORM_MIN_FILL_SECONDS overrides. */
 export const minFillSeconds = (env: NodeJS.ProcessEnv = process.env): number => Number(env.FORM_MIN_FILL_SECONDS || 3)
@@ -10,7 +11,7 @@ export const minFillSeconds = (env: NodeJS.ProcessEnv = process.env): number => 
 /** A stamp older than this is treated as missing (the page sat open for a day). */
 export const STAMP_MAX_AGE_SECONDS = 24 * 60 * 60
 
-const sign = (secret: string, time: string) => createHmac('sha256', secret).update(`form-stamp:${time}`).digest('base64url').slice(0, 22)
+const sign = (secret: string, time: string) => hmac(secret, `form-stamp:${time}`).slice(0, 22)
 
 /** A new stamp for a form started now: "<ms>.<signature>". */
 export const issueFormStamp = (secret: string, now = Date.now()): string => `${now}.${sign(secret, String(now))}`

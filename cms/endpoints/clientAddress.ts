@@ -5,8 +5,9 @@
  * Payload secret, so code answering under Next reads the address the front server decided and
  * never one a client wrote.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import ipaddr from 'ipaddr.js'
+import { hmac } from '../members/tokens'
 
 /** The signed header the front server sets on every request it passes on. */
 export const CLIENT_ADDRESS_HEADER = 'x-organise-client'
@@ -36,7 +37,7 @@ export const clientRateKey = (ip: string): string => {
   return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString().replace(/::$/, '')}::/64`
 }
 
-const mac = (secret: string, ip: string) => createHmac('sha256', secret).update(`client:${ip}`).digest('base64url').slice(0, 22)
+const mac = (secret: string, ip: string) => hmac(secret, `client:${ip}`).slice(0, 22)
 
 /** The value of CLIENT_ADDRESS_HEADER for an address: the address and its signature. */
 export const signedClientAddress = (secret: string, ip: string): string => `${ip} ${mac(secret, ip)}`

@@ -52,6 +52,9 @@ export const SITE_PAGES = {
  */
 const SENT = 'Check your email: we have sent you a link to confirm. If it has not come in a few minutes, look in your spam folder.'
 
+/** The JSON answer to a signature taken (made once: the busiest answer there is). */
+const SENT_ANSWER = jsonAnswer({ status: 'sent', message: SENT }, 202)
+
 /** What a sign request carries, read from a web Request or straight from Node's request. */
 export type SignRequest = { contentType: string | null | undefined; body: string; ip: string }
 
@@ -82,7 +85,7 @@ export const signAnswer = async (payload: Payload, slug: string, { contentType, 
       return rateLimitedAnswer(asJson, outcome.retryAfterSeconds, `${SITE_PAGES.petition(slug)}#sign`)
     case 'too-many-emails':
     case 'sent':
-      return asJson ? jsonAnswer({ status: 'sent', message: SENT }, 202) : seeOtherAnswer(SITE_PAGES.petitionSent())
+      return asJson ? { ...SENT_ANSWER, headers: { ...SENT_ANSWER.headers } } : seeOtherAnswer(SITE_PAGES.petitionSent())
   }
 }
 

@@ -152,7 +152,7 @@ const storeByAdapter = async (payload: Payload, rows: NewSignature[], now: strin
 
 /** SIGN_BATCH_MS (default 5) and SIGN_BATCH_ROWS (default 200, at most 1,000: SQLite allows about 32,000 values per statement). */
 const batchOptions = () => ({
-  maxWaitMs: Number(process.env.SIGN_BATCH_MS ?? 5) || 5,
+  maxWaitMs: Math.max(0, Number(process.env.SIGN_BATCH_MS ?? 5) || 0),
   maxItems: Math.min(1000, Number(process.env.SIGN_BATCH_ROWS ?? 200) || 200),
 })
 

@@ -46,3 +46,28 @@ describe('the write-behind batcher', () => {
     expect(most).toBe(1)
   })
 })
+
+describe('the batcher as a group commit (maxWaitMs 0)', () => {
+  it('writes what arrives in one turn at once, and what arrives during a write right after it', async () => {
+    const batches: number[][] = []
+    let release: () => void = () => {}
+    const b = createBatcher(
+      async (items: number[]) => {
+        batches.push(items)
+        if (batches.length === 1) await new Promise<void>((r) => (release = r))
+        return items
+      },
+      { maxWaitMs: 0 },
+    )
+    const first = [b.add(1), b.add(2)]
+    await new Promise((r) => setImmediate(r))
+    expect(batches).toEqual([[1, 2]])
+    const later = [b.add(3), b.add(4), b.add(5)]
+    await new Promise((r) => setTimeout(r, 20))
+    // Nothing more is written while the first batch is still being written.
+    expect(batches).toHaveLength(1)
+    release()
+    expect(await Promise.all([...first, ...later])).toEqual([1, 2, 3, 4, 5])
+    expect(batches).toEqual([[1, 2], [3, 4, 5]])
+  })
+})
