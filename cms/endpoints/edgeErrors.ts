@@ -74,3 +74,22 @@ export const warnOnUntrustedForwarding = (app: FastifyInstance, env: NodeJS.Proc
     request.log.warn('Requests arrive with X-Forwarded-For or Forwarded, but TRUST_PROXY is 0, so the address of the proxy in front is taken as every client’s. If a load balancer or CDN is in front of the CMS, set TRUST_PROXY to the number of proxies.')
   })
 }
+
+/** A Host header as RFC 9110 allows it: a name or an address (IPv6 in brackets), and an optional port. */
+const VALID_HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::\d{1,5})?$/
+
+/**
+ * Rules for every request, on both servers: a malformed Host header is refused with 400 (it
+ * would otherwise reach the proxy's client, which cannot use it); a request asking to switch
+ * protocols (Upgrade: we have no WebSocket here) is answered and its connection closed, since
+ * Node stops reading a connection that asked to upgrade.
+ */
+export const guardRequests = (app: FastifyInstance) => {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.upgrade) reply.header('Connection', 'close')
+    const host = request.headers.host
+    if (host !== undefined && !VALID_HOST.test(host)) {
+      return reply.code(400).header('Content-Type', 'text/plain; charset=utf-8').header('Connection', 'close').send('The Host header is not a host name. Send Host: <name>[:port].')
+    }
+  })
+}

@@ -52,11 +52,16 @@ export const passToNext = async (app: FastifyInstance, { payload, upstream }: { 
     prefix: '/',
     websocket: false,
     preHandler: throttleLogin(payload),
-    undici: { connections: 64, pipelining: 1, keepAliveTimeout: 4_000 },
+    // Shorter than Node's and Next's own keep-alive (5 s), so undici never reuses a connection the
+    // server behind is closing; an idempotent request that still meets a reset is tried once more.
+    undici: { connections: 64, pipelining: 1, keepAliveTimeout: 2_000 },
     replyOptions: {
+      retriesCount: 1,
       rewriteRequestHeaders: (request, headers) => {
         const out: Record<string, string | string[] | undefined> = { ...headers }
         for (const name of CLAIMS) delete out[name]
+        // Node has already answered "100 Continue" to the client; undici refuses any Expect header.
+        delete out.expect
         // Next builds its links from Host, as the client sent it (reply-from sets the upstream's).
         if (request.headers.host) out.host = request.headers.host
         out['x-forwarded-for'] = request.ip

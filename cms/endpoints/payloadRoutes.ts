@@ -32,7 +32,13 @@ export const matchPath = (pattern: string, pathname: string): Record<string, str
 }
 
 /** The request as a web Request for Payload, with the client's address as the front server decided it. */
-const webRequest = (payload: Payload, request: FastifyRequest, body: string | undefined): Request => {
+const webRequest = (payload: Payload, request: FastifyRequest, body: string | undefined): Request | null => {
+  let url: URL
+  try {
+    url = new URL(request.url, 'http://localhost')
+  } catch {
+    return null
+  }
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined || name.startsWith(':') || name === 'x-forwarded-for' || name === CLIENT_ADDRESS_HEADER) continue
@@ -41,7 +47,7 @@ const webRequest = (payload: Payload, request: FastifyRequest, body: string | un
   headers.set('x-forwarded-for', request.ip)
   headers.set(CLIENT_ADDRESS_HEADER, signedClientAddress(payload.secret, request.ip))
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
-  return new Request(new URL(request.url, 'http://localhost'), { method: request.method, headers, body: hasBody ? (body ?? '') : undefined })
+  return new Request(url, { method: request.method, headers, body: hasBody ? (body ?? '') : undefined })
 }
 
 /** Runs one of our public endpoints without Payload's per-request set-up (auth, i18n), which cost as much as signing itself. */
@@ -87,6 +93,7 @@ export const answerWithPayload =
   async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const body = typeof request.body === 'string' ? request.body : undefined
     const web = webRequest(payload, request, body)
+    if (!web) return reply.code(400).type('text/plain; charset=utf-8').send('This address could not be read. Check the link and try again.')
     const pathname = new URL(web.url).pathname
     const response =
       (pathname.startsWith('/api/public/') && request.method !== 'OPTIONS' ? await runPublic(payload, web, pathname, body) : null) ??

@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Payload } from 'payload'
 import { trustProxyHops } from './clientAddress'
 import { registerFastRoutes } from './fastRoutes'
-import { answerError, edgeLoggerOptions, newReference, quietRequestLogs, warnOnUntrustedForwarding } from './edgeErrors'
+import { answerError, edgeLoggerOptions, guardRequests, newReference, quietRequestLogs, warnOnUntrustedForwarding } from './edgeErrors'
 import { MAX_REQUEST_BODY } from './http'
 import { answerWithPayload } from './payloadRoutes'
 import { limitLinkPresses, passToNext } from './passToNext'
@@ -49,6 +49,7 @@ export const createEndpointServer = async ({ payload, key, proxyTo, env = proces
     routerOptions: { maxParamLength: 500 },
   })
   app.setErrorHandler(answerError)
+  guardRequests(app)
   warnOnUntrustedForwarding(app, env)
 
   await app.register(async (publicScope) => {

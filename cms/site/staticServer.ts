@@ -9,7 +9,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { errorForLog } from '../email/scrub'
-import { newReference, quietRequestLogs } from '../endpoints/edgeErrors'
+import { guardRequests, newReference, quietRequestLogs } from '../endpoints/edgeErrors'
 
 /**
  * Security headers for every public page: nothing may load from another origin, forms post only
@@ -45,6 +45,7 @@ export const IMMUTABLE_PREFIX = '/assets/'
 export const createStaticServer = async ({ root, cmsOrigin = 'http://localhost:3000' }: { root: string; cmsOrigin?: string }): Promise<FastifyInstance> => {
   const headers = securityHeaders(cmsOrigin)
   const app = Fastify({ logger: { level: process.env.LOG_LEVEL || 'info', base: { service: 'site' } }, logController: quietRequestLogs(), genReqId: newReference, requestTimeout: 30_000 })
+  guardRequests(app)
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(headers)
   })

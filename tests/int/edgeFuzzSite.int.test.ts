@@ -113,7 +113,7 @@ describe('the site server under attack', () => {
     pool.closeAll()
   })
 
-  it.fails('answers the next request on a connection that asked to upgrade to WebSocket, or closes it', async () => {
+  it('answers the next request on a connection that asked to upgrade to WebSocket, or closes it', async () => {
     const conn = await RawConnection.open(site.url)
     conn.write(`GET / HTTP/1.1\r\nHost: localhost\r\n${UPGRADE_HEADERS}\r\n\r\n${PROBE}`, ['GET', 'GET'])
     const { responses, state } = await conn.read(2, 1500)
