@@ -78,15 +78,23 @@ export const warnOnUntrustedForwarding = (app: FastifyInstance, env: NodeJS.Proc
 /** A Host header as RFC 9110 allows it: a name or an address (IPv6 in brackets), and an optional port. */
 const VALID_HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::\d{1,5})?$/
 
+/** The answer to a request that asks to switch protocols: we serve no WebSocket or h2c. */
+const NO_UPGRADE = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\nConnection: close\r\n\r\nThis server does not switch protocols.'
+
 /**
  * Rules for every request, on both servers: a malformed Host header is refused with 400 (it
  * would otherwise reach the proxy's client, which cannot use it); a request asking to switch
- * protocols (Upgrade: we have no WebSocket here) is answered and its connection closed, since
- * Node stops reading a connection that asked to upgrade.
+ * protocols (Connection: Upgrade) gets 400 and its connection closed: Node hands such a
+ * connection over to whoever listens for 'upgrade' and stops reading it as HTTP, so without this
+ * it would hang until its timeout.
  */
 export const guardRequests = (app: FastifyInstance) => {
+  app.server.on('upgrade', (_request, socket) => {
+    socket.on('error', () => socket.destroy())
+    // Written, then the connection is closed outright: a client that keeps its half open must not hold the server open.
+    socket.end(NO_UPGRADE, () => socket.destroy())
+  })
   app.addHook('onRequest', async (request, reply) => {
-    if (request.headers.upgrade) reply.header('Connection', 'close')
     const host = request.headers.host
     if (host !== undefined && !VALID_HOST.test(host)) {
       return reply.code(400).header('Content-Type', 'text/plain; charset=utf-8').header('Connection', 'close').send('The Host header is not a host name. Send Host: <name>[:port].')

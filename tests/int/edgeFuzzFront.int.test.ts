@@ -75,6 +75,9 @@ const PUBLIC_PATHS = () => [
 ]
 const OTHER_PATHS = ['/admin', '/api/users/login', '/api/users/me', '/api/topics', '/api/topics/1', '/api/topics/versions', '/api/petitions?where[slug][equals]=x', '/api/graphql', '/', '/_next/static/x.js']
 
+/** A generated value as a form field: objects as JSON (String() throws on one whose toString is not a function). */
+const asFormValue = (v: unknown): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))
+
 const isProbeAnswer = (r: { status: number; body: Buffer }) => r.status === 200 && /"startedAt":"\d+\./.test(r.body.toString())
 
 /**
@@ -144,7 +147,7 @@ describe('the front server under attack', () => {
       fc.asyncProperty(target, fields, fc.boolean(), async (path, f, asJson) => {
         const body = asJson
           ? Buffer.from(JSON.stringify(f))
-          : Buffer.from(new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, typeof v === 'object' ? JSON.stringify(v) : String(v)]]))).toString())
+          : Buffer.from(new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, asFormValue(x)]) : [[k, asFormValue(v)]]))).toString())
         const type = asJson ? 'application/json' : 'application/x-www-form-urlencoded'
         const conn = await pool.take()
         conn.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ${freshAddress()}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`, ['POST'])
