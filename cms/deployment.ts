@@ -36,8 +36,8 @@ export const assertDeploymentReady = (env: Env = process.env, { userCount }: { u
       'RESEND_API_KEY is not set, so email would go to the outbox on disk, confirm links and all. Set RESEND_API_KEY (and EMAIL_FROM_ADDRESS), or set EMAIL_OUTBOX=true if the outbox really is wanted.',
     )
   }
-  if (userCount === 0 && !env.ADMIN_EMAIL?.trim()) {
-    problems.push('the database has no users and ADMIN_EMAIL is not set. Set ADMIN_EMAIL and ADMIN_PASSWORD for the first admin.')
+  if (userCount === 0 && (!env.ADMIN_EMAIL?.trim() || (env.ADMIN_PASSWORD ?? '').length < 12)) {
+    problems.push('the database has no users and ADMIN_EMAIL or ADMIN_PASSWORD (at least 12 characters) is not set. Set both for the first admin: a generated password would be printed to the log.')
   }
   if (problems.length > 0) throw new Error(`This is a production deployment (${why}), but ${problems.join(' Also, ')}`)
 }

@@ -4,6 +4,7 @@
  * PROXY_TO when it is set. On SIGTERM or SIGINT it stops taking requests, finishes those in
  * flight, writes the queued signatures and "email sent" marks, then closes the database.
  */
+import { assertDeploymentReady } from '../deployment'
 import { initPayload } from '../initPayload'
 import { flushEmailMarks } from '../petitions/confirmEmail'
 import { signatureBatcher } from '../petitions/sign'
@@ -11,6 +12,8 @@ import type { startEndpointServer as StartEndpointServer } from './serve'
 
 /** `start` is serve.ts's startEndpointServer, passed in: serve.ts is the entry point, and importing it back would never finish. */
 export const runFrontServer = async (startEndpointServer: typeof StartEndpointServer) => {
+  // A production deployment without an email provider stops here, as npm start does (cms/deployment.ts).
+  assertDeploymentReady(process.env)
   const payload = await initPayload()
   const proxyTo = process.env.PROXY_TO || undefined
   const port = Number(process.env.PORT || 3001)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { assertDeploymentReady, isProductionDeployment } from '../../cms/deployment'
 
 const httpsCms = { CMS_URL: 'https://cms.example.org' }
-const ready = { RESEND_API_KEY: 're_123', ADMIN_EMAIL: 'ops@example.org' }
+const ready = { RESEND_API_KEY: 're_123', ADMIN_EMAIL: 'ops@example.org', ADMIN_PASSWORD: 'a-long-passphrase' }
 
 describe('telling a production deployment from a local one', () => {
   it('is not production for npm start with no settings, nor with its own http CMS_URL', () => {
@@ -34,7 +34,7 @@ describe('checking a deployment is ready before it serves', () => {
   })
   it('refuses production on an empty database without ADMIN_EMAIL, naming ADMIN_EMAIL and ADMIN_PASSWORD', () => {
     expect(() => assertDeploymentReady({ DEPLOYMENT: 'production', RESEND_API_KEY: 're_123' }, { userCount: 0 })).toThrow(
-      /production deployment \(DEPLOYMENT=production\).*no users and ADMIN_EMAIL is not set\. Set ADMIN_EMAIL and ADMIN_PASSWORD/,
+      /production deployment \(DEPLOYMENT=production\).*no users and ADMIN_EMAIL or ADMIN_PASSWORD \(at least 12 characters\) is not set\. Set both/,
     )
   })
   it('names both problems in one message when both are missing', () => {
@@ -45,11 +45,15 @@ describe('checking a deployment is ready before it serves', () => {
       message = (error as Error).message
     }
     expect(message).toContain('RESEND_API_KEY is not set')
-    expect(message).toContain('Also, the database has no users and ADMIN_EMAIL is not set')
+    expect(message).toContain('Also, the database has no users and ADMIN_EMAIL or ADMIN_PASSWORD')
   })
   it('needs no ADMIN_EMAIL once the database has users, or when the caller does not know the count', () => {
     expect(() => assertDeploymentReady({ ...httpsCms, RESEND_API_KEY: 're_123' }, { userCount: 1 })).not.toThrow()
     expect(() => assertDeploymentReady({ ...httpsCms, RESEND_API_KEY: 're_123' })).not.toThrow()
+  })
+  it('refuses a first admin without a password of at least 12 characters in production, rather than print a generated one', () => {
+    expect(() => assertDeploymentReady({ ...httpsCms, ...ready, ADMIN_PASSWORD: '' }, { userCount: 0 })).toThrow(/ADMIN_PASSWORD \(at least 12 characters\)/)
+    expect(() => assertDeploymentReady({ ...httpsCms, ...ready, ADMIN_PASSWORD: 'short' }, { userCount: 0 })).toThrow(/ADMIN_PASSWORD/)
   })
   it('accepts a production deployment with Resend and a first admin', () => {
     expect(() => assertDeploymentReady({ ...httpsCms, ...ready }, { userCount: 0 })).not.toThrow()
