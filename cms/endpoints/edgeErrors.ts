@@ -65,7 +65,7 @@ export const edgeLoggerOptions = (env: NodeJS.ProcessEnv): FastifyServerOptions[
  * Logs one warning when forwarding headers arrive while TRUST_PROXY is 0: a proxy or CDN is
  * probably in front, and every client would look like it (one rate limit for everybody).
  */
-export const warnOnUntrustedForwarding = (app: FastifyInstance, env: NodeJS.ProcessEnv) => {
+export const warnOnUntrustedForwarding = (app: FastifyInstance, env: Record<string, string | undefined>) => {
   if (Number(env.TRUST_PROXY || 0) > 0) return
   let warned = false
   app.addHook('onRequest', async (request) => {

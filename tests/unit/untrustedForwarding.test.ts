@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { warnOnUntrustedForwarding } from '../../cms/endpoints/edgeErrors'
 
 /** A Fastify app whose log lines are kept, with the warning hook as the front server installs it. */
-const appWithLog = (env: NodeJS.ProcessEnv) => {
+const appWithLog = (env: Record<string, string | undefined>) => {
   const lines: { level: number; msg: string }[] = []
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
