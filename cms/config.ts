@@ -2,7 +2,8 @@ import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type CollectionConfig, type EmailAdapter } from 'payload'
 import sharp from 'sharp'
-import { collections, globals } from '../content-models'
+import { createCollections, createGlobals } from '../content-models'
+import { queueRebuild } from './jobs/rebuild/queueRebuild'
 import { withLoginCookie } from '../content-models/collections/Users'
 import { projectRoot } from '../content-models/paths'
 import { FLAGGED_COLLECTIONS } from './abuse/release'
@@ -50,8 +51,8 @@ export const createConfig = (options: AppConfigOptions = {}) =>
       },
     },
     // Fresh arrays each time: Payload appends its own collections to them while sanitising.
-    collections: collections.map(forAdmin),
-    globals: [...globals],
+    collections: createCollections(queueRebuild).map(forAdmin),
+    globals: createGlobals(queueRebuild),
     editor: lexicalEditor(),
     endpoints,
     jobs,
@@ -63,5 +64,5 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     telemetry: false,
     logger: createLogger(),
     graphQL: { disable: true },
-    typescript: { outputFile: path.resolve(projectRoot(), 'cms/payload-types.ts') },
+    typescript: { outputFile: path.resolve(projectRoot(), 'content-models/payload-types.ts') },
   }).then(withUnknownRoutesNotFound)

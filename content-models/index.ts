@@ -12,7 +12,7 @@ import { Unions } from './collections/Unions'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { withBuildAdmin } from './hooks/withBuildAdmin'
-import { withGlobalRebuildHooks, withRebuildHooks } from './hooks/withRebuildHooks'
+import { type QueueRebuild, withGlobalRebuildHooks, withRebuildHooks } from './hooks/withRebuildHooks'
 import { PUBLIC_COLLECTIONS } from './constants'
 
 /** Every collection, in the order the admin lists them. */
@@ -31,7 +31,14 @@ const allCollections = [
   Users,
 ]
 
-/** Public collections queue a site build when what readers see changes (content-models/hooks). */
-export const collections = allCollections.map((c) => ((PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug) ? withRebuildHooks(c) : c))
+export type { QueueRebuild }
 
-export const globals = [withGlobalRebuildHooks(SiteSettings)]
+/**
+ * Every collection; public ones queue a site build through `queueRebuild` when what readers see
+ * changes (content-models/hooks). The CMS passes its job queue in.
+ */
+export const createCollections = (queueRebuild: QueueRebuild) =>
+  allCollections.map((c) => ((PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug) ? withRebuildHooks(c, queueRebuild) : c))
+
+/** Every global; the site settings queue a build when saved. */
+export const createGlobals = (queueRebuild: QueueRebuild) => [withGlobalRebuildHooks(SiteSettings, queueRebuild)]

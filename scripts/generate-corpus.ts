@@ -19,7 +19,7 @@ import type {
   SnapshotTopic,
   SnapshotTrainingSession,
   SnapshotUnion,
-} from '../cms/snapshot/types'
+} from '../content-models/snapshot'
 import { loadGuides, loadJson, loadTemplates, type SeedGuide } from '../cms/seed/loadSeedData'
 import { SEED_TOPICS } from '../cms/seed/topics'
 import { SECTORS } from '../content-models/constants'

@@ -1,5 +1,5 @@
 /**
- * Regenerates cms/payload-types.ts and the admin import map from the collections.
+ * Regenerates content-models/payload-types.ts and the admin import map from the collections.
  * `--check` regenerates into memory and fails when the committed files are stale (CI runs it).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { loadConfigModule } from '../cms/loadConfig'
 
 const check = process.argv.includes('--check')
 const root = process.cwd()
-const typesFile = path.join(root, 'cms/payload-types.ts')
+const typesFile = path.join(root, 'content-models/payload-types.ts')
 const importMapFile = path.join(root, 'cms/app/(payload)/admin/importMap.js')
 const before = { types: readFileSync(typesFile, 'utf8'), importMap: readFileSync(importMapFile, 'utf8') }
 
@@ -27,12 +27,12 @@ if (check) {
   writeFileSync(importMapFile, before.importMap)
   if (stale.length) {
     console.error(
-      `Stale generated files: ${stale.map((k) => (k === 'types' ? 'cms/payload-types.ts' : 'cms/app/(payload)/admin/importMap.js')).join(', ')}. Run "npm run generate:types" and commit the result.`,
+      `Stale generated files: ${stale.map((k) => (k === 'types' ? 'content-models/payload-types.ts' : 'cms/app/(payload)/admin/importMap.js')).join(', ')}. Run "npm run generate:types" and commit the result.`,
     )
     process.exit(1)
   }
   console.log('Generated types and import map are up to date.')
 } else {
-  console.log('Wrote cms/payload-types.ts and the admin import map.')
+  console.log('Wrote content-models/payload-types.ts and the admin import map.')
 }
 process.exit(0)

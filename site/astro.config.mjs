@@ -4,11 +4,11 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
-import renderAdapter from '../cms/site/render/adapter.mjs'
+import renderAdapter from './render/adapter.mjs'
 import { sitemapOptions } from './sitemap.options.mjs'
 
 // SITE_BUNDLE=1 (cms/site/buildSite.ts): build the pages once as a bundle that renders them from
-// any snapshot later (cms/site/render/), instead of writing the static pages now.
+// any snapshot later (site/render/), instead of writing the static pages now.
 const bundle = Boolean(process.env.SITE_BUNDLE)
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 // Options of the official sitemap integration, shared by astro.config.mjs (`astro build`, `astro
-// dev`) and the site build's renderer (cms/site/render/render.mjs), so both list the same pages.
+// dev`) and the site build's renderer (site/render/render.mjs), so both list the same pages.
 
 /** @type {import('@astrojs/sitemap').SitemapOptions} */
 export const sitemapOptions = {

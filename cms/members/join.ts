@@ -5,7 +5,7 @@
  * nothing stored until the new link is confirmed: the new choices wait in `pendingChanges`.
  */
 import type { Payload } from 'payload'
-import type { Member } from '../payload-types'
+import type { Member } from '../../content-models/payload-types'
 import { formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
 import { limitRate } from '../abuse/rateLimit'
 import { clientRateKey } from '../endpoints/clientAddress'
@@ -14,13 +14,13 @@ import { memberAlreadyJoinedEmail, memberConfirmEmail } from '../email/messages/
 import { deliverOwedEmail, owedFrom, sendOwed } from '../petitions/confirmEmail'
 import { isUniqueViolation, type SubmitContext } from '../petitions/sign'
 import { canonicalEmail } from './canonicalEmail'
-import { CONSENT_VERSION } from './consent'
+import { CONSENT_VERSION } from '../../content-models/consent'
 import { joinSchema } from './joinSchema'
 import { parsePostcode } from './postcode'
 import { refId, type RecordId } from './recordId'
 import { MAX_CONFIRMATION_EMAILS, RECORD_STATES } from './records'
 import { cmsUrl, linkToken, links, newConfirmToken } from './tokens'
-import { looksLikeWorkEmail } from './workEmail'
+import { looksLikeWorkEmail } from '../../content-models/validators/workEmail'
 
 export type JoinOutcome =
   | { status: 'invalid'; errors: FieldErrors }

@@ -8,7 +8,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
-import type { Signature } from '../payload-types'
+import type { Signature } from '../../content-models/payload-types'
 import { signatureConfirmEmail } from '../email/messages/render'
 import { errorForLog, storedErrorText } from '../email/scrub'
 import type { RecordId } from '../members/recordId'

@@ -6,14 +6,14 @@
  * and the confirmation email is owed in the same row, so a slow email service never loses one.
  */
 import type { Payload } from 'payload'
-import type { Signature } from '../payload-types'
+import type { Signature } from '../../content-models/payload-types'
 import { formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
 import { limitRate } from '../abuse/rateLimit'
 import { clientRateKey } from '../endpoints/clientAddress'
 import { check, type FieldErrors } from '../abuse/validation'
 import { signatureAlreadySignedEmail } from '../email/messages/render'
 import { canonicalEmail } from '../members/canonicalEmail'
-import { CONSENT_VERSION } from '../members/consent'
+import { CONSENT_VERSION } from '../../content-models/consent'
 import { parsePostcode } from '../members/postcode'
 import { isSignable, RECORD_STATES } from '../members/records'
 import { newConfirmToken } from '../members/tokens'

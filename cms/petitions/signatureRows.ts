@@ -8,7 +8,7 @@
  */
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { Payload } from 'payload'
-import type { Signature } from '../payload-types'
+import type { Signature } from '../../content-models/payload-types'
 import { RECORD_STATES } from '../members/records'
 import { createBatcher, type Batcher } from './batcher'
 import { MAX_CONFIRMATION_EMAILS } from '../members/records'

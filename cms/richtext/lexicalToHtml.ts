@@ -3,6 +3,7 @@
  * Everything typed by an editor is escaped; only known node types become markup; links keep only
  * http(s), mailto, tel and site-relative addresses. A <script> typed into rich text stays text.
  */
+import type { TocEntry } from '../../content-models/snapshot'
 import { slugify } from '../../content-models/validators/slug'
 
 type LexicalNode = {
@@ -19,8 +20,8 @@ type LexicalNode = {
   checked?: boolean
 }
 
-/** A heading found in the body, for the page's contents list. */
-export type TocEntry = { id: string; text: string; level: 2 | 3 }
+
+export type { TocEntry }
 
 export type RenderedRichText = { html: string; toc: TocEntry[]; text: string }
 

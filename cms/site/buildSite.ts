@@ -61,7 +61,7 @@ const hashTree = async (hash: ReturnType<typeof createHash>, dir: string, skip: 
 }
 
 /** Folders the site's pages are made from: the site, and the CMS code it imports at build time. */
-const SOURCE_DIRS = ['site', 'cms/site', 'cms/snapshot', 'cms/members', 'content-models']
+const SOURCE_DIRS = ['site', 'cms/site', 'cms/snapshot', 'content-models']
 const notBuilt = (name: string) => ['node_modules', 'dist', '.astro'].includes(name)
 
 /** A fingerprint of everything a build depends on: the snapshot and the site's sources. */
@@ -105,7 +105,7 @@ const peakRssOf = (pid: number): number | null => {
 type ChildHooks = { onSpawn?: (child: ChildProcess) => void; onPeakRss?: (bytes: number | null) => void }
 
 /**
- * Runs a Node script of cms/site/render/ in a child process (isolated, killable, its memory freed
+ * Runs a Node script of site/render/ in a child process (isolated, killable, its memory freed
  * on exit) and resolves with its standard output. `onSpawn` receives the child (tests kill it
  * half-way); `onPeakRss` its peak memory at the end.
  */
@@ -117,7 +117,7 @@ const runNodeScript = (script: string, args: string[], env: Record<string, strin
     const workDir = path.join(projectRoot(), 'node_modules/.cache/site-builds', `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`)
     mkdirSync(workDir, { recursive: true })
     const cleanUp = () => rmSync(workDir, { recursive: true, force: true })
-    const child = spawn(process.execPath, [path.join(projectRoot(), 'cms/site/render', script), ...args], {
+    const child = spawn(process.execPath, [path.join(projectRoot(), 'site/render', script), ...args], {
       cwd: workDir,
       env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -161,7 +161,7 @@ const bundlesDir = () => path.join(projectRoot(), 'node_modules/.cache/site-bund
 const bundling = new Map<string, Promise<string>>()
 
 /**
- * The render bundle of the site's current sources (cms/site/render/): made by `astro build` the
+ * The render bundle of the site's current sources (site/render/): made by `astro build` the
  * first time (about 20 s), then reused by every build until the sources or packages change.
  */
 export const ensureBundle = async (hooks: ChildHooks = {}): Promise<{ dir: string; built: boolean }> => {

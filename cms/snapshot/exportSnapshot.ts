@@ -16,7 +16,7 @@ import {
   topicToSnapshot,
   unionToSnapshot,
 } from './toSnapshot'
-import type { Snapshot, SnapshotMeta, SnapshotPetition, SnapshotSigner } from './types'
+import type { Snapshot, SnapshotMeta, SnapshotPetition, SnapshotSigner } from '../../content-models/snapshot'
 
 const MAPPERS: { [K in PublicCollection]: (doc: any) => Snapshot[K][number] } = {
   topics: topicToSnapshot,

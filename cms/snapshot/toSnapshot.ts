@@ -1,5 +1,5 @@
 /** Maps Payload documents (depth 1) to the snapshot shapes the site builds from. */
-import type { Guide, Media, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union, User } from '../payload-types'
+import type { Guide, Media, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union, User } from '../../content-models/payload-types'
 import { renderRichText } from '../richtext/lexicalToHtml'
 import type {
   SnapshotGuide,
@@ -13,7 +13,7 @@ import type {
   SnapshotTopic,
   SnapshotTrainingSession,
   SnapshotUnion,
-} from './types'
+} from '../../content-models/snapshot'
 
 type Related = { slug?: string | null; title?: string | null; summary?: string | null } | number | null | undefined
 

@@ -1,11 +1,16 @@
-import type { CollectionConfig, GlobalConfig, PayloadRequest } from 'payload'
-import { queueRebuild } from '../../cms/jobs/rebuild/queueRebuild'
+import type { CollectionConfig, GlobalConfig, Payload, PayloadRequest } from 'payload'
 import { rebuildReason } from './rebuildDecision'
+
+/**
+ * How a hook asks for a site build. The CMS passes its job queue in (cms/config.ts), so this
+ * vocabulary imports nothing of the back end.
+ */
+export type QueueRebuild = (payload: Payload, request: { trigger: 'publish'; reason: string; req: PayloadRequest }) => Promise<unknown>
 
 const draftKey = (slug: string) => `rebuild:savingDraft:${slug}`
 
 /** Queues a build unless the request asked not to (the seed sets `context.skipRebuild`). */
-const queueFor = async (req: PayloadRequest, reason: string | null) => {
+const queueFor = async (queueRebuild: QueueRebuild, req: PayloadRequest, reason: string | null) => {
   if (!reason || req.context?.skipRebuild) return
   await queueRebuild(req.payload, { trigger: 'publish', reason, req })
 }
@@ -15,7 +20,7 @@ const queueFor = async (req: PayloadRequest, reason: string | null) => {
  * or a change while published. Saving a draft (autosave included) queues nothing. Applied to
  * every public collection in content-models/index.ts, so the collection files stay as they are.
  */
-export const withRebuildHooks = (collection: CollectionConfig): CollectionConfig => {
+export const withRebuildHooks = (collection: CollectionConfig, queueRebuild: QueueRebuild): CollectionConfig => {
   const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
   const hooks = collection.hooks ?? {}
   return {
@@ -37,14 +42,14 @@ export const withRebuildHooks = (collection: CollectionConfig): CollectionConfig
         ...(hooks.afterChange ?? []),
         async ({ doc, previousDoc, operation, req }) => {
           const savingDraft = req.context[draftKey(collection.slug)] === true
-          await queueFor(req, rebuildReason({ collection: collection.slug, operation, savingDraft, hasDrafts, doc, previousDoc }))
+          await queueFor(queueRebuild, req, rebuildReason({ collection: collection.slug, operation, savingDraft, hasDrafts, doc, previousDoc }))
           return doc
         },
       ],
       afterDelete: [
         ...(hooks.afterDelete ?? []),
         async ({ doc, req }) => {
-          await queueFor(req, rebuildReason({ collection: collection.slug, operation: 'delete', savingDraft: false, hasDrafts, doc }))
+          await queueFor(queueRebuild, req, rebuildReason({ collection: collection.slug, operation: 'delete', savingDraft: false, hasDrafts, doc }))
         },
       ],
     },
@@ -52,14 +57,14 @@ export const withRebuildHooks = (collection: CollectionConfig): CollectionConfig
 }
 
 /** The same for a global shown on the site (site settings): every saved change queues a build. */
-export const withGlobalRebuildHooks = (global: GlobalConfig): GlobalConfig => ({
+export const withGlobalRebuildHooks = (global: GlobalConfig, queueRebuild: QueueRebuild): GlobalConfig => ({
   ...global,
   hooks: {
     ...global.hooks,
     afterChange: [
       ...(global.hooks?.afterChange ?? []),
       async ({ doc, req }) => {
-        await queueFor(req, `${global.slug} changed`)
+        await queueFor(queueRebuild, req, `${global.slug} changed`)
         return doc
       },
     ],

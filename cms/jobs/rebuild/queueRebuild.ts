@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
-import type { SiteBuild } from '../../payload-types'
+import type { SiteBuild } from '../../../content-models/payload-types'
 import { recoverInterruptedBuilds } from './recover'
 import { debounceMs, maxWaitMs, REBUILD_QUEUE, REBUILD_TASK } from './settings'
 

@@ -3,7 +3,7 @@
  * training sessions people can still sign up for through our own form. The training-session page
  * uses the same rule, so a session page shows the form exactly when the form can preselect it.
  */
-import type { SnapshotNetwork, SnapshotTrainingSession } from '../../../cms/snapshot/types'
+import type { SnapshotNetwork, SnapshotTrainingSession } from '../../../content-models/snapshot'
 import { formatDate } from '../lib/format'
 
 export type SignupNetworkChoice = { slug: string; name: string }

@@ -6,7 +6,7 @@
  * sends JSON.
  */
 import { useEffect, useState } from 'react'
-import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../cms/members/workEmail'
+import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../content-models/validators/workEmail'
 import { ErrorSummary, errorProps, FieldError, FormDoneMessage, Honeypot, useFormStamp, useFormSubmit } from './SignPetition.form'
 
 export type SignupProps = {

@@ -5,7 +5,7 @@
  * browser only when the worker ticks the box, and "Forget what I typed" clears it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { SnapshotTemplate } from '../../../cms/snapshot/types'
+import type { SnapshotTemplate } from '../../../content-models/snapshot'
 import { letterDocument, letterDocxBlob } from '../lib/letter/docx'
 import { forgetDraft, loadDraft, saveDraft } from '../lib/letter/draft'
 import { buildEml, mailtoHref, mailtoTooLong } from '../lib/letter/email'

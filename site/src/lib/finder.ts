@@ -4,7 +4,7 @@
  * kind of job. Plain data in, plain data out, so the static sector pages and the finder island give
  * the same answer.
  */
-import type { SnapshotUnion } from '../../../cms/snapshot/types'
+import type { SnapshotUnion } from '../../../content-models/snapshot'
 
 /** The three reasons a union is suggested, best first. */
 export const FINDER_TIERS = {

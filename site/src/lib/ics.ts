@@ -4,7 +4,7 @@
  * them in its own time zone with the UK's summer and winter time already right.
  */
 import { createEvent, createEvents, type EventAttributes } from 'ics'
-import type { SnapshotTrainingSession } from '../../../cms/snapshot/types'
+import type { SnapshotTrainingSession } from '../../../content-models/snapshot'
 import { sessionWhen } from './time'
 
 /** What the calendar shows as the calendar's name when someone subscribes. */

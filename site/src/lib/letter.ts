@@ -3,7 +3,7 @@
  * for the blank .docx/.txt files made at build time. The parts (parsing, rendering, .docx, email,
  * drafts, work-email hints) live in ./letter/ and are shared with the fill-in island.
  */
-import type { SnapshotTemplate } from '../../../cms/snapshot/types'
+import type { SnapshotTemplate } from '../../../content-models/snapshot'
 import { letterDocument, letterDocxBytes } from './letter/docx'
 import { parseTemplate } from './letter/parse'
 import { renderBlank, segmentsToHtml, segmentsToText, type TemplateFields } from './letter/render'

@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Snapshot } from '../../../cms/snapshot/types'
+import type { Snapshot } from '../../../content-models/snapshot'
 
 export type { Snapshot }
-export type * from '../../../cms/snapshot/types'
+export type * from '../../../content-models/snapshot'
 
 const FILES = ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks', 'petitions', 'site-settings', 'meta'] as const
 

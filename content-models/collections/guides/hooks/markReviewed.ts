@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import type { Guide } from '../../../../cms/payload-types'
+import type { Guide } from '../../../payload-types'
 import { hasRole } from '../../../access/roles'
 import { REVIEWED_NOTE, reviewDatesFor } from '../review'
 

@@ -4,7 +4,7 @@
  * plain data; each output (text, safe HTML, React text nodes, .docx) turns them into its own form,
  * so nothing a worker types is ever treated as markup.
  */
-import type { SnapshotTemplate } from '../../../../cms/snapshot/types'
+import type { SnapshotTemplate } from '../../../../content-models/snapshot'
 import { type LetterNode, parseTemplate } from './parse'
 
 export type Placeholder = SnapshotTemplate['placeholders'][number]

@@ -1,16 +1,9 @@
 /**
  * Spots a work email address typed into the worker's own details, so the filler can warn gently:
- * an employer may be able to read a work inbox. Only a hint: nothing is blocked.
+ * an employer may be able to read a work inbox. Only a hint: nothing is blocked. Which domains are
+ * personal is the shared rule in content-models/validators/workEmail.ts.
  */
-
-/** Big personal email providers: an address here is very likely the worker's own. */
-const PERSONAL_DOMAINS = [
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'aol.co.uk', 'proton.me',
-  'protonmail.com', 'pm.me', 'btinternet.com', 'btopenworld.com', 'sky.com', 'virginmedia.com', 'ntlworld.com',
-  'talktalk.net', 'tiscali.co.uk', 'gmx.com', 'gmx.co.uk', 'mail.com', 'zoho.com', 'tutanota.com', 'tuta.io',
-  'fastmail.com', 'hey.com', 'yandex.com',
-]
+import { mayBeWorkDomain } from '../../../../content-models/validators/workEmail'
 
 /** Words in company names that say nothing about which company it is. */
 const COMMON_WORDS = new Set(['ltd', 'limited', 'plc', 'llp', 'inc', 'co', 'company', 'the', 'and', 'uk', 'group', 'services', 'holdings', 'trading', 'of', 'gb', 'international'])
@@ -45,7 +38,7 @@ export const workEmailReason = (text: string, employer: { employerName?: string;
   const words = nameWords(employer.employerName ?? '')
   let reason: WorkEmailReason | null = null
   for (const domain of domains) {
-    if (PERSONAL_DOMAINS.includes(domain)) continue
+    if (!mayBeWorkDomain(domain)) continue
     const labels = domain.split('.')
     if (employerDomains.some((d) => sameOrganisation(domain, d)) || words.some((w) => labels.some((l) => l.includes(w)))) return 'employer-domain'
     reason = 'not-personal'

@@ -3,7 +3,7 @@
  * sessions, unions and networks turned into one flat shape, with the fields search weighs.
  */
 import { NATIONS } from '../../../../content-models/constants'
-import type { Snapshot } from '../../../../cms/snapshot/types'
+import type { Snapshot } from '../../../../content-models/snapshot'
 
 /** The kinds of result, in the order the type filter lists them. */
 export const SEARCH_TYPES = [

@@ -4,8 +4,10 @@
  * generated payload-types.ts, with relationships flattened to links and rich text rendered to safe
  * HTML. The site imports only these types, never Payload.
  */
-import type { Guide, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union } from '../payload-types'
-import type { TocEntry } from '../richtext/lexicalToHtml'
+import type { Guide, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union } from './payload-types'
+
+/** A heading in a guide's table of contents. */
+export type TocEntry = { id: string; text: string; level: 2 | 3 }
 
 /** A link to another snapshot document. */
 export type SnapshotRef = { slug: string; title: string; summary?: string | null }

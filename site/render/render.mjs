@@ -15,7 +15,7 @@ import { link, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/pro
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { sitemapOptions } from '../../../site/sitemap.options.mjs'
+import { sitemapOptions } from '../sitemap.options.mjs'
 
 /** Pages rendered at once: rendering is CPU work, so a few overlap only the file writes. */
 const CONCURRENCY = 8
