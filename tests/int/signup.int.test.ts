@@ -8,7 +8,7 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
-import { CONSENT_VERSION } from '../../cms/members/consent'
+import { CONSENT_VERSION } from '../../content-models/consent'
 import { make } from '../helpers/factories'
 import { linkIn, readOutbox, serveEndpoints } from '../helpers/endpointServer'
 import { startTestPayload, type TestPayload } from '../helpers/payload'

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
-import type { SnapshotGuide, SnapshotNetwork, SnapshotPetition } from '../../cms/snapshot/types'
+import type { SnapshotGuide, SnapshotNetwork, SnapshotPetition } from '../../content-models/snapshot'
 import { make, richText } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

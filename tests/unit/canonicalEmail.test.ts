@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalEmail } from '../../cms/members/canonicalEmail'
-import { looksLikeWorkEmail } from '../../cms/members/workEmail'
+import { looksLikeWorkEmail } from '../../content-models/validators/workEmail'
 
 describe('canonicalEmail', () => {
   it('lower-cases and trims every address', () => {

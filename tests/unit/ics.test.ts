@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import type { SnapshotTrainingSession } from '../../cms/snapshot/types'
+import type { SnapshotTrainingSession } from '../../content-models/snapshot'
 import { calendarFeed, sessionIcs, sessionUid } from '../../site/src/lib/ics'
 
 const SITE = 'https://betterwork.example'

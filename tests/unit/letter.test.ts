@@ -1,7 +1,7 @@
 /** Letter templates: parsing once, rendering what the worker typed, gaps, sections and escaping. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { SnapshotTemplate } from '../../cms/snapshot/types'
+import type { SnapshotTemplate } from '../../content-models/snapshot'
 import {
   blankLetterHtml,
   blankLetterText,

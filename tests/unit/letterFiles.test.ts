@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import type { SnapshotTemplate } from '../../cms/snapshot/types'
+import type { SnapshotTemplate } from '../../content-models/snapshot'
 import { blankLetterDocx, defaultChoices, parseTemplate, renderLetter } from '../../site/src/lib/letter'
 import { letterDocument, letterDocxBytes } from '../../site/src/lib/letter/docx'
 import { draftKey, forgetDraft, loadDraft, saveDraft } from '../../site/src/lib/letter/draft'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { petitionToSnapshot, signerToSnapshot } from '../../cms/snapshot/toSnapshot'
-import type { Petition } from '../../cms/payload-types'
+import type { Petition } from '../../content-models/payload-types'
 import { recentSignersLine } from '../../site/src/pages/petitions/_petitions'
 
 describe('a signer as the public sees them', () => {
