@@ -96,12 +96,13 @@ const run = async (pool: ConnectionPool, c: AttackCase) => {
     conn.destroy()
     const fresh = await RawConnection.open(pool.url)
     fresh.write(PROBE, ['GET'])
-    const after = await fresh.read(1)
+    const after = await fresh.read(1, 8000)
     fresh.destroy()
     return { ...after, answered: after.responses.some(isProbeAnswer), closed: false }
   }
   conn.write(PROBE, ['GET'])
-  const exchange = await conn.read(c.methods.length + 1, 2500)
+  // Generous: under the full suite on 2 cores an answer can take seconds; a hang is still caught.
+  const exchange = await conn.read(c.methods.length + 1, 8000)
   const answered = exchange.responses.some(isProbeAnswer)
   // Not answered (the server sent an extra 400 for a body it found bad after answering, say): it must close the connection.
   const closed = answered ? false : await conn.waitEnded(1000)
