@@ -4,7 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm'
 import type { Payload } from 'payload'
-import { PETITION_STATES, SIGNABLE_PETITION_STATES, type PetitionState } from '../../content-models/constants'
+import { isSignable, PETITION_STATES, RECORD_STATES } from '../../content-models/constants'
 import { queueRebuild } from '../jobs/rebuild/queueRebuild'
 import { openLink } from './links'
 import { idTypeOf, type RecordId } from './recordId'
@@ -13,8 +13,8 @@ import { collectionOf, hashToken, type RecordKind } from './tokens'
 /** Confirmation emails one address may get for one petition (or one sign-up), counting repeats. */
 export const MAX_CONFIRMATION_EMAILS = 3
 
-/** The state names of a signature or member. */
-export const RECORD_STATES = { PENDING: 'pending', CONFIRMED: 'confirmed', UNSUBSCRIBED: 'unsubscribed' } as const
+/** The state names of a signature or member, and the signable rule: one place, content-models/constants.ts. */
+export { isSignable, RECORD_STATES }
 
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'unknown-link' | 'petition-closed'
 
@@ -154,10 +154,5 @@ export const eraseRecord = async (payload: Payload, kind: RecordKind, id: unknow
   return 'done'
 }
 
-/** Whether a petition in this state takes signatures now. */
-export const isSignable = (p: { state?: string | null; opensAt?: string | null; closesAt?: string | null }, now = new Date()): boolean =>
-  SIGNABLE_PETITION_STATES.includes(p.state as PetitionState) &&
-  (!p.opensAt || new Date(p.opensAt) <= now) &&
-  (!p.closesAt || new Date(p.closesAt) > now)
 
 export { PETITION_STATES }

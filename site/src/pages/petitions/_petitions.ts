@@ -1,5 +1,6 @@
 /** Petition words and order for the site's petition pages. */
 import type { SnapshotPetition } from '../../lib/snapshot'
+import { isSignable } from '../../../../content-models/constants'
 
 /** What each state means to a reader. */
 export const STATE_WORDS: Record<string, string> = {
@@ -12,9 +13,8 @@ export const STATE_WORDS: Record<string, string> = {
 export const sortPetitions = (petitions: SnapshotPetition[]): SnapshotPetition[] =>
   [...petitions].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || (b.opensAt ?? b.createdAt).localeCompare(a.opensAt ?? a.createdAt))
 
-/** Whether a petition takes signatures at build time (open, and not past its closing date). */
-export const isOpen = (p: SnapshotPetition, now = new Date()): boolean =>
-  p.state === 'open' && (!p.opensAt || new Date(p.opensAt) <= now) && (!p.closesAt || new Date(p.closesAt) > now)
+/** Whether a petition takes signatures at build time: the same rule the sign endpoint applies. */
+export const isOpen = (p: SnapshotPetition, now = new Date()): boolean => isSignable(p, now)
 
 /**
  * The public line of recent signers, or null when there is none to show (the petition does not
