@@ -2,9 +2,8 @@
  * Small helpers the public endpoints share: read a JSON or form body, find the client's IP, and
  * answer a browser form (redirect or HTML page) or a script (JSON) in the way each expects.
  *
- * Answers are plain objects (status, headers, body) so the same answer can go out as a web
- * Response (under Next and Payload's router) or straight onto Node's ServerResponse (the fast
- * routes in fastRoutes.ts), without building Request and Response objects per request.
+ * Answers are plain objects (status, headers, body), the one way every endpoint says what to send:
+ * a Payload endpoint returns `toResponse(answer)`, a Fastify route sends it as it is.
  */
 import type { PayloadRequest } from 'payload'
 import type { FieldErrors } from '../abuse/validation'
@@ -122,18 +121,6 @@ export const serverErrorAnswer = (asJson: boolean): Answer =>
 /** An answer as a web Response (for Payload's endpoint router and Next). */
 export const toResponse = ({ status, headers, body }: Answer): Response =>
   new Response(typeof body === 'string' || body === null ? body : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status, headers })
-
-/** A JSON answer that is never cached. */
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response => toResponse(jsonAnswer(body, status, headers))
-
-/** A redirect after a form post (303: the browser follows with GET). */
-export const seeOther = (location: string): Response => toResponse(seeOtherAnswer(location))
-
-/** An HTML page. */
-export const html = (body: string, status = 200): Response => toResponse(htmlAnswer(body, status))
-
-/** Bad input: 422 JSON naming each field for scripts, or an HTML page listing them for a plain form. */
-export const invalid = (req: PayloadRequest, errors: FieldErrors, backHref: string): Response => toResponse(invalidAnswer(isJson(req), errors, backHref))
 
 /** Runs an endpoint body, turning a BodyError into its status. Other errors are Payload's to report. */
 export const guard = async (req: PayloadRequest, run: () => Promise<Response>): Promise<Response> => {

@@ -5,7 +5,7 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 import { keepMember } from '../members/retention'
-import { html, isJson, json } from './http'
+import { htmlAnswer, isJson, jsonAnswer, toResponse } from './http'
 import { keepPage, keptPage, unknownLinkPage } from './pages'
 
 const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
@@ -15,14 +15,14 @@ const PATH = '/public/keep/member/:id/:token'
 
 /** The keep link's two endpoints, under /api/public/. */
 export const keepEndpoints: Endpoint[] = [
-  { path: PATH, method: 'get', handler: async (req) => html(keepPage(selfUrl(req))) },
+  { path: PATH, method: 'get', handler: async (req) => toResponse(htmlAnswer(keepPage(selfUrl(req)))) },
   {
     path: PATH,
     method: 'post',
     handler: async (req) => {
       const outcome = await keepMember(req.payload, param(req, 'id'), param(req, 'token'))
-      if (isJson(req)) return json({ status: outcome }, outcome === 'done' ? 200 : 404)
-      return outcome === 'done' ? html(keptPage()) : html(unknownLinkPage(), 404)
+      if (isJson(req)) return toResponse(jsonAnswer({ status: outcome }, outcome === 'done' ? 200 : 404))
+      return outcome === 'done' ? toResponse(htmlAnswer(keptPage())) : toResponse(htmlAnswer(unknownLinkPage(), 404))
     },
   },
 ]

@@ -10,9 +10,9 @@ import { discardFlagged, FLAGGED_COLLECTIONS, releaseFlagged } from '../abuse/re
 import { check } from '../abuse/validation'
 import { countsPerNetwork, membersCsv, signersCsv } from '../members/export'
 import { idTypeOf, parseRecordId, type RecordId } from '../members/recordId'
-import { json } from './http'
+import { jsonAnswer, toResponse } from './http'
 
-const forbidden = () => json({ status: 'forbidden', message: 'Log in to the CMS as an organiser or admin to see this.' }, 403)
+const forbidden = () => toResponse(jsonAnswer({ status: 'forbidden', message: 'Log in to the CMS as an organiser or admin to see this.' }, 403))
 const isOrganiser = (req: PayloadRequest) => hasRole(req.user, 'admin', 'organiser')
 
 const csv = (body: string, filename: string) =>
@@ -38,15 +38,15 @@ const decision =
     if (!isOrganiser(req)) return forbidden()
     const body: unknown = await req.json?.().catch(() => undefined)
     const checked = check(decisionSchema, body ?? {})
-    if (!checked.ok) return json({ status: 'invalid', errors: checked.errors }, 422)
+    if (!checked.ok) return toResponse(jsonAnswer({ status: 'invalid', errors: checked.errors }, 422))
     const idType = idTypeOf(req.payload)
     const ids = checked.data.ids.map((id) => parseRecordId(id, idType))
     if (ids.some((id) => id === null)) {
       const kind = idType === 'number' ? 'whole numbers, for example 12' : '24-character MongoDB ids'
-      return json({ status: 'invalid', errors: { ids: `ids must be record ids of this database (${kind}).` } }, 422)
+      return toResponse(jsonAnswer({ status: 'invalid', errors: { ids: `ids must be record ids of this database (${kind}).` } }, 422))
     }
     const result = await decide(req.payload, checked.data.collection, ids as RecordId[])
-    return json({ status: 'done', collection: checked.data.collection, ...result })
+    return toResponse(jsonAnswer({ status: 'done', collection: checked.data.collection, ...result }))
   }
 
 export const organiseEndpoints: Endpoint[] = [
@@ -59,7 +59,7 @@ export const organiseEndpoints: Endpoint[] = [
       if (!isOrganiser(req)) return forbidden()
       const network = new URL(req.url ?? '', 'http://localhost').searchParams.get('network') ?? undefined
       const body = await membersCsv(req.payload, network)
-      return body === null ? json({ status: 'not-found', message: `No network "${network}".` }, 404) : csv(body, `members${network ? `-${network}` : ''}.csv`)
+      return body === null ? toResponse(jsonAnswer({ status: 'not-found', message: `No network "${network}".` }, 404)) : csv(body, `members${network ? `-${network}` : ''}.csv`)
     },
   },
   {
@@ -69,12 +69,12 @@ export const organiseEndpoints: Endpoint[] = [
       if (!isOrganiser(req)) return forbidden()
       const slug = String(req.routeParams?.slug ?? '')
       const body = await signersCsv(req.payload, slug)
-      return body === null ? json({ status: 'not-found', message: `No petition "${slug}".` }, 404) : csv(body, `signers-${slug}.csv`)
+      return body === null ? toResponse(jsonAnswer({ status: 'not-found', message: `No petition "${slug}".` }, 404)) : csv(body, `signers-${slug}.csv`)
     },
   },
   {
     path: '/organise/network-counts',
     method: 'get',
-    handler: async (req) => (isOrganiser(req) ? json(await countsPerNetwork(req.payload)) : forbidden()),
+    handler: async (req) => (isOrganiser(req) ? toResponse(jsonAnswer(await countsPerNetwork(req.payload))) : forbidden()),
   },
 ]

@@ -12,27 +12,7 @@ import { WORK_EMAIL_WARNING } from '../../content-models/validators/workEmail'
 import type { Payload } from 'payload'
 import { COUNT_CACHE_CONTROL, type CountBody, etagMatches, publicCountBody, ROLL_UP_SECONDS } from '../petitions/counts'
 import { signPetition } from '../petitions/sign'
-import {
-  type Answer,
-  BodyError,
-  bodyErrorAnswer,
-  clientIp,
-  fieldsOf,
-  guard,
-  html,
-  htmlAnswer,
-  invalid,
-  invalidAnswer,
-  isJson,
-  isJsonType,
-  json,
-  jsonAnswer,
-  rateLimitedAnswer,
-  readFields,
-  seeOther,
-  seeOtherAnswer,
-  toResponse,
-} from './http'
+import { type Answer, BodyError, bodyErrorAnswer, clientIp, fieldsOf, guard, htmlAnswer, invalidAnswer, isJson, isJsonType, jsonAnswer, rateLimitedAnswer, readFields, seeOtherAnswer, toResponse } from './http'
 import { confirmPage, confirmResultPage, erasedPage, erasePage, page, unknownLinkPage, unsubscribedPage, unsubscribePage } from './pages'
 
 const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
@@ -119,7 +99,7 @@ const count: Endpoint = {
 const formStamp: Endpoint = {
   path: '/public/form-stamp',
   method: 'get',
-  handler: async (req) => json({ startedAt: issueFormStamp(req.payload.secret) }),
+  handler: async (req) => toResponse(jsonAnswer({ startedAt: issueFormStamp(req.payload.secret) })),
 }
 
 const join: Endpoint = {
@@ -129,11 +109,11 @@ const join: Endpoint = {
     guard(req, async () => {
       const outcome = await joinNetwork(req.payload, await readFields(req), { ip: clientIp(req) })
       const asJson = isJson(req)
-      if (outcome.status === 'invalid') return invalid(req, outcome.errors, SITE_PAGES.join())
+      if (outcome.status === 'invalid') return toResponse(invalidAnswer(isJson(req), outcome.errors, SITE_PAGES.join()))
       if (outcome.status === 'rate-limited') return toResponse(rateLimitedAnswer(asJson, outcome.retryAfterSeconds, SITE_PAGES.join()))
       // The same answer for a new, pending, confirmed or capped address (see SENT).
       const warning = outcome.workEmail ? WORK_EMAIL_WARNING : undefined
-      return asJson ? json({ status: 'sent', message: SENT, warning }, 202) : seeOther(SITE_PAGES.joinSent(outcome.workEmail))
+      return asJson ? toResponse(jsonAnswer({ status: 'sent', message: SENT, warning }, 202)) : toResponse(seeOtherAnswer(SITE_PAGES.joinSent(outcome.workEmail)))
     }),
 }
 
@@ -145,7 +125,7 @@ const confirmGet: Endpoint = {
   // Shows a button only: mail scanners open links, and must not confirm anything.
   handler: async (req) => {
     const kind = param(req, 'kind')
-    return isRecordKind(kind) ? html(confirmPage(kind, selfUrl(req))) : html(unknownLinkPage(), 404)
+    return isRecordKind(kind) ? toResponse(htmlAnswer(confirmPage(kind, selfUrl(req)))) : toResponse(htmlAnswer(unknownLinkPage(), 404))
   },
 }
 
@@ -154,10 +134,10 @@ const confirmPost: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const kind = param(req, 'kind')
-    if (!isRecordKind(kind)) return html(unknownLinkPage(), 404)
+    if (!isRecordKind(kind)) return toResponse(htmlAnswer(unknownLinkPage(), 404))
     const outcome = await confirmRecord(req.payload, kind, param(req, 'token'))
-    if (isJson(req)) return json({ status: outcome }, outcome === 'unknown-link' ? 404 : 200)
-    return html(confirmResultPage(kind, outcome), outcome === 'unknown-link' ? 404 : outcome === 'petition-closed' ? 409 : 200)
+    if (isJson(req)) return toResponse(jsonAnswer({ status: outcome }, outcome === 'unknown-link' ? 404 : 200))
+    return toResponse(htmlAnswer(confirmResultPage(kind, outcome), outcome === 'unknown-link' ? 404 : outcome === 'petition-closed' ? 409 : 200))
   },
 }
 
@@ -167,8 +147,8 @@ const linkEndpoints = (purpose: 'unsubscribe' | 'erase'): Endpoint[] => [
     method: 'get',
     handler: async (req) => {
       const kind = param(req, 'kind')
-      if (!isRecordKind(kind)) return html(unknownLinkPage(), 404)
-      return html(purpose === 'unsubscribe' ? unsubscribePage(selfUrl(req)) : erasePage(selfUrl(req)))
+      if (!isRecordKind(kind)) return toResponse(htmlAnswer(unknownLinkPage(), 404))
+      return toResponse(htmlAnswer(purpose === 'unsubscribe' ? unsubscribePage(selfUrl(req)) : erasePage(selfUrl(req))))
     },
   },
   {
@@ -176,11 +156,11 @@ const linkEndpoints = (purpose: 'unsubscribe' | 'erase'): Endpoint[] => [
     method: 'post',
     handler: async (req) => {
       const kind = param(req, 'kind')
-      if (!isRecordKind(kind)) return html(unknownLinkPage(), 404)
+      if (!isRecordKind(kind)) return toResponse(htmlAnswer(unknownLinkPage(), 404))
       const run = purpose === 'unsubscribe' ? unsubscribeRecord : eraseRecord
       const outcome = await run(req.payload, kind, param(req, 'id'), param(req, 'token'))
-      if (outcome === 'unknown-link') return html(unknownLinkPage(), 404)
-      return html(purpose === 'unsubscribe' ? unsubscribedPage() : erasedPage())
+      if (outcome === 'unknown-link') return toResponse(htmlAnswer(unknownLinkPage(), 404))
+      return toResponse(htmlAnswer(purpose === 'unsubscribe' ? unsubscribedPage() : erasedPage()))
     },
   },
 ]

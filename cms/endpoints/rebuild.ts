@@ -7,9 +7,9 @@ import { hasRole } from '../../content-models/access/roles'
 import { queueRebuild } from '../jobs/rebuild/queueRebuild'
 import { markLiveRecord } from '../jobs/rebuild/runRebuild'
 import { RollbackError, listBuilds, rollbackTo } from '../site/rollback'
-import { json } from './http'
+import { jsonAnswer, toResponse } from './http'
 
-const forbidden = () => json({ status: 'forbidden', message: 'Only admins can rebuild or roll back the site. Log in to the CMS as an admin.' }, 403)
+const forbidden = () => toResponse(jsonAnswer({ status: 'forbidden', message: 'Only admins can rebuild or roll back the site. Log in to the CMS as an admin.' }, 403))
 const isAdminUser = (req: PayloadRequest) => hasRole(req.user, 'admin')
 
 const readBuildId = async (req: PayloadRequest): Promise<{ buildId: string | null } | { error: string }> => {
@@ -32,7 +32,7 @@ export const rebuildEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!isAdminUser(req)) return forbidden()
       const record = await queueRebuild(req.payload, { trigger: 'manual', reason: `Rebuild asked for by ${req.user?.email ?? 'an admin'}`, delayMs: 0 })
-      return json({ status: 'queued', siteBuild: record.id, buildId: record.buildId }, 202)
+      return toResponse(jsonAnswer({ status: 'queued', siteBuild: record.id, buildId: record.buildId }, 202))
     },
   },
   {
@@ -40,7 +40,7 @@ export const rebuildEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       if (!isAdminUser(req)) return forbidden()
-      return json({ builds: await listBuilds() })
+      return toResponse(jsonAnswer({ builds: await listBuilds() }))
     },
   },
   {
@@ -49,13 +49,13 @@ export const rebuildEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!isAdminUser(req)) return forbidden()
       const parsed = await readBuildId(req)
-      if ('error' in parsed) return json({ status: 'invalid', errors: { buildId: parsed.error } }, 422)
+      if ('error' in parsed) return toResponse(jsonAnswer({ status: 'invalid', errors: { buildId: parsed.error } }, 422))
       try {
         const { from, to } = await rollbackTo(parsed.buildId)
         await markLiveRecord(req.payload, to)
-        return json({ status: 'rolled-back', from, to })
+        return toResponse(jsonAnswer({ status: 'rolled-back', from, to }))
       } catch (error) {
-        if (error instanceof RollbackError) return json({ status: 'invalid', errors: { buildId: error.message } }, 422)
+        if (error instanceof RollbackError) return toResponse(jsonAnswer({ status: 'invalid', errors: { buildId: error.message } }, 422))
         throw error
       }
     },
