@@ -115,4 +115,3 @@ const limitersOf = (payload: Payload, scope: RateScope, env: NodeJS.ProcessEnv):
  */
 export const limitRate = (payload: Payload, scope: RateScope, client: string, subject = '', env: NodeJS.ProcessEnv = process.env): Promise<RateVerdict> =>
   consumeAll(limitersOf(payload, scope, env), subject ? `${subject}:${client}` : client)
-export { sweepDatabaseRateLimits } from './rateLimitStore'

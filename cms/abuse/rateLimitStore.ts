@@ -9,7 +9,6 @@ import { lt } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Payload } from 'payload'
 import { RateLimiterDrizzle, RateLimiterMongo, type RateLimiterAbstract } from 'rate-limiter-flexible'
-import type { RateRule } from './rateLimit'
 
 /** The table's name in the SQL schema. */
 export const RATE_LIMITS_TABLE = 'rate_limits'
@@ -26,7 +25,7 @@ type SqlAdapter = { drizzle?: unknown; tables?: Record<string, unknown> }
 type MongoAdapter = { connection?: unknown }
 
 /** A limiter for one rule whose counts live in the database. */
-export const sharedRateLimiter = (payload: Payload, rule: RateRule, keyPrefix: string, insuranceLimiter: RateLimiterAbstract): RateLimiterAbstract => {
+export const sharedRateLimiter = (payload: Payload, rule: { limit: number; seconds: number }, keyPrefix: string, insuranceLimiter: RateLimiterAbstract): RateLimiterAbstract => {
   const common = { points: rule.limit, duration: rule.seconds, keyPrefix, insuranceLimiter }
   const sql = payload.db as unknown as SqlAdapter
   if (sql.drizzle && sql.tables?.[RATE_LIMITS_TABLE]) return new RateLimiterDrizzle({ ...common, storeClient: sql.drizzle, schema: sql.tables[RATE_LIMITS_TABLE] })

@@ -8,10 +8,12 @@ import { assertDeploymentReady } from '../deployment'
 import { initPayload } from '../initPayload'
 import { flushEmailMarks } from '../petitions/confirmEmail'
 import { signatureBatcher } from '../petitions/sign'
-import type { startEndpointServer as StartEndpointServer } from './serve'
+import type { Payload } from 'payload'
 
-/** `start` is serve.ts's startEndpointServer, passed in: serve.ts is the entry point, and importing it back would never finish. */
-export const runFrontServer = async (startEndpointServer: typeof StartEndpointServer) => {
+/** How to start the front server: serve.ts's startEndpointServer, passed in (serve.ts is the entry point, and importing it back would never finish). */
+type StartServer = (options: { payload: Payload; proxyTo?: string; port: number; host: string }) => Promise<{ url: string; close: () => Promise<void> }>
+
+export const runFrontServer = async (startEndpointServer: StartServer) => {
   // A production deployment without an email provider stops here, as npm start does (cms/deployment.ts).
   assertDeploymentReady(process.env)
   const payload = await initPayload()

@@ -1,7 +1,7 @@
 import type { JobsConfig, TaskConfig } from 'payload'
 import { rollUpCounts, ROLL_UP_SECONDS } from '../../petitions/counts'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../petitions/retention'
-import { sweepDatabaseRateLimits } from '../../abuse/rateLimit'
+import { sweepDatabaseRateLimits } from '../../abuse/rateLimitStore'
 import { sendOwedMemberConfirmations } from '../../members/join'
 import { runMemberRetention } from '../../members/retention'
 import { sendOwedConfirmations } from '../../petitions/confirmEmail'
