@@ -44,7 +44,10 @@ const send = (reply: FastifyReply, answer: Answer, cors: Record<string, string>)
 const countAnswers = new WeakMap<CountBody, Map<Record<string, string>, Answer>>()
 
 const countFromMemory = (body: CountBody, ifNoneMatch: string | undefined, cors: Record<string, string>): Answer => {
-  if (ifNoneMatch) return { ...countAnswerFrom(body, ifNoneMatch), headers: { ...countAnswerFrom(body, ifNoneMatch).headers, ...cors } }
+  if (ifNoneMatch) {
+    const conditional = countAnswerFrom(body, ifNoneMatch)
+    return { ...conditional, headers: { ...conditional.headers, ...cors } }
+  }
   let byCors = countAnswers.get(body)
   if (!byCors) countAnswers.set(body, (byCors = new Map()))
   let answer = byCors.get(cors)
