@@ -8,21 +8,24 @@ module.exports = {
   forbidden: [
     {
       name: 'content-models-imports-nothing-of-ours',
-      comment: 'content-models/ is the vocabulary both sides share: it may not import cms/, site/ or scripts/ (inject what a hook needs).',
+      comment:
+        'content-models/ is the vocabulary both sides share: it may not import cms/, site/ or scripts/ (inject what a hook needs).',
       severity: 'error',
       from: { path: '^content-models/' },
       to: { path: '^(cms|site|scripts)/' },
     },
     {
       name: 'site-never-imports-the-cms',
-      comment: 'The site builds from the snapshot alone: site/ may import content-models/, never cms/ or scripts/.',
+      comment:
+        'The site builds from the snapshot alone: site/ may import content-models/, never cms/ or scripts/.',
       severity: 'error',
       from: { path: '^site/' },
       to: { path: '^(cms|scripts)/' },
     },
     {
       name: 'cms-never-imports-the-site-or-scripts',
-      comment: 'The CMS runs the site build by path (site/render/), never by import; scripts/ call the CMS, not the other way.',
+      comment:
+        'The CMS runs the site build by path (site/render/), never by import; scripts/ call the CMS, not the other way.',
       severity: 'error',
       from: { path: '^cms/' },
       to: { path: '^(site|scripts)/' },
@@ -33,6 +36,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|\\.next|\\.astro|dist)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.mjs', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.mjs', '.js'],
+    },
   },
 }

@@ -27,7 +27,11 @@ export type AppConfigOptions = {
 
 /** A collection as this deployment's admin shows it: the login cookie from CMS_URL; flagged records' column and actions. */
 const forAdmin = (c: CollectionConfig): CollectionConfig =>
-  c.slug === 'users' ? withLoginCookie(c) : (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug) ? withFlaggedAdmin(c) : c
+  c.slug === 'users'
+    ? withLoginCookie(c)
+    : (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug)
+      ? withFlaggedAdmin(c)
+      : c
 
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
 export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin

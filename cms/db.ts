@@ -11,7 +11,8 @@ import { migrations } from './migrations'
 export const DEFAULT_DATABASE_URI = 'file:./data/organise.db'
 
 /** DATABASE_URI, or the SQLite file in the data folder (DATA_DIR, default data/). */
-export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.join(dataDir(), 'organise.db')}`
+export const databaseUri = (): string =>
+  process.env.DATABASE_URI || `file:${path.join(dataDir(), 'organise.db')}`
 
 /**
  * Payload keeps the flags of a signature or member (a hasMany text field) in a side table indexed
@@ -22,14 +23,20 @@ export const databaseUri = (): string => process.env.DATABASE_URI || `file:${pat
 const indexFlagsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
   for (const name of ['signatures_texts', 'members_texts']) {
     const table = schema.tables[name]
-    if (!table) throw new Error(`The table ${name} was not found; indexFlagsByParent in cms/db.ts must follow the collection's flags field.`)
+    if (!table)
+      throw new Error(
+        `The table ${name} was not found; indexFlagsByParent in cms/db.ts must follow the collection's flags field.`,
+      )
     extendTable({ table, extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`).on(t.parent) }) })
   }
   return schema
 }
 
 /** Adds the table the shared rate limits count in (cms/abuse/rateLimitStore.ts), so migrations create it. */
-const addRateLimitsTable: SQLiteSchemaHook = ({ schema }) => ({ ...schema, tables: { ...schema.tables, [RATE_LIMITS_TABLE]: rateLimitsTable } })
+const addRateLimitsTable: SQLiteSchemaHook = ({ schema }) => ({
+  ...schema,
+  tables: { ...schema.tables, [RATE_LIMITS_TABLE]: rateLimitsTable },
+})
 
 /** How long a MongoDB connection attempt may take before start-up fails. */
 export const MONGO_TIMEOUT_MS = 5000

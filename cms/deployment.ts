@@ -23,13 +23,21 @@ export const isProductionDeployment = (env: Env = process.env): boolean =>
  * without it the admin check is skipped (a server started after set-up has its admin).
  * @example assertDeploymentReady(process.env, { userCount: (await payload.count({ collection: 'users' })).totalDocs })
  */
-export const assertDeploymentReady = (env: Env = process.env, { userCount }: { userCount?: number } = {}): void => {
+export const assertDeploymentReady = (
+  env: Env = process.env,
+  { userCount }: { userCount?: number } = {},
+): void => {
   const deployment = env.DEPLOYMENT?.trim()
   if (deployment && deployment !== PRODUCTION) {
-    throw new Error(`DEPLOYMENT is "${deployment}": set DEPLOYMENT=${PRODUCTION} for a production deployment, or leave it empty.`)
+    throw new Error(
+      `DEPLOYMENT is "${deployment}": set DEPLOYMENT=${PRODUCTION} for a production deployment, or leave it empty.`,
+    )
   }
   if (!isProductionDeployment(env)) return
-  const why = env.DEPLOYMENT?.trim() === PRODUCTION ? 'DEPLOYMENT=production' : `CMS_URL is https (${env.CMS_URL?.trim()})`
+  const why =
+    env.DEPLOYMENT?.trim() === PRODUCTION
+      ? 'DEPLOYMENT=production'
+      : `CMS_URL is https (${env.CMS_URL?.trim()})`
   const problems: string[] = []
   if (!env.RESEND_API_KEY?.trim() && env.EMAIL_OUTBOX?.trim() !== 'true') {
     problems.push(
@@ -37,7 +45,10 @@ export const assertDeploymentReady = (env: Env = process.env, { userCount }: { u
     )
   }
   if (userCount === 0 && (!env.ADMIN_EMAIL?.trim() || (env.ADMIN_PASSWORD ?? '').length < 12)) {
-    problems.push('the database has no users and ADMIN_EMAIL or ADMIN_PASSWORD (at least 12 characters) is not set. Set both for the first admin: a generated password would be printed to the log.')
+    problems.push(
+      'the database has no users and ADMIN_EMAIL or ADMIN_PASSWORD (at least 12 characters) is not set. Set both for the first admin: a generated password would be printed to the log.',
+    )
   }
-  if (problems.length > 0) throw new Error(`This is a production deployment (${why}), but ${problems.join(' Also, ')}`)
+  if (problems.length > 0)
+    throw new Error(`This is a production deployment (${why}), but ${problems.join(' Also, ')}`)
 }

@@ -12,6 +12,7 @@ export const initPayload = async (options: AppConfigOptions & { key?: string } =
   const uri = options.databaseUri ?? databaseUri()
   const { createConfig } = await loadConfigModule()
   const payload = await getPayload({ config: createConfig(options), key: options.key, cron: false })
-  if (databaseKind(uri) === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  if (databaseKind(uri) === 'sqlite')
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
 }

@@ -6,8 +6,19 @@ import pretty from 'pino-pretty'
  * a line, for a log collector to parse; otherwise the readable, coloured lines of pino-pretty.
  * `destination` is for tests; by default both write to standard output.
  */
-export const createLogger = (env: NodeJS.ProcessEnv = process.env, destination?: NodeJS.WritableStream): Logger => {
+export const createLogger = (
+  env: NodeJS.ProcessEnv = process.env,
+  destination?: NodeJS.WritableStream,
+): Logger => {
   const options = { name: 'payload', level: env.LOG_LEVEL || 'info' }
   if (env.NODE_ENV === 'production') return destination ? pino(options, destination) : pino(options)
-  return pino(options, pretty({ colorize: !destination, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', ...(destination ? { destination } : {}) }))
+  return pino(
+    options,
+    pretty({
+      colorize: !destination,
+      ignore: 'pid,hostname',
+      translateTime: 'SYS:HH:MM:ss',
+      ...(destination ? { destination } : {}),
+    }),
+  )
 }

@@ -10,7 +10,9 @@ import { dataDir } from '../content-models/paths'
 export const payloadSecret = (): string => {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
   if (process.env.NODE_ENV === 'production' && process.env.ALLOW_GENERATED_SECRET !== 'true') {
-    throw new Error('PAYLOAD_SECRET is not set. Set it to a long random string (openssl rand -hex 32) in .env or the environment.')
+    throw new Error(
+      'PAYLOAD_SECRET is not set. Set it to a long random string (openssl rand -hex 32) in .env or the environment.',
+    )
   }
   const file = path.join(dataDir(), '.payload-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()

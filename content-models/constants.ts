@@ -66,14 +66,27 @@ export const PUBLIC_PETITION_STATES: readonly PetitionState[] = ['open', 'closed
 export const SIGNABLE_PETITION_STATES: readonly PetitionState[] = ['open']
 
 /** Whether a petition takes signatures at `now`: signable state, opened, not past its closing date. */
-export const isSignable = (p: { state?: string | null; opensAt?: string | null; closesAt?: string | null }, now = new Date()): boolean =>
-  SIGNABLE_PETITION_STATES.includes(p.state as PetitionState) && (!p.opensAt || new Date(p.opensAt) <= now) && (!p.closesAt || new Date(p.closesAt) > now)
+export const isSignable = (
+  p: { state?: string | null; opensAt?: string | null; closesAt?: string | null },
+  now = new Date(),
+): boolean =>
+  SIGNABLE_PETITION_STATES.includes(p.state as PetitionState) &&
+  (!p.opensAt || new Date(p.opensAt) <= now) &&
+  (!p.closesAt || new Date(p.closesAt) > now)
 
 /** The states of a signature or a member, by name. */
-export const RECORD_STATES = { PENDING: 'pending', CONFIRMED: 'confirmed', UNSUBSCRIBED: 'unsubscribed' } as const
+export const RECORD_STATES = {
+  PENDING: 'pending',
+  CONFIRMED: 'confirmed',
+  UNSUBSCRIBED: 'unsubscribed',
+} as const
 
 /** Confirmation state of a signature or a member: the values of RECORD_STATES. */
-export const CONFIRMATION_STATES = [RECORD_STATES.PENDING, RECORD_STATES.CONFIRMED, RECORD_STATES.UNSUBSCRIBED] as const
+export const CONFIRMATION_STATES = [
+  RECORD_STATES.PENDING,
+  RECORD_STATES.CONFIRMED,
+  RECORD_STATES.UNSUBSCRIBED,
+] as const
 
 /** Training session states. */
 export const SESSION_STATES = ['scheduled', 'full', 'cancelled'] as const

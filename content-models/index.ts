@@ -38,7 +38,11 @@ export type { QueueRebuild }
  * changes (content-models/hooks). The CMS passes its job queue in.
  */
 export const createCollections = (queueRebuild: QueueRebuild) =>
-  allCollections.map((c) => ((PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug) ? withRebuildHooks(c, queueRebuild) : c))
+  allCollections.map((c) =>
+    (PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug) ? withRebuildHooks(c, queueRebuild) : c,
+  )
 
 /** Every global; the site settings queue a build when saved. */
-export const createGlobals = (queueRebuild: QueueRebuild) => [withGlobalRebuildHooks(SiteSettings, queueRebuild)]
+export const createGlobals = (queueRebuild: QueueRebuild) => [
+  withGlobalRebuildHooks(SiteSettings, queueRebuild),
+]

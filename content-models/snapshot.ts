@@ -4,7 +4,16 @@
  * generated payload-types.ts, with relationships flattened to links and rich text rendered to safe
  * HTML. The site imports only these types, never Payload.
  */
-import type { Guide, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union } from './payload-types'
+import type {
+  Guide,
+  Network,
+  Petition,
+  SiteSetting,
+  Template,
+  Topic,
+  TrainingSession,
+  Union,
+} from './payload-types'
 
 /** A heading in a guide's table of contents. */
 export type TocEntry = { id: string; text: string; level: 2 | 3 }
@@ -19,7 +28,15 @@ export type SnapshotTopic = Pick<Topic, 'id' | 'title' | 'slug' | 'description' 
 
 export type SnapshotGuide = Pick<
   Guide,
-  'id' | 'title' | 'slug' | 'summary' | 'nations' | 'nationsNote' | 'lastReviewed' | 'reviewDue' | 'publishedAt'
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'summary'
+  | 'nations'
+  | 'nationsNote'
+  | 'lastReviewed'
+  | 'reviewDue'
+  | 'publishedAt'
 > &
   Dates & {
     alsoSearchedAs: string[]
@@ -39,12 +56,29 @@ export type SnapshotGuide = Pick<
 
 export type SnapshotTemplate = Pick<
   Template,
-  'id' | 'title' | 'slug' | 'summary' | 'kind' | 'subject' | 'nations' | 'nationsNote' | 'body' | 'lastReviewed'
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'summary'
+  | 'kind'
+  | 'subject'
+  | 'nations'
+  | 'nationsNote'
+  | 'body'
+  | 'lastReviewed'
 > &
   Dates & {
     topics: SnapshotRef[]
     guidanceHtml: string
-    placeholders: { key: string; label: string; hint: string | null; example: string | null; required: boolean; multiline: boolean; type: 'text' | 'date' }[]
+    placeholders: {
+      key: string
+      label: string
+      hint: string | null
+      example: string | null
+      required: boolean
+      multiline: boolean
+      type: 'text' | 'date'
+    }[]
     optionalSections: { key: string; label: string; group: string | null; default: boolean }[]
     relatedGuides: SnapshotRef[]
     sources: SnapshotSource[]
@@ -52,15 +86,41 @@ export type SnapshotTemplate = Pick<
 
 export type SnapshotTrainingSession = Pick<
   TrainingSession,
-  | 'id' | 'title' | 'slug' | 'summary' | 'format' | 'start' | 'end' | 'venue' | 'address' | 'region'
-  | 'accessibility' | 'capacity' | 'registration' | 'externalUrl' | 'facilitator' | 'status'
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'summary'
+  | 'format'
+  | 'start'
+  | 'end'
+  | 'venue'
+  | 'address'
+  | 'region'
+  | 'accessibility'
+  | 'capacity'
+  | 'registration'
+  | 'externalUrl'
+  | 'facilitator'
+  | 'status'
 > &
   Dates & { descriptionHtml: string; topics: SnapshotRef[] }
 
 export type SnapshotUnion = Pick<
   Union,
-  | 'id' | 'name' | 'shortName' | 'slug' | 'website' | 'joinUrl' | 'description' | 'nations' | 'nationsNote'
-  | 'affiliations' | 'independent' | 'certificationOfficerListed' | 'membership' | 'membershipYear'
+  | 'id'
+  | 'name'
+  | 'shortName'
+  | 'slug'
+  | 'website'
+  | 'joinUrl'
+  | 'description'
+  | 'nations'
+  | 'nationsNote'
+  | 'affiliations'
+  | 'independent'
+  | 'certificationOfficerListed'
+  | 'membership'
+  | 'membershipYear'
 > &
   Dates & {
     sectors: string[]
@@ -70,13 +130,26 @@ export type SnapshotUnion = Pick<
     sources: SnapshotSource[]
   }
 
-export type SnapshotNetwork = Pick<Network, 'id' | 'name' | 'slug' | 'description' | 'sector' | 'region' | 'meets'> &
+export type SnapshotNetwork = Pick<
+  Network,
+  'id' | 'name' | 'slug' | 'description' | 'sector' | 'region' | 'meets'
+> &
   Dates & { employer: string | null; relatedUnion: { slug: string; name: string } | null }
 
 export type SnapshotPetition = Pick<
   Petition,
-  | 'id' | 'title' | 'slug' | 'summary' | 'addressedTo' | 'whatWeWant' | 'goal' | 'opensAt' | 'closesAt' | 'state'
-  | 'showSignerNames' | 'signatureCount'
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'summary'
+  | 'addressedTo'
+  | 'whatWeWant'
+  | 'goal'
+  | 'opensAt'
+  | 'closesAt'
+  | 'state'
+  | 'showSignerNames'
+  | 'signatureCount'
 > &
   Dates & {
     whyHtml: string

@@ -15,7 +15,8 @@ const available = readdirSync(dir)
   .sort()
 const args = process.argv.slice(2)
 // A word (not an option, not a number, not an option's value) is meant as a benchmark's name.
-const isName = (a: string, i: number) => /^[a-z][a-z0-9-]*$/i.test(a) && !(i > 0 && args[i - 1].startsWith('--') && !args[i - 1].includes('='))
+const isName = (a: string, i: number) =>
+  /^[a-z][a-z0-9-]*$/i.test(a) && !(i > 0 && args[i - 1].startsWith('--') && !args[i - 1].includes('='))
 const wanted = args.filter(isName)
 const passOn = args.filter((a, i) => !isName(a, i))
 const unknown = wanted.filter((name) => !available.includes(name))
@@ -27,7 +28,11 @@ const benches = wanted.length ? wanted : available
 let failed = 0
 for (const name of benches) {
   console.log(`\n=== ${name} ===`)
-  const result = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), path.join(dir, `${name}.ts`), ...passOn], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } })
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve('node_modules/tsx/dist/cli.mjs'), path.join(dir, `${name}.ts`), ...passOn],
+    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  )
   if (result.status !== 0) {
     failed++
     console.error(`${name} failed (exit ${result.status})`)

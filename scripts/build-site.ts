@@ -11,5 +11,7 @@ loadDotEnv()
 runCli(async () => {
   const snapshotDir = process.argv[2] ? path.resolve(process.argv[2]) : sitePaths().snapshot
   const result = await buildSite({ snapshotDir })
-  console.log(`Built ${result.pages} pages in ${(result.ms / 1000).toFixed(1)} s into ${path.relative(process.cwd(), result.dir)}; data/site now points to it.`)
+  console.log(
+    `Built ${result.pages} pages in ${(result.ms / 1000).toFixed(1)} s into ${path.relative(process.cwd(), result.dir)}; data/site now points to it.`,
+  )
 })

@@ -11,5 +11,9 @@ runCli(async () => {
   const dir = process.argv[2] ? path.resolve(process.argv[2]) : sitePaths().snapshot
   const payload = await initPayload()
   const meta = await exportSnapshot(payload, dir)
-  console.log(`Snapshot written to ${dir}: ${Object.entries(meta.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+  console.log(
+    `Snapshot written to ${dir}: ${Object.entries(meta.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  )
 })

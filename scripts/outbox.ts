@@ -15,19 +15,29 @@ runCli(async () => {
   const args = process.argv.slice(2)
   const toAt = args.indexOf('--to')
   const to = toAt >= 0 ? args[toAt + 1]?.toLowerCase() : undefined
-  if (toAt >= 0 && !to) throw new Error('--to needs an email address, for example: npm run outbox -- --to tom@example.org')
+  if (toAt >= 0 && !to)
+    throw new Error('--to needs an email address, for example: npm run outbox -- --to tom@example.org')
   const countArg = args.find((a, i) => !a.startsWith('--') && !(toAt >= 0 && i === toAt + 1))
   const count = countArg === undefined ? 1 : Number(countArg)
-  if (!Number.isInteger(count) || count < 1) throw new Error(`How many emails to show must be a whole number of at least 1; got "${countArg}".`)
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`How many emails to show must be a whole number of at least 1; got "${countArg}".`)
   const dir = process.env.OUTBOX_DIR || path.join(dataDir(), 'outbox')
   const all = await readOutbox(dir)
   const chosen = (to ? all.filter((m) => m.to.some((a) => a.toLowerCase().includes(to))) : all).slice(-count)
   if (chosen.length === 0) {
-    console.log(all.length === 0 ? `No emails in ${path.join(dir, OUTBOX_FILE)} yet.` : `No emails to ${to} among the ${all.length} in ${path.join(dir, OUTBOX_FILE)}.`)
+    console.log(
+      all.length === 0
+        ? `No emails in ${path.join(dir, OUTBOX_FILE)} yet.`
+        : `No emails to ${to} among the ${all.length} in ${path.join(dir, OUTBOX_FILE)}.`,
+    )
     return
   }
   for (const m of chosen) {
-    console.log(`──────── ${m.sentAt}\nFrom:    ${m.from}\nTo:      ${m.to.join(', ')}\nSubject: ${m.subject}\n\n${m.text}\n`)
+    console.log(
+      `──────── ${m.sentAt}\nFrom:    ${m.from}\nTo:      ${m.to.join(', ')}\nSubject: ${m.subject}\n\n${m.text}\n`,
+    )
   }
-  console.log(`(${chosen.length} of ${all.length} emails in ${path.join(dir, OUTBOX_FILE)}; any mail program can open that file too)`)
+  console.log(
+    `(${chosen.length} of ${all.length} emails in ${path.join(dir, OUTBOX_FILE)}; any mail program can open that file too)`,
+  )
 })

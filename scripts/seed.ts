@@ -8,7 +8,12 @@ import { loadDotEnv } from './lib/env'
 loadDotEnv()
 runCli(async () => {
   const payload = await initPayload()
-  if (!(await isEmpty(payload))) throw new Error('The database already has content; not seeding. Seed only a new, empty database.')
+  if (!(await isEmpty(payload)))
+    throw new Error('The database already has content; not seeding. Seed only a new, empty database.')
   const counts = await seed(payload, path.resolve('scripts/seed-data'), (m) => console.log(`adding ${m}`))
-  console.log(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '))
+  console.log(
+    Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', '),
+  )
 })

@@ -49,9 +49,14 @@ const stop = (code = 0) => {
   const running = children.filter((c) => c.pid && c.exitCode === null && c.signalCode === null)
   for (const child of running) child.kill('SIGTERM')
   const killer = setTimeout(() => {
-    for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    for (const child of running)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   }, STOP_GRACE_MS)
-  Promise.all(running.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+  Promise.all(
+    running.map((c) =>
+      c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)),
+    ),
+  ).then(() => {
     clearTimeout(killer)
     process.exit(code)
   })
@@ -66,38 +71,64 @@ try {
   process.env.DATABASE_URI = kind === 'sqlite' ? resolveSqliteUrl(uri) : uri
   process.env.PAYLOAD_SECRET ||= payloadSecret()
 
-  const payload = await step(`Opening the ${kind === 'sqlite' ? 'SQLite' : 'MongoDB'} database and applying migrations`, async (note) => {
-    const p = await initPayload()
-    note(kind === 'sqlite' ? `database: ${process.env.DATABASE_URI!.replace(/^file:/, '')}` : 'database: MongoDB')
-    return p
+  const payload = await step(
+    `Opening the ${kind === 'sqlite' ? 'SQLite' : 'MongoDB'} database and applying migrations`,
+    async (note) => {
+      const p = await initPayload()
+      note(
+        kind === 'sqlite'
+          ? `database: ${process.env.DATABASE_URI!.replace(/^file:/, '')}`
+          : 'database: MongoDB',
+      )
+      return p
+    },
+  )
+  assertDeploymentReady(process.env, {
+    userCount: (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs,
   })
-  assertDeploymentReady(process.env, { userCount: (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs })
 
   await step('Checking for an admin user', async (note) => {
-    const admin = await ensureAdmin(payload, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })
+    const admin = await ensureAdmin(payload, {
+      email: process.env.ADMIN_EMAIL,
+      password: process.env.ADMIN_PASSWORD,
+    })
     if (!admin.created) return note('an admin already exists')
     note(`created admin ${admin.email}`)
     if (admin.generated) {
       note(`password: ${admin.password}`)
-      note('Write this password down now: it is shown only this once. Change it in the admin under your account.')
+      note(
+        'Write this password down now: it is shown only this once. Change it in the admin under your account.',
+      )
     }
   })
 
   await step('Seeding demo content if the database is empty', async (note) => {
     if (!(await isEmpty(payload))) return note('content found; not seeding')
     const counts = await seed(payload, path.join(root, 'scripts/seed-data'), (m) => note(`adding ${m}`))
-    note(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '))
+    note(
+      Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', '),
+    )
   })
 
   await step('Exporting the published content to data/snapshot', async (note) => {
     const meta = await exportSnapshot(payload, sitePaths().snapshot)
-    note(Object.entries(meta.counts).map(([k, v]) => `${v} ${k}`).join(', '))
+    note(
+      Object.entries(meta.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', '),
+    )
   })
   await payload.destroy()
 
   await step('Building the static site', async (note) => {
     const result = await buildSite({ skipIfUnchanged: true })
-    note(result.skipped ? `unchanged since the last build (${result.buildId}); kept it` : `${result.pages} pages in data/builds/${result.buildId}`)
+    note(
+      result.skipped
+        ? `unchanged since the last build (${result.buildId}); kept it`
+        : `${result.pages} pages in data/builds/${result.buildId}`,
+    )
   })
 
   await step('Building the CMS admin (Next.js)', async (note) => {
@@ -106,12 +137,22 @@ try {
   })
 
   await step('Starting the servers', async (note) => {
-    await startStaticServer({ root: sitePaths().live, cmsOrigin: new URL(process.env.CMS_URL!).origin, port: sitePort, host }).catch((e: NodeJS.ErrnoException) => {
-      throw e.code === 'EADDRINUSE' ? new Error(`Port ${sitePort} is in use. Stop what is using it, or set SITE_PORT in .env.`) : e
+    await startStaticServer({
+      root: sitePaths().live,
+      cmsOrigin: new URL(process.env.CMS_URL!).origin,
+      port: sitePort,
+      host,
+    }).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'EADDRINUSE'
+        ? new Error(`Port ${sitePort} is in use. Stop what is using it, or set SITE_PORT in .env.`)
+        : e
     })
     const cms = await startCmsServers({ root, host, port: cmsPort, env: process.env })
     children.push(...cms.children)
-    for (const [child, name] of [[cms.children[0], 'CMS (Next)'], [cms.children[1], 'CMS front server']] as const) {
+    for (const [child, name] of [
+      [cms.children[0], 'CMS (Next)'],
+      [cms.children[1], 'CMS front server'],
+    ] as const) {
       child.on('exit', (code) => {
         if (!stopping) {
           console.error(`The ${name} stopped unexpectedly (exit code ${code}).`)
@@ -134,6 +175,7 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
 Press Ctrl-C to stop.`)
 } catch (error) {
   console.error(`\nStart-up failed: ${(error as Error).message}`)
-  if ((error as Error).cause) console.error(`Cause: ${((error as Error).cause as Error).message ?? String((error as Error).cause)}`)
+  if ((error as Error).cause)
+    console.error(`Cause: ${((error as Error).cause as Error).message ?? String((error as Error).cause)}`)
   stop(1)
 }

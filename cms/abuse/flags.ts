@@ -28,7 +28,11 @@ export const HONEYPOT_FIELD = 'website'
 export const STAMP_FIELD = 'startedAt'
 
 /** Flags from the honeypot and the form stamp. */
-export const formFlags = (input: { honeypot?: string; stamp?: string }, secret: string, now = Date.now()): Flag[] => {
+export const formFlags = (
+  input: { honeypot?: string; stamp?: string },
+  secret: string,
+  now = Date.now(),
+): Flag[] => {
   const flags: Flag[] = []
   if (input.honeypot && input.honeypot.trim() !== '') flags.push(FLAGS.HONEYPOT)
   const verdict = checkFormStamp(secret, input.stamp, now)
@@ -39,7 +43,8 @@ export const formFlags = (input: { honeypot?: string; stamp?: string }, secret: 
 }
 
 /** Whether these flags stop the confirmation email. */
-export const suppressesEmail = (flags: readonly string[]): boolean => flags.some((f) => (SUPPRESS_EMAIL_FLAGS as readonly string[]).includes(f))
+export const suppressesEmail = (flags: readonly string[]): boolean =>
+  flags.some((f) => (SUPPRESS_EMAIL_FLAGS as readonly string[]).includes(f))
 
 /** An IP address hashed with the secret: enough to spot floods, useless for finding a person. */
 export const hashIp = (secret: string, ip: string): string => hmac(secret, `ip:${ip}`).slice(0, 22)

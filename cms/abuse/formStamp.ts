@@ -6,7 +6,8 @@ import { timingSafeEqual } from 'node:crypto'
 import { hmac } from '../members/tokens'
 
 /** People take longer than this to fill in a form; scripts do not. FORM_MIN_FILL_SECONDS overrides. */
-export const minFillSeconds = (env: NodeJS.ProcessEnv = process.env): number => Number(env.FORM_MIN_FILL_SECONDS || 3)
+export const minFillSeconds = (env: NodeJS.ProcessEnv = process.env): number =>
+  Number(env.FORM_MIN_FILL_SECONDS || 3)
 
 /** A stamp older than this is treated as missing (the page sat open for a day). */
 export const STAMP_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -14,13 +15,19 @@ export const STAMP_MAX_AGE_SECONDS = 24 * 60 * 60
 const sign = (secret: string, time: string) => hmac(secret, `form-stamp:${time}`).slice(0, 22)
 
 /** A new stamp for a form started now: "<ms>.<signature>". */
-export const issueFormStamp = (secret: string, now = Date.now()): string => `${now}.${sign(secret, String(now))}`
+export const issueFormStamp = (secret: string, now = Date.now()): string =>
+  `${now}.${sign(secret, String(now))}`
 
 /** What a stamp says about a submission. */
 export type StampVerdict = 'ok' | 'missing' | 'forged' | 'too-fast'
 
 /** Checks a stamp against the time of submission. */
-export const checkFormStamp = (secret: string, stamp: string | undefined, now = Date.now(), minSeconds = minFillSeconds()): StampVerdict => {
+export const checkFormStamp = (
+  secret: string,
+  stamp: string | undefined,
+  now = Date.now(),
+  minSeconds = minFillSeconds(),
+): StampVerdict => {
   if (!stamp) return 'missing'
   const [time, signature] = stamp.split('.')
   if (!time || !signature || !/^\d+$/.test(time)) return 'forged'

@@ -21,17 +21,28 @@ export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login'
  * the office in a minute all get through; a script sending thousands does not.
  */
 export const DEFAULT_RATE_RULES: Record<RateScope, RateRule[]> = {
-  sign: [{ limit: 50, seconds: 60 }, { limit: 500, seconds: 3600 }],
-  join: [{ limit: 30, seconds: 60 }, { limit: 300, seconds: 3600 }],
+  sign: [
+    { limit: 50, seconds: 60 },
+    { limit: 500, seconds: 3600 },
+  ],
+  join: [
+    { limit: 30, seconds: 60 },
+    { limit: 300, seconds: 3600 },
+  ],
   confirm: [{ limit: 60, seconds: 60 }],
   erase: [{ limit: 20, seconds: 300 }],
-  login: [{ limit: 10, seconds: 300 }, { limit: 50, seconds: 3600 }],
+  login: [
+    { limit: 10, seconds: 300 },
+    { limit: 50, seconds: 3600 },
+  ],
 }
 
 /** A rule setting was not understood. */
 export class RateLimitSettingError extends Error {
   constructor(name: string, value: string) {
-    super(`${name}="${value}" is not a rate limit. Write limits as "hits/seconds", comma-separated, for example "50/60,500/3600"; or "off".`)
+    super(
+      `${name}="${value}" is not a rate limit. Write limits as "hits/seconds", comma-separated, for example "50/60,500/3600"; or "off".`,
+    )
     this.name = 'RateLimitSettingError'
   }
 }
@@ -50,7 +61,10 @@ export const parseRateRules = (value: string, name = 'rate limit'): RateRule[] =
 }
 
 /** The rules for a scope: RATE_LIMIT_<SCOPE> (for example RATE_LIMIT_SIGN="50/60,500/3600"), else the default. */
-export const rateRules = (scope: RateScope, env: Record<string, string | undefined> = process.env): RateRule[] => {
+export const rateRules = (
+  scope: RateScope,
+  env: Record<string, string | undefined> = process.env,
+): RateRule[] => {
   const name = `RATE_LIMIT_${scope.toUpperCase()}`
   const value = env[name]
   return value ? parseRateRules(value, name) : DEFAULT_RATE_RULES[scope]
@@ -65,14 +79,19 @@ export type RateLimitStoreKind = 'memory' | 'database'
 export const rateLimitStoreKind = (env: NodeJS.ProcessEnv = process.env): RateLimitStoreKind => {
   const v = env.RATE_LIMIT_STORE || 'memory'
   if (v !== 'memory' && v !== 'database') {
-    throw new Error(`RATE_LIMIT_STORE="${v}" is not a store. Use "memory" (one CMS node) or "database" (several nodes share the limits).`)
+    throw new Error(
+      `RATE_LIMIT_STORE="${v}" is not a store. Use "memory" (one CMS node) or "database" (several nodes share the limits).`,
+    )
   }
   return v
 }
 
 /** One limiter per rule, for one scope. */
-export const limitersFor = (rules: RateRule[], scope: string, make: (rule: RateRule, keyPrefix: string) => RateLimiterAbstract): RateLimiterAbstract[] =>
-  rules.map((rule) => make(rule, `rl:${scope}:${rule.limit}/${rule.seconds}`))
+export const limitersFor = (
+  rules: RateRule[],
+  scope: string,
+  make: (rule: RateRule, keyPrefix: string) => RateLimiterAbstract,
+): RateLimiterAbstract[] => rules.map((rule) => make(rule, `rl:${scope}:${rule.limit}/${rule.seconds}`))
 
 /**
  * Counts one hit against every limiter and says whether any limit is exceeded, and for how long.
@@ -88,10 +107,13 @@ export const consumeAll = async (limiters: RateLimiterAbstract[], key: string): 
       waitMs = Math.max(waitMs, rejection.msBeforeNext)
     }
   }
-  return waitMs > 0 ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { limited: false }
+  return waitMs > 0
+    ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) }
+    : { limited: false }
 }
 
-const memory = (rule: RateRule, keyPrefix: string) => new RateLimiterMemory({ points: rule.limit, duration: rule.seconds, keyPrefix })
+const memory = (rule: RateRule, keyPrefix: string) =>
+  new RateLimiterMemory({ points: rule.limit, duration: rule.seconds, keyPrefix })
 
 const byPayload = new WeakMap<Payload, Map<RateScope, RateLimiterAbstract[]>>()
 
@@ -102,7 +124,11 @@ const limitersOf = (payload: Payload, scope: RateScope, env: NodeJS.ProcessEnv):
   let limiters = scopes.get(scope)
   if (!limiters) {
     const shared = rateLimitStoreKind(env) === 'database'
-    limiters = limitersFor(rateRules(scope, env), scope, shared ? (rule, prefix) => sharedRateLimiter(payload, rule, prefix, memory(rule, prefix)) : memory)
+    limiters = limitersFor(
+      rateRules(scope, env),
+      scope,
+      shared ? (rule, prefix) => sharedRateLimiter(payload, rule, prefix, memory(rule, prefix)) : memory,
+    )
     scopes.set(scope, limiters)
   }
   return limiters
@@ -113,5 +139,11 @@ const limitersOf = (payload: Payload, scope: RateScope, env: NodeJS.ProcessEnv):
  * petition id), and says whether it may go on.
  * @example await limitRate(payload, 'sign', '203.0.113.9', '12') // { limited: false }
  */
-export const limitRate = (payload: Payload, scope: RateScope, client: string, subject = '', env: NodeJS.ProcessEnv = process.env): Promise<RateVerdict> =>
+export const limitRate = (
+  payload: Payload,
+  scope: RateScope,
+  client: string,
+  subject = '',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RateVerdict> =>
   consumeAll(limitersOf(payload, scope, env), subject ? `${subject}:${client}` : client)

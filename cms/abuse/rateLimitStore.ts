@@ -25,18 +25,33 @@ type SqlAdapter = { drizzle?: unknown; tables?: Record<string, unknown> }
 type MongoAdapter = { connection?: unknown }
 
 /** A limiter for one rule whose counts live in the database. */
-export const sharedRateLimiter = (payload: Payload, rule: { limit: number; seconds: number }, keyPrefix: string, insuranceLimiter: RateLimiterAbstract): RateLimiterAbstract => {
+export const sharedRateLimiter = (
+  payload: Payload,
+  rule: { limit: number; seconds: number },
+  keyPrefix: string,
+  insuranceLimiter: RateLimiterAbstract,
+): RateLimiterAbstract => {
   const common = { points: rule.limit, duration: rule.seconds, keyPrefix, insuranceLimiter }
   const sql = payload.db as unknown as SqlAdapter
-  if (sql.drizzle && sql.tables?.[RATE_LIMITS_TABLE]) return new RateLimiterDrizzle({ ...common, storeClient: sql.drizzle, schema: sql.tables[RATE_LIMITS_TABLE] })
+  if (sql.drizzle && sql.tables?.[RATE_LIMITS_TABLE])
+    return new RateLimiterDrizzle({
+      ...common,
+      storeClient: sql.drizzle,
+      schema: sql.tables[RATE_LIMITS_TABLE],
+    })
   const mongo = payload.db as unknown as MongoAdapter
-  if (mongo.connection) return new RateLimiterMongo({ ...common, storeClient: mongo.connection, tableName: 'rate-limits' })
-  throw new Error('RATE_LIMIT_STORE=database needs the SQLite or MongoDB adapter. Use RATE_LIMIT_STORE=memory with other databases.')
+  if (mongo.connection)
+    return new RateLimiterMongo({ ...common, storeClient: mongo.connection, tableName: 'rate-limits' })
+  throw new Error(
+    'RATE_LIMIT_STORE=database needs the SQLite or MongoDB adapter. Use RATE_LIMIT_STORE=memory with other databases.',
+  )
 }
 
 /** Deletes expired counts from the SQL store (the limiter also clears them hourly); run by the retention job. */
 export const sweepDatabaseRateLimits = async (payload: Payload, now = Date.now()): Promise<number> => {
-  const sql = payload.db as unknown as { drizzle?: { delete: (t: unknown) => { where: (w: unknown) => PromiseLike<{ rowsAffected?: number }> } } }
+  const sql = payload.db as unknown as {
+    drizzle?: { delete: (t: unknown) => { where: (w: unknown) => PromiseLike<{ rowsAffected?: number }> } }
+  }
   if (!sql.drizzle) return 0
   const res = await sql.drizzle.delete(rateLimitsTable).where(lt(rateLimitsTable.expire, new Date(now)))
   return res.rowsAffected ?? 0

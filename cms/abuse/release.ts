@@ -17,15 +17,26 @@ export type FlaggedCollection = (typeof FLAGGED_COLLECTIONS)[number]
 export const RELEASED = 'released'
 
 /** Whether a record's flags still wait for an organiser's decision: flagged, and not released. */
-export const awaitsDecision = (flags: readonly string[] | null | undefined): boolean => Boolean(flags?.length) && !flags!.includes(RELEASED)
+export const awaitsDecision = (flags: readonly string[] | null | undefined): boolean =>
+  Boolean(flags?.length) && !flags!.includes(RELEASED)
 
 /** What a release or discard did: the ids acted on, and how many of the asked ids were not flagged records. */
 export type DecisionResult = { ids: RecordId[]; skipped: number }
 
-type FlaggedRow = { id: RecordId; flags?: string[] | null; state?: string | null; confirmEmailState?: string | null; confirmationsSent?: number | null }
+type FlaggedRow = {
+  id: RecordId
+  flags?: string[] | null
+  state?: string | null
+  confirmEmailState?: string | null
+  confirmationsSent?: number | null
+}
 
 /** The records among `ids` that await a decision. */
-const flaggedAmong = async (payload: Payload, collection: FlaggedCollection, ids: readonly RecordId[]): Promise<FlaggedRow[]> => {
+const flaggedAmong = async (
+  payload: Payload,
+  collection: FlaggedCollection,
+  ids: readonly RecordId[],
+): Promise<FlaggedRow[]> => {
   if (ids.length === 0) return []
   const { docs } = await payload.find({
     collection,
@@ -45,7 +56,12 @@ const flaggedAmong = async (payload: Payload, collection: FlaggedCollection, ids
  * is sending it, so no lease is needed), with a fresh 7-day pending clock; the worker
  * (sendOwedConfirmations / sendOwedMemberConfirmations) sends it with a new link.
  */
-export const releaseFlagged = async (payload: Payload, collection: FlaggedCollection, ids: readonly RecordId[], now = Date.now()): Promise<DecisionResult> => {
+export const releaseFlagged = async (
+  payload: Payload,
+  collection: FlaggedCollection,
+  ids: readonly RecordId[],
+  now = Date.now(),
+): Promise<DecisionResult> => {
   const rows = await flaggedAmong(payload, collection, ids)
   for (const row of rows) {
     const emailNeverDue = row.state === 'pending' && !row.confirmEmailState
@@ -55,7 +71,10 @@ export const releaseFlagged = async (payload: Payload, collection: FlaggedCollec
       overrideAccess: true,
       depth: 0,
       data: {
-        flags: [...(row.flags ?? []).filter((f) => !(SUPPRESS_EMAIL_FLAGS as readonly string[]).includes(f)), RELEASED],
+        flags: [
+          ...(row.flags ?? []).filter((f) => !(SUPPRESS_EMAIL_FLAGS as readonly string[]).includes(f)),
+          RELEASED,
+        ],
         ...(emailNeverDue
           ? {
               ...owedFrom(now),
@@ -71,8 +90,18 @@ export const releaseFlagged = async (payload: Payload, collection: FlaggedCollec
 }
 
 /** Discards flagged records: deletes them. Records not flagged, or already released, are kept. */
-export const discardFlagged = async (payload: Payload, collection: FlaggedCollection, ids: readonly RecordId[]): Promise<DecisionResult> => {
+export const discardFlagged = async (
+  payload: Payload,
+  collection: FlaggedCollection,
+  ids: readonly RecordId[],
+): Promise<DecisionResult> => {
   const rows = await flaggedAmong(payload, collection, ids)
-  if (rows.length > 0) await payload.delete({ collection, where: { id: { in: rows.map((r) => r.id) } }, overrideAccess: true, depth: 0 })
+  if (rows.length > 0)
+    await payload.delete({
+      collection,
+      where: { id: { in: rows.map((r) => r.id) } },
+      overrideAccess: true,
+      depth: 0,
+    })
   return { ids: rows.map((r) => r.id), skipped: ids.length - rows.length }
 }

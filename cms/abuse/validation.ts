@@ -8,14 +8,21 @@ import { parsePostcode, POSTCODE_HINT } from '../members/postcode'
 
 /** A checkbox: true for true, "on", "yes", "true" or "1"; anything else is false. */
 export const checkbox = () =>
-  z.preprocess((v) => v === true || (typeof v === 'string' && ['on', 'yes', 'true', '1'].includes(v.trim().toLowerCase())), z.boolean())
+  z.preprocess(
+    (v) =>
+      v === true || (typeof v === 'string' && ['on', 'yes', 'true', '1'].includes(v.trim().toLowerCase())),
+    z.boolean(),
+  )
 
 /** A required box: it must be ticked. */
 export const requiredBox = (message: string) => checkbox().refine((v) => v, { message })
 
 /** Empty strings count as "not given", so an untouched optional field is not an error. */
 export const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string({ error: message }).trim().max(max, { message }).optional())
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string({ error: message }).trim().max(max, { message }).optional(),
+  )
 
 /** A person's email address. */
 export const emailField = () =>
@@ -24,7 +31,9 @@ export const emailField = () =>
     .trim()
     .min(1, { message: 'Enter your email address, like name@example.com.' })
     .max(254, { message: 'Enter an email address of up to 254 characters.' })
-    .regex(/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[a-z]{2,}$/i, { message: 'Enter a full email address, like name@example.com.' })
+    .regex(/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[a-z]{2,}$/i, {
+      message: 'Enter a full email address, like name@example.com.',
+    })
 
 /** An optional UK postcode (full, or just the first part). */
 export const postcodeField = () =>

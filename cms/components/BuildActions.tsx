@@ -13,9 +13,19 @@ const post = async (url: string, body?: unknown): Promise<string> => {
     headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  const data = (await res.json().catch(() => ({}))) as { message?: string; errors?: Record<string, string>; buildId?: string; to?: string }
-  if (!res.ok) throw new Error(data.message || Object.values(data.errors ?? {}).join(' ') || `The CMS answered ${res.status}.`)
-  return data.to ? `The site now serves build ${data.to}.` : `Build ${data.buildId} is queued; it starts within seconds.`
+  const data = (await res.json().catch(() => ({}))) as {
+    message?: string
+    errors?: Record<string, string>
+    buildId?: string
+    to?: string
+  }
+  if (!res.ok)
+    throw new Error(
+      data.message || Object.values(data.errors ?? {}).join(' ') || `The CMS answered ${res.status}.`,
+    )
+  return data.to
+    ? `The site now serves build ${data.to}.`
+    : `Build ${data.buildId} is queued; it starts within seconds.`
 }
 
 export function BuildActions() {
@@ -35,14 +45,22 @@ export function BuildActions() {
   }
   return (
     <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' }}>
-      <button type="button" className="btn btn--style-primary btn--size-small" disabled={busy} onClick={act('/api/site/rebuild')}>
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-small"
+        disabled={busy}
+        onClick={act('/api/site/rebuild')}
+      >
         Rebuild now
       </button>
       <button
         type="button"
         className="btn btn--style-secondary btn--size-small"
         disabled={busy}
-        onClick={act('/api/site/rollback', 'Serve the build before the live one? Changes published since then will be hidden until the next build.')}
+        onClick={act(
+          '/api/site/rollback',
+          'Serve the build before the live one? Changes published since then will be hidden until the next build.',
+        )}
       >
         Roll back
       </button>

@@ -10,11 +10,14 @@ import { BuildActions } from './BuildActions'
 type Props = { payload?: Payload; user?: User | null }
 
 const seconds = (ms?: number | null) => (typeof ms === 'number' ? `${(ms / 1000).toFixed(1)} s` : '–')
-const when = (iso?: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London' }) : '–')
+const when = (iso?: string | null) =>
+  iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London' }) : '–'
 const stepTimes = (timings: SiteBuild['timings']) =>
   timings && typeof timings === 'object' && !Array.isArray(timings)
     ? Object.entries(timings)
-        .filter(([k, v]) => typeof v === 'number' && !['knownBrokenLinks', 'peakRssMb', 'rendered'].includes(k))
+        .filter(
+          ([k, v]) => typeof v === 'number' && !['knownBrokenLinks', 'peakRssMb', 'rendered'].includes(k),
+        )
         .map(([k, v]) => `${k} ${seconds(v as number)}`)
         .join(', ')
     : ''
@@ -37,7 +40,16 @@ function Row({ build }: { build: SiteBuild }) {
 export async function BuildStatus({ payload, user }: Props) {
   if (!payload) return null
   const find = (where: object, limit: number) =>
-    payload.find({ collection: 'site-builds', where: where as never, sort: '-createdAt', limit, depth: 0, overrideAccess: true }).then((r) => r.docs)
+    payload
+      .find({
+        collection: 'site-builds',
+        where: where as never,
+        sort: '-createdAt',
+        limit,
+        depth: 0,
+        overrideAccess: true,
+      })
+      .then((r) => r.docs)
   const [live] = await find({ live: { equals: true } }, 1)
   const active = await find({ status: { in: ['queued', 'running'] } }, 5)
   const failed = await find({ status: { equals: 'failed' } }, 3)
@@ -50,12 +62,15 @@ export async function BuildStatus({ payload, user }: Props) {
       <p>
         {live ? (
           <>
-            Live: build <strong>{live.buildId}</strong>, finished {when(live.finishedAt)}, {live.pages ?? '?'} pages, took {seconds(live.durationMs)}.
+            Live: build <strong>{live.buildId}</strong>, finished {when(live.finishedAt)}, {live.pages ?? '?'}{' '}
+            pages, took {seconds(live.durationMs)}.
           </>
         ) : (
           'No build made by the CMS is live yet (the site may have been built at start-up).'
         )}{' '}
-        {active.length ? `${active.length} build${active.length > 1 ? 's' : ''} waiting or running.` : 'Nothing waiting.'}
+        {active.length
+          ? `${active.length} build${active.length > 1 ? 's' : ''} waiting or running.`
+          : 'Nothing waiting.'}
       </p>
       {active.length + failed.length > 0 && (
         <table style={{ width: '100%', borderCollapse: 'collapse', marginBottom: '0.5rem' }}>

@@ -7,7 +7,11 @@ export const addressList = (value: AddressLike | SendEmailOptions['from']): stri
   if (value == null) return []
   const list = Array.isArray(value) ? value : [value]
   return list.flatMap((item) => {
-    if (typeof item === 'string') return item.split(',').map((s) => s.trim()).filter(Boolean)
+    if (typeof item === 'string')
+      return item
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     if (item && typeof item === 'object' && 'address' in item) {
       const { name, address } = item as { name?: string; address: string }
       return [name ? `${name} <${address}>` : address]

@@ -31,7 +31,9 @@ const headerValue = (text: string): string => {
 }
 
 const decodeHeader = (value: string): string =>
-  value.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'))
+  value.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/gi, (_, b64: string) =>
+    Buffer.from(b64, 'base64').toString('utf8'),
+  )
 
 /** Splits "a@b, "Smith, Jo" <jo@c>" on the commas between addresses only. */
 const splitAddresses = (value: string): string[] => {
@@ -64,10 +66,17 @@ const unquoteFromLines = (text: string) => text.replace(/^>(>*From )/gm, '$1')
 export const formatOutboxMessage = (m: OutboxMessage): string => {
   const boundary = `=_outbox_${m.id}`
   const parts: string[] = []
-  if (m.text || !m.html) parts.push(`--${boundary}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${quoteFromLines(m.text)}\n`)
+  if (m.text || !m.html)
+    parts.push(
+      `--${boundary}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${quoteFromLines(m.text)}\n`,
+    )
   if (m.html) {
-    const b64 = Buffer.from(m.html).toString('base64').replace(/.{1,76}/g, '$&\n')
-    parts.push(`--${boundary}\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${b64}`)
+    const b64 = Buffer.from(m.html)
+      .toString('base64')
+      .replace(/.{1,76}/g, '$&\n')
+    parts.push(
+      `--${boundary}\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n${b64}`,
+    )
   }
   const sent = new Date(m.sentAt)
   return (
@@ -98,11 +107,15 @@ export const parseOutbox = (file: string): OutboxMessage[] => {
     if (!boundary || !chunk.includes(`\n--${boundary}--\n`)) continue
     let text = ''
     let html = ''
-    for (const part of chunk.slice(headEnd + 2).split(`--${boundary}`).slice(1, -1)) {
+    for (const part of chunk
+      .slice(headEnd + 2)
+      .split(`--${boundary}`)
+      .slice(1, -1)) {
       const bodyAt = part.indexOf('\n\n')
       const partHead = part.slice(0, bodyAt)
       const body = part.slice(bodyAt + 2)
-      if (partHead.includes('text/html')) html = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      if (partHead.includes('text/html'))
+        html = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
       else text = unquoteFromLines(body.replace(/\n$/, ''))
     }
     const date = new Date(headers.get('date') ?? '')
@@ -124,11 +137,17 @@ export const parseOutbox = (file: string): OutboxMessage[] => {
  * first `limit`. The file is read in pieces, so a large outbox (a benchmark writes hundreds of
  * megabytes) never has to fit in one string.
  */
-export const readOutbox = async (dir: string, { limit = Infinity }: { limit?: number } = {}): Promise<OutboxMessage[]> => {
+export const readOutbox = async (
+  dir: string,
+  { limit = Infinity }: { limit?: number } = {},
+): Promise<OutboxMessage[]> => {
   const messages: OutboxMessage[] = []
   let rest = ''
   try {
-    for await (const piece of createReadStream(path.join(dir, OUTBOX_FILE), { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    for await (const piece of createReadStream(path.join(dir, OUTBOX_FILE), {
+      encoding: 'utf8',
+      highWaterMark: 1 << 20,
+    })) {
       rest += piece as string
       // Everything before the last message start is whole; the last one may go on in the next piece.
       const last = rest.lastIndexOf(`\n${SEPARATOR}`)

@@ -18,10 +18,20 @@ const SIGNED_PATH = /(\/(?:unsubscribe|erase|keep)\/[a-z]+\/[^/?#\s"']+\/)[^/?#\
  * @example scrubPersonal('POST /api/public/erase/member/7/abc123') // 'POST /api/public/erase/member/7/[token]'
  */
 export const scrubPersonal = (text: string): string =>
-  text.replace(QUOTED_NAME, '[address]').replace(ADDRESS, '[address]').replace(CONFIRM_PATH, '$1[token]').replace(SIGNED_PATH, '$1[token]')
+  text
+    .replace(QUOTED_NAME, '[address]')
+    .replace(ADDRESS, '[address]')
+    .replace(CONFIRM_PATH, '$1[token]')
+    .replace(SIGNED_PATH, '$1[token]')
 
 /** What a log line may say about an error: its type, status and scrubbed message, stack and cause. */
-export type LoggedError = { type: string; message: string; statusCode?: number; stack?: string; cause?: LoggedError }
+export type LoggedError = {
+  type: string
+  message: string
+  statusCode?: number
+  stack?: string
+  cause?: LoggedError
+}
 
 /**
  * An error as it may be logged (pass it as `err` to payload.logger): the same facts, with
@@ -29,7 +39,10 @@ export type LoggedError = { type: string; message: string; statusCode?: number; 
  */
 export const errorForLog = (error: unknown, depth = 0): LoggedError => {
   if (!(error instanceof Error)) {
-    const text = typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error)
+    const text =
+      typeof error === 'object' && error && 'message' in error
+        ? String((error as { message: unknown }).message)
+        : String(error)
     return { type: typeof error, message: scrubPersonal(text) }
   }
   const status = (error as { statusCode?: unknown }).statusCode
@@ -43,4 +56,5 @@ export const errorForLog = (error: unknown, depth = 0): LoggedError => {
 }
 
 /** The text stored as a record's `confirmEmailError`: scrubbed, at most 500 characters. */
-export const storedErrorText = (error: unknown): string => scrubPersonal(String((error as Error)?.message ?? error)).slice(0, 500)
+export const storedErrorText = (error: unknown): string =>
+  scrubPersonal(String((error as Error)?.message ?? error)).slice(0, 500)

@@ -20,7 +20,10 @@ export const trustProxyHops = (env: Record<string, string | undefined> = process
   const raw = env.TRUST_PROXY ?? ''
   if (raw.trim() === '') return 0
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY="${raw}" is not a number of proxies. Use 0 (no proxy in front), or 1, 2… for each proxy or CDN in front of the CMS.`)
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error(
+      `TRUST_PROXY="${raw}" is not a number of proxies. Use 0 (no proxy in front), or 1, 2… for each proxy or CDN in front of the CMS.`,
+    )
   return n
 }
 

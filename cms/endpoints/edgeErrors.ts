@@ -6,7 +6,14 @@
  * addresses or names.
  */
 import { randomBytes } from 'node:crypto'
-import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify'
+import {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify'
 import { errorForLog } from '../email/scrub'
 import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from './http'
 import { errorPage, page } from './pages'
@@ -25,24 +32,43 @@ const header = (request: FastifyRequest, name: string) => {
   return Array.isArray(v) ? v.join(', ') : v
 }
 
-const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined)
+const send = (reply: FastifyReply, answer: Answer) =>
+  reply
+    .code(answer.status)
+    .headers(answer.headers)
+    .send(answer.body ?? undefined)
 
 /** Fastify's error handler for the front server. */
 export const answerError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
   const asJson = wantsJson(header(request, 'content-type'), header(request, 'accept'))
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
-    const message = CLIENT_ERRORS[error.code] ?? 'The request could not be read. Check its format and send it again.'
-    return send(reply, asJson ? jsonAnswer({ status: 'invalid', message }, status) : htmlAnswer(errorPage({ form: message }, '/'), status))
+    const message =
+      CLIENT_ERRORS[error.code] ?? 'The request could not be read. Check its format and send it again.'
+    return send(
+      reply,
+      asJson
+        ? jsonAnswer({ status: 'invalid', message }, status)
+        : htmlAnswer(errorPage({ form: message }, '/'), status),
+    )
   }
   const reference = request.id
-  request.log.error({ err: errorForLog(error), reference, route: request.routeOptions?.url ?? 'unmatched' }, 'Request failed')
+  request.log.error(
+    { err: errorForLog(error), reference, route: request.routeOptions?.url ?? 'unmatched' },
+    'Request failed',
+  )
   const message = `Something went wrong on our side. Please try again in a few minutes. If it keeps happening, tell us this reference: ${reference}.`
   return send(
     reply,
     asJson
       ? jsonAnswer({ errors: [{ message }], reference }, 500)
-      : htmlAnswer(page('Something went wrong on our side', `<p>We could not finish this, and we have kept nothing from the form. Please go back and try again in a few minutes.</p><p>If it keeps happening, tell us this reference: <strong>${reference}</strong>.</p>`), 500),
+      : htmlAnswer(
+          page(
+            'Something went wrong on our side',
+            `<p>We could not finish this, and we have kept nothing from the form. Please go back and try again in a few minutes.</p><p>If it keeps happening, tell us this reference: <strong>${reference}</strong>.</p>`,
+          ),
+          500,
+        ),
   )
 }
 
@@ -71,7 +97,9 @@ export const warnOnUntrustedForwarding = (app: FastifyInstance, env: Record<stri
   app.addHook('onRequest', async (request) => {
     if (warned || !(request.headers['x-forwarded-for'] || request.headers.forwarded)) return
     warned = true
-    request.log.warn('Requests arrive with X-Forwarded-For or Forwarded, but TRUST_PROXY is 0, so the address of the proxy in front is taken as every client’s. If a load balancer or CDN is in front of the CMS, set TRUST_PROXY to the number of proxies.')
+    request.log.warn(
+      'Requests arrive with X-Forwarded-For or Forwarded, but TRUST_PROXY is 0, so the address of the proxy in front is taken as every client’s. If a load balancer or CDN is in front of the CMS, set TRUST_PROXY to the number of proxies.',
+    )
   })
 }
 
@@ -79,7 +107,8 @@ export const warnOnUntrustedForwarding = (app: FastifyInstance, env: Record<stri
 const VALID_HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::\d{1,5})?$/
 
 /** The answer to a request that asks to switch protocols: we serve no WebSocket or h2c. */
-const NO_UPGRADE = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\nConnection: close\r\n\r\nThis server does not switch protocols.'
+const NO_UPGRADE =
+  'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\nConnection: close\r\n\r\nThis server does not switch protocols.'
 
 /**
  * Rules for every request, on both servers: a malformed Host header is refused with 400 (it
@@ -97,7 +126,11 @@ export const guardRequests = (app: FastifyInstance) => {
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host
     if (host !== undefined && !VALID_HOST.test(host)) {
-      return reply.code(400).header('Content-Type', 'text/plain; charset=utf-8').header('Connection', 'close').send('The Host header is not a host name. Send Host: <name>[:port].')
+      return reply
+        .code(400)
+        .header('Content-Type', 'text/plain; charset=utf-8')
+        .header('Connection', 'close')
+        .send('The Host header is not a host name. Send Host: <name>[:port].')
     }
   })
 }

@@ -43,7 +43,11 @@ const send = (reply: FastifyReply, answer: Answer, cors: Record<string, string>)
 /** Count answers with their CORS headers, kept per body and origin: the same bytes go out many times a second. */
 const countAnswers = new WeakMap<CountBody, Map<Record<string, string>, Answer>>()
 
-const countFromMemory = (body: CountBody, ifNoneMatch: string | undefined, cors: Record<string, string>): Answer => {
+const countFromMemory = (
+  body: CountBody,
+  ifNoneMatch: string | undefined,
+  cors: Record<string, string>,
+): Answer => {
   if (ifNoneMatch) {
     const conditional = countAnswerFrom(body, ifNoneMatch)
     return { ...conditional, headers: { ...conditional.headers, ...cors } }
@@ -66,13 +70,23 @@ export const registerFastRoutes = (app: FastifyInstance, payload: Payload) => {
   app.post<SlugParams>('/api/public/petitions/:slug/sign', async (request, reply) => {
     const cors = corsHeadersFor(payload, header(request, 'origin'))
     const body = typeof request.body === 'string' ? request.body : ''
-    return send(reply, await signAnswer(payload, request.params.slug, { contentType: header(request, 'content-type'), body, ip: request.ip }), cors)
+    return send(
+      reply,
+      await signAnswer(payload, request.params.slug, {
+        contentType: header(request, 'content-type'),
+        body,
+        ip: request.ip,
+      }),
+      cors,
+    )
   })
   app.get<SlugParams>('/api/public/petitions/:slug/count', async (request, reply) => {
     const cors = corsHeadersFor(payload, header(request, 'origin'))
     // Almost always in memory: answered without waiting on anything.
     const ready = cachedCountBody(payload, request.params.slug)
-    const answer = ready ? countFromMemory(ready, header(request, 'if-none-match'), cors) : { ...(await countAnswer(payload, request.params.slug, header(request, 'if-none-match'))) }
+    const answer = ready
+      ? countFromMemory(ready, header(request, 'if-none-match'), cors)
+      : { ...(await countAnswer(payload, request.params.slug, header(request, 'if-none-match'))) }
     return send(reply, answer, ready ? {} : cors)
   })
 }

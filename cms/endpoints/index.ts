@@ -10,4 +10,9 @@ import { rebuildEndpoints } from './rebuild'
  * under /api/organise/; admins' rebuild and rollback under /api/site/. Each is thin: it parses input and calls a plain, tested function.
  * (Not under /api/petitions/: Payload routes that prefix to the petitions collection's own API.)
  */
-export const endpoints: Endpoint[] = [...publicEndpoints, ...keepEndpoints, ...organiseEndpoints, ...rebuildEndpoints]
+export const endpoints: Endpoint[] = [
+  ...publicEndpoints,
+  ...keepEndpoints,
+  ...organiseEndpoints,
+  ...rebuildEndpoints,
+]

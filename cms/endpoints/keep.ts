@@ -22,7 +22,9 @@ export const keepEndpoints: Endpoint[] = [
     handler: async (req) => {
       const outcome = await keepMember(req.payload, param(req, 'id'), param(req, 'token'))
       if (isJson(req)) return toResponse(jsonAnswer({ status: outcome }, outcome === 'done' ? 200 : 404))
-      return outcome === 'done' ? toResponse(htmlAnswer(keptPage())) : toResponse(htmlAnswer(unknownLinkPage(), 404))
+      return outcome === 'done'
+        ? toResponse(htmlAnswer(keptPage()))
+        : toResponse(htmlAnswer(unknownLinkPage(), 404))
     },
   },
 ]

@@ -12,12 +12,22 @@ import { countsPerNetwork, membersCsv, signersCsv } from '../members/export'
 import { idTypeOf, parseRecordId, type RecordId } from '../members/recordId'
 import { jsonAnswer, toResponse } from './http'
 
-const forbidden = () => toResponse(jsonAnswer({ status: 'forbidden', message: 'Log in to the CMS as an organiser or admin to see this.' }, 403))
+const forbidden = () =>
+  toResponse(
+    jsonAnswer(
+      { status: 'forbidden', message: 'Log in to the CMS as an organiser or admin to see this.' },
+      403,
+    ),
+  )
 const isOrganiser = (req: PayloadRequest) => hasRole(req.user, 'admin', 'organiser')
 
 const csv = (body: string, filename: string) =>
   new Response(body, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
   })
 
 /** Ids in one release or discard: a page of the admin list at most, several times over. */
@@ -26,9 +36,13 @@ export const MAX_DECISION_IDS = 1000
 const decisionSchema = z.object({
   collection: z.enum(FLAGGED_COLLECTIONS, { error: 'collection must be "signatures" or "members".' }),
   ids: z
-    .array(z.union([z.number(), z.string()]), { error: 'ids must be a list of record ids, for example [12, 13].' })
+    .array(z.union([z.number(), z.string()]), {
+      error: 'ids must be a list of record ids, for example [12, 13].',
+    })
     .min(1, { error: 'ids is empty: choose at least one flagged record.' })
-    .max(MAX_DECISION_IDS, { error: `ids has more than ${MAX_DECISION_IDS} records: send them in smaller groups.` }),
+    .max(MAX_DECISION_IDS, {
+      error: `ids has more than ${MAX_DECISION_IDS} records: send them in smaller groups.`,
+    }),
 })
 
 /** A release or discard: checks the body ({ collection, ids }), then calls the plain function. */
@@ -43,7 +57,12 @@ const decision =
     const ids = checked.data.ids.map((id) => parseRecordId(id, idType))
     if (ids.some((id) => id === null)) {
       const kind = idType === 'number' ? 'whole numbers, for example 12' : '24-character MongoDB ids'
-      return toResponse(jsonAnswer({ status: 'invalid', errors: { ids: `ids must be record ids of this database (${kind}).` } }, 422))
+      return toResponse(
+        jsonAnswer(
+          { status: 'invalid', errors: { ids: `ids must be record ids of this database (${kind}).` } },
+          422,
+        ),
+      )
     }
     const result = await decide(req.payload, checked.data.collection, ids as RecordId[])
     return toResponse(jsonAnswer({ status: 'done', collection: checked.data.collection, ...result }))
@@ -59,7 +78,9 @@ export const organiseEndpoints: Endpoint[] = [
       if (!isOrganiser(req)) return forbidden()
       const network = new URL(req.url ?? '', 'http://localhost').searchParams.get('network') ?? undefined
       const body = await membersCsv(req.payload, network)
-      return body === null ? toResponse(jsonAnswer({ status: 'not-found', message: `No network "${network}".` }, 404)) : csv(body, `members${network ? `-${network}` : ''}.csv`)
+      return body === null
+        ? toResponse(jsonAnswer({ status: 'not-found', message: `No network "${network}".` }, 404))
+        : csv(body, `members${network ? `-${network}` : ''}.csv`)
     },
   },
   {
@@ -69,12 +90,15 @@ export const organiseEndpoints: Endpoint[] = [
       if (!isOrganiser(req)) return forbidden()
       const slug = String(req.routeParams?.slug ?? '')
       const body = await signersCsv(req.payload, slug)
-      return body === null ? toResponse(jsonAnswer({ status: 'not-found', message: `No petition "${slug}".` }, 404)) : csv(body, `signers-${slug}.csv`)
+      return body === null
+        ? toResponse(jsonAnswer({ status: 'not-found', message: `No petition "${slug}".` }, 404))
+        : csv(body, `signers-${slug}.csv`)
     },
   },
   {
     path: '/organise/network-counts',
     method: 'get',
-    handler: async (req) => (isOrganiser(req) ? toResponse(jsonAnswer(await countsPerNetwork(req.payload))) : forbidden()),
+    handler: async (req) =>
+      isOrganiser(req) ? toResponse(jsonAnswer(await countsPerNetwork(req.payload))) : forbidden(),
   },
 ]

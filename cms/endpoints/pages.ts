@@ -21,7 +21,10 @@ export const page = (title: string, body: string): string => `<!doctype html>
 
 const home = () => `<p><a href="${e(siteUrl())}/">Go to the Better Work website</a></p>`
 
-const WHAT: Record<RecordKind, { confirmTitle: string; confirmLead: string; button: string; done: string; already: string }> = {
+const WHAT: Record<
+  RecordKind,
+  { confirmTitle: string; confirmLead: string; button: string; done: string; already: string }
+> = {
   signature: {
     confirmTitle: 'Confirm your signature',
     confirmLead: 'Press the button to confirm your signature. It will be counted within a minute.',
@@ -40,13 +43,24 @@ const WHAT: Record<RecordKind, { confirmTitle: string; confirmLead: string; butt
 
 /** The page a confirmation link opens: a button, nothing confirmed yet. */
 export const confirmPage = (kind: RecordKind, action: string) =>
-  page(WHAT[kind].confirmTitle, `<p>${e(WHAT[kind].confirmLead)}</p><form method="post" action="${e(action)}"><button type="submit">${e(WHAT[kind].button)}</button></form>`)
+  page(
+    WHAT[kind].confirmTitle,
+    `<p>${e(WHAT[kind].confirmLead)}</p><form method="post" action="${e(action)}"><button type="submit">${e(WHAT[kind].button)}</button></form>`,
+  )
 
 /** After the button: what happened. */
-export const confirmResultPage = (kind: RecordKind, outcome: 'confirmed' | 'already-confirmed' | 'unknown-link' | 'petition-closed') => {
+export const confirmResultPage = (
+  kind: RecordKind,
+  outcome: 'confirmed' | 'already-confirmed' | 'unknown-link' | 'petition-closed',
+) => {
   if (outcome === 'confirmed') return page('Confirmed', `<p>${e(WHAT[kind].done)}</p>${home()}`)
-  if (outcome === 'already-confirmed') return page('Already confirmed', `<p>${e(WHAT[kind].already)}</p>${home()}`)
-  if (outcome === 'petition-closed') return page('This petition has closed', `<p>This petition no longer takes signatures, so we could not count yours.</p>${home()}`)
+  if (outcome === 'already-confirmed')
+    return page('Already confirmed', `<p>${e(WHAT[kind].already)}</p>${home()}`)
+  if (outcome === 'petition-closed')
+    return page(
+      'This petition has closed',
+      `<p>This petition no longer takes signatures, so we could not count yours.</p>${home()}`,
+    )
   return unknownLinkPage()
 }
 
@@ -66,9 +80,13 @@ export const unknownLinkPage = () =>
 
 /** The page an unsubscribe link opens. */
 export const unsubscribePage = (action: string) =>
-  page('Stop emails from us', `<p>Press the button and we will stop sending you emails. If you signed a petition, your signature still counts.</p><form method="post" action="${e(action)}"><button type="submit">Stop emails</button></form>`)
+  page(
+    'Stop emails from us',
+    `<p>Press the button and we will stop sending you emails. If you signed a petition, your signature still counts.</p><form method="post" action="${e(action)}"><button type="submit">Stop emails</button></form>`,
+  )
 
-export const unsubscribedPage = () => page('You will get no more emails', `<p>We have stopped emails to this address.</p>${home()}`)
+export const unsubscribedPage = () =>
+  page('You will get no more emails', `<p>We have stopped emails to this address.</p>${home()}`)
 
 /** The page an erase link opens. */
 export const erasePage = (action: string) =>
@@ -77,15 +95,23 @@ export const erasePage = (action: string) =>
     `<p>Press the button and we will delete everything we hold about you for this. If you signed a petition, your signature will no longer count. You cannot undo this.</p><form method="post" action="${e(action)}"><button class="danger" type="submit">Delete my details</button></form>`,
   )
 
-export const erasedPage = () => page('Your details are deleted', `<p>We have deleted your details. We will not contact you again about this.</p>${home()}`)
+export const erasedPage = () =>
+  page(
+    'Your details are deleted',
+    `<p>We have deleted your details. We will not contact you again about this.</p>${home()}`,
+  )
 
 /** A plain form sent with mistakes: each field and what to enter, and a link back. */
 export const errorPage = (errors: Record<string, string>, backHref: string) =>
   page(
     'Please check the form',
     `<p>Nothing has been saved yet. Please go back and fix:</p><ul class="errors">${Object.entries(errors)
-      .map(([field, message]) => `<li><strong>${e(FIELD_LABELS[field] ?? field)}</strong>: ${e(message)}</li>`)
-      .join('')}</ul><p><a href="${e(backHref)}">Go back to the form</a> (your browser's back button keeps what you typed).</p>`,
+      .map(
+        ([field, message]) => `<li><strong>${e(FIELD_LABELS[field] ?? field)}</strong>: ${e(message)}</li>`,
+      )
+      .join(
+        '',
+      )}</ul><p><a href="${e(backHref)}">Go back to the form</a> (your browser's back button keeps what you typed).</p>`,
   )
 
 /** How each field is called on the forms. */
@@ -112,4 +138,8 @@ export const keepPage = (action: string) =>
   )
 
 /** After the keep button. */
-export const keptPage = () => page('You are staying in the network', `<p>Thank you. We will keep your details. You do not need to do anything else.</p>${home()}`)
+export const keptPage = () =>
+  page(
+    'You are staying in the network',
+    `<p>Thank you. We will keep your details. You do not need to do anything else.</p>${home()}`,
+  )

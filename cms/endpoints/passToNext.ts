@@ -16,7 +16,16 @@ import { siteUrl } from '../members/tokens'
 import { rateLimitedAnswer, waitWords, wantsJson } from './http'
 
 /** Headers a client could use to claim an address or origin; dropped before Next sees the request. */
-const CLAIMS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'x-client-ip', CLIENT_ADDRESS_HEADER]
+const CLAIMS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-real-ip',
+  'x-client-ip',
+  CLIENT_ADDRESS_HEADER,
+]
 
 /** The admin's login endpoint: limited per client address. */
 const LOGIN_PATH = /^\/api\/users\/login(?:\?|$)/
@@ -29,24 +38,42 @@ const throttleLogin = (payload: Payload) => async (request: FastifyRequest, repl
     .code(429)
     .header('Retry-After', String(verdict.retryAfterSeconds))
     .header('Cache-Control', 'no-store')
-    .send({ errors: [{ message: `Too many tries to log in from your connection. Please wait ${waitWords(verdict.retryAfterSeconds)} and try again.` }] })
+    .send({
+      errors: [
+        {
+          message: `Too many tries to log in from your connection. Please wait ${waitWords(verdict.retryAfterSeconds)} and try again.`,
+        },
+      ],
+    })
 }
 
 /** The buttons behind email links: confirm (RATE_LIMIT_CONFIRM), and unsubscribe, erase, keep (RATE_LIMIT_ERASE). */
 const LINK_PRESS = /^\/api\/public\/(confirm|unsubscribe|erase|keep)\//
 
 /** Limits presses of the buttons behind email links per client address: a 429 page saying when to try again. */
-export const limitLinkPresses = (payload: Payload) => async (request: FastifyRequest, reply: FastifyReply) => {
-  const press = request.method === 'POST' ? LINK_PRESS.exec(request.url) : null
-  if (!press) return
-  const verdict = await limitRate(payload, press[1] === 'confirm' ? 'confirm' : 'erase', clientRateKey(request.ip))
-  if (!verdict.limited) return
-  const answer = rateLimitedAnswer(wantsJson(request.headers['content-type'], request.headers.accept), verdict.retryAfterSeconds, `${siteUrl()}/`)
-  return reply.code(answer.status).headers(answer.headers).send(answer.body)
-}
+export const limitLinkPresses =
+  (payload: Payload) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const press = request.method === 'POST' ? LINK_PRESS.exec(request.url) : null
+    if (!press) return
+    const verdict = await limitRate(
+      payload,
+      press[1] === 'confirm' ? 'confirm' : 'erase',
+      clientRateKey(request.ip),
+    )
+    if (!verdict.limited) return
+    const answer = rateLimitedAnswer(
+      wantsJson(request.headers['content-type'], request.headers.accept),
+      verdict.retryAfterSeconds,
+      `${siteUrl()}/`,
+    )
+    return reply.code(answer.status).headers(answer.headers).send(answer.body)
+  }
 
 /** Registers the pass-through to `upstream` (Next's private address). */
-export const passToNext = async (app: FastifyInstance, { payload, upstream }: { payload: Payload; upstream: string }) => {
+export const passToNext = async (
+  app: FastifyInstance,
+  { payload, upstream }: { payload: Payload; upstream: string },
+) => {
   await app.register(httpProxy, {
     upstream,
     prefix: '/',
@@ -71,7 +98,11 @@ export const passToNext = async (app: FastifyInstance, { payload, upstream }: { 
         return out
       },
       onError: (reply) => {
-        reply.code(502).header('Content-Type', 'text/plain; charset=utf-8').header('Cache-Control', 'no-store').send('The CMS is not answering yet. Try again in a moment.')
+        reply
+          .code(502)
+          .header('Content-Type', 'text/plain; charset=utf-8')
+          .header('Cache-Control', 'no-store')
+          .send('The CMS is not answering yet. Try again in a moment.')
       },
     },
   })

@@ -41,7 +41,13 @@ const webRequest = (payload: Payload, request: FastifyRequest, body: string | un
   }
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || name.startsWith(':') || name === 'x-forwarded-for' || name === CLIENT_ADDRESS_HEADER) continue
+    if (
+      value === undefined ||
+      name.startsWith(':') ||
+      name === 'x-forwarded-for' ||
+      name === CLIENT_ADDRESS_HEADER
+    )
+      continue
     headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   }
   headers.set('x-forwarded-for', request.ip)
@@ -51,22 +57,41 @@ const webRequest = (payload: Payload, request: FastifyRequest, body: string | un
 }
 
 /** Runs one of our public endpoints without Payload's per-request set-up (auth, i18n), which cost as much as signing itself. */
-const runPublic = async (payload: Payload, request: Request, pathname: string, body: string | undefined): Promise<Response | null> => {
+const runPublic = async (
+  payload: Payload,
+  request: Request,
+  pathname: string,
+  body: string | undefined,
+): Promise<Response | null> => {
   const method = request.method.toLowerCase()
   const sub = pathname.slice('/api'.length)
   for (const endpoint of payload.config.endpoints as Endpoint[]) {
     if (endpoint.method !== method || !endpoint.path.startsWith('/public/')) continue
     const routeParams = matchPath(endpoint.path, sub)
     if (!routeParams) continue
-    const req = Object.assign(request, { payload, routeParams, user: null, context: {}, text: async () => body ?? '' }) as unknown as PayloadRequest
+    const req = Object.assign(request, {
+      payload,
+      routeParams,
+      user: null,
+      context: {},
+      text: async () => body ?? '',
+    }) as unknown as PayloadRequest
     let response: Response
     try {
       response = await endpoint.handler(req)
     } catch (error) {
-      payload.logger.error({ err: errorForLog(error), msg: `Public endpoint ${endpoint.method.toUpperCase()} ${endpoint.path} failed` })
-      response = toResponse(serverErrorAnswer(wantsJson(request.headers.get('content-type'), request.headers.get('accept'))))
+      payload.logger.error({
+        err: errorForLog(error),
+        msg: `Public endpoint ${endpoint.method.toUpperCase()} ${endpoint.path} failed`,
+      })
+      response = toResponse(
+        serverErrorAnswer(wantsJson(request.headers.get('content-type'), request.headers.get('accept'))),
+      )
     }
-    return new Response(response.body, { status: response.status, headers: headersWithCors({ headers: new Headers(response.headers), req }) })
+    return new Response(response.body, {
+      status: response.status,
+      headers: headersWithCors({ headers: new Headers(response.headers), req }),
+    })
   }
   return null
 }
@@ -75,7 +100,8 @@ const runPublic = async (payload: Payload, request: Request, pathname: string, b
 const sendResponse = async (reply: FastifyReply, response: Response, head: boolean) => {
   reply.code(response.status)
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie' && name !== 'content-length' && name !== 'transfer-encoding') reply.header(name, value)
+    if (name !== 'set-cookie' && name !== 'content-length' && name !== 'transfer-encoding')
+      reply.header(name, value)
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length) reply.header('set-cookie', cookies)
@@ -93,10 +119,16 @@ export const answerWithPayload =
   async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const body = typeof request.body === 'string' ? request.body : undefined
     const web = webRequest(payload, request, body)
-    if (!web) return reply.code(400).type('text/plain; charset=utf-8').send('This address could not be read. Check the link and try again.')
+    if (!web)
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send('This address could not be read. Check the link and try again.')
     const pathname = new URL(web.url).pathname
     const response =
-      (pathname.startsWith('/api/public/') && request.method !== 'OPTIONS' ? await runPublic(payload, web, pathname, body) : null) ??
+      (pathname.startsWith('/api/public/') && request.method !== 'OPTIONS'
+        ? await runPublic(payload, web, pathname, body)
+        : null) ??
       (await handleEndpoints({ config: payload.config, request: web, payloadInstanceCacheKey: key }))
     return sendResponse(reply, response, request.method === 'HEAD')
   }

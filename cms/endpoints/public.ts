@@ -10,10 +10,41 @@ import { confirmRecord, eraseRecord, unsubscribeRecord } from '../members/record
 import { isRecordKind, siteUrl } from '../members/tokens'
 import { WORK_EMAIL_WARNING } from '../../content-models/validators/workEmail'
 import type { Payload } from 'payload'
-import { COUNT_CACHE_CONTROL, type CountBody, etagMatches, publicCountBody, ROLL_UP_SECONDS } from '../petitions/counts'
+import {
+  COUNT_CACHE_CONTROL,
+  type CountBody,
+  etagMatches,
+  publicCountBody,
+  ROLL_UP_SECONDS,
+} from '../petitions/counts'
 import { signPetition } from '../petitions/sign'
-import { type Answer, BodyError, bodyErrorAnswer, clientIp, fieldsOf, guard, htmlAnswer, invalidAnswer, isJson, isJsonType, jsonAnswer, rateLimitedAnswer, readFields, seeOtherAnswer, toResponse } from './http'
-import { confirmPage, confirmResultPage, erasedPage, erasePage, page, unknownLinkPage, unsubscribedPage, unsubscribePage } from './pages'
+import {
+  type Answer,
+  BodyError,
+  bodyErrorAnswer,
+  clientIp,
+  fieldsOf,
+  guard,
+  htmlAnswer,
+  invalidAnswer,
+  isJson,
+  isJsonType,
+  jsonAnswer,
+  rateLimitedAnswer,
+  readFields,
+  seeOtherAnswer,
+  toResponse,
+} from './http'
+import {
+  confirmPage,
+  confirmResultPage,
+  erasedPage,
+  erasePage,
+  page,
+  unknownLinkPage,
+  unsubscribedPage,
+  unsubscribePage,
+} from './pages'
 
 const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
 
@@ -30,7 +61,8 @@ export const SITE_PAGES = {
  * pending, confirmed, at its cap of emails, flagged): nobody can learn from it who has joined or
  * signed. A person who does not get an email can sign again; the cap on emails to one address is silent.
  */
-const SENT = 'Check your email: we have sent you a link to confirm. If it has not come in a few minutes, look in your spam folder.'
+const SENT =
+  'Check your email: we have sent you a link to confirm. If it has not come in a few minutes, look in your spam folder.'
 
 /** The JSON answer to a signature taken (made once: the busiest answer there is). */
 const SENT_ANSWER = jsonAnswer({ status: 'sent', message: SENT }, 202)
@@ -42,7 +74,11 @@ export type SignRequest = { contentType: string | null | undefined; body: string
  * Answers a sign request: the same answer under Next, Payload's router, and the fast route in
  * serve.ts. A bad field gets 422 naming it (JSON, or a page for a plain form); nothing is stored.
  */
-export const signAnswer = async (payload: Payload, slug: string, { contentType, body, ip }: SignRequest): Promise<Answer> => {
+export const signAnswer = async (
+  payload: Payload,
+  slug: string,
+  { contentType, body, ip }: SignRequest,
+): Promise<Answer> => {
   const asJson = isJsonType(contentType)
   let fields: Record<string, unknown>
   try {
@@ -56,16 +92,29 @@ export const signAnswer = async (payload: Payload, slug: string, { contentType, 
     case 'invalid':
       return invalidAnswer(asJson, outcome.errors, `${SITE_PAGES.petition(slug)}#sign`)
     case 'petition-not-found':
-      return asJson ? jsonAnswer({ status: 'not-found', message: 'There is no open petition at this address.' }, 404) : htmlAnswer(page('Petition not found', '<p>There is no petition at this address.</p>'), 404)
+      return asJson
+        ? jsonAnswer({ status: 'not-found', message: 'There is no open petition at this address.' }, 404)
+        : htmlAnswer(page('Petition not found', '<p>There is no petition at this address.</p>'), 404)
     case 'petition-closed':
       return asJson
-        ? jsonAnswer({ status: 'closed', message: 'This petition has closed and no longer takes signatures.' }, 409)
-        : htmlAnswer(page('This petition has closed', `<p>It no longer takes signatures.</p><p><a href="${SITE_PAGES.petition(slug)}">Back to the petition</a></p>`), 409)
+        ? jsonAnswer(
+            { status: 'closed', message: 'This petition has closed and no longer takes signatures.' },
+            409,
+          )
+        : htmlAnswer(
+            page(
+              'This petition has closed',
+              `<p>It no longer takes signatures.</p><p><a href="${SITE_PAGES.petition(slug)}">Back to the petition</a></p>`,
+            ),
+            409,
+          )
     case 'rate-limited':
       return rateLimitedAnswer(asJson, outcome.retryAfterSeconds, `${SITE_PAGES.petition(slug)}#sign`)
     case 'too-many-emails':
     case 'sent':
-      return asJson ? { ...SENT_ANSWER, headers: { ...SENT_ANSWER.headers } } : seeOtherAnswer(SITE_PAGES.petitionSent())
+      return asJson
+        ? { ...SENT_ANSWER, headers: { ...SENT_ANSWER.headers } }
+        : seeOtherAnswer(SITE_PAGES.petitionSent())
   }
 }
 
@@ -73,7 +122,13 @@ const sign: Endpoint = {
   path: '/public/petitions/:slug/sign',
   method: 'post',
   handler: async (req) =>
-    toResponse(await signAnswer(req.payload, param(req, 'slug'), { contentType: req.headers.get('content-type'), body: req.text ? await req.text() : '', ip: clientIp(req) })),
+    toResponse(
+      await signAnswer(req.payload, param(req, 'slug'), {
+        contentType: req.headers.get('content-type'),
+        body: req.text ? await req.text() : '',
+        ip: clientIp(req),
+      }),
+    ),
 }
 
 /**
@@ -81,19 +136,46 @@ const sign: Endpoint = {
  * client already has it (If-None-Match), else the JSON, cached for about one roll-up.
  */
 export const countAnswerFrom = ({ found, body, etag }: CountBody, ifNoneMatch?: string | null): Answer => {
-  if (!found) return { status: 404, headers: { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}`, Vary: 'Origin' }, body }
-  if (etagMatches(ifNoneMatch, etag)) return { status: 304, headers: { 'Cache-Control': COUNT_CACHE_CONTROL, ETag: etag, Vary: 'Origin' }, body: null }
-  return { status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': COUNT_CACHE_CONTROL, ETag: etag, Vary: 'Origin' }, body }
+  if (!found)
+    return {
+      status: 404,
+      headers: {
+        'Content-Type': 'application/json',
+        'Cache-Control': `public, max-age=${ROLL_UP_SECONDS}`,
+        Vary: 'Origin',
+      },
+      body,
+    }
+  if (etagMatches(ifNoneMatch, etag))
+    return {
+      status: 304,
+      headers: { 'Cache-Control': COUNT_CACHE_CONTROL, ETag: etag, Vary: 'Origin' },
+      body: null,
+    }
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/json',
+      'Cache-Control': COUNT_CACHE_CONTROL,
+      ETag: etag,
+      Vary: 'Origin',
+    },
+    body,
+  }
 }
 
 /** Answers a count request, reading the count from the database the first time a slug is asked for. */
-export const countAnswer = async (payload: Payload, slug: string, ifNoneMatch?: string | null): Promise<Answer> =>
-  countAnswerFrom(await publicCountBody(payload, slug), ifNoneMatch)
+export const countAnswer = async (
+  payload: Payload,
+  slug: string,
+  ifNoneMatch?: string | null,
+): Promise<Answer> => countAnswerFrom(await publicCountBody(payload, slug), ifNoneMatch)
 
 const count: Endpoint = {
   path: '/public/petitions/:slug/count',
   method: 'get',
-  handler: async (req) => toResponse(await countAnswer(req.payload, param(req, 'slug'), req.headers.get('if-none-match'))),
+  handler: async (req) =>
+    toResponse(await countAnswer(req.payload, param(req, 'slug'), req.headers.get('if-none-match'))),
 }
 
 const formStamp: Endpoint = {
@@ -109,11 +191,15 @@ const join: Endpoint = {
     guard(req, async () => {
       const outcome = await joinNetwork(req.payload, await readFields(req), { ip: clientIp(req) })
       const asJson = isJson(req)
-      if (outcome.status === 'invalid') return toResponse(invalidAnswer(isJson(req), outcome.errors, SITE_PAGES.join()))
-      if (outcome.status === 'rate-limited') return toResponse(rateLimitedAnswer(asJson, outcome.retryAfterSeconds, SITE_PAGES.join()))
+      if (outcome.status === 'invalid')
+        return toResponse(invalidAnswer(isJson(req), outcome.errors, SITE_PAGES.join()))
+      if (outcome.status === 'rate-limited')
+        return toResponse(rateLimitedAnswer(asJson, outcome.retryAfterSeconds, SITE_PAGES.join()))
       // The same answer for a new, pending, confirmed or capped address (see SENT).
       const warning = outcome.workEmail ? WORK_EMAIL_WARNING : undefined
-      return asJson ? toResponse(jsonAnswer({ status: 'sent', message: SENT, warning }, 202)) : toResponse(seeOtherAnswer(SITE_PAGES.joinSent(outcome.workEmail)))
+      return asJson
+        ? toResponse(jsonAnswer({ status: 'sent', message: SENT, warning }, 202))
+        : toResponse(seeOtherAnswer(SITE_PAGES.joinSent(outcome.workEmail)))
     }),
 }
 
@@ -125,7 +211,9 @@ const confirmGet: Endpoint = {
   // Shows a button only: mail scanners open links, and must not confirm anything.
   handler: async (req) => {
     const kind = param(req, 'kind')
-    return isRecordKind(kind) ? toResponse(htmlAnswer(confirmPage(kind, selfUrl(req)))) : toResponse(htmlAnswer(unknownLinkPage(), 404))
+    return isRecordKind(kind)
+      ? toResponse(htmlAnswer(confirmPage(kind, selfUrl(req))))
+      : toResponse(htmlAnswer(unknownLinkPage(), 404))
   },
 }
 
@@ -136,8 +224,14 @@ const confirmPost: Endpoint = {
     const kind = param(req, 'kind')
     if (!isRecordKind(kind)) return toResponse(htmlAnswer(unknownLinkPage(), 404))
     const outcome = await confirmRecord(req.payload, kind, param(req, 'token'))
-    if (isJson(req)) return toResponse(jsonAnswer({ status: outcome }, outcome === 'unknown-link' ? 404 : 200))
-    return toResponse(htmlAnswer(confirmResultPage(kind, outcome), outcome === 'unknown-link' ? 404 : outcome === 'petition-closed' ? 409 : 200))
+    if (isJson(req))
+      return toResponse(jsonAnswer({ status: outcome }, outcome === 'unknown-link' ? 404 : 200))
+    return toResponse(
+      htmlAnswer(
+        confirmResultPage(kind, outcome),
+        outcome === 'unknown-link' ? 404 : outcome === 'petition-closed' ? 409 : 200,
+      ),
+    )
   },
 }
 
@@ -148,7 +242,9 @@ const linkEndpoints = (purpose: 'unsubscribe' | 'erase'): Endpoint[] => [
     handler: async (req) => {
       const kind = param(req, 'kind')
       if (!isRecordKind(kind)) return toResponse(htmlAnswer(unknownLinkPage(), 404))
-      return toResponse(htmlAnswer(purpose === 'unsubscribe' ? unsubscribePage(selfUrl(req)) : erasePage(selfUrl(req))))
+      return toResponse(
+        htmlAnswer(purpose === 'unsubscribe' ? unsubscribePage(selfUrl(req)) : erasePage(selfUrl(req))),
+      )
     },
   },
   {
@@ -166,4 +262,13 @@ const linkEndpoints = (purpose: 'unsubscribe' | 'erase'): Endpoint[] => [
 ]
 
 /** Every public endpoint. */
-export const publicEndpoints: Endpoint[] = [sign, count, formStamp, join, confirmGet, confirmPost, ...linkEndpoints('unsubscribe'), ...linkEndpoints('erase')]
+export const publicEndpoints: Endpoint[] = [
+  sign,
+  count,
+  formStamp,
+  join,
+  confirmGet,
+  confirmPost,
+  ...linkEndpoints('unsubscribe'),
+  ...linkEndpoints('erase'),
+]

@@ -11,7 +11,12 @@ import { signatureBatcher } from '../petitions/sign'
 import type { Payload } from 'payload'
 
 /** How to start the front server: serve.ts's startEndpointServer, passed in (serve.ts is the entry point, and importing it back would never finish). */
-type StartServer = (options: { payload: Payload; proxyTo?: string; port: number; host: string }) => Promise<{ url: string; close: () => Promise<void> }>
+type StartServer = (options: {
+  payload: Payload
+  proxyTo?: string
+  port: number
+  host: string
+}) => Promise<{ url: string; close: () => Promise<void> }>
 
 export const runFrontServer = async (startEndpointServer: StartServer) => {
   // A production deployment without an email provider stops here, as npm start does (cms/deployment.ts).
@@ -19,11 +24,22 @@ export const runFrontServer = async (startEndpointServer: StartServer) => {
   const payload = await initPayload()
   const proxyTo = process.env.PROXY_TO || undefined
   const port = Number(process.env.PORT || 3001)
-  const running = await startEndpointServer({ payload, proxyTo, port, host: process.env.HOST || '127.0.0.1' }).catch((error: NodeJS.ErrnoException) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use. Stop what is using it, or choose another port (PORT, or CMS_PORT for npm start).` : String(error))
+  const running = await startEndpointServer({
+    payload,
+    proxyTo,
+    port,
+    host: process.env.HOST || '127.0.0.1',
+  }).catch((error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${port} is in use. Stop what is using it, or choose another port (PORT, or CMS_PORT for npm start).`
+        : String(error),
+    )
     process.exit(1)
   })
-  console.log(`Payload endpoints listening on ${running.url}/api${proxyTo ? ` (everything else passed to ${proxyTo})` : ''}`)
+  console.log(
+    `Payload endpoints listening on ${running.url}/api${proxyTo ? ` (everything else passed to ${proxyTo})` : ''}`,
+  )
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -12,7 +12,14 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Payload } from 'payload'
 import { trustProxyHops } from './clientAddress'
 import { registerFastRoutes } from './fastRoutes'
-import { answerError, edgeLoggerOptions, guardRequests, newReference, quietRequestLogs, warnOnUntrustedForwarding } from './edgeErrors'
+import {
+  answerError,
+  edgeLoggerOptions,
+  guardRequests,
+  newReference,
+  quietRequestLogs,
+  warnOnUntrustedForwarding,
+} from './edgeErrors'
 import { MAX_REQUEST_BODY } from './http'
 import { answerWithPayload } from './payloadRoutes'
 import { limitLinkPresses, passToNext } from './passToNext'
@@ -32,7 +39,12 @@ export type EndpointServerOptions = {
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
 
 /** Builds the front server (not yet listening). */
-export const createEndpointServer = async ({ payload, key, proxyTo, env = process.env }: EndpointServerOptions): Promise<FastifyInstance> => {
+export const createEndpointServer = async ({
+  payload,
+  key,
+  proxyTo,
+  env = process.env,
+}: EndpointServerOptions): Promise<FastifyInstance> => {
   const hops = trustProxyHops(env)
   const app = Fastify({
     // proxy-addr trusts the `hops` nearest addresses of X-Forwarded-For; 0 takes the socket's.
@@ -58,7 +70,12 @@ export const createEndpointServer = async ({ payload, key, proxyTo, env = proces
     publicScope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
     registerFastRoutes(publicScope, payload)
     const viaPayload = answerWithPayload(payload, key)
-    publicScope.route({ method: [...METHODS], url: '/api/public/*', preHandler: limitLinkPresses(payload), handler: viaPayload })
+    publicScope.route({
+      method: [...METHODS],
+      url: '/api/public/*',
+      preHandler: limitLinkPresses(payload),
+      handler: viaPayload,
+    })
     if (!proxyTo) publicScope.route({ method: [...METHODS], url: '/*', handler: viaPayload })
   })
   if (proxyTo) await app.register(passToNext, { payload, upstream: proxyTo })
@@ -77,8 +94,9 @@ export const listen = async (app: FastifyInstance, port = 0, host = '127.0.0.1')
 }
 
 /** Builds and starts the front server. */
-export const startEndpointServer = async (options: EndpointServerOptions & { port?: number; host?: string }): Promise<RunningServer> =>
-  listen(await createEndpointServer(options), options.port, options.host)
+export const startEndpointServer = async (
+  options: EndpointServerOptions & { port?: number; host?: string },
+): Promise<RunningServer> => listen(await createEndpointServer(options), options.port, options.host)
 
 // Run alone: start Payload (with migrations) and serve its endpoints.
 if (process.argv[1] && /endpoints[\\/]serve\.ts$/.test(process.argv[1])) {

@@ -5,7 +5,14 @@
  * "versions", once that route is gone) fails in SQL against SQLite's numeric ids (500). Applied to
  * the built config, so it holds wherever Payload answers: Next's route and the front server.
  */
-import { isValidID, type CollectionSlug, type Endpoint, type PayloadHandler, type PayloadRequest, type SanitizedConfig } from 'payload'
+import {
+  isValidID,
+  type CollectionSlug,
+  type Endpoint,
+  type PayloadHandler,
+  type PayloadRequest,
+  type SanitizedConfig,
+} from 'payload'
 
 /** Payload's own error shape, with a 404. */
 const notFound = (message: string) => Response.json({ errors: [{ message }] }, { status: 404 })
@@ -20,7 +27,8 @@ export const couldBeId = (id: string, type: 'number' | 'text' | 'ObjectID'): boo
 
 /** The id type of a collection's records: its custom id type, else the database's own. */
 const idTypeOf = (req: PayloadRequest, slug: string): 'number' | 'text' | 'ObjectID' =>
-  req.payload.collections[slug as CollectionSlug]?.customIDType ?? (req.payload.db.defaultIDType === 'number' ? 'number' : 'ObjectID')
+  req.payload.collections[slug as CollectionSlug]?.customIDType ??
+  (req.payload.db.defaultIDType === 'number' ? 'number' : 'ObjectID')
 
 /** A handler that answers 404 when the path's id cannot exist, before the database sees it. */
 const checkingId =
@@ -28,7 +36,9 @@ const checkingId =
   (req) => {
     const id = req.routeParams?.id
     if (typeof id === 'string' && !couldBeId(id, idTypeOf(req, slug))) {
-      return notFound(`No ${slug} record has the id "${id}", and no API route ${req.method} /api/${slug}/${id} exists. Check the address.`)
+      return notFound(
+        `No ${slug} record has the id "${id}", and no API route ${req.method} /api/${slug}/${id} exists. Check the address.`,
+      )
     }
     return handler(req)
   }
@@ -44,7 +54,8 @@ export const withUnknownRoutesNotFound = (config: SanitizedConfig): SanitizedCon
       .map((e) => (e.path.includes(':id') ? { ...e, handler: checkingId(e.handler, collection.slug) } : e))
   }
   for (const global of config.globals) {
-    if (global.endpoints && !global.versions) global.endpoints = global.endpoints.filter((e) => !isVersionRoute(e))
+    if (global.endpoints && !global.versions)
+      global.endpoints = global.endpoints.filter((e) => !isVersionRoute(e))
   }
   return config
 }

@@ -12,8 +12,21 @@ const DOTS_AND_TAGS_IGNORED = new Map<string, string>([
 
 /** Providers that ignore only "+tags" (dots are significant there). */
 const TAGS_IGNORED = new Set([
-  'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'msn.com',
-  'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'fastmail.com', 'yahoo.com', 'yahoo.co.uk',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'live.com',
+  'live.co.uk',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'fastmail.com',
+  'yahoo.com',
+  'yahoo.co.uk',
 ])
 
 /**

@@ -13,13 +13,21 @@ export const csvCell = (value: unknown): string => {
 }
 
 /** Rows to CSV text (CRLF line ends, as spreadsheets expect). */
-export const toCsv = (header: string[], rows: unknown[][]): string => [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+export const toCsv = (header: string[], rows: unknown[][]): string =>
+  [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 
 /** Confirmed members who agreed to emails, optionally only one network's (by slug). */
 export const membersCsv = async (payload: Payload, networkSlug?: string): Promise<string | null> => {
   let networkId: number | undefined
   if (networkSlug) {
-    const n = await payload.find({ collection: 'networks', where: { slug: { equals: networkSlug } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    const n = await payload.find({
+      collection: 'networks',
+      where: { slug: { equals: networkSlug } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
     if (!n.docs[0]) return null
     networkId = n.docs[0].id
   }
@@ -38,7 +46,16 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
     overrideAccess: true,
   })
   return toCsv(
-    ['first name', 'email', 'postcode or area', 'sector', 'networks', 'training session', 'consent version', 'confirmed at'],
+    [
+      'first name',
+      'email',
+      'postcode or area',
+      'sector',
+      'networks',
+      'training session',
+      'consent version',
+      'confirmed at',
+    ],
     docs.map((m) => [
       m.firstName,
       m.email,
@@ -54,11 +71,24 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
 
 /** Confirmed signers of a petition who agreed to updates. */
 export const signersCsv = async (payload: Payload, petitionSlug: string): Promise<string | null> => {
-  const p = await payload.find({ collection: 'petitions', where: { slug: { equals: petitionSlug } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+  const p = await payload.find({
+    collection: 'petitions',
+    where: { slug: { equals: petitionSlug } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
   if (!p.docs[0]) return null
   const { docs } = await payload.find({
     collection: 'signatures',
-    where: { and: [{ petition: { equals: p.docs[0].id } }, { state: { equals: RECORD_STATES.CONFIRMED } }, { consentUpdates: { equals: true } }] },
+    where: {
+      and: [
+        { petition: { equals: p.docs[0].id } },
+        { state: { equals: RECORD_STATES.CONFIRMED } },
+        { consentUpdates: { equals: true } },
+      ],
+    },
     depth: 0,
     pagination: false,
     limit: 0,
@@ -73,12 +103,30 @@ export const signersCsv = async (payload: Payload, petitionSlug: string): Promis
 
 /** Confirmed and pending members per network. */
 export const countsPerNetwork = async (payload: Payload) => {
-  const { docs: networks } = await payload.find({ collection: 'networks', depth: 0, pagination: false, limit: 0, overrideAccess: true, select: { name: true, slug: true } })
+  const { docs: networks } = await payload.find({
+    collection: 'networks',
+    depth: 0,
+    pagination: false,
+    limit: 0,
+    overrideAccess: true,
+    select: { name: true, slug: true },
+  })
   const out: { slug: string; name: string; confirmed: number; pending: number }[] = []
   for (const n of networks) {
     const count = async (state: string) =>
-      (await payload.count({ collection: 'members', where: { and: [{ networks: { contains: n.id } }, { state: { equals: state } }] }, overrideAccess: true })).totalDocs
-    out.push({ slug: n.slug as string, name: n.name, confirmed: await count(RECORD_STATES.CONFIRMED), pending: await count(RECORD_STATES.PENDING) })
+      (
+        await payload.count({
+          collection: 'members',
+          where: { and: [{ networks: { contains: n.id } }, { state: { equals: state } }] },
+          overrideAccess: true,
+        })
+      ).totalDocs
+    out.push({
+      slug: n.slug as string,
+      name: n.name,
+      confirmed: await count(RECORD_STATES.CONFIRMED),
+      pending: await count(RECORD_STATES.PENDING),
+    })
   }
   return out
 }

@@ -29,12 +29,27 @@ export type JoinOutcome =
   | { status: 'rate-limited'; retryAfterSeconds: number }
 
 const footerLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
-  unsubscribe: links(cmsUrl()).unsubscribe('member', id, linkToken(payload.secret, 'unsubscribe', 'member', id, emailCanonical)),
-  erase: links(cmsUrl()).erase('member', id, linkToken(payload.secret, 'erase', 'member', id, emailCanonical)),
+  unsubscribe: links(cmsUrl()).unsubscribe(
+    'member',
+    id,
+    linkToken(payload.secret, 'unsubscribe', 'member', id, emailCanonical),
+  ),
+  erase: links(cmsUrl()).erase(
+    'member',
+    id,
+    linkToken(payload.secret, 'erase', 'member', id, emailCanonical),
+  ),
 })
 
 /** Who a member confirmation email goes to, and what they chose (named in the email). */
-type MemberEmail = { id: RecordId; email: string; firstName: string; emailCanonical: string; networkNames: string[]; sessionTitle?: string }
+type MemberEmail = {
+  id: RecordId
+  email: string
+  firstName: string
+  emailCanonical: string
+  networkNames: string[]
+  sessionTitle?: string
+}
 
 /** Emails a member the link to confirm (with the raw token; only its hash is stored). */
 export const sendMemberConfirm = (payload: Payload, m: MemberEmail, token: string) =>
@@ -50,21 +65,40 @@ export const sendMemberConfirm = (payload: Payload, m: MemberEmail, token: strin
   })
 
 /** What a member chose: stored, or waiting in `pendingChanges` for a re-join's confirmation. */
-type Choices = { email?: string; firstName?: string; networks?: (RecordId | { id: RecordId })[] | null; trainingSession?: RecordId | { id: RecordId } | null }
+type Choices = {
+  email?: string
+  firstName?: string
+  networks?: (RecordId | { id: RecordId })[] | null
+  trainingSession?: RecordId | { id: RecordId } | null
+}
 
-type OwedMember = Pick<Member, 'id' | 'email' | 'firstName' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & Choices & { pendingChanges?: unknown }
+type OwedMember = Pick<
+  Member,
+  'id' | 'email' | 'firstName' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'
+> &
+  Choices & { pendingChanges?: unknown }
 
 /**
  * Sends the members' confirmation emails still owed (the email service was down when they
  * joined), each with a new link and the names of what they chose.
  * @returns how many were sent and how many failed this time
  */
-export const sendOwedMemberConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}) => {
+export const sendOwedMemberConfirmations = async (
+  payload: Payload,
+  { now = Date.now(), limit = 200 } = {},
+) => {
   const names = new Map<string, string>()
-  const nameOf = async (collection: 'networks' | 'training-sessions', id: RecordId): Promise<string | undefined> => {
+  const nameOf = async (
+    collection: 'networks' | 'training-sessions',
+    id: RecordId,
+  ): Promise<string | undefined> => {
     const key = `${collection}:${id}`
     if (!names.has(key)) {
-      const doc = await payload.db.findOne<{ id: RecordId; name?: string; title?: string }>({ collection, where: { id: { equals: id } }, select: collection === 'networks' ? { name: true } : { title: true } } as never)
+      const doc = await payload.db.findOne<{ id: RecordId; name?: string; title?: string }>({
+        collection,
+        where: { id: { equals: id } },
+        select: collection === 'networks' ? { name: true } : { title: true },
+      } as never)
       names.set(key, doc?.name ?? doc?.title ?? '')
     }
     return names.get(key) || undefined
@@ -72,13 +106,38 @@ export const sendOwedMemberConfirmations = async (payload: Payload, { now = Date
   return sendOwed<OwedMember>(payload, 'members', {
     now,
     limit,
-    select: { email: true, firstName: true, emailCanonical: true, networks: true, trainingSession: true, pendingChanges: true },
+    select: {
+      email: true,
+      firstName: true,
+      emailCanonical: true,
+      networks: true,
+      trainingSession: true,
+      pendingChanges: true,
+    },
     send: async (m, token) => {
       // A re-join's email names the new choices, as the first try did.
-      const c: Choices = m.pendingChanges && typeof m.pendingChanges === 'object' ? { ...m, ...(m.pendingChanges as Choices) } : m
-      const networkNames = (await Promise.all((c.networks ?? []).map((n) => nameOf('networks', refId(n))))).filter((n): n is string => Boolean(n))
-      const sessionTitle = c.trainingSession ? await nameOf('training-sessions', refId(c.trainingSession)) : undefined
-      await sendMemberConfirm(payload, { id: m.id, email: c.email ?? m.email, firstName: c.firstName ?? m.firstName, emailCanonical: m.emailCanonical ?? '', networkNames, sessionTitle }, token)
+      const c: Choices =
+        m.pendingChanges && typeof m.pendingChanges === 'object'
+          ? { ...m, ...(m.pendingChanges as Choices) }
+          : m
+      const networkNames = (
+        await Promise.all((c.networks ?? []).map((n) => nameOf('networks', refId(n))))
+      ).filter((n): n is string => Boolean(n))
+      const sessionTitle = c.trainingSession
+        ? await nameOf('training-sessions', refId(c.trainingSession))
+        : undefined
+      await sendMemberConfirm(
+        payload,
+        {
+          id: m.id,
+          email: c.email ?? m.email,
+          firstName: c.firstName ?? m.firstName,
+          emailCanonical: m.emailCanonical ?? '',
+          networkNames,
+          sessionTitle,
+        },
+        token,
+      )
     },
   })
 }
@@ -121,7 +180,11 @@ const resolveChoices = async (payload: Payload, networkSlugs: string[], sessionS
  * Adds a pending member for the person described by `raw` (form or JSON fields).
  * @example await joinNetwork(payload, { firstName: 'Sara', email: 'sara@example.org', consentEmail: 'on', consentUnionInterest: 'on' }, { ip })
  */
-export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitContext): Promise<JoinOutcome> => {
+export const joinNetwork = async (
+  payload: Payload,
+  raw: unknown,
+  ctx: SubmitContext,
+): Promise<JoinOutcome> => {
   const checked = check(joinSchema, raw)
   if (!checked.ok) return { status: 'invalid', errors: checked.errors }
   const input = checked.data
@@ -133,7 +196,11 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
   const limit = await limitRate(payload, 'join', clientRateKey(ctx.ip))
   if (limit.limited) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
   const ipHash = hashIp(payload.secret, ctx.ip)
-  const flags: Flag[] = formFlags({ honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] }, payload.secret, now)
+  const flags: Flag[] = formFlags(
+    { honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] },
+    payload.secret,
+    now,
+  )
   const quiet = suppressesEmail(flags)
 
   const emailCanonical = canonicalEmail(input.email)
@@ -161,7 +228,14 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
       async () => {
         await sendMemberConfirm(
           payload,
-          { id, email: input.email, firstName: input.firstName, emailCanonical, networkNames: networks.map((n) => n.name), sessionTitle: session?.title },
+          {
+            id,
+            email: input.email,
+            firstName: input.firstName,
+            emailCanonical,
+            networkNames: networks.map((n) => n.name),
+            sessionTitle: session?.title,
+          },
           confirmToken,
         )
       },
@@ -189,14 +263,34 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
     if (!isUniqueViolation(error)) throw error
     if (quiet) return { status: 'sent', workEmail }
     const existing = (
-      await payload.find({ collection: 'members', where: { emailCanonical: { equals: emailCanonical } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+      await payload.find({
+        collection: 'members',
+        where: { emailCanonical: { equals: emailCanonical } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        pagination: false,
+      })
     ).docs[0]
-    if (!existing) throw new Error('A sign-up clashed with one that no longer exists; try again.', { cause: error })
+    if (!existing)
+      throw new Error('A sign-up clashed with one that no longer exists; try again.', { cause: error })
     const sent = existing.confirmationsSent ?? 0
     if (sent >= MAX_CONFIRMATION_EMAILS) return { status: 'too-many-emails', workEmail }
     if (existing.state === RECORD_STATES.CONFIRMED) {
-      await payload.update({ collection: 'members', id: existing.id, data: { confirmationsSent: sent + 1 }, overrideAccess: true, depth: 0 })
-      await payload.sendEmail({ to: input.email, ...memberAlreadyJoinedEmail({ firstName: input.firstName, ...footerLinks(payload, existing.id, emailCanonical) }) })
+      await payload.update({
+        collection: 'members',
+        id: existing.id,
+        data: { confirmationsSent: sent + 1 },
+        overrideAccess: true,
+        depth: 0,
+      })
+      await payload.sendEmail({
+        to: input.email,
+        ...memberAlreadyJoinedEmail({
+          firstName: input.firstName,
+          ...footerLinks(payload, existing.id, emailCanonical),
+        }),
+      })
       return { status: 'sent', workEmail }
     }
     // Pending or unsubscribed: a fresh link with a clock of its own. The new choices and consents
@@ -205,7 +299,14 @@ export const joinNetwork = async (payload: Payload, raw: unknown, ctx: SubmitCon
     await payload.update({
       collection: 'members',
       id: existing.id,
-      data: { state: RECORD_STATES.PENDING, pendingChanges: details, pendingSince: new Date(now).toISOString(), confirmTokenHash: hash, confirmationsSent: sent + 1, ...owedFrom(now) },
+      data: {
+        state: RECORD_STATES.PENDING,
+        pendingChanges: details,
+        pendingSince: new Date(now).toISOString(),
+        confirmTokenHash: hash,
+        confirmationsSent: sent + 1,
+        ...owedFrom(now),
+      },
       overrideAccess: true,
       depth: 0,
     })

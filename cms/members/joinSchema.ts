@@ -22,13 +22,22 @@ export const joinSchema = z.object({
     z.enum(sectorValues, { error: 'Choose a sector from the list, or leave it empty.' }).optional(),
   ),
   /** Optional: networks to join, by slug. */
-  networks: listOf(z.string().regex(SLUG, { message: 'Choose networks from the list.' }), 20, 'Choose up to 20 networks from the list.'),
+  networks: listOf(
+    z.string().regex(SLUG, { message: 'Choose networks from the list.' }),
+    20,
+    'Choose up to 20 networks from the list.',
+  ),
   /** Optional: a training session, by slug. */
   session: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string({ error: 'Choose a training session from the list, or leave it empty.' }).regex(SLUG, { message: 'Choose a training session from the list, or leave it empty.' }).optional(),
+    z
+      .string({ error: 'Choose a training session from the list, or leave it empty.' })
+      .regex(SLUG, { message: 'Choose a training session from the list, or leave it empty.' })
+      .optional(),
   ),
-  consentEmail: requiredBox('Tick the box to say we may email you. We need it to send you the link to confirm.'),
+  consentEmail: requiredBox(
+    'Tick the box to say we may email you. We need it to send you the link to confirm.',
+  ),
   consentUnionInterest: requiredBox(
     'Tick the box to say we may keep a record of your interest in unions and organising. Without it we cannot add you to the network.',
   ),

@@ -51,21 +51,41 @@ const AREAS_BY_REGION: Record<Region, string[]> = {
 
 /** Districts on the other side of a border from the rest of their area. */
 const DISTRICT_OVERRIDES: Record<string, Region> = {
-  CH5: 'wales', CH6: 'wales', CH7: 'wales', CH8: 'wales',
-  SY15: 'wales', SY16: 'wales', SY17: 'wales', SY18: 'wales', SY19: 'wales', SY20: 'wales',
-  SY21: 'wales', SY22: 'wales', SY23: 'wales', SY24: 'wales', SY25: 'wales',
+  CH5: 'wales',
+  CH6: 'wales',
+  CH7: 'wales',
+  CH8: 'wales',
+  SY15: 'wales',
+  SY16: 'wales',
+  SY17: 'wales',
+  SY18: 'wales',
+  SY19: 'wales',
+  SY20: 'wales',
+  SY21: 'wales',
+  SY22: 'wales',
+  SY23: 'wales',
+  SY24: 'wales',
+  SY25: 'wales',
   TD15: 'north-east',
 }
 
 /** Every geographic postcode area, with its region. */
 export const POSTCODE_AREAS: ReadonlyMap<string, Region> = new Map(
-  (Object.entries(AREAS_BY_REGION) as [Region, string[]][]).flatMap(([region, areas]) => areas.map((a) => [a, region] as const)),
+  (Object.entries(AREAS_BY_REGION) as [Region, string[]][]).flatMap(([region, areas]) =>
+    areas.map((a) => [a, region] as const),
+  ),
 )
 
 const FULL = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/
 const OUTWARD = /^([A-Z]{1,2}[0-9][A-Z0-9]?)$/
 
-export type PostcodeInfo = { outward: string; area: string; region: Region; regionLabel: string; nation: CountNation }
+export type PostcodeInfo = {
+  outward: string
+  area: string
+  region: Region
+  regionLabel: string
+  nation: CountNation
+}
 
 /**
  * Reads a full UK postcode ("sw1a 1aa") or just its first half ("SW1A"). Returns null when it is

@@ -22,7 +22,8 @@ const WHOLE_NUMBER = /^[1-9][0-9]{0,15}$/
  * @example parseRecordId('42', 'text') // null
  */
 export const parseRecordId = (value: unknown, idType?: IdType): RecordId | null => {
-  if (typeof value === 'number') return idType !== 'text' && Number.isSafeInteger(value) && value > 0 ? value : null
+  if (typeof value === 'number')
+    return idType !== 'text' && Number.isSafeInteger(value) && value > 0 ? value : null
   if (typeof value !== 'string') return null
   if (idType !== 'text' && WHOLE_NUMBER.test(value)) {
     const n = Number(value)
@@ -33,7 +34,8 @@ export const parseRecordId = (value: unknown, idType?: IdType): RecordId | null 
 }
 
 /** The id kind of a Payload's database, for parseRecordId. */
-export const idTypeOf = (payload: { db: { defaultIDType?: unknown } }): IdType => (payload.db.defaultIDType === 'text' ? 'text' : 'number')
+export const idTypeOf = (payload: { db: { defaultIDType?: unknown } }): IdType =>
+  payload.db.defaultIDType === 'text' ? 'text' : 'number'
 
 /** The id of a relationship value, whether populated or not. */
 export const refId = (ref: RecordId | { id: RecordId }): RecordId => (typeof ref === 'object' ? ref.id : ref)

@@ -20,7 +20,11 @@ export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'unknown-link' 
 
 /** The parts of the SQL adapter that markConfirmed uses. */
 type SqlAdapter = {
-  drizzle: { update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => PromiseLike<{ rowsAffected?: number }> } } }
+  drizzle: {
+    update: (t: unknown) => {
+      set: (v: unknown) => { where: (w: unknown) => PromiseLike<{ rowsAffected?: number }> }
+    }
+  }
   tables: Record<string, Record<string, unknown>>
 }
 
@@ -31,7 +35,12 @@ type SqlAdapter = {
  * by (order, parent), so that read and rewrite grew with the number of signatures. Signatures and
  * members have no hooks, so nothing else is skipped. Other databases use Payload's update.
  */
-const markConfirmed = async (payload: Payload, collection: 'signatures' | 'members', id: RecordId, now: Date): Promise<boolean> => {
+const markConfirmed = async (
+  payload: Payload,
+  collection: 'signatures' | 'members',
+  id: RecordId,
+  now: Date,
+): Promise<boolean> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.[collection]
   const confirmedAt = now.toISOString()
@@ -57,12 +66,25 @@ const markConfirmed = async (payload: Payload, collection: 'signatures' | 'membe
  * applies the choices of a re-join, kept aside in `pendingChanges` until now.
  */
 const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date): Promise<void> => {
-  const member = await payload.db.findOne<{ id: RecordId; pendingChanges?: unknown }>({ collection: 'members', where: { id: { equals: id } }, select: { pendingChanges: true } } as never)
-  const changes = member?.pendingChanges && typeof member.pendingChanges === 'object' ? (member.pendingChanges as Record<string, unknown>) : {}
+  const member = await payload.db.findOne<{ id: RecordId; pendingChanges?: unknown }>({
+    collection: 'members',
+    where: { id: { equals: id } },
+    select: { pendingChanges: true },
+  } as never)
+  const changes =
+    member?.pendingChanges && typeof member.pendingChanges === 'object'
+      ? (member.pendingChanges as Record<string, unknown>)
+      : {}
   await payload.update({
     collection: 'members',
     id,
-    data: { ...changes, pendingChanges: null, lastActiveAt: now.toISOString(), retentionAskedAt: null, unsubscribedAt: null },
+    data: {
+      ...changes,
+      pendingChanges: null,
+      lastActiveAt: now.toISOString(),
+      retentionAskedAt: null,
+      unsubscribedAt: null,
+    },
     overrideAccess: true,
     depth: 0,
   })
@@ -72,11 +94,20 @@ const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date
  * Confirms the record a confirmation token belongs to. Confirming twice is harmless: the second
  * time says "already confirmed" and changes nothing.
  */
-export const confirmRecord = async (payload: Payload, kind: RecordKind, token: string, now = new Date()): Promise<ConfirmOutcome> => {
+export const confirmRecord = async (
+  payload: Payload,
+  kind: RecordKind,
+  token: string,
+  now = new Date(),
+): Promise<ConfirmOutcome> => {
   if (!token || token.length > 100) return 'unknown-link'
   const collection = collectionOf(kind)
   // Only the columns needed: not the flags, which would cost a scan of their table.
-  const record = await payload.db.findOne<{ id: RecordId; state: string; petition?: RecordId | { id: RecordId } }>({
+  const record = await payload.db.findOne<{
+    id: RecordId
+    state: string
+    petition?: RecordId | { id: RecordId }
+  }>({
     collection,
     where: { confirmTokenHash: { equals: hashToken(token) } },
     select: kind === 'signature' ? { state: true, petition: true } : { state: true },
@@ -85,7 +116,13 @@ export const confirmRecord = async (payload: Payload, kind: RecordKind, token: s
   if (record.state === RECORD_STATES.CONFIRMED) return 'already-confirmed'
   if (kind === 'signature') {
     const petitionId = typeof record.petition === 'object' ? record.petition.id : record.petition!
-    const petition = await payload.findByID({ collection: 'petitions', id: petitionId, depth: 0, overrideAccess: true, select: { state: true, opensAt: true, closesAt: true } })
+    const petition = await payload.findByID({
+      collection: 'petitions',
+      id: petitionId,
+      depth: 0,
+      overrideAccess: true,
+      select: { state: true, opensAt: true, closesAt: true },
+    })
     if (!isSignable(petition, now)) return 'petition-closed'
   }
   if (!(await markConfirmed(payload, collection, record.id, now))) return 'already-confirmed'
@@ -93,10 +130,22 @@ export const confirmRecord = async (payload: Payload, kind: RecordKind, token: s
   return 'confirmed'
 }
 
-type Linked = { id: RecordId; emailCanonical?: string | null; state?: string | null; showName?: boolean | null; anonymisedAt?: string | null }
+type Linked = {
+  id: RecordId
+  emailCanonical?: string | null
+  state?: string | null
+  showName?: boolean | null
+  anonymisedAt?: string | null
+}
 
 /** The record a signed link points at, if the link is right for it (ids of either database). */
-export const findLinked = (payload: Payload, kind: RecordKind, id: unknown, token: string, purpose: 'unsubscribe' | 'erase' | 'keep') =>
+export const findLinked = (
+  payload: Payload,
+  kind: RecordKind,
+  id: unknown,
+  token: string,
+  purpose: 'unsubscribe' | 'erase' | 'keep',
+) =>
   openLink<Linked>({
     secret: payload.secret,
     kind,
@@ -104,18 +153,29 @@ export const findLinked = (payload: Payload, kind: RecordKind, id: unknown, toke
     id,
     token,
     idType: idTypeOf(payload),
-    find: (parsed) => payload.findByID({ collection: collectionOf(kind), id: parsed, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Linked | null>,
+    find: (parsed) =>
+      payload.findByID({
+        collection: collectionOf(kind),
+        id: parsed,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      }) as Promise<Linked | null>,
   })
 
 /** Whether a signature's first name is on its petition's public page (it asked to be shown, and it counts). */
-export const shownOnSite = (s: { showName?: boolean | null; state?: string | null; anonymisedAt?: string | null }): boolean =>
-  Boolean(s.showName) && s.state === RECORD_STATES.CONFIRMED && !s.anonymisedAt
+export const shownOnSite = (s: {
+  showName?: boolean | null
+  state?: string | null
+  anonymisedAt?: string | null
+}): boolean => Boolean(s.showName) && s.state === RECORD_STATES.CONFIRMED && !s.anonymisedAt
 
 /**
  * Queues a site build that drops signers' names from the petition pages and, once it is live,
  * deletes every older kept build and snapshot (which still hold the names).
  */
-export const queueNameRemoval = (payload: Payload, reason: string) => queueRebuild(payload, { trigger: 'publish', reason, purgeOlder: true })
+export const queueNameRemoval = (payload: Payload, reason: string) =>
+  queueRebuild(payload, { trigger: 'publish', reason, purgeOlder: true })
 
 export type LinkOutcome = 'done' | 'unknown-link'
 
@@ -123,7 +183,13 @@ export type LinkOutcome = 'done' | 'unknown-link'
  * Stops emails: a member is marked unsubscribed (and deleted UNSUBSCRIBED_RETENTION_DAYS later,
  * see cms/members/retention.ts); a signature keeps counting but gets no updates.
  */
-export const unsubscribeRecord = async (payload: Payload, kind: RecordKind, id: unknown, token: string, now = new Date()): Promise<LinkOutcome> => {
+export const unsubscribeRecord = async (
+  payload: Payload,
+  kind: RecordKind,
+  id: unknown,
+  token: string,
+  now = new Date(),
+): Promise<LinkOutcome> => {
   const record = await findLinked(payload, kind, id, token, 'unsubscribe')
   if (!record) return 'unknown-link'
   if (kind === 'member') {
@@ -137,7 +203,13 @@ export const unsubscribeRecord = async (payload: Payload, kind: RecordKind, id: 
       depth: 0,
     })
   } else {
-    await payload.update({ collection: 'signatures', id: record.id, data: { consentUpdates: false }, overrideAccess: true, depth: 0 })
+    await payload.update({
+      collection: 'signatures',
+      id: record.id,
+      data: { consentUpdates: false },
+      overrideAccess: true,
+      depth: 0,
+    })
   }
   return 'done'
 }
@@ -146,13 +218,18 @@ export const unsubscribeRecord = async (payload: Payload, kind: RecordKind, id: 
  * Deletes the record for good (erase my data). A signature stops counting at the next roll-up;
  * one whose name was on the petition page also queues a build without it (queueNameRemoval).
  */
-export const eraseRecord = async (payload: Payload, kind: RecordKind, id: unknown, token: string): Promise<LinkOutcome> => {
+export const eraseRecord = async (
+  payload: Payload,
+  kind: RecordKind,
+  id: unknown,
+  token: string,
+): Promise<LinkOutcome> => {
   const record = await findLinked(payload, kind, id, token, 'erase')
   if (!record) return 'unknown-link'
   await payload.delete({ collection: collectionOf(kind), id: record.id, overrideAccess: true })
-  if (kind === 'signature' && shownOnSite(record)) await queueNameRemoval(payload, `signatures/${record.id} erased`)
+  if (kind === 'signature' && shownOnSite(record))
+    await queueNameRemoval(payload, `signatures/${record.id} erased`)
   return 'done'
 }
-
 
 export { PETITION_STATES }

@@ -18,23 +18,31 @@ const wholeNumber = (env: NodeJS.ProcessEnv, name: string, fallback: number, uni
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const v = Number(raw)
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name}="${raw}" is not a number of ${unit}. Use a whole number of 1 or more, like ${fallback}.`)
+  if (!Number.isInteger(v) || v < 1)
+    throw new Error(
+      `${name}="${raw}" is not a number of ${unit}. Use a whole number of 1 or more, like ${fallback}.`,
+    )
   return v
 }
 
 /** Days an unsubscribed member is kept before deletion: UNSUBSCRIBED_RETENTION_DAYS, default 30. */
-export const unsubscribedRetentionDays = (env: NodeJS.ProcessEnv = process.env): number => wholeNumber(env, 'UNSUBSCRIBED_RETENTION_DAYS', 30, 'days')
+export const unsubscribedRetentionDays = (env: NodeJS.ProcessEnv = process.env): number =>
+  wholeNumber(env, 'UNSUBSCRIBED_RETENTION_DAYS', 30, 'days')
 
 /** Months without a sign of life before a member is asked whether to stay: MEMBER_RETENTION_MONTHS, default 24. */
-export const memberRetentionMonths = (env: NodeJS.ProcessEnv = process.env): number => wholeNumber(env, 'MEMBER_RETENTION_MONTHS', 24, 'months')
+export const memberRetentionMonths = (env: NodeJS.ProcessEnv = process.env): number =>
+  wholeNumber(env, 'MEMBER_RETENTION_MONTHS', 24, 'months')
 
 /**
  * A date field with no value. MongoDB's `exists: false` does not match a field set to null (as
  * "keep me" leaves retentionAskedAt), so both are asked for; on SQLite both mean IS NULL.
  */
-export const missing = (field: string): Where => ({ or: [{ [field]: { exists: false } }, { [field]: { equals: null } }] })
+export const missing = (field: string): Where => ({
+  or: [{ [field]: { exists: false } }, { [field]: { equals: null } }],
+})
 
-const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString()
+const daysAgo = (now: Date, days: number) =>
+  new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString()
 const monthsAgo = (now: Date, months: number) => {
   const d = new Date(now)
   d.setUTCMonth(d.getUTCMonth() - months)
@@ -42,14 +50,23 @@ const monthsAgo = (now: Date, months: number) => {
 }
 
 /** Deletes members unsubscribed more than `days` ago (one unsubscribed before `unsubscribedAt` existed counts from its last change). */
-export const deleteUnsubscribed = async (payload: Payload, now = new Date(), days = unsubscribedRetentionDays()): Promise<number> => {
+export const deleteUnsubscribed = async (
+  payload: Payload,
+  now = new Date(),
+  days = unsubscribedRetentionDays(),
+): Promise<number> => {
   const cutoff = daysAgo(now, days)
   const { docs } = await payload.delete({
     collection: 'members',
     where: {
       and: [
         { state: { equals: RECORD_STATES.UNSUBSCRIBED } },
-        { or: [{ unsubscribedAt: { less_than: cutoff } }, { and: [missing('unsubscribedAt'), { updatedAt: { less_than: cutoff } }] }] },
+        {
+          or: [
+            { unsubscribedAt: { less_than: cutoff } },
+            { and: [missing('unsubscribedAt'), { updatedAt: { less_than: cutoff } }] },
+          ],
+        },
       ],
     },
     overrideAccess: true,
@@ -80,13 +97,27 @@ type Asked = { id: RecordId; email: string; firstName: string; emailCanonical?: 
  * records when they were asked. A failed email is logged (by id) and tried again next run.
  * @returns how many were asked and how many emails failed
  */
-export const askInactiveMembers = async (payload: Payload, now = new Date(), months = memberRetentionMonths(), limit = 200): Promise<{ asked: number; failed: number }> => {
-  const { docs } = await payload.find({ collection: 'members', where: inactiveSince(monthsAgo(now, months)), sort: 'createdAt', limit, depth: 0, overrideAccess: true, select: { email: true, firstName: true, emailCanonical: true } })
+export const askInactiveMembers = async (
+  payload: Payload,
+  now = new Date(),
+  months = memberRetentionMonths(),
+  limit = 200,
+): Promise<{ asked: number; failed: number }> => {
+  const { docs } = await payload.find({
+    collection: 'members',
+    where: inactiveSince(monthsAgo(now, months)),
+    sort: 'createdAt',
+    limit,
+    depth: 0,
+    overrideAccess: true,
+    select: { email: true, firstName: true, emailCanonical: true },
+  })
   let asked = 0
   let failed = 0
   for (const m of docs as Asked[]) {
     const canonical = m.emailCanonical ?? ''
-    const link = (purpose: 'keep' | 'unsubscribe' | 'erase') => linkToken(payload.secret, purpose, 'member', m.id, canonical)
+    const link = (purpose: 'keep' | 'unsubscribe' | 'erase') =>
+      linkToken(payload.secret, purpose, 'member', m.id, canonical)
     const to = links(cmsUrl())
     try {
       await payload.sendEmail({
@@ -101,10 +132,19 @@ export const askInactiveMembers = async (payload: Payload, now = new Date(), mon
       })
     } catch (error) {
       failed++
-      payload.logger.error({ err: errorForLog(error), msg: `Could not ask member ${m.id} whether to stay; trying again at the next run.` })
+      payload.logger.error({
+        err: errorForLog(error),
+        msg: `Could not ask member ${m.id} whether to stay; trying again at the next run.`,
+      })
       continue
     }
-    await payload.update({ collection: 'members', id: m.id, data: { retentionAskedAt: now.toISOString() }, overrideAccess: true, depth: 0 })
+    await payload.update({
+      collection: 'members',
+      id: m.id,
+      data: { retentionAskedAt: now.toISOString() },
+      overrideAccess: true,
+      depth: 0,
+    })
     asked++
   }
   return { asked, failed }
@@ -114,7 +154,12 @@ export const askInactiveMembers = async (payload: Payload, now = new Date(), mon
 export const deleteUnanswered = async (payload: Payload, now = new Date()): Promise<number> => {
   const { docs } = await payload.delete({
     collection: 'members',
-    where: { and: [{ state: { equals: RECORD_STATES.CONFIRMED } }, { retentionAskedAt: { less_than: daysAgo(now, KEEP_ANSWER_DAYS) } }] },
+    where: {
+      and: [
+        { state: { equals: RECORD_STATES.CONFIRMED } },
+        { retentionAskedAt: { less_than: daysAgo(now, KEEP_ANSWER_DAYS) } },
+      ],
+    },
     overrideAccess: true,
     depth: 0,
   })
@@ -122,10 +167,21 @@ export const deleteUnanswered = async (payload: Payload, now = new Date()): Prom
 }
 
 /** "Yes, keep me": a confirmed member's keep link moves their last sign of life to now. Repeating is harmless. */
-export const keepMember = async (payload: Payload, id: unknown, token: string, now = new Date()): Promise<LinkOutcome> => {
+export const keepMember = async (
+  payload: Payload,
+  id: unknown,
+  token: string,
+  now = new Date(),
+): Promise<LinkOutcome> => {
   const record = await findLinked(payload, 'member', id, token, 'keep')
   if (!record || record.state !== RECORD_STATES.CONFIRMED) return 'unknown-link'
-  await payload.update({ collection: 'members', id: record.id, data: { lastActiveAt: now.toISOString(), retentionAskedAt: null }, overrideAccess: true, depth: 0 })
+  await payload.update({
+    collection: 'members',
+    id: record.id,
+    data: { lastActiveAt: now.toISOString(), retentionAskedAt: null },
+    overrideAccess: true,
+    depth: 0,
+  })
   return 'done'
 }
 

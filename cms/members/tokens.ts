@@ -4,7 +4,14 @@
  * id and canonical email, so they keep working in every email ever sent and stop working once the
  * record is gone or anonymised, even if its id is reused.
  */
-import { createHmac, createSecretKey, hash, randomFillSync, timingSafeEqual, type KeyObject } from 'node:crypto'
+import {
+  createHmac,
+  createSecretKey,
+  hash,
+  randomFillSync,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto'
 import type { RecordId } from './recordId'
 
 /** The two kinds of record a link can point at. */
@@ -13,7 +20,8 @@ export type RecordKind = (typeof RECORD_KINDS)[keyof typeof RECORD_KINDS]
 export const isRecordKind = (v: string): v is RecordKind => v === 'signature' || v === 'member'
 
 /** The collection a kind of record lives in. */
-export const collectionOf = (kind: RecordKind) => (kind === 'signature' ? 'signatures' : 'members') as 'signatures' | 'members'
+export const collectionOf = (kind: RecordKind) =>
+  (kind === 'signature' ? 'signatures' : 'members') as 'signatures' | 'members'
 
 /** The hash we store for a confirmation token. */
 export const hashToken = (token: string): string => hash('sha256', token, 'hex')
@@ -48,8 +56,13 @@ export const hmac = (secret: string, text: string): string => {
 export type LinkPurpose = 'unsubscribe' | 'erase' | 'keep'
 
 /** The signed token for an unsubscribe, erase or keep link. */
-export const linkToken = (secret: string, purpose: LinkPurpose, kind: RecordKind, id: RecordId, emailCanonical: string): string =>
-  hmac(secret, `${purpose}:${kind}:${id}:${emailCanonical}`).slice(0, 32)
+export const linkToken = (
+  secret: string,
+  purpose: LinkPurpose,
+  kind: RecordKind,
+  id: RecordId,
+  emailCanonical: string,
+): string => hmac(secret, `${purpose}:${kind}:${id}:${emailCanonical}`).slice(0, 32)
 
 /** Whether a signed link token is right for this record. */
 export const checkLinkToken = (
@@ -71,7 +84,8 @@ export const links = (cmsUrl: string) => {
   const base = `${cmsUrl.replace(/\/$/, '')}/api/public`
   return {
     confirm: (kind: RecordKind, token: string) => `${base}/confirm/${kind}/${token}`,
-    unsubscribe: (kind: RecordKind, id: RecordId, token: string) => `${base}/unsubscribe/${kind}/${id}/${token}`,
+    unsubscribe: (kind: RecordKind, id: RecordId, token: string) =>
+      `${base}/unsubscribe/${kind}/${id}/${token}`,
     erase: (kind: RecordKind, id: RecordId, token: string) => `${base}/erase/${kind}/${id}/${token}`,
     /** Members only: "yes, keep me in the network" (cms/endpoints/keep.ts). */
     keep: (id: RecordId, token: string) => `${base}/keep/member/${id}/${token}`,

@@ -20,7 +20,10 @@ export type Batcher<T, R> = {
 }
 
 /** `run` gets the items of one batch and returns one result per item, in the same order. */
-export const createBatcher = <T, R>(run: (items: T[]) => Promise<R[]>, { maxItems = 200, maxWaitMs = 5 }: BatcherOptions = {}): Batcher<T, R> => {
+export const createBatcher = <T, R>(
+  run: (items: T[]) => Promise<R[]>,
+  { maxItems = 200, maxWaitMs = 5 }: BatcherOptions = {},
+): Batcher<T, R> => {
   type Entry = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }
   let queue: Entry[] = []
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null
@@ -30,7 +33,10 @@ export const createBatcher = <T, R>(run: (items: T[]) => Promise<R[]>, { maxItem
   const write = async (batch: Entry[]) => {
     try {
       const results = await run(batch.map((e) => e.item))
-      if (results.length !== batch.length) throw new Error(`A batch of ${batch.length} items returned ${results.length} results; the batch function must return one result per item.`)
+      if (results.length !== batch.length)
+        throw new Error(
+          `A batch of ${batch.length} items returned ${results.length} results; the batch function must return one result per item.`,
+        )
       batch.forEach((e, i) => e.resolve(results[i]))
     } catch (error) {
       // Every caller in the batch hears of the failure: none of its rows was written.
@@ -39,7 +45,8 @@ export const createBatcher = <T, R>(run: (items: T[]) => Promise<R[]>, { maxItem
   }
 
   const clearTimer = () => {
-    if (timer) maxWaitMs > 0 ? clearTimeout(timer as NodeJS.Timeout) : clearImmediate(timer as NodeJS.Immediate)
+    if (timer)
+      maxWaitMs > 0 ? clearTimeout(timer as NodeJS.Timeout) : clearImmediate(timer as NodeJS.Immediate)
     timer = null
   }
 

@@ -40,7 +40,8 @@ export const owedFrom = (now: number) => ({
 })
 
 /** Wait before the next try after `attempts` failures: 30 s, 1 min, 2 min, 4 min… at most an hour. */
-export const retryDelayMs = (attempts: number): number => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1))
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1))
 
 /**
  * Whether a send failure will not get better by trying again: the email service refused the
@@ -57,8 +58,16 @@ type PetitionTitle = { id: RecordId; title: string }
 export type OwedCollection = 'signatures' | 'members'
 
 const footerLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
-  unsubscribe: links(cmsUrl()).unsubscribe('signature', id, linkToken(payload.secret, 'unsubscribe', 'signature', id, emailCanonical)),
-  erase: links(cmsUrl()).erase('signature', id, linkToken(payload.secret, 'erase', 'signature', id, emailCanonical)),
+  unsubscribe: links(cmsUrl()).unsubscribe(
+    'signature',
+    id,
+    linkToken(payload.secret, 'unsubscribe', 'signature', id, emailCanonical),
+  ),
+  erase: links(cmsUrl()).erase(
+    'signature',
+    id,
+    linkToken(payload.secret, 'erase', 'signature', id, emailCanonical),
+  ),
 })
 
 /** Emails the confirmation link (with the raw token; only its hash is stored). */
@@ -81,13 +90,19 @@ export { footerLinks as signatureFooterLinks }
 
 /** The parts of the SQL adapter used here. */
 type SqlAdapter = {
-  drizzle: { update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => PromiseLike<unknown> } } }
+  drizzle: {
+    update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => PromiseLike<unknown> } }
+  }
   tables: Record<string, Record<string, unknown>>
 }
 
 const markers = new WeakMap<Payload, Map<OwedCollection, Batcher<RecordId, void>>>()
 
-const SENT_FIELDS = { confirmEmailState: CONFIRM_EMAIL_STATES.SENT, confirmEmailNextAt: null, confirmEmailError: null }
+const SENT_FIELDS = {
+  confirmEmailState: CONFIRM_EMAIL_STATES.SENT,
+  confirmEmailNextAt: null,
+  confirmEmailError: null,
+}
 
 /**
  * Marks these records' emails sent, where they are still owed. On SQL it is one UPDATE … WHERE
@@ -101,7 +116,9 @@ const markSent = async (payload: Payload, collection: OwedCollection, ids: Recor
     await sql.drizzle
       .update(table)
       .set(SENT_FIELDS)
-      .where(and(inArray(table.id as never, ids), eq(table.confirmEmailState as never, CONFIRM_EMAIL_STATES.OWED)))
+      .where(
+        and(inArray(table.id as never, ids), eq(table.confirmEmailState as never, CONFIRM_EMAIL_STATES.OWED)),
+      )
     return
   }
   await payload.db.updateMany({
@@ -122,17 +139,24 @@ const sentMarker = (payload: Payload, collection: OwedCollection): Batcher<Recor
   if (!byCollection) markers.set(payload, (byCollection = new Map()))
   let b = byCollection.get(collection)
   if (!b) {
-    b = createBatcher<RecordId, void>(async (ids) => {
-      await markSent(payload, collection, ids)
-      return ids.map(() => undefined)
-    }, { maxItems: 500, maxWaitMs: 250 })
+    b = createBatcher<RecordId, void>(
+      async (ids) => {
+        await markSent(payload, collection, ids)
+        return ids.map(() => undefined)
+      },
+      { maxItems: 500, maxWaitMs: 250 },
+    )
     byCollection.set(collection, b)
   }
   return b
 }
 
 /** Records that the confirmation email of record `id` (a signature unless said) was sent. */
-export const markEmailSent = (payload: Payload, id: RecordId, collection: OwedCollection = 'signatures'): Promise<void> => sentMarker(payload, collection).add(id)
+export const markEmailSent = (
+  payload: Payload,
+  id: RecordId,
+  collection: OwedCollection = 'signatures',
+): Promise<void> => sentMarker(payload, collection).add(id)
 
 /** Waits until every "sent" mark queued so far is written (tests, shutdown). */
 export const flushEmailMarks = async (payload: Payload): Promise<void> => {
@@ -143,7 +167,14 @@ export const flushEmailMarks = async (payload: Payload): Promise<void> => {
  * Records a failed try: the email stays owed until MAX_EMAIL_ATTEMPTS, then is marked failed with
  * the reason (addresses scrubbed from it: an email service's error may quote the address).
  */
-export const recordEmailFailure = async (payload: Payload, id: RecordId, attemptsBefore: number, error: unknown, now = Date.now(), collection: OwedCollection = 'signatures') => {
+export const recordEmailFailure = async (
+  payload: Payload,
+  id: RecordId,
+  attemptsBefore: number,
+  error: unknown,
+  now = Date.now(),
+  collection: OwedCollection = 'signatures',
+) => {
   const attempts = attemptsBefore + 1
   const gaveUp = attempts >= MAX_EMAIL_ATTEMPTS || isPermanentEmailFailure(error)
   await payload.db.updateOne({
@@ -157,7 +188,11 @@ export const recordEmailFailure = async (payload: Payload, id: RecordId, attempt
     },
     returning: false,
   })
-  if (gaveUp) payload.logger.error({ err: errorForLog(error), msg: `Gave up sending the confirmation email for ${collection === 'members' ? 'member' : 'signature'} ${id} after ${attempts} tries; it is marked "failed".` })
+  if (gaveUp)
+    payload.logger.error({
+      err: errorForLog(error),
+      msg: `Gave up sending the confirmation email for ${collection === 'members' ? 'member' : 'signature'} ${id} after ${attempts} tries; it is marked "failed".`,
+    })
 }
 
 /** What the worker reads of an owed record. */
@@ -171,11 +206,26 @@ type OwedRow = { id: RecordId; confirmEmailAttempts?: number | null; confirmEmai
 export const sendOwed = async <T extends OwedRow>(
   payload: Payload,
   collection: OwedCollection,
-  { now = Date.now(), limit = 200, select, send }: { now?: number; limit?: number; select: Record<string, true>; send: (row: T, token: string) => Promise<void> },
+  {
+    now = Date.now(),
+    limit = 200,
+    select,
+    send,
+  }: {
+    now?: number
+    limit?: number
+    select: Record<string, true>
+    send: (row: T, token: string) => Promise<void>
+  },
 ): Promise<{ sent: number; failed: number }> => {
   const { docs } = await payload.db.find<T>({
     collection,
-    where: { and: [{ confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }, { confirmEmailNextAt: { less_than_equal: new Date(now).toISOString() } }] },
+    where: {
+      and: [
+        { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } },
+        { confirmEmailNextAt: { less_than_equal: new Date(now).toISOString() } },
+      ],
+    },
     select: { ...select, confirmEmailAttempts: true, confirmEmailNextAt: true },
     limit,
     pagination: false,
@@ -201,13 +251,19 @@ export const sendOwed = async <T extends OwedRow>(
   return { sent, failed }
 }
 
-type OwedSignature = Pick<Signature, 'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'> & { id: RecordId; petition: RecordId | { id: RecordId } }
+type OwedSignature = Pick<
+  Signature,
+  'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'
+> & { id: RecordId; petition: RecordId | { id: RecordId } }
 
 /**
  * Sends the signatures' confirmation emails still owed (see sendOwed).
  * @returns how many were sent and how many failed this time
  */
-export const sendOwedConfirmations = async (payload: Payload, { now = Date.now(), limit = 200 } = {}): Promise<{ sent: number; failed: number }> => {
+export const sendOwedConfirmations = async (
+  payload: Payload,
+  { now = Date.now(), limit = 200 } = {},
+): Promise<{ sent: number; failed: number }> => {
   const titles = new Map<RecordId, string>()
   return sendOwed<OwedSignature>(payload, 'signatures', {
     now,
@@ -216,28 +272,55 @@ export const sendOwedConfirmations = async (payload: Payload, { now = Date.now()
     send: async (s, token) => {
       const petitionId = typeof s.petition === 'object' ? s.petition.id : s.petition
       if (!titles.has(petitionId)) {
-        const p = await payload.db.findOne<{ id: RecordId; title: string }>({ collection: 'petitions', where: { id: { equals: petitionId } }, select: { title: true } } as never)
+        const p = await payload.db.findOne<{ id: RecordId; title: string }>({
+          collection: 'petitions',
+          where: { id: { equals: petitionId } },
+          select: { title: true },
+        } as never)
         titles.set(petitionId, p?.title ?? '')
       }
-      await sendSignatureConfirm(payload, { id: s.id, email: s.email ?? '', name: s.name ?? '', emailCanonical: s.emailCanonical ?? '' }, { id: petitionId, title: titles.get(petitionId)! }, token)
+      await sendSignatureConfirm(
+        payload,
+        { id: s.id, email: s.email ?? '', name: s.name ?? '', emailCanonical: s.emailCanonical ?? '' },
+        { id: petitionId, title: titles.get(petitionId)! },
+        token,
+      )
     },
   })
 }
 
 /** Moves an owed email's lease on and stores the new link's hash, if it is still as we read it. */
-const claim = async (payload: Payload, collection: OwedCollection, s: OwedRow, hash: string, leaseUntil: string): Promise<boolean> => {
+const claim = async (
+  payload: Payload,
+  collection: OwedCollection,
+  s: OwedRow,
+  hash: string,
+  leaseUntil: string,
+): Promise<boolean> => {
   const sql = payload.db as unknown as Partial<SqlAdapter>
   const table = sql.tables?.[collection] as Record<string, unknown> | undefined
   if (sql.drizzle && table) {
     const res = (await sql.drizzle
       .update(table)
       .set({ confirmEmailNextAt: leaseUntil, confirmTokenHash: hash })
-      .where(and(eq(table.id as never, s.id), eq(table.confirmEmailState as never, CONFIRM_EMAIL_STATES.OWED), eq(table.confirmEmailNextAt as never, s.confirmEmailNextAt)))) as { rowsAffected?: number }
+      .where(
+        and(
+          eq(table.id as never, s.id),
+          eq(table.confirmEmailState as never, CONFIRM_EMAIL_STATES.OWED),
+          eq(table.confirmEmailNextAt as never, s.confirmEmailNextAt),
+        ),
+      )) as { rowsAffected?: number }
     return res.rowsAffected === 1
   }
   const updated = await payload.db.updateOne({
     collection,
-    where: { and: [{ id: { equals: s.id } }, { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }, { confirmEmailNextAt: { equals: s.confirmEmailNextAt } }] },
+    where: {
+      and: [
+        { id: { equals: s.id } },
+        { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } },
+        { confirmEmailNextAt: { equals: s.confirmEmailNextAt } },
+      ],
+    },
     data: { confirmEmailNextAt: leaseUntil, confirmTokenHash: hash },
   })
   return Boolean(updated)
@@ -273,7 +356,15 @@ export const deliverOwedEmail = async (
   // The answer does not wait for the bookkeeping; a failure to write it is logged, and the email
   // stays owed (at worst it is sent twice, never lost).
   void sending
-    .then((r) => (r.ok ? markEmailSent(payload, id, collection) : recordEmailFailure(payload, id, 0, r.error, Date.now(), collection)))
-    .catch((error: unknown) => payload.logger.error({ err: errorForLog(error), msg: `Could not record the confirmation email of ${collection} ${id}.` }))
+    .then((r) =>
+      r.ok
+        ? markEmailSent(payload, id, collection)
+        : recordEmailFailure(payload, id, 0, r.error, Date.now(), collection),
+    )
+    .catch((error: unknown) =>
+      payload.logger.error({
+        err: errorForLog(error),
+        msg: `Could not record the confirmation email of ${collection} ${id}.`,
+      }),
+    )
 }
-

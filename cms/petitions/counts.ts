@@ -16,7 +16,11 @@ export const ROLL_UP_SECONDS = 10
 export const COUNT_CACHE_CONTROL = `public, max-age=${ROLL_UP_SECONDS}, stale-while-revalidate=${ROLL_UP_SECONDS * 6}`
 
 /** What the roll-up writes on a petition. */
-export type PetitionCounts = { signatureCount: number; countsByNation: Record<string, number>; countsByRegion: Record<string, number> }
+export type PetitionCounts = {
+  signatureCount: number
+  countsByNation: Record<string, number>
+  countsByRegion: Record<string, number>
+}
 
 /** Adds up confirmed signatures by nation and region ("unknown" when no postcode was given). */
 export const tally = (rows: { nation?: string | null; region?: string | null }[]): PetitionCounts => {
@@ -58,12 +62,24 @@ export const rollUpCounts = async (payload: Payload): Promise<{ id: number; sign
     pagination: false,
     limit: 0,
     overrideAccess: true,
-    select: { slug: true, goal: true, state: true, signatureCount: true, countsByNation: true, countsByRegion: true },
+    select: {
+      slug: true,
+      goal: true,
+      state: true,
+      signatureCount: true,
+      countsByNation: true,
+      countsByRegion: true,
+    },
   })
   const changed: { id: number; signatureCount: number }[] = []
   for (const p of petitions) {
     const counts = await countPetition(payload, p.id)
-    if (counts.signatureCount === p.signatureCount && same(counts.countsByNation, p.countsByNation) && same(counts.countsByRegion, p.countsByRegion)) continue
+    if (
+      counts.signatureCount === p.signatureCount &&
+      same(counts.countsByNation, p.countsByNation) &&
+      same(counts.countsByRegion, p.countsByRegion)
+    )
+      continue
     await payload.db.updateOne({ collection: 'petitions', id: p.id, data: counts, returning: false })
     changed.push({ id: p.id, signatureCount: counts.signatureCount })
     // This process's count endpoint answers with the new figures at once.
@@ -112,7 +128,14 @@ export const readPublicCount = async (payload: Payload, slug: string): Promise<P
     limit: 1,
     pagination: false,
     overrideAccess: true,
-    select: { slug: true, goal: true, state: true, signatureCount: true, countsByNation: true, countsByRegion: true },
+    select: {
+      slug: true,
+      goal: true,
+      state: true,
+      signatureCount: true,
+      countsByNation: true,
+      countsByRegion: true,
+    },
   })
   return docs[0] ? toPublicCount(docs[0] as PetitionCountFields) : null
 }
@@ -128,7 +151,11 @@ const NOT_FOUND_BODY = { status: 'not-found', message: 'There is no public petit
 /** The bytes and ETag for a public count (or for "not found"). */
 export const countBodyOf = (value: PublicCount | null): CountBody => {
   const body = Buffer.from(JSON.stringify(value ?? NOT_FOUND_BODY))
-  return { found: value !== null, body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"` }
+  return {
+    found: value !== null,
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
+  }
 }
 
 type CountEntry = { at: number; value: CountBody }
@@ -176,7 +203,12 @@ export const cachedCountBody = (payload: Payload, slug: string, now = Date.now()
   const entry = cacheOf(payload).entries.get(slug)
   if (!entry) return null
   if (now - entry.at >= COUNT_REFRESH_MS) {
-    void refresh(payload, slug).catch((error: unknown) => payload.logger.error({ err: errorForLog(error), msg: `Could not read the count of petition "${slug}".` }))
+    void refresh(payload, slug).catch((error: unknown) =>
+      payload.logger.error({
+        err: errorForLog(error),
+        msg: `Could not read the count of petition "${slug}".`,
+      }),
+    )
   }
   return entry.value
 }

@@ -15,7 +15,10 @@ export const UNCONFIRMED_DAYS = 7
 /** Months after a petition closes before its signatures are anonymised: ANONYMISE_AFTER_MONTHS, default 6. */
 export const anonymiseAfterMonths = (env: NodeJS.ProcessEnv = process.env): number => {
   const v = Number(env.ANONYMISE_AFTER_MONTHS || 6)
-  if (!Number.isFinite(v) || v < 0) throw new Error(`ANONYMISE_AFTER_MONTHS="${env.ANONYMISE_AFTER_MONTHS}" is not a number of months. Use a whole number like 6.`)
+  if (!Number.isFinite(v) || v < 0)
+    throw new Error(
+      `ANONYMISE_AFTER_MONTHS="${env.ANONYMISE_AFTER_MONTHS}" is not a number of months. Use a whole number like 6.`,
+    )
   return v
 }
 
@@ -31,12 +34,20 @@ const monthsAgo = (now: Date, months: number) => {
  * (`pendingSince`; a record written before that field existed counts from `createdAt`), so a
  * re-join's fresh link is not deleted with the old one's clock.
  */
-export const deleteUnconfirmed = async (payload: Payload, now = new Date()): Promise<{ signatures: number; members: number }> => {
+export const deleteUnconfirmed = async (
+  payload: Payload,
+  now = new Date(),
+): Promise<{ signatures: number; members: number }> => {
   const cutoff = daysAgo(now, UNCONFIRMED_DAYS).toISOString()
   const where: Where = {
     and: [
       { state: { equals: RECORD_STATES.PENDING } },
-      { or: [{ pendingSince: { less_than: cutoff } }, { and: [missing('pendingSince'), { createdAt: { less_than: cutoff } }] }] },
+      {
+        or: [
+          { pendingSince: { less_than: cutoff } },
+          { and: [missing('pendingSince'), { createdAt: { less_than: cutoff } }] },
+        ],
+      },
     ],
   }
   const signatures = await payload.delete({ collection: 'signatures', where, overrideAccess: true, depth: 0 })
@@ -50,14 +61,23 @@ export const deleteUnconfirmed = async (payload: Payload, now = new Date()): Pro
  * When a name shown on a petition page is among them, a site build without it is queued, which
  * then deletes the older kept builds and snapshots (queueNameRemoval).
  */
-export const anonymiseClosedPetitions = async (payload: Payload, now = new Date(), months = anonymiseAfterMonths()): Promise<number> => {
+export const anonymiseClosedPetitions = async (
+  payload: Payload,
+  now = new Date(),
+  months = anonymiseAfterMonths(),
+): Promise<number> => {
   const cutoff = monthsAgo(now, months).toISOString()
   const { docs: petitions } = await payload.find({
     collection: 'petitions',
     where: {
       and: [
         { state: { in: [PETITION_STATES.CLOSED, PETITION_STATES.DELIVERED] } },
-        { or: [{ closesAt: { less_than: cutoff } }, { and: [{ closesAt: { exists: false } }, { updatedAt: { less_than: cutoff } }] }] },
+        {
+          or: [
+            { closesAt: { less_than: cutoff } },
+            { and: [{ closesAt: { exists: false } }, { updatedAt: { less_than: cutoff } }] },
+          ],
+        },
       ],
     },
     depth: 0,
@@ -71,14 +91,31 @@ export const anonymiseClosedPetitions = async (payload: Payload, now = new Date(
   for (const p of petitions) {
     const shown = await payload.count({
       collection: 'signatures',
-      where: { and: [{ petition: { equals: p.id } }, { anonymisedAt: { exists: false } }, { showName: { equals: true } }, { state: { equals: RECORD_STATES.CONFIRMED } }] },
+      where: {
+        and: [
+          { petition: { equals: p.id } },
+          { anonymisedAt: { exists: false } },
+          { showName: { equals: true } },
+          { state: { equals: RECORD_STATES.CONFIRMED } },
+        ],
+      },
       overrideAccess: true,
     })
     shownNames += shown.totalDocs
     const result = await payload.update({
       collection: 'signatures',
       where: { and: [{ petition: { equals: p.id } }, { anonymisedAt: { exists: false } }] },
-      data: { name: null, email: null, emailCanonical: null, postcode: null, ipHash: null, confirmTokenHash: null, showName: false, consentUpdates: false, anonymisedAt: now.toISOString() },
+      data: {
+        name: null,
+        email: null,
+        emailCanonical: null,
+        postcode: null,
+        ipHash: null,
+        confirmTokenHash: null,
+        showName: false,
+        consentUpdates: false,
+        anonymisedAt: now.toISOString(),
+      },
       overrideAccess: true,
       depth: 0,
     })

@@ -35,12 +35,21 @@ export type SignOutcome =
   | { status: 'too-many-emails' }
   | { status: 'rate-limited'; retryAfterSeconds: number }
 
-type PetitionRef = { id: number; title: string; state?: string | null; opensAt?: string | null; closesAt?: string | null }
+type PetitionRef = {
+  id: number
+  title: string
+  state?: string | null
+  opensAt?: string | null
+  closesAt?: string | null
+}
 
 /** How long a petition looked up for signing is kept: a closed petition stops taking signatures within this time. */
 export const PETITION_LOOKUP_MS = 1000
 
-type LookupCache = { entries: Map<string, { at: number; value: PetitionRef | null }>; reading: Map<string, Promise<PetitionRef | null>> }
+type LookupCache = {
+  entries: Map<string, { at: number; value: PetitionRef | null }>
+  reading: Map<string, Promise<PetitionRef | null>>
+}
 const lookups = new WeakMap<Payload, LookupCache>()
 
 /**
@@ -49,7 +58,11 @@ const lookups = new WeakMap<Payload, LookupCache>()
  * lookup a second. The closing date is checked on every request (isSignable), so only a change
  * of state made in the CMS takes up to that second to apply.
  */
-export const findPetitionBySlug = async (payload: Payload, slug: string, now = Date.now()): Promise<PetitionRef | null> => {
+export const findPetitionBySlug = async (
+  payload: Payload,
+  slug: string,
+  now = Date.now(),
+): Promise<PetitionRef | null> => {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null
   let cache = lookups.get(payload)
   if (!cache) lookups.set(payload, (cache = { entries: new Map(), reading: new Map() }))
@@ -86,7 +99,12 @@ const lookUpPetition = async (payload: Payload, slug: string): Promise<PetitionR
  * Signs a petition for the person described by `raw` (form or JSON fields).
  * @example await signPetition(payload, 'fair-rotas', { name: 'Tom', email: 'tom@example.org' }, { ip: '203.0.113.9' })
  */
-export const signPetition = async (payload: Payload, slug: string, raw: unknown, ctx: SubmitContext): Promise<SignOutcome> => {
+export const signPetition = async (
+  payload: Payload,
+  slug: string,
+  raw: unknown,
+  ctx: SubmitContext,
+): Promise<SignOutcome> => {
   const checked = check(signSchema, raw)
   if (!checked.ok) return { status: 'invalid', errors: checked.errors }
   const input = checked.data
@@ -99,7 +117,11 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
   const limit = await limitRate(payload, 'sign', clientRateKey(ctx.ip), String(petition.id))
   if (limit.limited) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
   const ipHash = hashIp(payload.secret, ctx.ip)
-  const flags: Flag[] = formFlags({ honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] }, payload.secret, now)
+  const flags: Flag[] = formFlags(
+    { honeypot: input[HONEYPOT_FIELD], stamp: input[STAMP_FIELD] },
+    payload.secret,
+    now,
+  )
   const quiet = suppressesEmail(flags)
 
   const emailCanonical = canonicalEmail(input.email)
@@ -122,7 +144,9 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
     confirmationsSent: quiet ? 0 : 1,
     pendingSince: new Date(now).toISOString(),
     // Owed from the moment the row exists; the lease keeps the worker off while this request tries.
-    ...(quiet ? { confirmEmailState: null, confirmEmailAttempts: 0, confirmEmailNextAt: null } : owedFrom(now)),
+    ...(quiet
+      ? { confirmEmailState: null, confirmEmailAttempts: 0, confirmEmailNextAt: null }
+      : owedFrom(now)),
     ipHash,
     flags,
   })
@@ -131,11 +155,24 @@ export const signPetition = async (payload: Payload, slug: string, raw: unknown,
   if (quiet) return { status: 'sent' }
   const person = { id: stored.id, email: input.email, name: input.name, emailCanonical }
   if (stored.state === RECORD_STATES.CONFIRMED) {
-    await payload.sendEmail({ to: input.email, ...signatureAlreadySignedEmail({ name: input.name, petitionTitle: petition.title, ...signatureFooterLinks(payload, stored.id, emailCanonical) }) })
+    await payload.sendEmail({
+      to: input.email,
+      ...signatureAlreadySignedEmail({
+        name: input.name,
+        petitionTitle: petition.title,
+        ...signatureFooterLinks(payload, stored.id, emailCanonical),
+      }),
+    })
     return { status: 'sent' }
   }
   // A new signature, or a pending one signed again (its new link): owed until sent, so a failing
   // email service cannot lose it; a refused email undoes a new signature.
-  await deliverOwedEmail(payload, 'signatures', stored.id, () => sendSignatureConfirm(payload, person, petition, token), { undoOnRefusal: stored.inserted })
+  await deliverOwedEmail(
+    payload,
+    'signatures',
+    stored.id,
+    () => sendSignatureConfirm(payload, person, petition, token),
+    { undoOnRefusal: stored.inserted },
+  )
   return { status: 'sent' }
 }

@@ -27,14 +27,23 @@ export type NewSignature = Omit<Signature, 'id' | 'createdAt' | 'updatedAt'>
 type Statement = { sql: string; args: unknown[] }
 /** The parts of the SQL adapter (SQLite via libSQL) that storeSignatures uses; drizzle's own types are not exported by Payload. */
 type SqlAdapter = {
-  client: { batch: (statements: Statement[], mode: 'write') => Promise<{ rows: Record<string, unknown>[] }[]> }
+  client: {
+    batch: (statements: Statement[], mode: 'write') => Promise<{ rows: Record<string, unknown>[] }[]>
+  }
   tables: Record<string, Table>
 }
 type Column = { name: string; default?: unknown; mapToDriverValue: (v: unknown) => unknown }
 type Table = Record<string, unknown>
 
 /** How the signatures table's columns are called and written, worked out once per table. */
-type InsertPlan = { keys: string[]; columns: Column[]; table: string; texts: string; head: string; row: string }
+type InsertPlan = {
+  keys: string[]
+  columns: Column[]
+  table: string
+  texts: string
+  head: string
+  row: string
+}
 const plans = new WeakMap<Table, InsertPlan>()
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -61,7 +70,10 @@ const insertPlan = (table: Table, textsTable: Table): InsertPlan => {
 
 /** A value as the column stores it; a missing one takes the column's plain default, as drizzle would. */
 const driverValue = (column: Column, value: unknown): unknown => {
-  if (value === undefined) return column.default === undefined || typeof column.default === 'object' ? null : column.mapToDriverValue(column.default)
+  if (value === undefined)
+    return column.default === undefined || typeof column.default === 'object'
+      ? null
+      : column.mapToDriverValue(column.default)
   return value === null ? null : column.mapToDriverValue(value)
 }
 
@@ -102,18 +114,28 @@ export const storeSignatures = async (payload: Payload, rows: NewSignature[]): P
   const c = (key: string) => `${plan.table}.${col(table, key)}`
   const x = (key: string) => `excluded.${col(table, key)}`
   const pending = `${c('state')} = '${RECORD_STATES.PENDING}'`
-  const renew = ['confirmTokenHash', 'confirmEmailState', 'confirmEmailAttempts', 'confirmEmailNextAt', 'confirmEmailError', ...('pendingSince' in table ? ['pendingSince'] : [])]
+  const renew = [
+    'confirmTokenHash',
+    'confirmEmailState',
+    'confirmEmailAttempts',
+    'confirmEmailNextAt',
+    'confirmEmailError',
+    ...('pendingSince' in table ? ['pendingSince'] : []),
+  ]
   const upsert = `on conflict (${col(table, 'petition')}, ${col(table, 'emailCanonical')}) do update set
     ${col(table, 'confirmationsSent')} = coalesce(${c('confirmationsSent')}, 0) + 1, ${col(table, 'updatedAt')} = ${x('updatedAt')},
     ${renew.map((k) => `${col(table, k)} = case when ${pending} then ${x(k)} else ${c(k)} end`).join(', ')}
     where coalesce(${c('confirmationsSent')}, 0) < ${MAX_CONFIRMATION_EMAILS} and ${x('confirmEmailState')} is not null
     returning "id", ${col(table, 'state')} as "state", ${col(table, 'petition')} as "petition", ${col(table, 'emailCanonical')} as "email",
       ${col(table, 'confirmTokenHash')} as "hash", ${col(table, 'createdAt')} as "createdAt"`
-  const statements: Statement[] = [{ sql: `${plan.head}${rows.map(() => plan.row).join(', ')} ${upsert}`, args }]
+  const statements: Statement[] = [
+    { sql: `${plan.head}${rows.map(() => plan.row).join(', ')} ${upsert}`, args },
+  ]
   // Flags go to the rows this batch made (joined on the new confirm-token hash and the batch's
   // createdAt), never to an older signature: one INSERT … SELECT for the whole batch.
   const flagArgs: unknown[] = []
-  for (const r of rows) (r.flags ?? []).forEach((text, i) => flagArgs.push(r.confirmTokenHash ?? null, i + 1, text))
+  for (const r of rows)
+    (r.flags ?? []).forEach((text, i) => flagArgs.push(r.confirmTokenHash ?? null, i + 1, text))
   if (flagArgs.length) {
     statements.push({
       sql: `insert into ${plan.texts} ("order", "parent_id", "path", "text")
@@ -124,23 +146,37 @@ export const storeSignatures = async (payload: Payload, rows: NewSignature[]): P
   }
   const [stored] = await sql.client.batch(statements, 'write')
   const byKey = new Map<string, { id: number; state: string; hash: string; inserted: boolean }>()
-  for (const r of stored.rows) byKey.set(`${r.petition}|${r.email}`, { id: Number(r.id), state: String(r.state), hash: String(r.hash), inserted: r.createdAt === now })
+  for (const r of stored.rows)
+    byKey.set(`${r.petition}|${r.email}`, {
+      id: Number(r.id),
+      state: String(r.state),
+      hash: String(r.hash),
+      inserted: r.createdAt === now,
+    })
   const given = new Set<string>()
   return rows.map((r) => {
     const key = `${r.petition}|${r.emailCanonical}`
     const row = byKey.get(key)
-    if (!row || given.has(key) || (row.state === RECORD_STATES.PENDING && row.hash !== r.confirmTokenHash)) return null
+    if (!row || given.has(key) || (row.state === RECORD_STATES.PENDING && row.hash !== r.confirmTokenHash))
+      return null
     given.add(key)
     return { id: row.id, state: row.state, inserted: row.inserted }
   })
 }
 
 /** The same as storeSignatures through Payload's adapter (MongoDB), row by row. */
-const storeByAdapter = async (payload: Payload, rows: NewSignature[], now: string): Promise<StoreResult[]> => {
+const storeByAdapter = async (
+  payload: Payload,
+  rows: NewSignature[],
+  now: string,
+): Promise<StoreResult[]> => {
   const results: StoreResult[] = []
   for (const data of rows) {
     try {
-      const created = (await payload.db.create({ collection: 'signatures', data: { ...data, createdAt: now, updatedAt: now } })) as { id: number | string }
+      const created = (await payload.db.create({
+        collection: 'signatures',
+        data: { ...data, createdAt: now, updatedAt: now },
+      })) as { id: number | string }
       results.push({ id: created.id, state: RECORD_STATES.PENDING, inserted: true })
     } catch (error) {
       if (!isUniqueViolation(error)) throw error
@@ -169,8 +205,8 @@ export const signatureBatcher = (payload: Payload): Batcher<NewSignature, StoreR
 }
 
 /** Stores one signature (new or repeat) through the batcher; see storeSignatures. */
-export const storeSignature = (payload: Payload, data: NewSignature): Promise<StoreResult> => signatureBatcher(payload).add(data)
-
+export const storeSignature = (payload: Payload, data: NewSignature): Promise<StoreResult> =>
+  signatureBatcher(payload).add(data)
 
 const col = (table: Table, key: string) => quote((table[key] as Column).name)
 
@@ -188,7 +224,20 @@ const repeatByAdapter = async (payload: Payload, r: NewSignature, at: string): P
   const existing = found.docs[0]
   if (!existing || (existing.confirmationsSent ?? 0) >= MAX_CONFIRMATION_EMAILS) return null
   const pending = existing.state === RECORD_STATES.PENDING
-  const owed = { confirmTokenHash: r.confirmTokenHash, confirmEmailState: CONFIRM_EMAIL_STATES.OWED, confirmEmailAttempts: 0, confirmEmailNextAt: r.confirmEmailNextAt, confirmEmailError: null, pendingSince: at }
-  await payload.update({ collection: 'signatures', id: existing.id, data: { confirmationsSent: (existing.confirmationsSent ?? 0) + 1, ...(pending ? owed : {}) }, overrideAccess: true, depth: 0 })
+  const owed = {
+    confirmTokenHash: r.confirmTokenHash,
+    confirmEmailState: CONFIRM_EMAIL_STATES.OWED,
+    confirmEmailAttempts: 0,
+    confirmEmailNextAt: r.confirmEmailNextAt,
+    confirmEmailError: null,
+    pendingSince: at,
+  }
+  await payload.update({
+    collection: 'signatures',
+    id: existing.id,
+    data: { confirmationsSent: (existing.confirmationsSent ?? 0) + 1, ...(pending ? owed : {}) },
+    overrideAccess: true,
+    depth: 0,
+  })
   return { id: existing.id, state: existing.state, inserted: false }
 }

@@ -20,14 +20,27 @@ type LexicalNode = {
   checked?: boolean
 }
 
-
 export type { TocEntry }
 
 export type RenderedRichText = { html: string; toc: TocEntry[]; text: string }
 
-const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, subscript: 32, superscript: 64 }
+const TEXT_FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  underline: 8,
+  code: 16,
+  subscript: 32,
+  superscript: 64,
+}
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /** Escapes text for HTML content or a quoted attribute. */
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c])
@@ -47,7 +60,11 @@ export const safeHref = (raw: unknown): string | null => {
 }
 
 const plainText = (node: LexicalNode): string =>
-  node.type === 'text' ? (node.text ?? '') : node.type === 'linebreak' ? ' ' : (node.children ?? []).map(plainText).join('')
+  node.type === 'text'
+    ? (node.text ?? '')
+    : node.type === 'linebreak'
+      ? ' '
+      : (node.children ?? []).map(plainText).join('')
 
 /**
  * Renders a Lexical editor state (or null) to HTML, a contents list of its h2/h3 headings and its
@@ -103,7 +120,10 @@ export const renderRichText = (state: unknown): RenderedRichText => {
       }
       case 'list': {
         const tag = node.listType === 'number' ? 'ol' : 'ul'
-        const start = tag === 'ol' && typeof node.start === 'number' && node.start !== 1 ? ` start="${Math.trunc(node.start)}"` : ''
+        const start =
+          tag === 'ol' && typeof node.start === 'number' && node.start !== 1
+            ? ` start="${Math.trunc(node.start)}"`
+            : ''
         return `<${tag}${start}>${children(node)}</${tag}>`
       }
       case 'listitem': {

@@ -56,7 +56,10 @@ export const markdownToLexical = (markdown: string) => {
   let list: { type: 'bullet' | 'number'; items: string[] } | null = null
 
   const flushParagraph = () => {
-    if (paragraph.length) children.push(block('paragraph', inlineToLexical(paragraph.join(' ')), { textFormat: 0, textStyle: '' }))
+    if (paragraph.length)
+      children.push(
+        block('paragraph', inlineToLexical(paragraph.join(' ')), { textFormat: 0, textStyle: '' }),
+      )
     paragraph = []
   }
   const flushList = () => {

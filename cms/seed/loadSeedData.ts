@@ -34,7 +34,15 @@ export type SeedTemplate = {
   relatedGuides?: string[]
   sources?: { title: string; url: string }[]
   lastReviewed?: string
-  placeholders: { key: string; label: string; hint?: string; example?: string; required?: boolean; multiline?: boolean; type?: 'text' | 'date' }[]
+  placeholders: {
+    key: string
+    label: string
+    hint?: string
+    example?: string
+    required?: boolean
+    multiline?: boolean
+    type?: 'text' | 'date'
+  }[]
   optionalSections?: { key: string; label: string; group?: string | null; default?: boolean }[]
   guidance: string
   body: string
@@ -51,7 +59,10 @@ export class SeedDataError extends Error {
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/
 
 /** Splits a Markdown file into its YAML front matter and body. */
-export const parseFrontMatter = (file: string, source: string): { data: Record<string, unknown>; body: string } => {
+export const parseFrontMatter = (
+  file: string,
+  source: string,
+): { data: Record<string, unknown>; body: string } => {
   const m = FRONT_MATTER.exec(source)
   if (!m) throw new SeedDataError(file, 'must start with YAML front matter between two "---" lines.')
   let data: unknown
@@ -64,11 +75,14 @@ export const parseFrontMatter = (file: string, source: string): { data: Record<s
   return { data: data as Record<string, unknown>, body: m[2].trim() }
 }
 
-const asDate = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? undefined : String(v))
+const asDate = (v: unknown) =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? undefined : String(v)
 
 const requireFields = (file: string, data: Record<string, unknown>, fields: string[]) => {
-  for (const f of fields) if (data[f] == null || data[f] === '') throw new SeedDataError(file, `"${f}" is required.`)
-  if (!isSlug(data.slug)) throw new SeedDataError(file, `slug "${String(data.slug)}" must be lower-case words joined by hyphens.`)
+  for (const f of fields)
+    if (data[f] == null || data[f] === '') throw new SeedDataError(file, `"${f}" is required.`)
+  if (!isSlug(data.slug))
+    throw new SeedDataError(file, `slug "${String(data.slug)}" must be lower-case words joined by hyphens.`)
 }
 
 const markdownFiles = async (dir: string) =>
@@ -86,7 +100,10 @@ export const loadGuides = async (dir: string): Promise<SeedGuide[]> => {
       ...(data as Omit<SeedGuide, 'body'>),
       lastReviewed: asDate(data.lastReviewed),
       reviewDue: asDate(data.reviewDue),
-      history: ((data.history as { date: unknown; note: string }[]) ?? []).map((h) => ({ date: asDate(h.date)!, note: h.note })),
+      history: ((data.history as { date: unknown; note: string }[]) ?? []).map((h) => ({
+        date: asDate(h.date)!,
+        note: h.note,
+      })),
       body,
     })
   }
@@ -103,7 +120,11 @@ export const loadTemplates = async (dir: string): Promise<SeedTemplate[]> => {
     const { data, body } = parseFrontMatter(file, await readFile(file, 'utf8'))
     requireFields(file, data, ['title', 'slug', 'summary', 'kind', 'nations'])
     const parts = body.split(LETTER_MARK)
-    if (parts.length !== 2) throw new SeedDataError(file, 'needs exactly one line "=== LETTER ===" between the guidance and the letter.')
+    if (parts.length !== 2)
+      throw new SeedDataError(
+        file,
+        'needs exactly one line "=== LETTER ===" between the guidance and the letter.',
+      )
     const template = {
       ...(data as Omit<SeedTemplate, 'guidance' | 'body'>),
       placeholders: (data.placeholders as SeedTemplate['placeholders']) ?? [],

@@ -5,7 +5,10 @@ import { loadGuides, loadJson, loadTemplates, SeedDataError } from './loadSeedDa
 import { SEED_PETITIONS } from './petitions'
 import { SEED_TOPICS } from './topics'
 
-export type SeedResult = Record<'topics' | 'guides' | 'templates' | 'unions' | 'networks' | 'trainingSessions' | 'petitions', number>
+export type SeedResult = Record<
+  'topics' | 'guides' | 'templates' | 'unions' | 'networks' | 'trainingSessions' | 'petitions',
+  number
+>
 
 type Progress = (message: string) => void
 
@@ -26,18 +29,30 @@ export const isEmpty = async (payload: Payload): Promise<boolean> => {
  * networks, training sessions and demo petitions, all published. Relations are by slug; a slug
  * that names nothing is reported, not silently dropped.
  */
-export const seed = async (payload: Payload, dir: string, progress: Progress = () => {}): Promise<SeedResult> => {
+export const seed = async (
+  payload: Payload,
+  dir: string,
+  progress: Progress = () => {},
+): Promise<SeedResult> => {
   const guides = await loadGuides(path.join(dir, 'guides'))
   const templates = await loadTemplates(path.join(dir, 'templates'))
   const unionsFile = await loadJson<{ unions: any[] }>(path.join(dir, 'unions.json'), { unions: [] })
   const networksFile = await loadJson<{ networks: any[] }>(path.join(dir, 'networks.json'), { networks: [] })
-  const sessionsFile = await loadJson<{ sessions: any[] }>(path.join(dir, 'training-sessions.json'), { sessions: [] })
+  const sessionsFile = await loadJson<{ sessions: any[] }>(path.join(dir, 'training-sessions.json'), {
+    sessions: [],
+  })
 
-  const ids = { topics: new Map<string, number>(), guides: new Map<string, number>(), templates: new Map<string, number>(), unions: new Map<string, number>() }
+  const ids = {
+    topics: new Map<string, number>(),
+    guides: new Map<string, number>(),
+    templates: new Map<string, number>(),
+    unions: new Map<string, number>(),
+  }
   const lookup = (kind: keyof typeof ids, slugs: string[] | undefined, where: string) =>
     (slugs ?? []).map((slug) => {
       const id = ids[kind].get(slug)
-      if (id === undefined) throw new SeedDataError(where, `refers to ${kind} "${slug}", which does not exist.`)
+      if (id === undefined)
+        throw new SeedDataError(where, `refers to ${kind} "${slug}", which does not exist.`)
       return id
     })
 
@@ -90,9 +105,18 @@ export const seed = async (payload: Payload, dir: string, progress: Progress = (
         nations: t.nations as ('england-wales' | 'scotland' | 'northern-ireland')[],
         guidance: markdownToLexical(t.guidance) as never,
         body: t.body,
-        placeholders: t.placeholders.map((p) => ({ ...p, required: p.required ?? true, multiline: p.multiline ?? false, type: p.type ?? 'text' })),
+        placeholders: t.placeholders.map((p) => ({
+          ...p,
+          required: p.required ?? true,
+          multiline: p.multiline ?? false,
+          type: p.type ?? 'text',
+        })),
         optionalSections: (t.optionalSections ?? []).map((s) => ({ ...s, group: s.group ?? undefined })),
-        relatedGuides: lookup('guides', t.relatedGuides?.filter((s) => ids.guides.has(s)), `templates/${t.slug}.md`),
+        relatedGuides: lookup(
+          'guides',
+          t.relatedGuides?.filter((s) => ids.guides.has(s)),
+          `templates/${t.slug}.md`,
+        ),
         sources: t.sources ?? [],
         lastReviewed: t.lastReviewed,
         _status: 'published',
@@ -103,8 +127,16 @@ export const seed = async (payload: Payload, dir: string, progress: Progress = (
 
   // Guides link to templates and to each other: set once everything exists.
   for (const g of guides) {
-    const relatedGuides = lookup('guides', g.relatedGuides?.filter((s) => ids.guides.has(s)), `guides/${g.slug}.md`)
-    const relatedTemplates = lookup('templates', g.relatedTemplates?.filter((s) => ids.templates.has(s)), `guides/${g.slug}.md`)
+    const relatedGuides = lookup(
+      'guides',
+      g.relatedGuides?.filter((s) => ids.guides.has(s)),
+      `guides/${g.slug}.md`,
+    )
+    const relatedTemplates = lookup(
+      'templates',
+      g.relatedTemplates?.filter((s) => ids.templates.has(s)),
+      `guides/${g.slug}.md`,
+    )
     if (relatedGuides.length || relatedTemplates.length)
       await payload.update({
         collection: 'guides',
@@ -139,7 +171,8 @@ export const seed = async (payload: Payload, dir: string, progress: Progress = (
       data: {
         ...n,
         employer: n.employer ?? undefined,
-        relatedUnion: n.relatedUnion && ids.unions.has(n.relatedUnion) ? ids.unions.get(n.relatedUnion) : undefined,
+        relatedUnion:
+          n.relatedUnion && ids.unions.has(n.relatedUnion) ? ids.unions.get(n.relatedUnion) : undefined,
       },
     })
   }

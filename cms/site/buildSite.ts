@@ -1,6 +1,17 @@
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import {
+  cp,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
 import path from 'node:path'
 import { dataDir } from '../../content-models/paths'
 import { checkBuild, listFiles } from './checkBuild'
@@ -46,7 +57,8 @@ export const sitePaths = (root = dataDir()) => ({
 
 const countPages = async (dir: string): Promise<number> => {
   let n = 0
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.html')) n++
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.html')) n++
   return n
 }
 
@@ -70,16 +82,30 @@ export const liveBuildDir = async (live = sitePaths().live): Promise<string | nu
 export const pruneBuilds = async (keep = 3, paths = sitePaths()): Promise<void> => {
   const live = await liveBuildDir(paths.live)
   const entries = (await readdir(paths.builds).catch(() => [] as string[])).filter((n) => !n.startsWith('.'))
-  const dirs = await Promise.all(entries.map(async (name) => ({ name, dir: path.join(paths.builds, name), mtime: (await stat(path.join(paths.builds, name))).mtimeMs })))
-  const old = dirs.filter((d) => d.dir !== live).sort((a, b) => b.mtime - a.mtime).slice(keep)
+  const dirs = await Promise.all(
+    entries.map(async (name) => ({
+      name,
+      dir: path.join(paths.builds, name),
+      mtime: (await stat(path.join(paths.builds, name))).mtimeMs,
+    })),
+  )
+  const old = dirs
+    .filter((d) => d.dir !== live)
+    .sort((a, b) => b.mtime - a.mtime)
+    .slice(keep)
   await Promise.all(old.map((d) => rm(d.dir, { recursive: true, force: true })))
   const kept = new Set(dirs.filter((d) => !old.includes(d)).map((d) => d.name))
   const snapshots = await readdir(paths.snapshots).catch(() => [] as string[])
-  await Promise.all(snapshots.filter((n) => !kept.has(n)).map((n) => rm(path.join(paths.snapshots, n), { recursive: true, force: true })))
+  await Promise.all(
+    snapshots
+      .filter((n) => !kept.has(n))
+      .map((n) => rm(path.join(paths.snapshots, n), { recursive: true, force: true })),
+  )
 }
 
 /** A build id: sortable by time, then the fingerprint, safe as a folder name. */
-export const defaultBuildId = (fingerprint: string) => `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${fingerprint.slice(0, 8)}`
+export const defaultBuildId = (fingerprint: string) =>
+  `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${fingerprint.slice(0, 8)}`
 
 const SOURCE_FILE = '.source-fingerprint'
 
@@ -96,13 +122,24 @@ export const reusableSnapshot = async (paths = sitePaths()): Promise<string | un
 }
 
 /** Decides between an incremental and a full build against the live build. */
-const planAgainst = async (live: string | null, snapshotDir: string, paths: ReturnType<typeof sitePaths>, source: string): Promise<IncrementalPlan> => {
+const planAgainst = async (
+  live: string | null,
+  snapshotDir: string,
+  paths: ReturnType<typeof sitePaths>,
+  source: string,
+): Promise<IncrementalPlan> => {
   if (!live || !existsSync(path.join(live, 'index.html'))) return { full: true, reason: 'no live build' }
-  if ((await readFile(path.join(live, SOURCE_FILE), 'utf8').catch(() => '')) !== source) return { full: true, reason: 'site sources changed' }
+  if ((await readFile(path.join(live, SOURCE_FILE), 'utf8').catch(() => '')) !== source)
+    return { full: true, reason: 'site sources changed' }
   const previous = path.join(paths.snapshots, path.basename(live))
   if (!existsSync(previous)) return { full: true, reason: 'no snapshot of the live build' }
-  const settings = async (dir: string) => readFile(path.join(dir, 'site-settings.json'), 'utf8').catch(() => '')
-  return planIncremental(await readEntries(previous), await readEntries(snapshotDir), (await settings(previous)) !== (await settings(snapshotDir)))
+  const settings = async (dir: string) =>
+    readFile(path.join(dir, 'site-settings.json'), 'utf8').catch(() => '')
+  return planIncremental(
+    await readEntries(previous),
+    await readEntries(snapshotDir),
+    (await settings(previous)) !== (await settings(snapshotDir)),
+  )
 }
 
 /**
@@ -149,13 +186,24 @@ export const buildSite = async ({
   if (skipIfUnchanged && live && existsSync(path.join(live, 'index.html'))) {
     const previous = await readFile(path.join(live, '.fingerprint'), 'utf8').catch(() => '')
     if (previous === fingerprint) {
-      return { buildId: path.basename(live), dir: live, pages: await countPages(live), ms: Date.now() - started, skipped: true, timings, mode: 'full', peakRss: null }
+      return {
+        buildId: path.basename(live),
+        dir: live,
+        pages: await countPages(live),
+        ms: Date.now() - started,
+        skipped: true,
+        timings,
+        mode: 'full',
+        peakRss: null,
+      }
     }
   }
   const buildId = wantedId ?? defaultBuildId(fingerprint)
   const dir = path.join(paths.builds, buildId)
   const keptSnapshot = path.join(paths.snapshots, buildId)
-  const plan = incremental ? await planAgainst(live, snapshotDir, paths, source) : ({ full: true, reason: 'full build asked for' } as const)
+  const plan = incremental
+    ? await planAgainst(live, snapshotDir, paths, source)
+    : ({ full: true, reason: 'full build asked for' } as const)
   await mkdir(paths.builds, { recursive: true })
   await rm(dir, { recursive: true, force: true })
   let peakRss: number | null = null
@@ -164,8 +212,22 @@ export const buildSite = async ({
   let rendered = 0
   let files = 0
   try {
-    const report = await timed('build', () => runAstroBuild(snapshotDir, dir, {}, { onSpawn, onPeakRss: (b) => (peakRss = b), renderOnly: plan.full ? undefined : { slugs: plan.render, folders: plan.folders } }))
-    Object.assign(timings, Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [`build.${k}`, v])))
+    const report = await timed('build', () =>
+      runAstroBuild(
+        snapshotDir,
+        dir,
+        {},
+        {
+          onSpawn,
+          onPeakRss: (b) => (peakRss = b),
+          renderOnly: plan.full ? undefined : { slugs: plan.render, folders: plan.folders },
+        },
+      ),
+    )
+    Object.assign(
+      timings,
+      Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [`build.${k}`, v])),
+    )
     rendered = report.rendered
     const fresh = plan.full ? undefined : await listFiles(dir)
     if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
@@ -186,5 +248,18 @@ export const buildSite = async ({
   }
   await timed('switch', () => switchLive(paths.live, dir))
   await timed('prune', () => pruneBuilds(keep, paths))
-  return { buildId, dir, pages, ms: Date.now() - started, skipped: false, timings, mode: plan.full ? 'full' : 'incremental', modeReason: plan.full ? plan.reason : `${plan.changed} entries changed`, peakRss, brokenLinks, rendered, files }
+  return {
+    buildId,
+    dir,
+    pages,
+    ms: Date.now() - started,
+    skipped: false,
+    timings,
+    mode: plan.full ? 'full' : 'incremental',
+    modeReason: plan.full ? plan.reason : `${plan.changed} entries changed`,
+    peakRss,
+    brokenLinks,
+    rendered,
+    files,
+  }
 }

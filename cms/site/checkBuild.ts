@@ -55,7 +55,11 @@ export const resolves = (files: Set<string>, sitePath: string): boolean => {
 }
 
 /** Finds broken internal links across the built HTML: the page and the link it cannot follow. */
-export const findBrokenLinks = async (dir: string, files?: string[], pages?: string[]): Promise<{ page: string; link: string }[]> => {
+export const findBrokenLinks = async (
+  dir: string,
+  files?: string[],
+  pages?: string[],
+): Promise<{ page: string; link: string }[]> => {
   const all = files ?? (await listFiles(dir))
   const set = new Set(all)
   const broken: { page: string; link: string }[] = []
@@ -63,7 +67,8 @@ export const findBrokenLinks = async (dir: string, files?: string[], pages?: str
     if (!file.endsWith('.html')) continue
     const page = pagePathOf(file)
     const html = await readFile(path.join(dir, file), 'utf8')
-    for (const link of new Set(internalLinks(html, page))) if (!resolves(set, link)) broken.push({ page, link })
+    for (const link of new Set(internalLinks(html, page)))
+      if (!resolves(set, link)) broken.push({ page, link })
   }
   return broken
 }
@@ -75,18 +80,23 @@ export const findBrokenLinks = async (dir: string, files?: string[], pages?: str
 export const checkSearchIndex = async (dir: string, files: string[]): Promise<string[]> => {
   const problems: string[] = []
   const candidates = files.filter((f) => /^search-index(\/.*)?\.json$|^search-index\/.*\.json$/.test(f))
-  await Promise.all(candidates.map(async (file) => {
-    try {
-      const data = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, unknown>
-      const lunrIndex = (data && typeof data === 'object' && 'invertedIndex' in data ? data : (data?.index as Record<string, unknown> | undefined)) ?? null
-      if (lunrIndex && typeof lunrIndex === 'object' && 'invertedIndex' in lunrIndex) {
-        const lunr = (await import('lunr')).default
-        lunr.Index.load(lunrIndex as unknown as object)
+  await Promise.all(
+    candidates.map(async (file) => {
+      try {
+        const data = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, unknown>
+        const lunrIndex =
+          (data && typeof data === 'object' && 'invertedIndex' in data
+            ? data
+            : (data?.index as Record<string, unknown> | undefined)) ?? null
+        if (lunrIndex && typeof lunrIndex === 'object' && 'invertedIndex' in lunrIndex) {
+          const lunr = (await import('lunr')).default
+          lunr.Index.load(lunrIndex as unknown as object)
+        }
+      } catch (error) {
+        problems.push(`search index ${file} does not load: ${(error as Error).message}`)
       }
-    } catch (error) {
-      problems.push(`search index ${file} does not load: ${(error as Error).message}`)
-    }
-  }))
+    }),
+  )
   return problems.sort()
 }
 
@@ -96,7 +106,11 @@ export const checkSearchIndex = async (dir: string, files: string[]): Promise<st
  * gone, so while none is, only the rendered pages are read (and the live build's known broken
  * links are carried into the list). Otherwise, every page.
  */
-const pagesToCheck = async (files: string[], previous: string | null | undefined, rendered: string[] | undefined): Promise<string[] | undefined> => {
+const pagesToCheck = async (
+  files: string[],
+  previous: string | null | undefined,
+  rendered: string[] | undefined,
+): Promise<string[] | undefined> => {
   if (!previous || !rendered) return undefined
   const now = new Set(files)
   const gone = (await listFiles(previous)).some((f) => !f.startsWith('.') && !now.has(f))
@@ -121,10 +135,17 @@ export const checkBuild = async (
   problems.push(...(await checkSearchIndex(dir, files)))
   const only = await pagesToCheck(files, previous, rendered)
   const broken = await findBrokenLinks(dir, files, only)
-  const before = previous ? (JSON.parse(await readFile(path.join(previous, BROKEN_LINKS_FILE), 'utf8').catch(() => 'null')) as string[] | null) : null
+  const before = previous
+    ? (JSON.parse(await readFile(path.join(previous, BROKEN_LINKS_FILE), 'utf8').catch(() => 'null')) as
+        string[] | null)
+    : null
   if (before) {
     const known = new Set(before)
-    problems.push(...broken.filter((b) => !known.has(b.link)).map((b) => `${b.page} links to ${b.link}, which is not in the build`))
+    problems.push(
+      ...broken
+        .filter((b) => !known.has(b.link))
+        .map((b) => `${b.page} links to ${b.link}, which is not in the build`),
+    )
   }
   if (problems.length) throw new SiteCheckError(problems)
   // Pages carried over unread keep the live build's broken links, where they still do not resolve.

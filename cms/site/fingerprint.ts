@@ -8,8 +8,14 @@ import path from 'node:path'
 import { projectRoot } from '../../content-models/paths'
 
 /** Adds every file under `dir` (paths from the project root, and contents) to `hash`, in a stable order. */
-const hashTree = async (hash: ReturnType<typeof createHash>, dir: string, skip: (name: string) => boolean = () => false): Promise<void> => {
-  const entries = (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))
+const hashTree = async (
+  hash: ReturnType<typeof createHash>,
+  dir: string,
+  skip: (name: string) => boolean = () => false,
+): Promise<void> => {
+  const entries = (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )
   for (const e of entries) {
     if (skip(e.name)) continue
     const p = path.join(dir, e.name)

@@ -35,7 +35,14 @@ type SnapshotEntries = Partial<Record<PublicCollection, Entry[]>>
  * between entries render them. A folder not listed here is rendered by every build.
  * tests/unit/rebuildPlan.test.ts checks what each page reads against this list.
  */
-export const ROUTE_READS: Record<string, { lists: readonly PublicCollection[]; everyPage?: readonly PublicCollection[]; linkedFrom?: readonly PublicCollection[] }> = {
+export const ROUTE_READS: Record<
+  string,
+  {
+    lists: readonly PublicCollection[]
+    everyPage?: readonly PublicCollection[]
+    linkedFrom?: readonly PublicCollection[]
+  }
+> = {
   '': { lists: ['topics', 'guides', 'networks', 'training-sessions'] },
   '404': { lists: ['topics'] },
   privacy: { lists: [] },
@@ -71,16 +78,22 @@ export const planFolders = (changed: ReadonlySet<PublicCollection>): Record<stri
   Object.fromEntries(
     Object.entries(ROUTE_READS).map(([folder, reads]) => [
       folder,
-      reads.everyPage?.some((c) => changed.has(c)) ? 'all' : reads.lists.some((c) => changed.has(c)) ? 'lists' : 'none',
+      reads.everyPage?.some((c) => changed.has(c))
+        ? 'all'
+        : reads.lists.some((c) => changed.has(c))
+          ? 'lists'
+          : 'none',
     ]),
   )
 
-const readJson = async (file: string): Promise<unknown> => (existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null)
+const readJson = async (file: string): Promise<unknown> =>
+  existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null
 
 /** Reads the collections of a snapshot folder. */
 export const readEntries = async (dir: string): Promise<SnapshotEntries> => {
   const out: SnapshotEntries = {}
-  for (const c of PUBLIC_COLLECTIONS) out[c] = ((await readJson(path.join(dir, `${c}.json`))) as Entry[] | null) ?? []
+  for (const c of PUBLIC_COLLECTIONS)
+    out[c] = ((await readJson(path.join(dir, `${c}.json`))) as Entry[] | null) ?? []
   return out
 }
 
@@ -89,7 +102,11 @@ export const readEntries = async (dir: string): Promise<SnapshotEntries> => {
  * added and removed entries, plus every entry that links to one of them or that one of them
  * links to (a guide's topic page lists it; a related guide shows its title).
  */
-export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries, settingsChanged: boolean): IncrementalPlan => {
+export const planIncremental = (
+  before: SnapshotEntries,
+  after: SnapshotEntries,
+  settingsChanged: boolean,
+): IncrementalPlan => {
   if (settingsChanged) return { full: true, reason: 'site settings changed' }
   const render: Partial<Record<PublicCollection, Set<string>>> = {}
   const remove: Partial<Record<PublicCollection, string[]>> = {}
@@ -134,11 +151,13 @@ export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries,
   // Entries that link to a changed one, or that a changed one links to.
   for (const c of PUBLIC_COLLECTIONS) {
     for (const e of after[c] ?? []) {
-      if (linked.has(e.slug) || [...referencedSlugs(e)].some((s) => touched.has(s))) (render[c] ??= new Set()).add(e.slug)
+      if (linked.has(e.slug) || [...referencedSlugs(e)].some((s) => touched.has(s)))
+        (render[c] ??= new Set()).add(e.slug)
     }
   }
   const rendered = Object.values(render).reduce((n, s) => n + (s?.size ?? 0), 0)
-  if (total >= 50 && rendered / total > MAX_CHANGED_SHARE) return { full: true, reason: `${rendered} of ${total} entries to render` }
+  if (total >= 50 && rendered / total > MAX_CHANGED_SHARE)
+    return { full: true, reason: `${rendered} of ${total} entries to render` }
   return {
     full: false,
     render: Object.fromEntries(Object.entries(render).map(([c, s]) => [c, [...s!].sort()])),
@@ -149,7 +168,11 @@ export const planIncremental = (before: SnapshotEntries, after: SnapshotEntries,
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */
-const inParallel = async <T>(items: readonly T[], fn: (item: T) => Promise<unknown>, limit = 32): Promise<void> => {
+const inParallel = async <T>(
+  items: readonly T[],
+  fn: (item: T) => Promise<unknown>,
+  limit = 32,
+): Promise<void> => {
   let next = 0
   const worker = async () => {
     while (next < items.length) await fn(items[next++]!)
@@ -162,16 +185,33 @@ const inParallel = async <T>(items: readonly T[], fn: (item: T) => Promise<unkno
  * not rebuilt (hard links: builds are never changed once made), except the pages of removed
  * entries. The renderer has already written a sitemap of every page.
  */
-export const carryOver = async (previous: string, dir: string, remove: Partial<Record<PublicCollection, string[]>>): Promise<number> => {
-  const dropped = Object.entries(remove).flatMap(([c, slugs]) => (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`))
+export const carryOver = async (
+  previous: string,
+  dir: string,
+  remove: Partial<Record<PublicCollection, string[]>>,
+): Promise<number> => {
+  const dropped = Object.entries(remove).flatMap(([c, slugs]) =>
+    (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`),
+  )
   const isDropped = (file: string) => dropped.some((d) => file.startsWith(d))
   const have = new Set(await listFiles(dir))
   // A page rendered afresh takes none of the old page's compressed copies (precompress.ts writes new ones).
-  const files = (await listFiles(previous)).filter((f) => !have.has(f) && !have.has(f.replace(/\.(br|gz)$/, '')) && !isDropped(f) && !/^sitemap-.*\.xml$/.test(f) && !f.startsWith('.'))
+  const files = (await listFiles(previous)).filter(
+    (f) =>
+      !have.has(f) &&
+      !have.has(f.replace(/\.(br|gz)$/, '')) &&
+      !isDropped(f) &&
+      !/^sitemap-.*\.xml$/.test(f) &&
+      !f.startsWith('.'),
+  )
   // Folders first (one per page), then the links, many at once: thousands of small file-system calls.
   const parents = [...new Set(files.map((f) => path.dirname(path.join(dir, f))))]
   await inParallel(parents, (p) => mkdir(p, { recursive: true }))
-  await inParallel(files, (f) => link(path.join(previous, f), path.join(dir, f)).catch(() => copyFile(path.join(previous, f), path.join(dir, f))))
+  await inParallel(files, (f) =>
+    link(path.join(previous, f), path.join(dir, f)).catch(() =>
+      copyFile(path.join(previous, f), path.join(dir, f)),
+    ),
+  )
   const carried = files.length
   return carried
 }

@@ -14,7 +14,19 @@ const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 
 /** File types worth compressing. */
-export const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.ics', '.webmanifest', '.map'])
+export const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.xml',
+  '.svg',
+  '.txt',
+  '.ics',
+  '.webmanifest',
+  '.map',
+])
 
 /** Files smaller than this are sent as they are. */
 export const MIN_COMPRESS_BYTES = 1024
@@ -31,7 +43,9 @@ const replace = async (file: string, body: Buffer) => {
  * @returns how many files were compressed
  */
 export const precompress = async (dir: string, only?: string[]): Promise<number> => {
-  const files = (only ?? (await listFiles(dir))).filter((f) => COMPRESSIBLE.has(path.extname(f).toLowerCase()) && !path.basename(f).startsWith('.'))
+  const files = (only ?? (await listFiles(dir))).filter(
+    (f) => COMPRESSIBLE.has(path.extname(f).toLowerCase()) && !path.basename(f).startsWith('.'),
+  )
   let done = 0
   const queue = [...files]
   const worker = async () => {
@@ -39,7 +53,15 @@ export const precompress = async (dir: string, only?: string[]): Promise<number>
       const full = path.join(dir, file)
       const body = await readFile(full)
       if (body.length < MIN_COMPRESS_BYTES) continue
-      const [br, gz] = await Promise.all([brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }), gzip(body, { level: 9 })])
+      const [br, gz] = await Promise.all([
+        brotli(body, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }),
+        gzip(body, { level: 9 }),
+      ])
       await Promise.all([replace(`${full}.br`, br), replace(`${full}.gz`, gz)])
       done++
     }

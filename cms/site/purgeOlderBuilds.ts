@@ -13,11 +13,17 @@ import { liveBuildDir, sitePaths } from './buildSite'
  * build's. Folders being written (names starting with a dot) are left alone.
  * @returns the names of the builds and snapshots deleted
  */
-export const purgeOlderBuilds = async (paths = sitePaths()): Promise<{ builds: string[]; snapshots: string[] }> => {
+export const purgeOlderBuilds = async (
+  paths = sitePaths(),
+): Promise<{ builds: string[]; snapshots: string[] }> => {
   const live = await liveBuildDir(paths.live)
-  if (!live) throw new Error(`No live build at ${paths.live}: refusing to delete kept builds. Build the site first (npm run build:site).`)
+  if (!live)
+    throw new Error(
+      `No live build at ${paths.live}: refusing to delete kept builds. Build the site first (npm run build:site).`,
+    )
   const liveName = path.basename(live)
-  const others = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => n !== liveName && !n.startsWith('.'))
+  const others = async (dir: string) =>
+    (await readdir(dir).catch(() => [] as string[])).filter((n) => n !== liveName && !n.startsWith('.'))
   const builds = await others(paths.builds)
   const snapshots = await others(paths.snapshots)
   await Promise.all([

@@ -16,7 +16,11 @@ import { ROUTE_DIRS, type FolderPlan } from './incremental'
 
 /** A site build that failed; `output` holds the end of Astro's output, for the site-builds record. */
 export class SiteBuildError extends Error {
-  constructor(message: string, readonly output: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly output: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options)
     this.name = 'SiteBuildError'
   }
@@ -39,19 +43,31 @@ const peakRssOf = (pid: number): number | null => {
   }
 }
 
-export type ChildHooks = { onSpawn?: (child: ChildProcess) => void; onPeakRss?: (bytes: number | null) => void }
+export type ChildHooks = {
+  onSpawn?: (child: ChildProcess) => void
+  onPeakRss?: (bytes: number | null) => void
+}
 
 /**
  * Runs a Node script of site/render/ in a child process (isolated, killable, its memory freed
  * on exit) and resolves with its standard output. `onSpawn` receives the child (tests kill it
  * half-way); `onPeakRss` its peak memory at the end.
  */
-const runNodeScript = (script: string, args: string[], env: Record<string, string | undefined>, { onSpawn, onPeakRss }: ChildHooks = {}): Promise<string> =>
+const runNodeScript = (
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  { onSpawn, onPeakRss }: ChildHooks = {},
+): Promise<string> =>
   new Promise((resolve, reject) => {
     // Astro puts its server chunks in <cwd>/.astro/ when the out folder is outside the working
     // folder: a working folder of its own (inside the project, so packages resolve) keeps builds
     // running at the same time (tests, several engineers) from overwriting each other's.
-    const workDir = path.join(projectRoot(), 'node_modules/.cache/site-builds', `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`)
+    const workDir = path.join(
+      projectRoot(),
+      'node_modules/.cache/site-builds',
+      `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    )
     mkdirSync(workDir, { recursive: true })
     const cleanUp = () => rmSync(workDir, { recursive: true, force: true })
     const child = spawn(process.execPath, [path.join(projectRoot(), 'site/render', script), ...args], {
@@ -87,7 +103,13 @@ const runNodeScript = (script: string, args: string[], env: Record<string, strin
       cleanUp()
       onPeakRss?.(peak)
       if (code === 0) resolve(stdout)
-      else reject(new SiteBuildError(`Site build failed (${signal ? `killed by ${signal}` : `exit code ${code}`}). ${lastLines(output)}`, output))
+      else
+        reject(
+          new SiteBuildError(
+            `Site build failed (${signal ? `killed by ${signal}` : `exit code ${code}`}). ${lastLines(output)}`,
+            output,
+          ),
+        )
     })
   })
 
@@ -129,18 +151,32 @@ export const ensureBundle = async (hooks: ChildHooks = {}): Promise<{ dir: strin
 export const makeBundle = (outDir: string, hooks: ChildHooks = {}): Promise<string> =>
   // NODE_ENV=production whatever the caller's (tests run with "test"): the renderer runs production
   // React, which has no development JSX runtime for a development bundle to call.
-  runNodeScript('bundle.mjs', [path.join(projectRoot(), 'site')], { SITE_BUNDLE: '1', SITE_OUT_DIR: outDir, NODE_ENV: 'production' }, hooks)
+  runNodeScript(
+    'bundle.mjs',
+    [path.join(projectRoot(), 'site')],
+    { SITE_BUNDLE: '1', SITE_OUT_DIR: outDir, NODE_ENV: 'production' },
+    hooks,
+  )
 
 /** Deletes render bundles of older sources, keeping the newest few (other checkouts may use them). */
 const pruneBundles = async (current: string, keep = 3) => {
-  const names = (await readdir(bundlesDir()).catch(() => [] as string[])).filter((n) => n !== current && !n.includes('.tmp-'))
-  const dated = await Promise.all(names.map(async (n) => ({ n, mtime: (await stat(path.join(bundlesDir(), n))).mtimeMs })))
+  const names = (await readdir(bundlesDir()).catch(() => [] as string[])).filter(
+    (n) => n !== current && !n.includes('.tmp-'),
+  )
+  const dated = await Promise.all(
+    names.map(async (n) => ({ n, mtime: (await stat(path.join(bundlesDir(), n))).mtimeMs })),
+  )
   const old = dated.sort((a, b) => b.mtime - a.mtime).slice(keep - 1)
   await Promise.all(old.map(({ n }) => rm(path.join(bundlesDir(), n), { recursive: true, force: true })))
 }
 
 /** What `runAstroBuild` did: pages rendered and time per step, from the renderer. */
-export type RenderReport = { pages: number; rendered: number; bundled: boolean; timings: Record<string, number> }
+export type RenderReport = {
+  pages: number
+  rendered: number
+  bundled: boolean
+  timings: Record<string, number>
+}
 
 /**
  * Builds the site from `snapshotDir` into `outDir`: makes (or reuses) the render bundle, then
@@ -152,7 +188,13 @@ export const runAstroBuild = async (
   snapshotDir: string,
   outDir: string,
   env: Record<string, string | undefined> = {},
-  { onSpawn, onPeakRss, renderOnly }: ChildHooks & { renderOnly?: { slugs: Partial<Record<PublicCollection, string[]>>; folders: Record<string, FolderPlan> } } = {},
+  {
+    onSpawn,
+    onPeakRss,
+    renderOnly,
+  }: ChildHooks & {
+    renderOnly?: { slugs: Partial<Record<PublicCollection, string[]>>; folders: Record<string, FolderPlan> }
+  } = {},
 ): Promise<RenderReport> => {
   let peak: number | null = null
   const track = (b: number | null) => {
@@ -171,7 +213,12 @@ export const runAstroBuild = async (
   }
   try {
     // Production React and Astro, as `astro build` uses: the development builds render 2-3 times slower.
-    const out = await runNodeScript('render.mjs', args, { NODE_ENV: 'production', ...env, SNAPSHOT_DIR: snapshotDir }, { onSpawn, onPeakRss: track })
+    const out = await runNodeScript(
+      'render.mjs',
+      args,
+      { NODE_ENV: 'production', ...env, SNAPSHOT_DIR: snapshotDir },
+      { onSpawn, onPeakRss: track },
+    )
     const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<RenderReport, 'bundled'>
     return { ...report, bundled: bundle.built, timings: { bundle: bundleMs, ...report.timings } }
   } finally {

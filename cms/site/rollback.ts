@@ -16,15 +16,23 @@ export type KeptBuild = { buildId: string; live: boolean }
 /** The builds kept in data/builds, newest first (build ids sort by time), with the live one marked. */
 export const listBuilds = async (paths = sitePaths()): Promise<KeptBuild[]> => {
   const live = await liveBuildDir(paths.live)
-  const names = (await readdir(paths.builds).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && existsSync(path.join(paths.builds, n, 'index.html')))
-  return names.sort().reverse().map((buildId) => ({ buildId, live: path.join(paths.builds, buildId) === live }))
+  const names = (await readdir(paths.builds).catch(() => [] as string[])).filter(
+    (n) => !n.startsWith('.') && existsSync(path.join(paths.builds, n, 'index.html')),
+  )
+  return names
+    .sort()
+    .reverse()
+    .map((buildId) => ({ buildId, live: path.join(paths.builds, buildId) === live }))
 }
 
 /**
  * Switches the served site to a kept build: `buildId`, or by default the newest build older than
  * the live one. Atomic, like a normal switch; the next publish builds on top of whatever is live.
  */
-export const rollbackTo = async (buildId?: string | null, paths = sitePaths()): Promise<{ from: string | null; to: string }> => {
+export const rollbackTo = async (
+  buildId?: string | null,
+  paths = sitePaths(),
+): Promise<{ from: string | null; to: string }> => {
   const builds = await listBuilds(paths)
   const current = builds.find((b) => b.live)?.buildId ?? null
   const kept = builds.map((b) => b.buildId).join(', ') || 'none'

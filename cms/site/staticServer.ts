@@ -42,9 +42,20 @@ export const IMMUTABLE_PREFIX = '/assets/'
  * followed afresh on every request). Directory URLs get their index.html (a URL without its
  * trailing slash is redirected); dot-files are never served.
  */
-export const createStaticServer = async ({ root, cmsOrigin = 'http://localhost:3000' }: { root: string; cmsOrigin?: string }): Promise<FastifyInstance> => {
+export const createStaticServer = async ({
+  root,
+  cmsOrigin = 'http://localhost:3000',
+}: {
+  root: string
+  cmsOrigin?: string
+}): Promise<FastifyInstance> => {
   const headers = securityHeaders(cmsOrigin)
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL || 'info', base: { service: 'site' } }, logController: quietRequestLogs(), genReqId: newReference, requestTimeout: 30_000 })
+  const app = Fastify({
+    logger: { level: process.env.LOG_LEVEL || 'info', base: { service: 'site' } },
+    logController: quietRequestLogs(),
+    genReqId: newReference,
+    requestTimeout: 30_000,
+  })
   guardRequests(app)
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(headers)
@@ -60,25 +71,49 @@ export const createStaticServer = async ({ root, cmsOrigin = 'http://localhost:3
     lastModified: true,
     setHeaders: (reply, file) => {
       const relative = `/${path.relative(path.resolve(root), file).split(path.sep).join('/')}`
-      reply.header('Cache-Control', relative.startsWith(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate')
+      reply.header(
+        'Cache-Control',
+        relative.startsWith(IMMUTABLE_PREFIX)
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=0, must-revalidate',
+      )
     },
   })
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(405).header('Allow', 'GET, HEAD').send()
-    if (!existsSync(path.join(root, '404.html'))) return reply.code(404).type('text/plain; charset=utf-8').send('Not found. The site has not been built yet.')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return reply.code(405).header('Allow', 'GET, HEAD').send()
+    if (!existsSync(path.join(root, '404.html')))
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send('Not found. The site has not been built yet.')
     return reply.code(404).header('Cache-Control', 'public, max-age=0, must-revalidate').sendFile('404.html')
   })
   app.setErrorHandler(async (error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500
-    if (status < 500) return reply.code(status).type('text/plain; charset=utf-8').send('This address could not be read.')
+    if (status < 500)
+      return reply.code(status).type('text/plain; charset=utf-8').send('This address could not be read.')
     request.log.error({ err: errorForLog(error), reference: request.id }, 'Request failed')
-    return reply.code(500).type('text/plain; charset=utf-8').send(`Something went wrong on our side. Please try again. Reference: ${request.id}.`)
+    return reply
+      .code(500)
+      .type('text/plain; charset=utf-8')
+      .send(`Something went wrong on our side. Please try again. Reference: ${request.id}.`)
   })
   return app
 }
 
 /** Builds and starts the site server; its address, and how to stop it. */
-export const startStaticServer = async ({ root, cmsOrigin, port = 0, host = '127.0.0.1' }: { root: string; cmsOrigin?: string; port?: number; host?: string }) => {
+export const startStaticServer = async ({
+  root,
+  cmsOrigin,
+  port = 0,
+  host = '127.0.0.1',
+}: {
+  root: string
+  cmsOrigin?: string
+  port?: number
+  host?: string
+}) => {
   const app = await createStaticServer({ root, cmsOrigin })
   await app.listen({ port, host })
   const address = app.server.address()

@@ -46,11 +46,26 @@ const writeJsonAtomic = async (file: string, value: unknown) => {
  * who reviewed them, so fetch only the reviewers' display names (never emails) and attach them.
  */
 const attachReviewerNames = async (payload: Payload, docs: { reviewedBy?: unknown }[]) => {
-  const ids = [...new Set(docs.map((d) => d.reviewedBy).filter((id): id is number | string => typeof id === 'number' || typeof id === 'string'))]
+  const ids = [
+    ...new Set(
+      docs
+        .map((d) => d.reviewedBy)
+        .filter((id): id is number | string => typeof id === 'number' || typeof id === 'string'),
+    ),
+  ]
   if (ids.length === 0) return
-  const { docs: users } = await payload.find({ collection: 'users', where: { id: { in: ids } }, select: { name: true }, limit: 0, pagination: false, overrideAccess: true, depth: 0 })
+  const { docs: users } = await payload.find({
+    collection: 'users',
+    where: { id: { in: ids } },
+    select: { name: true },
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    depth: 0,
+  })
   const names = new Map(users.map((u) => [u.id, u.name]))
-  for (const d of docs) if (names.has(d.reviewedBy as number)) d.reviewedBy = { name: names.get(d.reviewedBy as number) ?? null }
+  for (const d of docs)
+    if (names.has(d.reviewedBy as number)) d.reviewedBy = { name: names.get(d.reviewedBy as number) ?? null }
 }
 
 /**
@@ -84,10 +99,20 @@ type Entry = { id: number | string; slug: string; updatedAt: string }
  * Collections whose entries an export may copy from the previous snapshot when unchanged: the
  * big ones. Petitions are always read afresh (their public signers change without an edit).
  */
-const REUSABLE: readonly PublicCollection[] = ['guides', 'templates', 'training-sessions', 'unions', 'networks']
+const REUSABLE: readonly PublicCollection[] = [
+  'guides',
+  'templates',
+  'training-sessions',
+  'unions',
+  'networks',
+]
 
 /** Reads public documents of a collection, as an anonymous reader sees them, and maps them to snapshot entries. */
-const readEntries = async (payload: Payload, collection: PublicCollection, ids?: (number | string)[]): Promise<Entry[]> => {
+const readEntries = async (
+  payload: Payload,
+  collection: PublicCollection,
+  ids?: (number | string)[],
+): Promise<Entry[]> => {
   if (ids && ids.length === 0) return []
   const { docs } = await payload.find({
     collection,
@@ -116,7 +141,10 @@ const readEntries = async (payload: Payload, collection: PublicCollection, ids?:
  * exported by the same code): a document whose `updatedAt` is unchanged, and which shows no data
  * of a changed, added or removed document, is not read again. Everything else is read as usual.
  */
-const readIncrementally = async (payload: Payload, previous: string): Promise<{ entries: Record<PublicCollection, Entry[]>; reused: number }> => {
+const readIncrementally = async (
+  payload: Payload,
+  previous: string,
+): Promise<{ entries: Record<PublicCollection, Entry[]>; reused: number }> => {
   const stamps = {} as Record<PublicCollection, Entry[]>
   const before = {} as Record<PublicCollection, Map<string, Entry>>
   const touched = new Set<string>()
@@ -124,7 +152,16 @@ const readIncrementally = async (payload: Payload, previous: string): Promise<{ 
   for (const collection of REUSABLE) {
     const old = JSON.parse(await readFile(path.join(previous, `${collection}.json`), 'utf8')) as Entry[]
     before[collection] = new Map(old.map((e) => [String(e.id), e]))
-    const { docs } = await payload.find({ collection, overrideAccess: false, draft: false, depth: 0, limit: 0, pagination: false, sort: SORT[collection] ?? 'slug', select: { slug: true, updatedAt: true } as never })
+    const { docs } = await payload.find({
+      collection,
+      overrideAccess: false,
+      draft: false,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: SORT[collection] ?? 'slug',
+      select: { slug: true, updatedAt: true } as never,
+    })
     stamps[collection] = docs as unknown as Entry[]
     stale[collection] = new Set()
     const now = new Set<string>()
@@ -146,14 +183,22 @@ const readIncrementally = async (payload: Payload, previous: string): Promise<{ 
       continue
     }
     // Entries showing a title or slug of a changed document are read again too.
-    for (const [id, prev] of before[collection]) if ([...referencedSlugs(prev)].some((s) => touched.has(s))) stale[collection].add(id)
+    for (const [id, prev] of before[collection])
+      if ([...referencedSlugs(prev)].some((s) => touched.has(s))) stale[collection].add(id)
     const ids = stamps[collection].filter((d) => stale[collection].has(String(d.id))).map((d) => d.id)
     const fresh = new Map((await readEntries(payload, collection, ids)).map((e) => [String(e.id), e]))
-    out[collection] = stamps[collection].flatMap((d) => (stale[collection].has(String(d.id)) ? fresh.get(String(d.id)) : before[collection].get(String(d.id))) ?? [])
+    out[collection] = stamps[collection].flatMap(
+      (d) =>
+        (stale[collection].has(String(d.id))
+          ? fresh.get(String(d.id))
+          : before[collection].get(String(d.id))) ?? [],
+    )
     reused += stamps[collection].length - ids.length
   }
   // Topics are read afresh above; a topic renamed shows in every entry listing it.
-  const topicsBefore = JSON.parse(await readFile(path.join(previous, 'topics.json'), 'utf8').catch(() => '[]')) as Entry[]
+  const topicsBefore = JSON.parse(
+    await readFile(path.join(previous, 'topics.json'), 'utf8').catch(() => '[]'),
+  ) as Entry[]
   if (JSON.stringify(topicsBefore) !== JSON.stringify(out.topics)) throw new ExportCacheMiss('topics changed')
   return { entries: out, reused }
 }
@@ -168,14 +213,19 @@ class ExportCacheMiss extends Error {}
  * the live build, exported by the same code), unchanged entries are copied from it instead of
  * read again: at 1,000 guides that saves most of the export.
  */
-export const exportSnapshot = async (payload: Payload, dir: string, { previous }: { previous?: string } = {}): Promise<SnapshotMeta> => {
+export const exportSnapshot = async (
+  payload: Payload,
+  dir: string,
+  { previous }: { previous?: string } = {},
+): Promise<SnapshotMeta> => {
   await mkdir(dir, { recursive: true })
   const counts: Record<string, number> = {}
   let copied: { reused: number; entries: Record<PublicCollection, Entry[]> } | undefined
   try {
     copied = previous
       ? await readIncrementally(payload, previous).catch((error) => {
-          if (error instanceof ExportCacheMiss || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+          if (error instanceof ExportCacheMiss || (error as NodeJS.ErrnoException).code === 'ENOENT')
+            return undefined
           throw error
         })
       : undefined
@@ -190,7 +240,12 @@ export const exportSnapshot = async (payload: Payload, dir: string, { previous }
   } catch (cause) {
     throw new Error(`Snapshot export to ${dir} failed: ${(cause as Error).message}`, { cause })
   }
-  const meta: SnapshotMeta = { generatedAt: new Date().toISOString(), counts, schemaVersion: 1, ...(copied ? { reused: copied.reused } : {}) }
+  const meta: SnapshotMeta = {
+    generatedAt: new Date().toISOString(),
+    counts,
+    schemaVersion: 1,
+    ...(copied ? { reused: copied.reused } : {}),
+  }
   await writeJsonAtomic(path.join(dir, 'meta.json'), meta)
   return meta
 }

@@ -1,5 +1,16 @@
 /** Maps Payload documents (depth 1) to the snapshot shapes the site builds from. */
-import type { Guide, Media, Network, Petition, SiteSetting, Template, Topic, TrainingSession, Union, User } from '../../content-models/payload-types'
+import type {
+  Guide,
+  Media,
+  Network,
+  Petition,
+  SiteSetting,
+  Template,
+  Topic,
+  TrainingSession,
+  Union,
+  User,
+} from '../../content-models/payload-types'
 import { renderRichText } from '../richtext/lexicalToHtml'
 import type {
   SnapshotGuide,
@@ -15,7 +26,8 @@ import type {
   SnapshotUnion,
 } from '../../content-models/snapshot'
 
-type Related = { slug?: string | null; title?: string | null; summary?: string | null } | number | null | undefined
+type Related =
+  { slug?: string | null; title?: string | null; summary?: string | null } | number | null | undefined
 
 /**
  * Keeps only populated relations, so an unpublished or deleted document never appears as a link.
@@ -31,7 +43,10 @@ export const refs = (items: Related[] | null | undefined): SnapshotRef[] =>
 const sources = (list: { title: string; url: string }[] | null | undefined): SnapshotSource[] =>
   (list ?? []).map(({ title, url }) => ({ title, url }))
 
-const dates = (doc: { createdAt: string; updatedAt: string }) => ({ createdAt: doc.createdAt, updatedAt: doc.updatedAt })
+const dates = (doc: { createdAt: string; updatedAt: string }) => ({
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
+})
 
 export const topicToSnapshot = (t: Topic): SnapshotTopic => ({
   id: t.id,
@@ -148,7 +163,9 @@ export const unionToSnapshot = (u: Union): SnapshotUnion => {
     sectors: u.sectors ?? [],
     occupations: u.occupations ?? [],
     recognisedEmployers: u.recognisedEmployers ?? [],
-    logo: logo?.url ? { url: logo.url, alt: logo.alt, width: logo.width ?? null, height: logo.height ?? null } : null,
+    logo: logo?.url
+      ? { url: logo.url, alt: logo.alt, width: logo.width ?? null, height: logo.height ?? null }
+      : null,
     sources: sources(u.sources),
   }
 }
@@ -177,7 +194,10 @@ export const RECENT_SIGNERS_SHOWN = 20
  * surname never leaks) and their region. Null when nothing is left to show (an anonymised name).
  * @example signerToSnapshot({ name: 'Tom  Walker', region: 'North West England' }) // { firstName: 'Tom', area: 'North West England' }
  */
-export const signerToSnapshot = (s: { name?: string | null; region?: string | null }): SnapshotSigner | null => {
+export const signerToSnapshot = (s: {
+  name?: string | null
+  region?: string | null
+}): SnapshotSigner | null => {
   const firstName = (s.name ?? '').trim().split(/\s+/)[0]?.slice(0, 40) ?? ''
   if (!firstName) return null
   return { firstName, area: s.region?.trim() || null }

@@ -8,7 +8,12 @@ import { dataDir } from '../paths'
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { group: 'Content', useAsTitle: 'alt' },
-  access: { create: isEditorOrOrganiser, read: anyone, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  access: {
+    create: isEditorOrOrganiser,
+    read: anyone,
+    update: isEditorOrOrganiser,
+    delete: isEditorOrOrganiser,
+  },
   upload: {
     staticDir: path.join(dataDir(), 'media'),
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'],
@@ -25,7 +30,10 @@ export const Media: CollectionConfig = {
       name: 'alt',
       type: 'text',
       required: true,
-      admin: { description: 'Describe the image for someone who cannot see it. Write "decorative" only if it adds nothing.' },
+      admin: {
+        description:
+          'Describe the image for someone who cannot see it. Write "decorative" only if it adds nothing.',
+      },
     },
   ],
 }

@@ -11,7 +11,11 @@ import { confirmEmailFields } from '../fields/confirmEmail'
  */
 export const Members: CollectionConfig = {
   slug: 'members',
-  admin: { group: 'People', useAsTitle: 'firstName', defaultColumns: ['firstName', 'sector', 'state', 'createdAt'] },
+  admin: {
+    group: 'People',
+    useAsTitle: 'firstName',
+    defaultColumns: ['firstName', 'sector', 'state', 'createdAt'],
+  },
   access: { create: nobody, read: isOrganiser, update: isOrganiser, delete: isOrganiser },
   fields: [
     { name: 'firstName', type: 'text', required: true },
@@ -23,7 +27,12 @@ export const Members: CollectionConfig = {
     { name: 'trainingSession', type: 'relationship', relationTo: 'training-sessions' },
     { name: 'consentEmail', type: 'checkbox', required: true, defaultValue: false },
     { name: 'consentUnionInterest', type: 'checkbox', required: true, defaultValue: false },
-    { name: 'consentVersion', type: 'text', required: true, admin: { description: 'Version of the consent wording shown.' } },
+    {
+      name: 'consentVersion',
+      type: 'text',
+      required: true,
+      admin: { description: 'Version of the consent wording shown.' },
+    },
     {
       name: 'state',
       type: 'select',
@@ -33,22 +42,59 @@ export const Members: CollectionConfig = {
       options: CONFIRMATION_STATES.map((s) => ({ value: s, label: s })),
     },
     { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
-    { name: 'confirmationsSent', type: 'number', defaultValue: 0, admin: { description: 'Confirmation emails sent: a repeat sign-up resends a few times at most.' } },
+    {
+      name: 'confirmationsSent',
+      type: 'number',
+      defaultValue: 0,
+      admin: { description: 'Confirmation emails sent: a repeat sign-up resends a few times at most.' },
+    },
     { name: 'confirmedAt', type: 'date' },
     {
       name: 'pendingSince',
       type: 'date',
       index: true,
-      admin: { readOnly: true, description: 'When the latest confirmation link was asked for (joining, or joining again). Unconfirmed after 7 days, the record is deleted.' },
+      admin: {
+        readOnly: true,
+        description:
+          'When the latest confirmation link was asked for (joining, or joining again). Unconfirmed after 7 days, the record is deleted.',
+      },
     },
     {
       name: 'pendingChanges',
       type: 'json',
-      admin: { hidden: true, description: 'Choices of someone joining again, applied only when they confirm the new link.' },
+      admin: {
+        hidden: true,
+        description: 'Choices of someone joining again, applied only when they confirm the new link.',
+      },
     },
-    { name: 'unsubscribedAt', type: 'date', index: true, admin: { readOnly: true, description: 'When they unsubscribed: deleted UNSUBSCRIBED_RETENTION_DAYS later.' } },
-    { name: 'lastActiveAt', type: 'date', index: true, admin: { readOnly: true, description: 'Their latest confirmation or "keep me": asked after MEMBER_RETENTION_MONTHS without one.' } },
-    { name: 'retentionAskedAt', type: 'date', index: true, admin: { readOnly: true, description: 'When we asked if they want to stay: deleted 30 days later unless they said yes.' } },
+    {
+      name: 'unsubscribedAt',
+      type: 'date',
+      index: true,
+      admin: {
+        readOnly: true,
+        description: 'When they unsubscribed: deleted UNSUBSCRIBED_RETENTION_DAYS later.',
+      },
+    },
+    {
+      name: 'lastActiveAt',
+      type: 'date',
+      index: true,
+      admin: {
+        readOnly: true,
+        description:
+          'Their latest confirmation or "keep me": asked after MEMBER_RETENTION_MONTHS without one.',
+      },
+    },
+    {
+      name: 'retentionAskedAt',
+      type: 'date',
+      index: true,
+      admin: {
+        readOnly: true,
+        description: 'When we asked if they want to stay: deleted 30 days later unless they said yes.',
+      },
+    },
     ...confirmEmailFields(),
     { name: 'flags', type: 'text', hasMany: true },
   ],

@@ -10,7 +10,12 @@ import { hasRole } from '../access/roles'
 export const Networks: CollectionConfig = {
   slug: 'networks',
   admin: { useAsTitle: 'name', group: 'Campaigns', defaultColumns: ['name', 'sector', 'region'] },
-  access: { create: isEditorOrOrganiser, read: anyone, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  access: {
+    create: isEditorOrOrganiser,
+    read: anyone,
+    update: isEditorOrOrganiser,
+    delete: isEditorOrOrganiser,
+  },
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),
@@ -26,17 +31,22 @@ export const Networks: CollectionConfig = {
       type: 'text',
       access: {
         // A hidden employer is readable by staff only, so the public API never reveals it.
-        read: ({ req, doc }) => hasRole(req.user, 'admin', 'editor', 'reviewer', 'organiser') || !doc?.hideEmployer,
+        read: ({ req, doc }) =>
+          hasRole(req.user, 'admin', 'editor', 'reviewer', 'organiser') || !doc?.hideEmployer,
       },
     },
     {
       name: 'hideEmployer',
       type: 'checkbox',
       defaultValue: false,
-      admin: { description: 'Keep the employer off public pages, for members\' safety.' },
+      admin: { description: "Keep the employer off public pages, for members' safety." },
     },
     { name: 'region', type: 'text', required: true },
-    { name: 'meets', type: 'textarea', admin: { description: 'How and when it meets, without names or contact details.' } },
+    {
+      name: 'meets',
+      type: 'textarea',
+      admin: { description: 'How and when it meets, without names or contact details.' },
+    },
     { name: 'relatedUnion', type: 'relationship', relationTo: 'unions' },
     { name: 'internalNotes', type: 'textarea', access: { read: staffOnlyField } },
   ],

@@ -23,12 +23,21 @@ export const Signatures: CollectionConfig = {
     { name: 'petition', type: 'relationship', relationTo: 'petitions', required: true, index: true },
     { name: 'name', type: 'text' },
     { name: 'email', type: 'email' },
-    { name: 'emailCanonical', type: 'text', index: true, admin: { description: 'Lower case, provider dots and +tags removed: for dedupe.' } },
+    {
+      name: 'emailCanonical',
+      type: 'text',
+      index: true,
+      admin: { description: 'Lower case, provider dots and +tags removed: for dedupe.' },
+    },
     { name: 'postcode', type: 'text' },
     { name: 'region', type: 'text' },
     { name: 'nation', type: 'text' },
     { name: 'consentUpdates', type: 'checkbox', defaultValue: false },
-    { name: 'consentVersion', type: 'text', admin: { description: 'Version of the consent wording the signer saw.' } },
+    {
+      name: 'consentVersion',
+      type: 'text',
+      admin: { description: 'Version of the consent wording the signer saw.' },
+    },
     { name: 'showName', type: 'checkbox', defaultValue: false },
     {
       name: 'state',
@@ -45,11 +54,20 @@ export const Signatures: CollectionConfig = {
       name: 'pendingSince',
       type: 'date',
       index: true,
-      admin: { readOnly: true, description: 'When the latest confirmation link was sent (signing, or signing again while pending). Unconfirmed after 7 days, the record is deleted.' },
+      admin: {
+        readOnly: true,
+        description:
+          'When the latest confirmation link was sent (signing, or signing again while pending). Unconfirmed after 7 days, the record is deleted.',
+      },
     },
     ...confirmEmailFields(),
     { name: 'ipHash', type: 'text', admin: { hidden: true } },
-    { name: 'flags', type: 'text', hasMany: true, admin: { description: 'Silent fraud flags (honeypot, too fast, rate limit).' } },
+    {
+      name: 'flags',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'Silent fraud flags (honeypot, too fast, rate limit).' },
+    },
     { name: 'anonymisedAt', type: 'date' },
   ],
 }

@@ -7,7 +7,11 @@ import { nobody } from '../access/nobody'
 /** One record per static site build: its status, timings and error. Written by the build job. */
 export const SiteBuilds: CollectionConfig = {
   slug: 'site-builds',
-  admin: { group: 'System', useAsTitle: 'buildId', defaultColumns: ['buildId', 'status', 'trigger', 'durationMs', 'createdAt'] },
+  admin: {
+    group: 'System',
+    useAsTitle: 'buildId',
+    defaultColumns: ['buildId', 'status', 'trigger', 'durationMs', 'createdAt'],
+  },
   access: { create: nobody, read: isStaff, update: nobody, delete: isAdmin },
   defaultSort: '-createdAt',
   fields: [
@@ -26,18 +30,35 @@ export const SiteBuilds: CollectionConfig = {
       defaultValue: 'manual',
       options: ['start', 'publish', 'manual', 'daily', 'retry'].map((s) => ({ value: s, label: s })),
     },
-    { name: 'reason', type: 'text', admin: { description: 'What changed, for example "guides/holiday-pay published".' } },
+    {
+      name: 'reason',
+      type: 'text',
+      admin: { description: 'What changed, for example "guides/holiday-pay published".' },
+    },
     {
       name: 'purgeOlder',
       type: 'checkbox',
       defaultValue: false,
-      admin: { readOnly: true, description: 'Someone was erased from a page: once this build is live, every older kept build and snapshot is deleted.' },
+      admin: {
+        readOnly: true,
+        description:
+          'Someone was erased from a page: once this build is live, every older kept build and snapshot is deleted.',
+      },
     },
-    { name: 'live', type: 'checkbox', defaultValue: false, admin: { description: 'This build is the one being served.' } },
+    {
+      name: 'live',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'This build is the one being served.' },
+    },
     { name: 'startedAt', type: 'date' },
     { name: 'finishedAt', type: 'date' },
     { name: 'durationMs', type: 'number' },
-    { name: 'timings', type: 'json', admin: { description: 'Milliseconds per step: export, build, index, check, switch.' } },
+    {
+      name: 'timings',
+      type: 'json',
+      admin: { description: 'Milliseconds per step: export, build, index, check, switch.' },
+    },
     { name: 'pages', type: 'number' },
     { name: 'error', type: 'textarea' },
   ],

@@ -33,7 +33,10 @@ export const Templates: CollectionConfig = {
     {
       name: 'subject',
       type: 'text',
-      admin: { condition: (data) => data?.kind === 'email', description: 'Email subject; may use placeholders.' },
+      admin: {
+        condition: (data) => data?.kind === 'email',
+        description: 'Email subject; may use placeholders.',
+      },
     },
     topicsField(),
     ...nationsField(),
@@ -52,7 +55,12 @@ export const Templates: CollectionConfig = {
       name: 'placeholders',
       type: 'array',
       fields: [
-        { name: 'key', type: 'text', required: true, admin: { description: 'lower_snake_case, as used in {{key}}.' } },
+        {
+          name: 'key',
+          type: 'text',
+          required: true,
+          admin: { description: 'lower_snake_case, as used in {{key}}.' },
+        },
         { name: 'label', type: 'text', required: true },
         { name: 'hint', type: 'text' },
         { name: 'example', type: 'text' },
@@ -72,7 +80,10 @@ export const Templates: CollectionConfig = {
     {
       name: 'optionalSections',
       type: 'array',
-      admin: { description: 'Parts a worker can include or leave out. Sections sharing a group are "use either A or B".' },
+      admin: {
+        description:
+          'Parts a worker can include or leave out. Sections sharing a group are "use either A or B".',
+      },
       fields: [
         { name: 'key', type: 'text', required: true },
         { name: 'label', type: 'text', required: true },

@@ -12,7 +12,16 @@ export const Topics: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField(),
-    { name: 'description', type: 'textarea', admin: { description: 'One or two sentences shown on the topic page.' } },
-    { name: 'order', type: 'number', defaultValue: 100, admin: { position: 'sidebar', description: 'Lower comes first.' } },
+    {
+      name: 'description',
+      type: 'textarea',
+      admin: { description: 'One or two sentences shown on the topic page.' },
+    },
+    {
+      name: 'order',
+      type: 'number',
+      defaultValue: 100,
+      admin: { position: 'sidebar', description: 'Lower comes first.' },
+    },
   ],
 }

@@ -11,7 +11,12 @@ import { validateHttpUrl } from '../validators/url'
 export const TrainingSessions: CollectionConfig = {
   slug: 'training-sessions',
   admin: { useAsTitle: 'title', group: 'Campaigns', defaultColumns: ['title', 'start', 'format', 'status'] },
-  access: { create: isEditorOrOrganiser, read: anyone, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  access: {
+    create: isEditorOrOrganiser,
+    read: anyone,
+    update: isEditorOrOrganiser,
+    delete: isEditorOrOrganiser,
+  },
   defaultSort: 'start',
   fields: [
     { name: 'title', type: 'text', required: true },
@@ -25,7 +30,13 @@ export const TrainingSessions: CollectionConfig = {
       defaultValue: 'online',
       options: SESSION_FORMATS.map((f) => ({ value: f.value, label: f.label })),
     },
-    { name: 'start', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'start',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'end',
       type: 'date',
@@ -40,8 +51,16 @@ export const TrainingSessions: CollectionConfig = {
     },
     { name: 'venue', type: 'text' },
     { name: 'address', type: 'textarea' },
-    { name: 'region', type: 'text', admin: { description: 'For example "Online", "Scotland", "North West England".' } },
-    { name: 'accessibility', type: 'textarea', admin: { description: 'Step-free access, captions, BSL, quiet room…' } },
+    {
+      name: 'region',
+      type: 'text',
+      admin: { description: 'For example "Online", "Scotland", "North West England".' },
+    },
+    {
+      name: 'accessibility',
+      type: 'textarea',
+      admin: { description: 'Step-free access, captions, BSL, quiet room…' },
+    },
     { name: 'capacity', type: 'number', min: 1 },
     {
       name: 'registration',

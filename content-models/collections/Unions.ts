@@ -23,7 +23,12 @@ export const Unions: CollectionConfig = {
     { name: 'joinUrl', type: 'text', validate: validateHttpUrl('Join link') },
     { name: 'description', type: 'textarea', required: true },
     sectorsField(),
-    { name: 'occupations', type: 'text', hasMany: true, admin: { description: 'Job words a worker would type.' } },
+    {
+      name: 'occupations',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'Job words a worker would type.' },
+    },
     ...nationsField(),
     {
       name: 'affiliations',
@@ -32,7 +37,11 @@ export const Unions: CollectionConfig = {
       options: AFFILIATIONS.map((a) => ({ value: a.value, label: a.label })),
     },
     { name: 'independent', type: 'checkbox', admin: { description: 'Holds a certificate of independence.' } },
-    { name: 'certificationOfficerListed', type: 'checkbox', admin: { description: "On the Certification Officer's list." } },
+    {
+      name: 'certificationOfficerListed',
+      type: 'checkbox',
+      admin: { description: "On the Certification Officer's list." },
+    },
     { name: 'recognisedEmployers', type: 'text', hasMany: true },
     { name: 'membership', type: 'number', min: 0 },
     { name: 'membershipYear', type: 'number', min: 1800, max: 2100 },

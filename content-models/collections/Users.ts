@@ -5,7 +5,8 @@ import { isAdminOrSelf } from '../access/isAdminOrSelf'
 import { adminOnlyField } from '../access/fieldAccess'
 
 /** Whether the admin login cookie is sent over HTTPS only: when the CMS's public address (CMS_URL) is https. */
-export const secureLoginCookie = (cmsUrl: string | undefined = process.env.CMS_URL): boolean => /^https:\/\//i.test(cmsUrl?.trim() ?? '')
+export const secureLoginCookie = (cmsUrl: string | undefined = process.env.CMS_URL): boolean =>
+  /^https:\/\//i.test(cmsUrl?.trim() ?? '')
 
 /**
  * Wrong passwords in a row before an account is locked, and for how long. High enough that a
@@ -55,7 +56,10 @@ export const Users: CollectionConfig = {
  * config is built (cms/config.ts), since CMS_URL may be set after this module is imported and
  * Payload writes its defaults into the collection object it is given.
  */
-export const withLoginCookie = (users: CollectionConfig, cmsUrl: string | undefined = process.env.CMS_URL): CollectionConfig => {
+export const withLoginCookie = (
+  users: CollectionConfig,
+  cmsUrl: string | undefined = process.env.CMS_URL,
+): CollectionConfig => {
   const auth = typeof users.auth === 'object' ? users.auth : {}
   return { ...users, auth: { ...auth, cookies: { ...auth.cookies, secure: secureLoginCookie(cmsUrl) } } }
 }

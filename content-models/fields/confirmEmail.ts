@@ -13,9 +13,28 @@ export const confirmEmailFields = (): Field[] => [
     type: 'select',
     index: true,
     options: Object.values(CONFIRM_EMAIL_STATES).map((s) => ({ value: s, label: s })),
-    admin: { description: 'The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.' },
+    admin: {
+      description:
+        'The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.',
+    },
   },
-  { name: 'confirmEmailAttempts', type: 'number', defaultValue: 0, admin: { description: 'Failed tries to send the confirmation email.' } },
-  { name: 'confirmEmailNextAt', type: 'date', admin: { hidden: true, description: 'When the email worker may next try (also holds off other workers while one tries).' } },
-  { name: 'confirmEmailError', type: 'text', admin: { readOnly: true, description: 'Why the last try to send the confirmation email failed.' } },
+  {
+    name: 'confirmEmailAttempts',
+    type: 'number',
+    defaultValue: 0,
+    admin: { description: 'Failed tries to send the confirmation email.' },
+  },
+  {
+    name: 'confirmEmailNextAt',
+    type: 'date',
+    admin: {
+      hidden: true,
+      description: 'When the email worker may next try (also holds off other workers while one tries).',
+    },
+  },
+  {
+    name: 'confirmEmailError',
+    type: 'text',
+    admin: { readOnly: true, description: 'Why the last try to send the confirmation email failed.' },
+  },
 ]

@@ -14,7 +14,11 @@ export const reviewFields = (): Field[] => [
     name: 'reviewDue',
     type: 'date',
     index: true,
-    admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' }, description: 'When a reviewer should check it again.' },
+    admin: {
+      position: 'sidebar',
+      date: { pickerAppearance: 'dayOnly' },
+      description: 'When a reviewer should check it again.',
+    },
   },
   {
     name: 'reviewedBy',

@@ -13,7 +13,8 @@ export const SiteSettings: GlobalConfig = {
     {
       name: 'homeIntro',
       type: 'textarea',
-      defaultValue: 'Find out your rights at work, send the right letter, and get support from people in the same boat.',
+      defaultValue:
+        'Find out your rights at work, send the right letter, and get support from people in the same boat.',
     },
     { name: 'contactEmail', type: 'email' },
     {

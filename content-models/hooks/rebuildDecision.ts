@@ -20,7 +20,12 @@ export const isPublic = (collection: string, doc: Doc, hasDrafts: boolean): bool
 export const changedBeyondIgnored = (collection: string, before: Doc, after: Doc): boolean => {
   if (!before || !after) return true
   const ignored = new Set([...ALWAYS_IGNORED, ...(IGNORED_FIELDS[collection] ?? [])])
-  const strip = (d: Record<string, unknown>) => JSON.stringify(Object.entries(d).filter(([k]) => !ignored.has(k)).sort(([a], [b]) => a.localeCompare(b)))
+  const strip = (d: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.entries(d)
+        .filter(([k]) => !ignored.has(k))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
   return strip(before) !== strip(after)
 }
 
@@ -51,9 +56,11 @@ export const rebuildReason = ({
   const now = isPublic(collection, doc, hasDrafts)
   // A non-draft save of a draft collection writes the main (public) row: if it is a draft now, the
   // document may have been public before (previousDoc is the latest version, which can be a draft).
-  const before = operation === 'create' ? false : hasDrafts && !now ? true : isPublic(collection, previousDoc, hasDrafts)
+  const before =
+    operation === 'create' ? false : hasDrafts && !now ? true : isPublic(collection, previousDoc, hasDrafts)
   if (!now && !before) return null
-  if (now && before && operation === 'update' && !changedBeyondIgnored(collection, previousDoc, doc)) return null
+  if (now && before && operation === 'update' && !changedBeyondIgnored(collection, previousDoc, doc))
+    return null
   if (now && !before) return `${name} published`
   if (!now) return `${name} unpublished`
   return `${name} changed`

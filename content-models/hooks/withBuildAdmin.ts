@@ -12,7 +12,10 @@ export const withBuildAdmin = (collection: CollectionConfig): CollectionConfig =
     defaultColumns: ['buildId', 'status', 'live', 'reason', 'durationMs', 'pages', 'startedAt'],
     components: {
       ...collection.admin?.components,
-      beforeList: [...(collection.admin?.components?.beforeList ?? []), '/components/BuildStatus#BuildStatus'],
+      beforeList: [
+        ...(collection.admin?.components?.beforeList ?? []),
+        '/components/BuildStatus#BuildStatus',
+      ],
     },
   },
 })

@@ -5,7 +5,10 @@ import { rebuildReason } from './rebuildDecision'
  * How a hook asks for a site build. The CMS passes its job queue in (cms/config.ts), so this
  * vocabulary imports nothing of the back end.
  */
-export type QueueRebuild = (payload: Payload, request: { trigger: 'publish'; reason: string; req: PayloadRequest }) => Promise<unknown>
+export type QueueRebuild = (
+  payload: Payload,
+  request: { trigger: 'publish'; reason: string; req: PayloadRequest },
+) => Promise<unknown>
 
 const draftKey = (slug: string) => `rebuild:savingDraft:${slug}`
 
@@ -20,8 +23,13 @@ const queueFor = async (queueRebuild: QueueRebuild, req: PayloadRequest, reason:
  * or a change while published. Saving a draft (autosave included) queues nothing. Applied to
  * every public collection in content-models/index.ts, so the collection files stay as they are.
  */
-export const withRebuildHooks = (collection: CollectionConfig, queueRebuild: QueueRebuild): CollectionConfig => {
-  const hasDrafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+export const withRebuildHooks = (
+  collection: CollectionConfig,
+  queueRebuild: QueueRebuild,
+): CollectionConfig => {
+  const hasDrafts = Boolean(
+    collection.versions && typeof collection.versions === 'object' && collection.versions.drafts,
+  )
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
@@ -33,7 +41,9 @@ export const withRebuildHooks = (collection: CollectionConfig, queueRebuild: Que
         ({ args, operation, req }) => {
           if (operation === 'create' || operation === 'update' || operation === 'updateByID') {
             const a = args as { draft?: boolean; data?: { _status?: string } }
-            req.context[draftKey(collection.slug)] = Boolean(hasDrafts && a.draft && a.data?._status !== 'published')
+            req.context[draftKey(collection.slug)] = Boolean(
+              hasDrafts && a.draft && a.data?._status !== 'published',
+            )
           }
           return args
         },
@@ -42,14 +52,35 @@ export const withRebuildHooks = (collection: CollectionConfig, queueRebuild: Que
         ...(hooks.afterChange ?? []),
         async ({ doc, previousDoc, operation, req }) => {
           const savingDraft = req.context[draftKey(collection.slug)] === true
-          await queueFor(queueRebuild, req, rebuildReason({ collection: collection.slug, operation, savingDraft, hasDrafts, doc, previousDoc }))
+          await queueFor(
+            queueRebuild,
+            req,
+            rebuildReason({
+              collection: collection.slug,
+              operation,
+              savingDraft,
+              hasDrafts,
+              doc,
+              previousDoc,
+            }),
+          )
           return doc
         },
       ],
       afterDelete: [
         ...(hooks.afterDelete ?? []),
         async ({ doc, req }) => {
-          await queueFor(queueRebuild, req, rebuildReason({ collection: collection.slug, operation: 'delete', savingDraft: false, hasDrafts, doc }))
+          await queueFor(
+            queueRebuild,
+            req,
+            rebuildReason({
+              collection: collection.slug,
+              operation: 'delete',
+              savingDraft: false,
+              hasDrafts,
+              doc,
+            }),
+          )
         },
       ],
     },

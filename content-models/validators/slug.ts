@@ -18,4 +18,5 @@ export const slugify = (text: string): string =>
     .replace(/-+$/g, '')
 
 /** True when `value` is a valid slug. */
-export const isSlug = (value: unknown): value is string => typeof value === 'string' && SLUG_PATTERN.test(value)
+export const isSlug = (value: unknown): value is string =>
+  typeof value === 'string' && SLUG_PATTERN.test(value)

@@ -23,7 +23,9 @@ export const scanTemplate = (text: string) => {
   for (const match of text.matchAll(TAG)) {
     const [, mark, key] = match
     if (!KEY.test(key)) {
-      problems.push(`"{{${mark}${key}}}" is not a valid placeholder: use lower_snake_case, like {{employer_name}}.`)
+      problems.push(
+        `"{{${mark}${key}}}" is not a valid placeholder: use lower_snake_case, like {{employer_name}}.`,
+      )
       continue
     }
     if (mark === '#') {
@@ -31,12 +33,16 @@ export const scanTemplate = (text: string) => {
       open.push(key)
     } else if (mark === '/') {
       const last = open.pop()
-      if (last !== key) problems.push(`Section "${key}" is closed with {{/${key}}} but ${last ? `"${last}" is the one open` : 'was never opened'}.`)
+      if (last !== key)
+        problems.push(
+          `Section "${key}" is closed with {{/${key}}} but ${last ? `"${last}" is the one open` : 'was never opened'}.`,
+        )
     } else {
       placeholders.add(key)
     }
   }
-  for (const key of open) problems.push(`Section "${key}" is opened with {{#${key}}} but never closed with {{/${key}}}.`)
+  for (const key of open)
+    problems.push(`Section "${key}" is opened with {{#${key}}} but never closed with {{/${key}}}.`)
   return { placeholders, sections, problems }
 }
 
@@ -53,27 +59,40 @@ export const checkTemplate = (t: TemplateShape): string[] => {
   const declared = (t.placeholders ?? []).map((p) => p.key ?? '').filter(Boolean)
   const declaredSections = (t.optionalSections ?? []).map((s) => s.key ?? '').filter(Boolean)
   for (const key of used) {
-    if (!declared.includes(key)) errors.push(`Placeholder "${key}" is used in the letter but not declared in the placeholder list.`)
+    if (!declared.includes(key))
+      errors.push(`Placeholder "${key}" is used in the letter but not declared in the placeholder list.`)
   }
   for (const key of declared) {
-    if (!used.has(key)) errors.push(`Placeholder "${key}" is declared but never used in the letter or subject.`)
+    if (!used.has(key))
+      errors.push(`Placeholder "${key}" is declared but never used in the letter or subject.`)
   }
   for (const key of body.sections) {
-    if (!declaredSections.includes(key)) errors.push(`Optional section "${key}" is used in the letter but not declared in the optional sections.`)
+    if (!declaredSections.includes(key))
+      errors.push(
+        `Optional section "${key}" is used in the letter but not declared in the optional sections.`,
+      )
   }
   for (const key of declaredSections) {
-    if (!body.sections.has(key)) errors.push(`Optional section "${key}" is declared but never used in the letter.`)
+    if (!body.sections.has(key))
+      errors.push(`Optional section "${key}" is declared but never used in the letter.`)
   }
   const groups = new Map<string, string[]>()
-  for (const s of t.optionalSections ?? []) if (s.group && s.key) groups.set(s.group, [...(groups.get(s.group) ?? []), s.key])
+  for (const s of t.optionalSections ?? [])
+    if (s.group && s.key) groups.set(s.group, [...(groups.get(s.group) ?? []), s.key])
   for (const [group, keys] of groups) {
-    if (keys.length < 2) errors.push(`Group "${group}" has only one section ("${keys[0]}"): either/or needs two or more sections with the same group, or leave the group empty.`)
+    if (keys.length < 2)
+      errors.push(
+        `Group "${group}" has only one section ("${keys[0]}"): either/or needs two or more sections with the same group, or leave the group empty.`,
+      )
   }
   return errors
 }
 
 /** Payload validator for the template body field. */
-export const validateTemplateBody = (value: unknown, { data }: { data?: Partial<TemplateShape> }): true | string => {
+export const validateTemplateBody = (
+  value: unknown,
+  { data }: { data?: Partial<TemplateShape> },
+): true | string => {
   if (typeof value !== 'string' || value.trim() === '') return 'Body: write the letter; it cannot be empty.'
   const errors = checkTemplate({ ...data, body: value })
   return errors.length === 0 ? true : errors.join(' ')

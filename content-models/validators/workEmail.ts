@@ -6,13 +6,47 @@
 
 /** Personal email providers common in the UK: an address here is very likely the person's own. */
 export const PERSONAL_PROVIDERS: ReadonlySet<string> = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'aol.co.uk',
-  'proton.me', 'protonmail.com', 'pm.me', 'tutanota.com', 'tuta.io', 'fastmail.com', 'hey.com', 'zoho.com', 'yandex.com',
-  'gmx.com', 'gmx.co.uk', 'mail.com', 'btinternet.com', 'btopenworld.com', 'sky.com', 'virginmedia.com', 'ntlworld.com',
-  'blueyonder.co.uk', 'talktalk.net', 'tiscali.co.uk', 'plus.net', 'zen.co.uk',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'live.com',
+  'live.co.uk',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'aol.co.uk',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'tutanota.com',
+  'tuta.io',
+  'fastmail.com',
+  'hey.com',
+  'zoho.com',
+  'yandex.com',
+  'gmx.com',
+  'gmx.co.uk',
+  'mail.com',
+  'btinternet.com',
+  'btopenworld.com',
+  'sky.com',
+  'virginmedia.com',
+  'ntlworld.com',
+  'blueyonder.co.uk',
+  'talktalk.net',
+  'tiscali.co.uk',
+  'plus.net',
+  'zen.co.uk',
   // The documentation domains (RFC 2606), used in our examples and tests.
-  'example.org', 'example.com',
+  'example.org',
+  'example.com',
 ])
 
 /** Domains that are always an employer's (public sector and NHS). */
@@ -32,7 +66,8 @@ export const mayBeWorkDomain = (domain: string): boolean => {
  * True when an address looks like a work one (not a known personal provider).
  * @example looksLikeWorkEmail('sam@quickdrop.co.uk') // true
  */
-export const looksLikeWorkEmail = (email: string): boolean => mayBeWorkDomain(email.trim().toLowerCase().split('@')[1] ?? '')
+export const looksLikeWorkEmail = (email: string): boolean =>
+  mayBeWorkDomain(email.trim().toLowerCase().split('@')[1] ?? '')
 
 /** The warning shown next to a work-looking address on the join form, in plain words. */
 export const WORK_EMAIL_WARNING =

@@ -8,7 +8,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { debounceMs } from '../../cms/jobs/rebuild/settings'
-import { buildSite, ensureBundle, makeBundle, sitePaths, type SiteBuildResult } from '../../cms/site/buildSite'
+import {
+  buildSite,
+  ensureBundle,
+  makeBundle,
+  sitePaths,
+  type SiteBuildResult,
+} from '../../cms/site/buildSite'
 import { generateCorpus, writeCorpus } from '../generate-corpus'
 
 process.env.PROJECT_ROOT ||= process.cwd()
@@ -23,7 +29,11 @@ try {
   const snapshot = await generateCorpus({ guides })
   const first = path.join(root, 'snapshot-1')
   await writeCorpus(first, snapshot)
-  console.log(`Corpus: ${Object.entries(snapshot.meta.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+  console.log(
+    `Corpus: ${Object.entries(snapshot.meta.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  )
 
   // After a deploy (new site sources) the render bundle is made once, then reused by every build.
   let bundlePeak: number | null = null
@@ -36,12 +46,21 @@ try {
   // One guide edited, as an editor's publish would change it.
   const second = path.join(root, 'snapshot-2')
   await writeCorpus(second, snapshot)
-  const list = JSON.parse(await readFile(path.join(second, 'guides.json'), 'utf8')) as { slug: string; title: string; updatedAt: string }[]
+  const list = JSON.parse(await readFile(path.join(second, 'guides.json'), 'utf8')) as {
+    slug: string
+    title: string
+    updatedAt: string
+  }[]
   const edited = list[Math.floor(list.length / 2)]!
   edited.title = `${edited.title} (updated)`
   edited.updatedAt = new Date().toISOString()
   await writeFile(path.join(second, 'guides.json'), JSON.stringify(list))
-  const incremental = await buildSite({ snapshotDir: second, paths, buildId: 'bench-incremental', incremental: true })
+  const incremental = await buildSite({
+    snapshotDir: second,
+    paths,
+    buildId: 'bench-incremental',
+    incremental: true,
+  })
   const served = await readFile(path.join(paths.live, 'guides', edited.slug, 'index.html'), 'utf8')
   if (!served.includes('(updated)')) throw new Error('The incremental build did not serve the edited guide.')
 
@@ -59,15 +78,41 @@ try {
     r.modeReason ?? '',
   ]
   const table = [
-    ['build', 'total', 'bundle', 'list', 'render', 'search index (in parallel)', 'carry over', 'check', 'files rendered / all', 'peak RSS', 'mode'],
-    ['render bundle (once per deploy)', s(bundleMs), s(bundleMs), '–', '–', '–', '–', '–', '–', mb(bundlePeak), 'astro build'],
+    [
+      'build',
+      'total',
+      'bundle',
+      'list',
+      'render',
+      'search index (in parallel)',
+      'carry over',
+      'check',
+      'files rendered / all',
+      'peak RSS',
+      'mode',
+    ],
+    [
+      'render bundle (once per deploy)',
+      s(bundleMs),
+      s(bundleMs),
+      '–',
+      '–',
+      '–',
+      '–',
+      '–',
+      '–',
+      mb(bundlePeak),
+      'astro build',
+    ],
     row('full', full),
     row('incremental (1 guide)', incremental),
   ]
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
   for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '))
   console.log(`\nIncremental / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
-  console.log(`Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak ${mb(Math.max(full.peakRss ?? 0, bundlePeak ?? 0))} (target ≤ 2048 MB)`)
+  console.log(
+    `Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak ${mb(Math.max(full.peakRss ?? 0, bundlePeak ?? 0))} (target ≤ 2048 MB)`,
+  )
   const pickUp = 1000
   console.log(
     `Publish→live estimate without export: debounce ${s(debounceMs())} + job pick-up ≤ ${s(pickUp)} + incremental build ${s(incremental.ms)} = ${s(debounceMs() + pickUp + incremental.ms)} (target ≤ 10 s; scripts/bench/publish.ts measures it end to end, export included)`,

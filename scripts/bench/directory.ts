@@ -24,7 +24,8 @@ const scriptsOf = (root: string, html: string): string[] => {
     if (seen.has(file) || !existsSync(file)) continue
     seen.add(file)
     const code = readFileSync(file, 'utf8')
-    for (const m of code.matchAll(/(?:from|import\()\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(path.posix.join(path.posix.dirname(src), m[1]))
+    for (const m of code.matchAll(/(?:from|import\()\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(path.posix.join(path.posix.dirname(src), m[1]))
     for (const m of code.matchAll(/"(assets\/[^"]+\.js)"/g)) queue.push(`/${m[1]}`)
   }
   return [...seen]
@@ -42,7 +43,13 @@ const main = async () => {
   const pages = (await readdir(root, { recursive: true }))
     .filter((f) => /^(training|unions|networks)\//.test(f) && f.endsWith('index.html'))
     .sort()
-  const samples = ['unions/index.html', 'unions/sector/warehouse-logistics/index.html', 'training/index.html', pages.find((p) => /^training\/[^/]+\/index\.html$/.test(p) && !/past|format|region|topic/.test(p)), 'networks/index.html'].filter(Boolean) as string[]
+  const samples = [
+    'unions/index.html',
+    'unions/sector/warehouse-logistics/index.html',
+    'training/index.html',
+    pages.find((p) => /^training\/[^/]+\/index\.html$/.test(p) && !/past|format|region|topic/.test(p)),
+    'networks/index.html',
+  ].filter(Boolean) as string[]
   console.log(`Directory pages built: ${pages.length}`)
   console.log('page | HTML gzip | JS files | JS raw | JS gzip')
   for (const p of samples) {
@@ -50,15 +57,37 @@ const main = async () => {
     const scripts = scriptsOf(root, html)
     const raw = scripts.reduce((n, f) => n + readFileSync(f).length, 0)
     const gz = scripts.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0)
-    console.log(`/${p.replace(/index\.html$/, '')} | ${kb(gzipSync(html).length)} | ${scripts.length} | ${kb(raw)} | ${kb(gz)}`)
+    console.log(
+      `/${p.replace(/index\.html$/, '')} | ${kb(gzipSync(html).length)} | ${scripts.length} | ${kb(raw)} | ${kb(gz)}`,
+    )
   }
-  const unions = JSON.parse(readFileSync('scripts/seed-data/unions.json', 'utf8')).unions.map((u: Record<string, unknown>) => ({ recognisedEmployers: [], ...u }))
-  const words = ['w', 'wa', 'war', 'ware', 'wareh', 'warehouse', 'warehouse op', 'forklift', 'care worker', 'cleaner']
+  const unions = JSON.parse(readFileSync('scripts/seed-data/unions.json', 'utf8')).unions.map(
+    (u: Record<string, unknown>) => ({ recognisedEmployers: [], ...u }),
+  )
+  const words = [
+    'w',
+    'wa',
+    'war',
+    'ware',
+    'wareh',
+    'warehouse',
+    'warehouse op',
+    'forklift',
+    'care worker',
+    'cleaner',
+  ]
   const runs = 2000
   const t0 = performance.now()
-  for (let i = 0; i < runs; i++) rankUnions(unions, { job: words[i % words.length], nation: 'scotland', recognisedUnion: i % 3 ? null : 'usdaw' })
+  for (let i = 0; i < runs; i++)
+    rankUnions(unions, {
+      job: words[i % words.length],
+      nation: 'scotland',
+      recognisedUnion: i % 3 ? null : 'usdaw',
+    })
   const per = (performance.now() - t0) / runs
-  console.log(`Finder ranking over ${unions.length} unions: ${(per * 1000).toFixed(0)} µs per keystroke (${runs} runs); a 16 ms frame fits ${Math.floor(16 / per)} of them`)
+  console.log(
+    `Finder ranking over ${unions.length} unions: ${(per * 1000).toFixed(0)} µs per keystroke (${runs} runs); a 16 ms frame fits ${Math.floor(16 / per)} of them`,
+  )
   await cleanup()
 }
 

@@ -28,8 +28,14 @@ const [, buildMs] = await time(() => runAstroBuild(path.join(dir, 'snapshot'), p
 
 const rows: [string, string][] = [
   ['Payload init + migrations, new SQLite file', `${initNew.toFixed(0)} ms`],
-  ['Payload init, migrated SQLite file', `${initMigrated.toFixed(0)} ms (${(initNew / initMigrated).toFixed(1)}× faster)`],
-  [`Seed (${counts.guides} guides, ${counts.templates} templates, ${counts.unions} unions…)`, `${seedMs.toFixed(0)} ms`],
+  [
+    'Payload init, migrated SQLite file',
+    `${initMigrated.toFixed(0)} ms (${(initNew / initMigrated).toFixed(1)}× faster)`,
+  ],
+  [
+    `Seed (${counts.guides} guides, ${counts.templates} templates, ${counts.unions} unions…)`,
+    `${seedMs.toFixed(0)} ms`,
+  ],
   ['Snapshot export', `${exportMs.toFixed(0)} ms`],
   ['Static site build (astro build, child process)', `${buildMs.toFixed(0)} ms`],
 ]

@@ -24,14 +24,23 @@ process.env.DATA_DIR = path.join(dir, 'data')
 const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-const payload = await initPayload({ databaseUri: `file:${path.join(dir, 'cms.db')}`, secret: 'bench-only', key: dir })
+const payload = await initPayload({
+  databaseUri: `file:${path.join(dir, 'cms.db')}`,
+  secret: 'bench-only',
+  key: dir,
+})
 let stop = false
 let server: Awaited<ReturnType<typeof startStaticServer>> | undefined
 try {
   // The content: the seed, then generated guides up to the wanted number, all published.
   let t = Date.now()
   await seed(payload, path.resolve('scripts/seed-data'))
-  const topicIds = new Map((await payload.find({ collection: 'topics', limit: 0, overrideAccess: true })).docs.map((d) => [d.slug, d.id]))
+  const topicIds = new Map(
+    (await payload.find({ collection: 'topics', limit: 0, overrideAccess: true })).docs.map((d) => [
+      d.slug,
+      d.id,
+    ]),
+  )
   const have = (await payload.count({ collection: 'guides', overrideAccess: true })).totalDocs
   const corpus = await generateCorpus({ guides })
   for (const g of corpus.guides.slice(have)) {
@@ -60,7 +69,9 @@ try {
     })
   }
   const count = (await payload.count({ collection: 'guides', overrideAccess: true })).totalDocs
-  console.log(`Content: ${count} guides (seed ${have} + generated), with the seed's templates, sessions, unions and networks; loaded in ${s(Date.now() - t)}`)
+  console.log(
+    `Content: ${count} guides (seed ${have} + generated), with the seed's templates, sessions, unions and networks; loaded in ${s(Date.now() - t)}`,
+  )
 
   t = Date.now()
   const first = await runRebuild(payload, { siteBuildId: null, trigger: 'manual' })
@@ -77,33 +88,65 @@ try {
     }
   })()
 
-  const { docs } = await payload.find({ collection: 'guides', limit: runs, page: 3, sort: 'id', overrideAccess: true, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'guides',
+    limit: runs,
+    page: 3,
+    sort: 'id',
+    overrideAccess: true,
+    depth: 0,
+  })
   const results: { ms: number; timings: Record<string, unknown> }[] = []
   for (const [i, doc] of docs.entries()) {
     const title = `${doc.title} (edited ${i + 1})`
-    await payload.update({ collection: 'guides', id: doc.id, data: { title, _status: 'published' }, overrideAccess: true })
+    await payload.update({
+      collection: 'guides',
+      id: doc.id,
+      data: { title, _status: 'published' },
+      overrideAccess: true,
+    })
     const published = Date.now()
     for (;;) {
       const html = await fetch(`${siteUrl}/guides/${doc.slug}/`).then((r) => r.text())
       if (html.includes(title.replace(/&/g, '&amp;'))) break
-      if (Date.now() - published > 300_000) throw new Error(`The edit to ${doc.slug} was not live after 5 minutes.`)
+      if (Date.now() - published > 300_000)
+        throw new Error(`The edit to ${doc.slug} was not live after 5 minutes.`)
       await sleep(25)
     }
     const ms = Date.now() - published
-    const record = (await payload.find({ collection: 'site-builds', sort: '-createdAt', limit: 1, overrideAccess: true })).docs[0]!
+    const record = (
+      await payload.find({ collection: 'site-builds', sort: '-createdAt', limit: 1, overrideAccess: true })
+    ).docs[0]!
     results.push({ ms, timings: (record.timings ?? {}) as Record<string, unknown> })
-    console.log(`Publish ${i + 1}: live after ${s(ms)} (build ${record.buildId}, ${String((record.timings as Record<string, unknown>)?.mode)})`)
+    console.log(
+      `Publish ${i + 1}: live after ${s(ms)} (build ${record.buildId}, ${String((record.timings as Record<string, unknown>)?.mode)})`,
+    )
     await sleep(1500)
   }
   stop = true
   await runner
 
-  const steps = ['export', 'build.bundle', 'build.load', 'build.list', 'build.render', 'build.searchIndex', 'build.finish', 'build', 'carry', 'check', 'switch', 'prune']
+  const steps = [
+    'export',
+    'build.bundle',
+    'build.load',
+    'build.list',
+    'build.render',
+    'build.searchIndex',
+    'build.finish',
+    'build',
+    'carry',
+    'check',
+    'switch',
+    'prune',
+  ]
   console.log(`\nStep times of each publish's build (ms): ${steps.join(', ')}`)
   for (const r of results) console.log(`  ${steps.map((k) => r.timings[k] ?? '–').join(', ')}`)
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b)
   const median = sorted[Math.floor(sorted.length / 2)]!
-  console.log(`\nPublish→live (${count} guides): median ${s(median)}, max ${s(sorted.at(-1))} over ${sorted.length} publishes (target ≤ 10 s; includes the ${s(debounceMs())} debounce and up to 1 s for the job runner to pick the job up)`)
+  console.log(
+    `\nPublish→live (${count} guides): median ${s(median)}, max ${s(sorted.at(-1))} over ${sorted.length} publishes (target ≤ 10 s; includes the ${s(debounceMs())} debounce and up to 1 s for the job runner to pick the job up)`,
+  )
 } finally {
   stop = true
   await server?.close()

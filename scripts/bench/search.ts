@@ -26,7 +26,11 @@ import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { runAstroBuild } from '../../cms/site/buildSite'
 import { buildLunr, buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
-import { documentsFromSnapshot, SEARCH_FIELDS, type SearchDocument } from '../../site/src/lib/search/documents'
+import {
+  documentsFromSnapshot,
+  SEARCH_FIELDS,
+  type SearchDocument,
+} from '../../site/src/lib/search/documents'
 import { SearchClient } from '../../site/src/lib/search/query'
 import { generateCorpus, writeCorpus } from '../generate-corpus'
 import { benchChromium } from './search/chromium'
@@ -35,18 +39,21 @@ import { BROWSER_QUERIES, WORKER_QUERIES } from './search/queries'
 
 export { BROWSER_QUERIES, WORKER_QUERIES }
 
-
 const args = process.argv.slice(2)
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100,1000').split(',').map(Number)
+const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100,1000')
+  .split(',')
+  .map(Number)
 const withSite = !args.includes('--no-site')
 /** Only the Chromium figures (skips the other engines and Pagefind). */
 const chromiumOnly = args.includes('--chromium-only')
-const keptSiteDir = args.includes('--site-dir') ? path.resolve(args[args.indexOf('--site-dir') + 1]) : undefined
+const keptSiteDir = args.includes('--site-dir')
+  ? path.resolve(args[args.indexOf('--site-dir') + 1])
+  : undefined
 if (keptSiteDir && sizes.length !== 1) throw new Error('--site-dir takes one size (--sizes N).')
 const questions = args.includes('--questions') ? Number(args[args.indexOf('--questions') + 1]) : Infinity
 
-
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]
 const time = <T>(fn: () => T): [T, number] => {
   const t = performance.now()
   const v = fn()
@@ -60,7 +67,16 @@ const timeAsync = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 /** Every state of a query as it is typed, from the third letter. */
 const asTyped = (q: string) => Array.from({ length: q.length - 2 }, (_, i) => q.slice(0, i + 3))
 
-type Row = { engine: string; raw: number; gzip: number; beforeFirst: string; load: string; first: string; p95: string; note?: string }
+type Row = {
+  engine: string
+  raw: number
+  gzip: number
+  beforeFirst: string
+  load: string
+  first: string
+  p95: string
+  note?: string
+}
 
 const benchOurs = async (docs: SearchDocument[]): Promise<Row & { buildMs: number }> => {
   const [files, buildMs] = time(() => serialiseSearchIndex(buildSearchIndex(docs)))
@@ -86,7 +102,8 @@ const benchOurs = async (docs: SearchDocument[]): Promise<Row & { buildMs: numbe
   }
   const warm = new SearchClient(loader([]))
   const times: number[] = []
-  for (const q of WORKER_QUERIES) for (const typed of asTyped(q)) times.push((await timeAsync(() => warm.search(typed)))[1])
+  for (const q of WORKER_QUERIES)
+    for (const typed of asTyped(q)) times.push((await timeAsync(() => warm.search(typed)))[1])
   const raw = [...files.values()].reduce((n, v) => n + v.length, 0)
   const gzip = [...gzBytes.values()].reduce((n, v) => n + v, 0)
   return {
@@ -108,16 +125,31 @@ const benchWholeLunr = (docs: SearchDocument[]): Row => {
   const [index, load] = time(() => lunr.Index.load(JSON.parse(json)))
   const clean = (q: string) => q.replace(/[:~^+*-]/g, ' ')
   const [, first] = time(() => index.search(clean(WORKER_QUERIES[0])))
-  const times = WORKER_QUERIES.flatMap((q) => asTyped(q).map((typed) => time(() => index.search(clean(typed)))[1]))
+  const times = WORKER_QUERIES.flatMap((q) =>
+    asTyped(q).map((typed) => time(() => index.search(clean(typed)))[1]),
+  )
   const bytes = gz(json)
-  return { engine: 'Plain lunr, whole index', raw: json.length, gzip: bytes, beforeFirst: kb(bytes), load: ms(load), first: ms(first), p95: ms(p95(times)), note: `lunr.Builder over the same documents ${ms(buildMs)} (our index computes the same weights without it)` }
+  return {
+    engine: 'Plain lunr, whole index',
+    raw: json.length,
+    gzip: bytes,
+    beforeFirst: kb(bytes),
+    load: ms(load),
+    first: ms(first),
+    p95: ms(p95(times)),
+    note: `lunr.Builder over the same documents ${ms(buildMs)} (our index computes the same weights without it)`,
+  }
 }
 
 const benchMiniSearch = (docs: SearchDocument[]): Row => {
   const options = {
     fields: SEARCH_FIELDS.map((f) => f.name as string),
     storeFields: ['url', 'title', 'summary', 'type'],
-    searchOptions: { boost: Object.fromEntries(SEARCH_FIELDS.map((f) => [f.name, f.boost])), fuzzy: 0.2, prefix: true },
+    searchOptions: {
+      boost: Object.fromEntries(SEARCH_FIELDS.map((f) => [f.name, f.boost])),
+      fuzzy: 0.2,
+      prefix: true,
+    },
   }
   const ms0 = new MiniSearch<SearchDocument & { id: number }>(options)
   ms0.addAll(docs.map((d, id) => ({ ...d, id })))
@@ -126,7 +158,15 @@ const benchMiniSearch = (docs: SearchDocument[]): Row => {
   const [, first] = time(() => index.search(WORKER_QUERIES[0]))
   const times = WORKER_QUERIES.flatMap((q) => asTyped(q).map((typed) => time(() => index.search(typed))[1]))
   const bytes = gz(json)
-  return { engine: 'MiniSearch 7 (fuzzy 0.2, prefix)', raw: json.length, gzip: bytes, beforeFirst: kb(bytes), load: ms(load), first: ms(first), p95: ms(p95(times)) }
+  return {
+    engine: 'MiniSearch 7 (fuzzy 0.2, prefix)',
+    raw: json.length,
+    gzip: bytes,
+    beforeFirst: kb(bytes),
+    load: ms(load),
+    first: ms(first),
+    p95: ms(p95(times)),
+  }
 }
 
 const dirBytes = async (dir: string) => {
@@ -189,7 +229,9 @@ for (const size of sizes) {
     const snapshot = await generateCorpus({ guides: size })
     await writeCorpus(snapshotDir, snapshot)
     const docs = documentsFromSnapshot(snapshot)
-    const words = Math.round(snapshot.guides.reduce((n, g) => n + g.bodyText.split(/\s+/).length, 0) / snapshot.guides.length)
+    const words = Math.round(
+      snapshot.guides.reduce((n, g) => n + g.bodyText.split(/\s+/).length, 0) / snapshot.guides.length,
+    )
     console.log(`\n== ${size} guides (${docs.length} searchable documents; guides average ${words} words) ==`)
     const ours = await benchOurs(docs)
     const rows: Row[] = chromiumOnly ? [ours] : [ours, benchWholeLunr(docs), benchMiniSearch(docs)]
@@ -205,15 +247,25 @@ for (const size of sizes) {
         siteLine = `site build (astro, ${pages} pages, search index included): ${(performance.now() - t) / 1000 < 1 ? ms(performance.now() - t) : `${((performance.now() - t) / 1000).toFixed(1)} s`}`
       }
       if (!chromiumOnly) rows.push(await benchPagefind(siteDir))
-      chromiumLines = await benchChromium(siteDir, BROWSER_QUERIES.slice(0, questions)).catch((e: Error) => [`failed: ${e.message}`])
+      chromiumLines = await benchChromium(siteDir, BROWSER_QUERIES.slice(0, questions)).catch((e: Error) => [
+        `failed: ${e.message}`,
+      ])
     }
     printRows(rows)
     console.log(siteLine)
-    if (chromiumLines.length) console.log(`Chromium, our island (cold cache per question; uptime load ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}):\n${chromiumLines.join('\n')}`)
+    if (chromiumLines.length)
+      console.log(
+        `Chromium, our island (cold cache per question; uptime load ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(', ')}):\n${chromiumLines.join('\n')}`,
+      )
     if (chromiumOnly) continue
     const whole = rows[1]
     const firstMax = Number(/max ([\d.]+) KiB/.exec(ours.beforeFirst)?.[1] ?? 0) * 1024
-    console.log(`ratios: before first result, whole lunr / ours (worst query) = ${(whole.gzip / firstMax).toFixed(1)}×; MiniSearch / ours = ${(rows[2].gzip / firstMax).toFixed(1)}×`)
+    console.log(
+      `ratios: before first result, whole lunr / ours (worst query) = ${(whole.gzip / firstMax).toFixed(1)}×; MiniSearch / ours = ${(rows[2].gzip / firstMax).toFixed(1)}×`,
+    )
   } finally {
     await rm(work, { recursive: true, force: true })
   }

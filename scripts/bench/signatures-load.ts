@@ -51,7 +51,15 @@ const payload = await initPayload({ key: 'bench' })
 const petition = await payload.create({
   collection: 'petitions',
   overrideAccess: true,
-  data: { title: 'Bench petition', slug: SLUG, summary: 'Bench.', addressedTo: 'Bench', whatWeWant: 'Speed', goal: 1_000_000, state: 'open' },
+  data: {
+    title: 'Bench petition',
+    slug: SLUG,
+    summary: 'Bench.',
+    addressedTo: 'Bench',
+    whatWeWant: 'Speed',
+    goal: 1_000_000,
+    state: 'open',
+  },
 })
 
 const { freePort, startCmsServers } = await import('../lib/cmsServers')
@@ -59,18 +67,37 @@ const port = await freePort()
 const base = `http://127.0.0.1:${port}`
 // BENCH_SERVER_NODE_ARGS adds Node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops).
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-const serverEnv = { ...process.env, PORT: String(port), TRUST_PROXY: '1', CMS_URL: base, NODE_ENV: 'production' as const, ALLOW_GENERATED_SECRET: 'true', NEXT_TELEMETRY_DISABLED: '1' }
+const serverEnv = {
+  ...process.env,
+  PORT: String(port),
+  TRUST_PROXY: '1',
+  CMS_URL: base,
+  NODE_ENV: 'production' as const,
+  ALLOW_GENERATED_SECRET: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+}
 let servers: ChildProcess[]
 if (underNext) {
   const { buildCmsIfNeeded } = await import('../lib/cmsBuild')
   console.log('Building the CMS (next build) if its sources changed…')
   const { skipped } = await buildCmsIfNeeded(process.cwd(), serverEnv)
   console.log(skipped ? 'The CMS build is current.' : 'Built the CMS.')
-  const cms = await startCmsServers({ root: process.cwd(), host: '127.0.0.1', port, env: serverEnv, nodeArgs: serverNodeArgs })
+  const cms = await startCmsServers({
+    root: process.cwd(),
+    host: '127.0.0.1',
+    port,
+    env: serverEnv,
+    nodeArgs: serverNodeArgs,
+  })
   servers = cms.children
   await cms.ready
 } else {
-  servers = [spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/endpoints/serve.ts'], { env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })]
+  servers = [
+    spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/endpoints/serve.ts'], {
+      env: serverEnv,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
+  ]
 }
 const stopServer = () => {
   for (const s of servers) if (s.exitCode === null) s.kill('SIGTERM')
@@ -81,7 +108,10 @@ const SITE_ORIGIN = new URL(process.env.SITE_URL || 'http://localhost:4321').ori
 const countPath = `/api/public/petitions/${SLUG}/count`
 const probe = new Connection(port)
 for (let i = 0; ; i++) {
-  const ok = await probe.send('GET', countPath).then((r) => r.status === 200).catch(() => false)
+  const ok = await probe
+    .send('GET', countPath)
+    .then((r) => r.status === 200)
+    .catch(() => false)
   if (ok) break
   if (i > 120) throw new Error('The endpoint server did not start within 60 s.')
   await new Promise((r) => setTimeout(r, 500))
@@ -90,7 +120,8 @@ for (let i = 0; ; i++) {
 const serverCpuMicros = () => treeCpuMicros(servers.map((s) => s.pid))
 const clientCpuMicros = ownCpuMicros
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 const POSTCODES = ['M1 1AE', 'EH1 1YZ', 'CF10 1EP', 'BT1 5GS', 'LS1 4AP', 'SW1A 1AA', '']
 
 /**
@@ -127,23 +158,43 @@ const load = async (ms: number, send: (i: number, connection: Connection) => Pro
   const cpuTotal = { server: serverCpuMicros() - cpu0.server, client: clientCpuMicros() - cpu0.client }
   const cpu = { server: cpuTotal.server / n, client: cpuTotal.client / n }
   const windows: number[] = []
-  for (let s = 0; s + 10 <= Math.floor(elapsed); s += 10) windows.push(Array.from({ length: 10 }, (_, k) => perSecond.get(s + k) ?? 0).reduce((a, b) => a + b, 0) / 10)
+  for (let s = 0; s + 10 <= Math.floor(elapsed); s += 10)
+    windows.push(
+      Array.from({ length: 10 }, (_, k) => perSecond.get(s + k) ?? 0).reduce((a, b) => a + b, 0) / 10,
+    )
   latencies.sort((a, b) => a - b)
   if (windows.length === 0) windows.push(n / elapsed)
   const cores = { cores: cpuTotal.server / 1e6 / elapsed, clientCores: cpuTotal.client / 1e6 / elapsed }
-  return { n, perSecond: n / elapsed, p50: pct(latencies, 50), p99: pct(latencies, 99), statuses, cpu, ...cores, slowest10s: Math.min(...windows), fastest10s: Math.max(...windows), load: os.loadavg()[0] }
+  return {
+    n,
+    perSecond: n / elapsed,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    statuses,
+    cpu,
+    ...cores,
+    slowest10s: Math.min(...windows),
+    fastest10s: Math.max(...windows),
+    load: os.loadavg()[0],
+  }
 }
 
 // 1. Sign, sustained.
 const accepted = new Set<string>()
-console.log(`Signing for ${seconds} s with ${concurrency} concurrent clients (this load generator and the server share the ${os.cpus().length} cores)…`)
+console.log(
+  `Signing for ${seconds} s with ${concurrency} concurrent clients (this load generator and the server share the ${os.cpus().length} cores)…`,
+)
 const signPath = `/api/public/petitions/${SLUG}/sign`
 const sign = await load(seconds * 1000, async (i, connection) => {
   const email = `bench-${i}@example.org`
   const res = await connection.send(
     'POST',
     signPath,
-    { 'Content-Type': 'application/json', Origin: SITE_ORIGIN, 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    {
+      'Content-Type': 'application/json',
+      Origin: SITE_ORIGIN,
+      'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    },
     JSON.stringify({ name: `Bench ${i}`, email, postcode: POSTCODES[i % POSTCODES.length] }),
   )
   if (res.status >= 200 && res.status < 300) accepted.add(email)
@@ -151,14 +202,28 @@ const sign = await load(seconds * 1000, async (i, connection) => {
 })
 
 // 2. None lost: every 2xx has its stored row.
-const stored = (await payload.count({ collection: 'signatures', where: { petition: { equals: petition.id } }, overrideAccess: true })).totalDocs
+const stored = (
+  await payload.count({
+    collection: 'signatures',
+    where: { petition: { equals: petition.id } },
+    overrideAccess: true,
+  })
+).totalDocs
 const storedAccepted = (
-  await payload.db.find<{ emailCanonical: string }>({ collection: 'signatures', where: { petition: { equals: petition.id } }, select: { emailCanonical: true }, pagination: false, limit: 0 })
+  await payload.db.find<{ emailCanonical: string }>({
+    collection: 'signatures',
+    where: { petition: { equals: petition.id } },
+    select: { emailCanonical: true },
+    pagination: false,
+    limit: 0,
+  })
 ).docs.filter((d) => accepted.has(d.emailCanonical)).length
 
 // 3. None counted twice: confirm a sample, every link pressed twice at once, then roll up.
 const { readOutbox } = await import('../../cms/email/outboxAdapter')
-const links = (await readOutbox(outboxDir, { limit: 2000 })).map((m) => /\/api\/public\/confirm\/signature\/[A-Za-z0-9_-]+/.exec(m.text)![0])
+const links = (await readOutbox(outboxDir, { limit: 2000 })).map(
+  (m) => /\/api\/public\/confirm\/signature\/[A-Za-z0-9_-]+/.exec(m.text)![0],
+)
 const t0 = performance.now()
 let cursor = 0
 await Promise.all(
@@ -175,26 +240,70 @@ const confirmSeconds = (performance.now() - t0) / 1000
 const rollT0 = performance.now()
 await rollUpCounts(payload)
 const rollMs = performance.now() - rollT0
-const confirmedRows = (await payload.count({ collection: 'signatures', where: { and: [{ petition: { equals: petition.id } }, { state: { equals: 'confirmed' } }] }, overrideAccess: true })).totalDocs
-const counted = (await payload.findByID({ collection: 'petitions', id: petition.id, overrideAccess: true })).signatureCount
+const confirmedRows = (
+  await payload.count({
+    collection: 'signatures',
+    where: { and: [{ petition: { equals: petition.id } }, { state: { equals: 'confirmed' } }] },
+    overrideAccess: true,
+  })
+).totalDocs
+const counted = (await payload.findByID({ collection: 'petitions', id: petition.id, overrideAccess: true }))
+  .signatureCount
 
 // 4. The count endpoint: plain reads (as a first page view), then revalidations (as the island's polls).
 console.log('Reading the count endpoint for 10 s, then revalidating it for 5 s…')
-const count = await load(10_000, async (_, connection) => (await connection.send('GET', countPath, { Origin: SITE_ORIGIN })).status)
+const count = await load(
+  10_000,
+  async (_, connection) => (await connection.send('GET', countPath, { Origin: SITE_ORIGIN })).status,
+)
 const etag = /\r\netag: *([^\r]+)/i.exec((await probe.send('GET', countPath)).head)?.[1] ?? ''
 probe.close()
-const revalidate = await load(5_000, async (_, connection) => (await connection.send('GET', countPath, { Origin: SITE_ORIGIN, 'If-None-Match': etag })).status)
+const revalidate = await load(
+  5_000,
+  async (_, connection) =>
+    (await connection.send('GET', countPath, { Origin: SITE_ORIGIN, 'If-None-Match': etag })).status,
+)
 
 stopServer()
 
 // 5. What limits signing: Payload's create path against the adapter's insert, in this process.
 const N = 1000
-const other = await payload.create({ collection: 'petitions', overrideAccess: true, data: { title: 'B2', slug: 'bench-2', summary: 'B', addressedTo: 'B', whatWeWant: 'B', goal: 1, state: 'open' } })
+const other = await payload.create({
+  collection: 'petitions',
+  overrideAccess: true,
+  data: {
+    title: 'B2',
+    slug: 'bench-2',
+    summary: 'B',
+    addressedTo: 'B',
+    whatWeWant: 'B',
+    goal: 1,
+    state: 'open',
+  },
+})
 let a = performance.now()
-for (let i = 0; i < N; i++) await payload.create({ collection: 'signatures', overrideAccess: true, depth: 0, data: { petition: other.id, name: 'X', email: `x${i}@e.org`, emailCanonical: `x${i}@e.org`, state: 'pending', flags: [] } })
+for (let i = 0; i < N; i++)
+  await payload.create({
+    collection: 'signatures',
+    overrideAccess: true,
+    depth: 0,
+    data: {
+      petition: other.id,
+      name: 'X',
+      email: `x${i}@e.org`,
+      emailCanonical: `x${i}@e.org`,
+      state: 'pending',
+      flags: [],
+    },
+  })
 const payloadCreatePerSecond = N / ((performance.now() - a) / 1000)
 a = performance.now()
-for (let i = 0; i < N; i++) await payload.db.create({ collection: 'signatures', data: { petition: other.id, name: 'Y', email: `y${i}@e.org`, emailCanonical: `y${i}@e.org` }, returning: false })
+for (let i = 0; i < N; i++)
+  await payload.db.create({
+    collection: 'signatures',
+    data: { petition: other.id, name: 'Y', email: `y${i}@e.org`, emailCanonical: `y${i}@e.org` },
+    returning: false,
+  })
 const adapterCreatePerSecond = N / ((performance.now() - a) / 1000)
 // What the sign endpoint now does: many rows per transaction (cms/petitions/batcher.ts), 100 at a time.
 const { storeSignatures } = await import('../../cms/petitions/sign')
@@ -202,7 +311,15 @@ a = performance.now()
 for (let j = 0; j < N / 100; j++) {
   await storeSignatures(
     payload,
-    Array.from({ length: 100 }, (_, i) => ({ petition: other.id, name: 'Z', email: `z${j}-${i}@e.org`, emailCanonical: `z${j}-${i}@e.org`, state: 'pending' as const, confirmTokenHash: `bench-${j}-${i}`, flags: [] })),
+    Array.from({ length: 100 }, (_, i) => ({
+      petition: other.id,
+      name: 'Z',
+      email: `z${j}-${i}@e.org`,
+      emailCanonical: `z${j}-${i}@e.org`,
+      state: 'pending' as const,
+      confirmTokenHash: `bench-${j}-${i}`,
+      flags: [],
+    })),
   )
 }
 const batchedPerSecond = N / ((performance.now() - a) / 1000)
@@ -211,13 +328,21 @@ const batchedPerSecond = N / ((performance.now() - a) / 1000)
 // them (as many at once as there are clients), in this process.
 const { signatureConfirmEmail } = await import('../../cms/email/messages/render')
 const EMAILS = 2000
-const message = signatureConfirmEmail({ name: 'Bench', petitionTitle: 'Bench petition', confirmUrl: `${base}/api/public/confirm/signature/x`, unsubscribe: `${base}/u`, erase: `${base}/e` })
+const message = signatureConfirmEmail({
+  name: 'Bench',
+  petitionTitle: 'Bench petition',
+  confirmUrl: `${base}/api/public/confirm/signature/x`,
+  unsubscribe: `${base}/u`,
+  erase: `${base}/e`,
+})
 let sent = 0
 const emailCpu0 = clientCpuMicros()
 a = performance.now()
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  while (sent < EMAILS) await payload.sendEmail({ to: `e${sent++}@example.org`, ...message })
-}))
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (sent < EMAILS) await payload.sendEmail({ to: `e${sent++}@example.org`, ...message })
+  }),
+)
 const emailsPerSecond = EMAILS / ((performance.now() - a) / 1000)
 const emailCpuMicros = (clientCpuMicros() - emailCpu0) / EMAILS
 
@@ -226,7 +351,8 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 const cores = os.cpus().length
 const perRequest = (x: { cpu: { server: number; client: number } }) =>
   `server ${f(x.cpu.server)} µs + load generator ${f(x.cpu.client)} µs = ${f(x.cpu.server + x.cpu.client)} µs CPU per request`
-const ceiling = (x: { cpu: { server: number; client: number } }) => f((cores * 1e6) / (x.cpu.server + x.cpu.client))
+const ceiling = (x: { cpu: { server: number; client: number } }) =>
+  f((cores * 1e6) / (x.cpu.server + x.cpu.client))
 console.log(`
 Signatures benchmark (${underNext ? 'as npm start serves it: endpoint server in front of Next' : 'endpoint server'}, ${seconds} s, ${concurrency} concurrent clients, SQLite, outbox email, ${cores} cores shared by the server and this load generator)
 
@@ -245,7 +371,10 @@ limits   CPU per sign: ${perRequest(sign)}; at that cost ${cores} cores give at 
          of the server's CPU per sign, the outbox email (one append to an mbox file) takes about ${f(emailCpuMicros)} µs (${f(emailsPerSecond)} emails/s, ${concurrency} at once, measured alone)
          payload.create (hooks, validation, hasMany table) ${f(payloadCreatePerSecond)}/s vs adapter insert (payload.db.create) ${f(adapterCreatePerSecond)}/s, one at a time in one process (ratio ${f(adapterCreatePerSecond / payloadCreatePerSecond, 2)});
          batched insert (100 rows per transaction, as the sign endpoint does) ${f(batchedPerSecond)}/s (ratio to one at a time ${f(batchedPerSecond / adapterCreatePerSecond, 2)})
-         load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on this machine takes its share of the ${cores} cores)
+         load average during the run: ${os
+           .loadavg()
+           .map((l) => l.toFixed(1))
+           .join(', ')} (other work on this machine takes its share of the ${cores} cores)
 `)
 await payload.destroy().catch(() => {})
 await rm(dir, { recursive: true, force: true })

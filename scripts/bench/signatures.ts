@@ -19,24 +19,46 @@ import os from 'node:os'
 import path from 'node:path'
 import { treeCpuMicros } from './signatures/processCpu'
 import { type BenchServer, freePort, startServer } from './signatures/servers'
-import { accepted, checkWrk, type Load, perSecond, runWrk, sentTotal, type SignTraffic, type WrkResult } from './signatures/wrk'
+import {
+  accepted,
+  checkWrk,
+  type Load,
+  perSecond,
+  runWrk,
+  sentTotal,
+  type SignTraffic,
+  type WrkResult,
+} from './signatures/wrk'
 
 const option = (name: string, fallback: number): number => {
   const args = process.argv.slice(2)
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
   if (i < 0) return fallback
   const value = Number(args[i].includes('=') ? args[i].split('=')[1] : args[i + 1])
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} takes a number, for example --${name} ${fallback}.`)
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`--${name} takes a number, for example --${name} ${fallback}.`)
   return value
 }
-const load: Load = { threads: option('threads', 2), connections: option('connections', 32), seconds: option('seconds', 20) }
+const load: Load = {
+  threads: option('threads', 2),
+  connections: option('connections', 32),
+  seconds: option('seconds', 20),
+}
 const addresses = Math.min(65_000, option('addresses', 65_000))
 const rounds = Math.max(1, option('rounds', 1))
 const warmupSeconds = option('warmup', 3)
 const SLUG = 'bench-petition'
 
 /** Where issue 13 started from (same machine, same wrk settings). */
-const ISSUE_13 = { ours: 1867, oursP99: 42, bare: 4393, bareP99: 16, ratio: 0.43, repeat: 226, repeatP99: 266 }
+const ISSUE_13 = {
+  ours: 1867,
+  oursP99: 42,
+  bare: 4393,
+  bareP99: 16,
+  ratio: 0.43,
+  repeat: 226,
+  repeatP99: 266,
+}
 /** Issue 13's targets: ours at least this share of the bare baseline; a repeat no slower than a new signature. */
 const TARGET_RATIO = 0.6
 
@@ -56,10 +78,20 @@ const payload = await initPayload({ key: 'bench' })
 const petition = await payload.create({
   collection: 'petitions',
   overrideAccess: true,
-  data: { title: 'Bench petition', slug: SLUG, summary: 'Bench.', addressedTo: 'Bench', whatWeWant: 'Speed', goal: 1_000_000, state: 'open' },
+  data: {
+    title: 'Bench petition',
+    slug: SLUG,
+    summary: 'Bench.',
+    addressedTo: 'Bench',
+    whatWeWant: 'Speed',
+    goal: 1_000_000,
+    state: 'open',
+  },
 })
 // A form stamp as the site's form sends it (started a minute ago), so no signature is flagged for lacking one.
-const stamp = await import('../../cms/abuse/formStamp').then((m) => m.issueFormStamp(payload.secret, Date.now() - 60_000)).catch(() => '')
+const stamp = await import('../../cms/abuse/formStamp')
+  .then((m) => m.issueFormStamp(payload.secret, Date.now() - 60_000))
+  .catch(() => '')
 const siteOrigin = new URL(process.env.SITE_URL || 'http://localhost:4321').origin
 
 const servers: BenchServer[] = []
@@ -77,18 +109,46 @@ try {
     ALLOW_GENERATED_SECRET: 'true',
   })
   servers.push(ours)
-  const bare = await startServer('bare', 'scripts/bench/signatures/bareSign.ts', { ...process.env, BARE_DIR: bareDir, PORT: '0', HOST: '127.0.0.1' })
+  const bare = await startServer('bare', 'scripts/bench/signatures/bareSign.ts', {
+    ...process.env,
+    BARE_DIR: bareDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  })
   servers.push(bare)
 
   const targets = [
-    { server: ours, url: `${ours.url}/api/public/petitions/${SLUG}/sign`, rows: async () => (await payload.count({ collection: 'signatures', where: { petition: { equals: petition.id } }, overrideAccess: true })).totalDocs },
-    { server: bare, url: `${bare.url}/sign`, rows: async () => ((await (await fetch(`${bare.url}/rows`)).json()) as { rows: number }).rows },
+    {
+      server: ours,
+      url: `${ours.url}/api/public/petitions/${SLUG}/sign`,
+      rows: async () =>
+        (
+          await payload.count({
+            collection: 'signatures',
+            where: { petition: { equals: petition.id } },
+            overrideAccess: true,
+          })
+        ).totalDocs,
+    },
+    {
+      server: bare,
+      url: `${bare.url}/sign`,
+      rows: async () => ((await (await fetch(`${bare.url}/rows`)).json()) as { rows: number }).rows,
+    },
   ]
   type Measured = { result: WrkResult; rowsAdded: number; cpuPerRequest: number }
-  const measure = async (t: (typeof targets)[number], traffic: SignTraffic, seconds = load.seconds): Promise<Measured> => {
+  const measure = async (
+    t: (typeof targets)[number],
+    traffic: SignTraffic,
+    seconds = load.seconds,
+  ): Promise<Measured> => {
     const rows0 = await t.rows()
     const cpu0 = treeCpuMicros([t.server.child.pid])
-    const result = await runWrk(t.url, { ...load, seconds }, { ...traffic, addresses, origin: siteOrigin, stamp })
+    const result = await runWrk(
+      t.url,
+      { ...load, seconds },
+      { ...traffic, addresses, origin: siteOrigin, stamp },
+    )
     const cpuPerRequest = (treeCpuMicros([t.server.child.pid]) - cpu0) / Math.max(1, result.requests)
     await new Promise((r) => setTimeout(r, 200)) // the last batch, written 5 ms after its last request
     return { result, rowsAdded: (await t.rows()) - rows0, cpuPerRequest }
@@ -120,10 +180,18 @@ try {
   await stopAll()
   printReport(results)
   // Ours must have done the full work: a rate-limited or flagged signature is stored without an email, which is cheaper.
-  const quiet = (await payload.count({ collection: 'signatures', where: { and: [{ petition: { equals: petition.id } }, { confirmationsSent: { equals: 0 } }] }, overrideAccess: true })).totalDocs
+  const quiet = (
+    await payload.count({
+      collection: 'signatures',
+      where: { and: [{ petition: { equals: petition.id } }, { confirmationsSent: { equals: 0 } }] },
+      overrideAccess: true,
+    })
+  ).totalDocs
   const { OUTBOX_FILE } = await import('../../cms/email/outboxAdapter')
   const emails = await countMboxMessages(path.join(process.env.OUTBOX_DIR!, OUTBOX_FILE))
-  console.log(`Ours stored ${quiet.toLocaleString('en-GB')} signatures without sending an email (rate-limited or flagged; 0 expected) and wrote ${emails.toLocaleString('en-GB')} emails to its outbox.`)
+  console.log(
+    `Ours stored ${quiet.toLocaleString('en-GB')} signatures without sending an email (rate-limited or flagged; 0 expected) and wrote ${emails.toLocaleString('en-GB')} emails to its outbox.`,
+  )
 } finally {
   await stopAll()
   await payload.destroy().catch(() => {})
@@ -149,19 +217,38 @@ async function countMboxMessages(file: string): Promise<number> {
   return count
 }
 
-type Pair = [{ result: WrkResult; rowsAdded: number; cpuPerRequest: number }, { result: WrkResult; rowsAdded: number; cpuPerRequest: number }]
+type Pair = [
+  { result: WrkResult; rowsAdded: number; cpuPerRequest: number },
+  { result: WrkResult; rowsAdded: number; cpuPerRequest: number },
+]
 
 function printReport(results: { new: Pair; repeat: Pair }[]) {
-  const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }) : '–')
+  const f = (n: number, d = 0) =>
+    Number.isFinite(n)
+      ? n.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d })
+      : '–'
   const ms = (us: number) => f(us / 1000, 1)
   const errors = (r: WrkResult) => r.non2xx + r.connectErrors + r.readErrors + r.writeErrors + r.timeouts
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
-  const cols = ['phase', 'ours req/s', 'bare req/s', 'ratio', 'ours p50/p99 ms', 'bare p50/p99 ms', 'non-2xx ours/bare', 'CPU µs/req ours/bare', 'issue 13 before']
+  const cols = [
+    'phase',
+    'ours req/s',
+    'bare req/s',
+    'ratio',
+    'ours p50/p99 ms',
+    'bare p50/p99 ms',
+    'non-2xx ours/bare',
+    'CPU µs/req ours/bare',
+    'issue 13 before',
+  ]
   const lines: string[][] = [cols]
   results.forEach((round, r) => {
     for (const phase of ['new', 'repeat'] as const) {
       const [ours, bare] = round[phase]
-      const before = phase === 'new' ? `${f(ISSUE_13.ours)}/s p99 ${ISSUE_13.oursP99}, ${ISSUE_13.ratio} of ${f(ISSUE_13.bare)}/s p99 ${ISSUE_13.bareP99}` : `${f(ISSUE_13.repeat)}/s p99 ${ISSUE_13.repeatP99}`
+      const before =
+        phase === 'new'
+          ? `${f(ISSUE_13.ours)}/s p99 ${ISSUE_13.oursP99}, ${ISSUE_13.ratio} of ${f(ISSUE_13.bare)}/s p99 ${ISSUE_13.bareP99}`
+          : `${f(ISSUE_13.repeat)}/s p99 ${ISSUE_13.repeatP99}`
       lines.push([
         results.length > 1 ? `${phase} (${r + 1})` : phase,
         f(perSecond(ours.result)),
@@ -176,7 +263,18 @@ function printReport(results: { new: Pair; repeat: Pair }[]) {
     }
   })
   const widths = cols.map((_, c) => Math.max(...lines.map((l) => l[c].length)))
-  console.log('\n' + lines.map((l) => l.map((cell, c) => (c === 0 || c === cols.length - 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n'))
+  console.log(
+    '\n' +
+      lines
+        .map((l) =>
+          l
+            .map((cell, c) =>
+              c === 0 || c === cols.length - 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]),
+            )
+            .join('  '),
+        )
+        .join('\n'),
+  )
 
   console.log('\nTargets (information; a bench never fails the build):')
   results.forEach((round, r) => {
@@ -184,13 +282,21 @@ function printReport(results: { new: Pair; repeat: Pair }[]) {
     const [oursRepeat] = round.repeat
     const ratio = perSecond(oursNew.result) / perSecond(bareNew.result)
     const prefix = results.length > 1 ? `round ${r + 1}: ` : ''
-    console.log(`  ${prefix}new signatures ≥ ${TARGET_RATIO} of bare: ${f(ratio, 2)} ${verdict(ratio >= TARGET_RATIO)}`)
-    console.log(`  ${prefix}a repeat no slower than a new signature (ours): ${f(perSecond(oursRepeat.result))}/s against ${f(perSecond(oursNew.result))}/s ${verdict(perSecond(oursRepeat.result) >= perSecond(oursNew.result))}`)
+    console.log(
+      `  ${prefix}new signatures ≥ ${TARGET_RATIO} of bare: ${f(ratio, 2)} ${verdict(ratio >= TARGET_RATIO)}`,
+    )
+    console.log(
+      `  ${prefix}a repeat no slower than a new signature (ours): ${f(perSecond(oursRepeat.result))}/s against ${f(perSecond(oursNew.result))}/s ${verdict(perSecond(oursRepeat.result) >= perSecond(oursNew.result))}`,
+    )
     // Less swayed by other work on the machine than requests/s: what each server spent on one signature.
-    console.log(`  ${prefix}server CPU per new signature, bare/ours: ${f(bareNew.cpuPerRequest / oursNew.cpuPerRequest, 2)} (${f(bareNew.cpuPerRequest)} / ${f(oursNew.cpuPerRequest)} µs)`)
+    console.log(
+      `  ${prefix}server CPU per new signature, bare/ours: ${f(bareNew.cpuPerRequest / oursNew.cpuPerRequest, 2)} (${f(bareNew.cpuPerRequest)} / ${f(oursNew.cpuPerRequest)} µs)`,
+    )
   })
 
-  console.log('\nNone lost, none twice (every accepted signature has its stored row; a request in flight when wrk stopped may add a row without an answer; a repeat adds none):')
+  console.log(
+    '\nNone lost, none twice (every accepted signature has its stored row; a request in flight when wrk stopped may add a row without an answer; a repeat adds none):',
+  )
   results.forEach((round, r) => {
     for (const [i, name] of ['ours', 'bare'].entries()) {
       const fresh = round.new[i]
@@ -204,5 +310,10 @@ function printReport(results: { new: Pair; repeat: Pair }[]) {
       )
     }
   })
-  console.log(`\nLoad average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (${os.cpus().length} cores).`)
+  console.log(
+    `\nLoad average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (${os.cpus().length} cores).`,
+  )
 }

@@ -13,7 +13,12 @@ import { gzipSync } from 'node:zlib'
 import { loadTemplates } from '../../cms/seed/loadSeedData'
 import { letterDocument, letterDocxBytes } from '../../site/src/lib/letter/docx'
 import { parseTemplate } from '../../site/src/lib/letter/parse'
-import { defaultChoices, renderLetter, segmentsToText, type TemplateFields } from '../../site/src/lib/letter/render'
+import {
+  defaultChoices,
+  renderLetter,
+  segmentsToText,
+  type TemplateFields,
+} from '../../site/src/lib/letter/render'
 
 const rows: [string, string][] = []
 const perCall = (n: number, fn: () => void) => {
@@ -26,20 +31,41 @@ const perCall = (n: number, fn: () => void) => {
 const seeded = await loadTemplates(path.resolve('scripts/seed-data/templates'))
 const longest = seeded.reduce((a, b) => (b.body.length > a.body.length ? b : a))
 const fields: TemplateFields = {
-  placeholders: longest.placeholders.map((p) => ({ key: p.key, label: p.label, hint: p.hint ?? null, example: p.example ?? null, required: p.required ?? true, multiline: p.multiline ?? false, type: p.type ?? 'text' })),
-  optionalSections: (longest.optionalSections ?? []).map((s) => ({ key: s.key, label: s.label, group: s.group ?? null, default: s.default ?? false })),
+  placeholders: longest.placeholders.map((p) => ({
+    key: p.key,
+    label: p.label,
+    hint: p.hint ?? null,
+    example: p.example ?? null,
+    required: p.required ?? true,
+    multiline: p.multiline ?? false,
+    type: p.type ?? 'text',
+  })),
+  optionalSections: (longest.optionalSections ?? []).map((s) => ({
+    key: s.key,
+    label: s.label,
+    group: s.group ?? null,
+    default: s.default ?? false,
+  })),
 }
 const values = Object.fromEntries(fields.placeholders.map((p) => [p.key, p.example ?? 'x']))
 const chosen = defaultChoices(fields.optionalSections)
 const parsed = parseTemplate(longest.body)
 const once = perCall(5000, () => segmentsToText(renderLetter(parsed, fields, { values, chosen })))
-const every = perCall(5000, () => segmentsToText(renderLetter(parseTemplate(longest.body), fields, { values, chosen })))
-rows.push([`Render per key press, longest template (${longest.slug}, ${longest.body.length} chars)`, `${once.toFixed(1)} µs parsed once; ${every.toFixed(1)} µs parsing each time (${(every / once).toFixed(1)}×)`])
+const every = perCall(5000, () =>
+  segmentsToText(renderLetter(parseTemplate(longest.body), fields, { values, chosen })),
+)
+rows.push([
+  `Render per key press, longest template (${longest.slug}, ${longest.body.length} chars)`,
+  `${once.toFixed(1)} µs parsed once; ${every.toFixed(1)} µs parsing each time (${(every / once).toFixed(1)}×)`,
+])
 
 const segments = renderLetter(parsed, fields, { values, chosen })
 const t = performance.now()
 const docx = await letterDocxBytes(letterDocument({ title: longest.title, segments }))
-rows.push(['Build its .docx in Node (first call, includes warm-up)', `${(performance.now() - t).toFixed(0)} ms, ${(docx.length / 1024).toFixed(1)} KiB`])
+rows.push([
+  'Build its .docx in Node (first call, includes warm-up)',
+  `${(performance.now() - t).toFixed(0)} ms, ${(docx.length / 1024).toFixed(1)} KiB`,
+])
 const t2 = performance.now()
 for (let i = 0; i < 20; i++) await letterDocxBytes(letterDocument({ title: longest.title, segments }))
 rows.push(['Build its .docx in Node (warm, mean of 20)', `${((performance.now() - t2) / 20).toFixed(1)} ms`])
@@ -76,7 +102,10 @@ if (existsSync(templatesDir)) {
       if (/\/client\.[\w-]+\.js$/.test(f) && bytes.length > 100_000) reactGz += g
       rows.push([`  ${f}`, `${(bytes.length / 1024).toFixed(1)} KiB, ${(g / 1024).toFixed(1)} KiB gzip`])
     }
-    rows.push([`Template page JavaScript, all files (${files.length})`, `${(raw / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzip`])
+    rows.push([
+      `Template page JavaScript, all files (${files.length})`,
+      `${(raw / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzip`,
+    ])
     rows.push(['  of which React DOM (shared by every island)', `${(reactGz / 1024).toFixed(1)} KiB gzip`])
     rows.push(['  of which the filler, docx and glue', `${((gz - reactGz) / 1024).toFixed(1)} KiB gzip`])
   }

@@ -10,7 +10,9 @@ const FINGERPRINT_FILE = '.organise-fingerprint'
 export const cmsFingerprint = async (root: string): Promise<string> => {
   const hash = createHash('sha256')
   const walk = async (dir: string): Promise<void> => {
-    for (const e of (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (e.name === '.next' || e.name === 'node_modules' || e.name === 'next-env.d.ts') continue
       const p = path.join(dir, e.name)
       if (e.isDirectory()) await walk(p)
@@ -24,7 +26,11 @@ export const cmsFingerprint = async (root: string): Promise<string> => {
 }
 
 /** Runs a command, streaming nothing but keeping the tail of its output for the error message. */
-export const run = (cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> =>
+export const run = (
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<void> =>
   new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
@@ -33,16 +39,29 @@ export const run = (cmd: string, args: string[], options: { cwd: string; env: No
     child.stderr.on('data', keep)
     child.on('error', reject)
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1).join(' ')} failed with exit code ${code}:\n${output.trim().split('\n').slice(-25).join('\n')}`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${path.basename(args[0] ?? cmd)} ${args.slice(1).join(' ')} failed with exit code ${code}:\n${output.trim().split('\n').slice(-25).join('\n')}`,
+            ),
+          ),
     )
   })
 
 /** Builds the Next admin (`next build cms`) unless a build of the same sources exists. */
-export const buildCmsIfNeeded = async (root: string, env: NodeJS.ProcessEnv): Promise<{ skipped: boolean }> => {
+export const buildCmsIfNeeded = async (
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ skipped: boolean }> => {
   const fingerprint = await cmsFingerprint(root)
   const distDir = path.join(root, 'cms/.next')
   const stamp = path.join(distDir, FINGERPRINT_FILE)
-  if (existsSync(path.join(distDir, 'BUILD_ID')) && (await readFile(stamp, 'utf8').catch(() => '')) === fingerprint) return { skipped: true }
+  if (
+    existsSync(path.join(distDir, 'BUILD_ID')) &&
+    (await readFile(stamp, 'utf8').catch(() => '')) === fingerprint
+  )
+    return { skipped: true }
   await run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build', 'cms'], {
     cwd: root,
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

@@ -51,7 +51,11 @@ export const startCmsServers = async ({
   const nextPort = await freePort()
   const nextUrl = `http://127.0.0.1:${nextPort}`
   const start = (args: string[], childEnv: NodeJS.ProcessEnv, readyLine: RegExp, name: string) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
+      cwd: root,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let seen = ''
     const keep = (c: Buffer) => (seen = (seen + c.toString()).slice(-4000))
     child.stderr!.on('data', (c: Buffer) => {
@@ -63,15 +67,42 @@ export const startCmsServers = async ({
         keep(c)
         if (readyLine.test(seen)) resolve()
       })
-      child.once('exit', (code) => reject(new Error(`The ${name} did not start (exit code ${code}).\n${seen.trim().split('\n').slice(-15).join('\n')}`)))
+      child.once('exit', (code) =>
+        reject(
+          new Error(
+            `The ${name} did not start (exit code ${code}).\n${seen.trim().split('\n').slice(-15).join('\n')}`,
+          ),
+        ),
+      )
     })
     return { child, ready }
   }
   const production = { ...env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' }
-  const next = start([path.join(root, 'node_modules/next/dist/bin/next'), 'start', 'cms', '-p', String(nextPort), '-H', '127.0.0.1'], production, /Ready in|started server|Local:/i, 'CMS (Next)')
-  const front = start(['--import', 'tsx', path.join(root, 'cms/endpoints/serve.ts')], { ...production, PORT: String(port), HOST: host, PROXY_TO: nextUrl }, /listening on/i, 'CMS front server')
+  const next = start(
+    [
+      path.join(root, 'node_modules/next/dist/bin/next'),
+      'start',
+      'cms',
+      '-p',
+      String(nextPort),
+      '-H',
+      '127.0.0.1',
+    ],
+    production,
+    /Ready in|started server|Local:/i,
+    'CMS (Next)',
+  )
+  const front = start(
+    ['--import', 'tsx', path.join(root, 'cms/endpoints/serve.ts')],
+    { ...production, PORT: String(port), HOST: host, PROXY_TO: nextUrl },
+    /listening on/i,
+    'CMS front server',
+  )
   // Each is awaited below; these only keep a late failure of one from becoming an unhandled rejection.
   next.ready.catch(() => {})
   front.ready.catch(() => {})
-  return { children: [next.child, front.child], ready: Promise.all([next.ready, front.ready]).then(() => undefined) }
+  return {
+    children: [next.child, front.child],
+    ready: Promise.all([next.ready, front.ready]).then(() => undefined),
+  }
 }

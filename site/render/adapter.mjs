@@ -13,7 +13,13 @@ export default function renderAdapter() {
           name: 'better-work-render',
           serverEntrypoint: fileURLToPath(new URL('./entry.mjs', import.meta.url)),
           exports: ['createApp'],
-          supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable', envGetSecret: 'unsupported', sharpImageService: 'stable' },
+          supportedAstroFeatures: {
+            serverOutput: 'stable',
+            staticOutput: 'stable',
+            hybridOutput: 'stable',
+            envGetSecret: 'unsupported',
+            sharpImageService: 'stable',
+          },
         }),
     },
   }

@@ -10,7 +10,10 @@ export function createExports(manifest) {
       for (const { routeData } of manifest.routes) routeData.prerender = true
       // The site's address is read when rendering, so one bundle serves any SITE_URL.
       if (process.env.SITE_URL) {
-        if (!URL.canParse(process.env.SITE_URL)) throw new Error(`SITE_URL must be the public site's web address, like https://example.org, not "${process.env.SITE_URL}".`)
+        if (!URL.canParse(process.env.SITE_URL))
+          throw new Error(
+            `SITE_URL must be the public site's web address, like https://example.org, not "${process.env.SITE_URL}".`,
+          )
         manifest.site = process.env.SITE_URL
       }
       return { app: new App(manifest, false), manifest, site: manifest.site ?? 'http://localhost:4321' }

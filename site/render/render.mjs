@@ -34,15 +34,28 @@ const loadApp = async (bundleDir) => {
 const listPages = async (manifest, wanted = () => true) => {
   const pages = []
   // Pages are served at folder addresses (trailingSlash: 'always'); endpoints keep Astro's form.
-  const add = (routeData, params, pathname) => pages.push({ routeData, params, pathname: routeData.type === 'page' && !pathname.endsWith('/') ? `${pathname}/` : pathname })
+  const add = (routeData, params, pathname) =>
+    pages.push({
+      routeData,
+      params,
+      pathname: routeData.type === 'page' && !pathname.endsWith('/') ? `${pathname}/` : pathname,
+    })
   for (const { routeData } of manifest.routes) {
-    if (routeData.origin === 'internal' || (routeData.type !== 'page' && routeData.type !== 'endpoint') || !wanted(routeData)) continue
+    if (
+      routeData.origin === 'internal' ||
+      (routeData.type !== 'page' && routeData.type !== 'endpoint') ||
+      !wanted(routeData)
+    )
+      continue
     if (!routeData.params.length) {
       add(routeData, {}, routeData.pathname ?? routeData.generate({}))
       continue
     }
     const mod = await (await manifest.pageMap.get(routeData.component)()).page()
-    for (const { params } of await mod.getStaticPaths({ paginate: () => [], routePattern: routeData.route })) {
+    for (const { params } of await mod.getStaticPaths({
+      paginate: () => [],
+      routePattern: routeData.route,
+    })) {
       add(routeData, params, routeData.generate(params))
     }
   }
@@ -80,7 +93,8 @@ const renderPage = async (app, site, outDir, page) => {
   const url = page.pathname
   const res = await app.render(new Request(new URL(url, site)), { routeData: page.routeData })
   const expected = page.routeData.route === '/404' ? 404 : 200
-  if (res.status !== expected) throw new Error(`Rendering ${url} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`)
+  if (res.status !== expected)
+    throw new Error(`Rendering ${url} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`)
   const file = path.join(outDir, fileOf(page))
   await mkdir(path.dirname(file), { recursive: true })
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
@@ -125,10 +139,14 @@ const writeSitemap = async (site, outDir, pages) => {
   const integration = sitemap(sitemapOptions)
   const quiet = { info() {}, warn: (m) => console.warn(m), error: (m) => console.error(m) }
   integration.hooks['astro:routes:resolved']({ routes: [] })
-  await integration.hooks['astro:config:done']({ config: { site, base: '/', trailingSlash: 'always', build: { format: 'directory' } } })
+  await integration.hooks['astro:config:done']({
+    config: { site, base: '/', trailingSlash: 'always', build: { format: 'directory' } },
+  })
   await integration.hooks['astro:build:done']({
     dir: pathToFileURL(`${outDir}/`),
-    pages: pages.filter((p) => p.routeData.type === 'page').map((p) => ({ pathname: p.pathname.replace(/^\//, '') })),
+    pages: pages
+      .filter((p) => p.routeData.type === 'page')
+      .map((p) => ({ pathname: p.pathname.replace(/^\//, '') })),
     logger: quiet,
   })
 }
@@ -150,7 +168,12 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }) => {
   await mkdir(outDir, { recursive: true })
   await renderAll(app, site, outDir, chosen)
   const ms = (a, b) => Math.round(b - a)
-  return { site, pages, rendered: chosen.length, timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, performance.now()) } }
+  return {
+    site,
+    pages,
+    rendered: chosen.length,
+    timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, performance.now()) },
+  }
 }
 
 /** Renders the search index's part in a worker thread (same process: one kill stops both). */
@@ -178,7 +201,11 @@ const main = async () => {
       pages: rest.pages.length + search.pages,
       rendered: rest.rendered + search.rendered,
       assets,
-      timings: { ...rest.timings, searchIndex: search.timings.load + search.timings.list + search.timings.render, finish: Math.round(performance.now() - finishing) },
+      timings: {
+        ...rest.timings,
+        searchIndex: search.timings.load + search.timings.list + search.timings.render,
+        finish: Math.round(performance.now() - finishing),
+      },
     }),
   )
 }

@@ -24,15 +24,25 @@ describe('accessibility', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(`${siteUrl}${p}`)
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    const summary = results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    )
     expect(summary).toEqual([])
     await context.close()
   })
 })
 
 describe('accessibility of the letter filler (templates)', async () => {
-  const templates = (await readdir(`${siteDir}/templates`, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => `/templates/${d.name}/`)
+  const templates = (await readdir(`${siteDir}/templates`, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => `/templates/${d.name}/`)
 
   it.each(templates)('axe finds no violations on %s with the filler running', async (p) => {
     const context = await browser.newContext()
@@ -40,8 +50,18 @@ describe('accessibility of the letter filler (templates)', async () => {
     await page.goto(`${siteUrl}${p}`)
     await page.locator('[data-template-filler]').scrollIntoViewIfNeeded()
     await page.getByRole('heading', { name: /^Your (letter|email)$/ }).waitFor()
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([])
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([])
     await context.close()
   })
 })
@@ -52,8 +72,18 @@ describe('accessibility of the directory after JavaScript has run', () => {
     const page = await context.newPage()
     await page.goto(`${siteUrl}${url}`)
     await act(page)
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([])
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([])
     await context.close()
   }
 
@@ -61,7 +91,9 @@ describe('accessibility of the directory after JavaScript has run', () => {
     await check('/unions/', async (page) => {
       await page.getByRole('heading', { name: 'Find a union for your job' }).scrollIntoViewIfNeeded()
       await page.getByRole('searchbox', { name: 'Your job' }).fill('warehouse')
-      await page.getByRole('combobox', { name: 'Does your employer recognise a union?' }).selectOption({ index: 1 })
+      await page
+        .getByRole('combobox', { name: 'Does your employer recognise a union?' })
+        .selectOption({ index: 1 })
       await page.locator('.finder-answer h3').first().waitFor()
     })
   })

@@ -29,7 +29,9 @@ describe('the union finder', () => {
     await page.getByRole('button', { name: 'Warehouses and logistics' }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/unions/sector/warehouse-logistics/?nation=scotland`)
     await page.getByRole('link', { name: 'Scotland' }).click()
-    const scotland = page.locator('section.nation-answer', { has: page.getByRole('heading', { name: 'If you work in Scotland' }) })
+    const scotland = page.locator('section.nation-answer', {
+      has: page.getByRole('heading', { name: 'If you work in Scotland' }),
+    })
     const names = await scotland.locator('.finder-results > li > a').allTextContents()
     expect(names.map((n) => n.match(/\(([^)]+)\)$/)?.[1] ?? n)).toEqual(warehouseUnionsInScotland)
     // The TUC's order of preference is explained before the list.
@@ -64,14 +66,20 @@ describe('the union finder', () => {
     await page.getByRole('combobox', { name: 'Where do you work?' }).selectOption('scotland')
     await job.pressSequentially('forklift')
     const answer = page.locator('.finder-answer')
-    await expect.poll(() => answer.locator('h3').allTextContents()).toEqual(['1. Unions for your kind of job'])
+    await expect
+      .poll(() => answer.locator('h3').allTextContents())
+      .toEqual(['1. Unions for your kind of job'])
     const first = await answer.locator('.finder-results > li').allTextContents()
     expect(first.length).toBeGreaterThan(0)
     for (const line of first) expect(line).toMatch(/forklift/i)
     // His employer recognises Usdaw: that union now comes first, with the reason in plain words.
     await page.getByRole('combobox', { name: 'Does your employer recognise a union?' }).selectOption('usdaw')
-    await expect.poll(() => answer.locator('h3').first().textContent()).toBe('1. The union your employer recognises')
-    expect(await answer.locator('.finder-results > li').first().textContent()).toContain('Your employer recognises Usdaw')
+    await expect
+      .poll(() => answer.locator('h3').first().textContent())
+      .toBe('1. The union your employer recognises')
+    expect(await answer.locator('.finder-results > li').first().textContent()).toContain(
+      'Your employer recognises Usdaw',
+    )
     await context.close()
   })
 })
@@ -82,8 +90,13 @@ describe('training sessions', () => {
     const page = await context.newPage()
     await page.goto(`${siteUrl}/training/`)
     await page.getByRole('link', { name: 'Raising a grievance, step by step (demo)' }).click()
-    expect(await page.locator('.session-facts time').first().textContent()).toBe('Tuesday 30 March 2027, 6:30pm to 8pm (UK time)')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Add this session to your calendar' }).click()])
+    expect(await page.locator('.session-facts time').first().textContent()).toBe(
+      'Tuesday 30 March 2027, 6:30pm to 8pm (UK time)',
+    )
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Add this session to your calendar' }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('raising-a-grievance-step-by-step-demo.ics')
     const text = await readFile((await download.path())!, 'utf8')
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!)
@@ -103,7 +116,9 @@ describe('training sessions', () => {
     expect(titles[0]).toBe('Sick pay: what you can get (demo)')
     await page.getByRole('link', { name: 'In person', exact: true }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/training/format/in-person/`)
-    expect(await page.locator('.session-list h3').allTextContents()).toEqual(['Zero-hours and gig work: know your status (demo)'])
+    expect(await page.locator('.session-list h3').allTextContents()).toEqual([
+      'Zero-hours and gig work: know your status (demo)',
+    ])
     expect(await page.locator('.session-list .status').first().textContent()).toBe('Cancelled')
     await context.close()
   })
@@ -115,7 +130,9 @@ describe('training sessions', () => {
     expect(await page.locator('.notice-past').textContent()).toContain('This session has already happened.')
     expect(await page.getByRole('link', { name: 'Sign up for this session' }).count()).toBe(0)
     // October 2026 is still British Summer Time: 17:30 UTC is 6:30pm.
-    expect(await page.locator('.session-facts time').first().textContent()).toBe('Thursday 15 October 2026, 6:30pm to 8pm (UK time)')
+    expect(await page.locator('.session-facts time').first().textContent()).toBe(
+      'Thursday 15 October 2026, 6:30pm to 8pm (UK time)',
+    )
     await context.close()
   })
 
@@ -142,17 +159,30 @@ describe('training sessions', () => {
     await context.close()
     const feed = await (await fetch(`${siteUrl}/training/calendar.ics`)).text()
     const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent')
-    const cancelled = events.find((e) => e.getFirstPropertyValue('uid') === 'training-zero-hours-and-gig-work-know-your-status-demo@localhost')
+    const cancelled = events.find(
+      (e) =>
+        e.getFirstPropertyValue('uid') === 'training-zero-hours-and-gig-work-know-your-status-demo@localhost',
+    )
     expect(cancelled?.getFirstPropertyValue('status')).toBe('CANCELLED')
-    expect(events.map((e) => e.getFirstPropertyValue('uid'))).not.toContain('training-payslips-explained-past-fixture@localhost')
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).not.toContain(
+      'training-payslips-explained-past-fixture@localhost',
+    )
   })
 
-  it('signs up through our own form, or through the organiser\'s link', async () => {
-    const own = await readFile(path.join(siteDir, 'training/know-your-rights-holiday-pay-demo/index.html'), 'utf8')
+  it("signs up through our own form, or through the organiser's link", async () => {
+    const own = await readFile(
+      path.join(siteDir, 'training/know-your-rights-holiday-pay-demo/index.html'),
+      'utf8',
+    )
     // The join form is on the session page itself, with this session chosen (see signupEverywhere.e2e).
     expect(own).toMatch(/<option value="know-your-rights-holiday-pay-demo" selected/)
-    const external = await readFile(path.join(siteDir, 'training/starting-a-union-at-your-workplace-demo/index.html'), 'utf8')
-    expect(external).toMatch(/<a class="button" href="https:\/\/example\.org\/register\/starting-a-union-cardiff" rel="noopener noreferrer">/)
+    const external = await readFile(
+      path.join(siteDir, 'training/starting-a-union-at-your-workplace-demo/index.html'),
+      'utf8',
+    )
+    expect(external).toMatch(
+      /<a class="button" href="https:\/\/example\.org\/register\/starting-a-union-cardiff" rel="noopener noreferrer">/,
+    )
   })
 })
 
@@ -163,19 +193,30 @@ describe('peer support networks', () => {
     await page.goto(`${siteUrl}/networks/`)
     await page.getByRole('link', { name: 'Warehouses and logistics' }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/networks/sector/warehouse-logistics/`)
-    expect(await page.locator('.session-list h3').allTextContents()).toEqual(['Warehouse Workers Scotland (demo)'])
+    expect(await page.locator('.session-list h3').allTextContents()).toEqual([
+      'Warehouse Workers Scotland (demo)',
+    ])
     await page.getByRole('link', { name: 'Warehouse Workers Scotland (demo)' }).click()
     expect(await page.locator('dl').textContent()).toContain('Example Distribution Ltd (fixture)')
     // The join form is on the network page itself, with this network ticked (see signupEverywhere.e2e).
     expect(await page.getByRole('heading', { name: 'Join this network' }).count()).toBe(1)
-    expect(await page.getByRole('checkbox', { name: 'Warehouse Workers Scotland (demo)' }).isChecked()).toBe(true)
+    expect(await page.getByRole('checkbox', { name: 'Warehouse Workers Scotland (demo)' }).isChecked()).toBe(
+      true,
+    )
     await context.close()
   })
 
   it('never shows a hidden employer or any personal contact details', async () => {
-    const html = await readFile(path.join(siteDir, 'networks/delivery-riders-together-demo/index.html'), 'utf8')
+    const html = await readFile(
+      path.join(siteDir, 'networks/delivery-riders-together-demo/index.html'),
+      'utf8',
+    )
     expect(html).not.toContain('Employer')
-    for (const page of ['networks/index.html', 'networks/delivery-riders-together-demo/index.html', 'networks/warehouse-workers-scotland-demo/index.html']) {
+    for (const page of [
+      'networks/index.html',
+      'networks/delivery-riders-together-demo/index.html',
+      'networks/warehouse-workers-scotland-demo/index.html',
+    ]) {
       const text = (await readFile(path.join(siteDir, page), 'utf8')).replace(/<[^>]+>/g, ' ')
       expect(text, page).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/)
       expect(text, page).not.toMatch(/(\+44|\b0)\s?\d{3,4}\s?\d{3}\s?\d{3,4}/)

@@ -25,7 +25,9 @@ beforeAll(async () => {
     summary: 'Every worker has the right to a payslip.',
     topics: [topic.id],
     nations: ['england-wales', 'scotland', 'northern-ireland'],
-    body: richText('## What it must show\n\nYour pay before and after deductions.\n\nWatch out: <script>window.__xss = true; alert("x")</script>\n\n[Tap here](javascript:window.__xss=true)'),
+    body: richText(
+      '## What it must show\n\nYour pay before and after deductions.\n\nWatch out: <script>window.__xss = true; alert("x")</script>\n\n[Tap here](javascript:window.__xss=true)',
+    ),
   })
   await make.guide(t.payload, { title: 'Secret draft', slug: 'secret-draft', _status: 'draft' })
   const snapshot = path.join(t.dir, 'snapshot')
@@ -60,7 +62,9 @@ describe('from the editor to the reader', () => {
       await d.dismiss()
     })
     await page.goto(`${site.url}/guides/payslips/`)
-    expect(await page.locator('main').textContent()).toContain('<script>window.__xss = true; alert("x")</script>')
+    expect(await page.locator('main').textContent()).toContain(
+      '<script>window.__xss = true; alert("x")</script>',
+    )
     expect(await page.locator('main script').count()).toBe(0)
     // The unsafe link kept its words but lost its target.
     expect(await page.getByText('Tap here').evaluate((el) => el.closest('a'))).toBeNull()

@@ -63,15 +63,27 @@ beforeAll(async () => {
     goal: 200,
     showSignerNames: true,
   })
-  await make.network(t.payload, { name: 'Warehouse Workers Together', slug: 'warehouse-workers-together', sector: 'warehouse-logistics' })
+  await make.network(t.payload, {
+    name: 'Warehouse Workers Together',
+    slug: 'warehouse-workers-together',
+    sector: 'warehouse-logistics',
+  })
   await make.network(t.payload, { name: 'Care Workers North', slug: 'care-workers-north' })
-  await make.session(t.payload, { title: 'Know your rights at work', slug: 'know-your-rights-at-work', start: '2030-01-14T18:30:00.000Z', end: '2030-01-14T20:00:00.000Z' })
+  await make.session(t.payload, {
+    title: 'Know your rights at work',
+    slug: 'know-your-rights-at-work',
+    start: '2030-01-14T18:30:00.000Z',
+    end: '2030-01-14T20:00:00.000Z',
+  })
   const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'organise-pet-snap-'))
   // Inside the project on purpose: for an outDir outside the working directory Astro puts its
   // server bundle in ./.astro/, which builds running at the same time then delete under each other.
   await mkdir(path.resolve('data'), { recursive: true })
   outDir = await mkdtemp(path.resolve('data', 'e2e-petitions-site-'))
-  closers.push(() => rm(snapshotDir, { recursive: true, force: true }), () => rm(outDir, { recursive: true, force: true }))
+  closers.push(
+    () => rm(snapshotDir, { recursive: true, force: true }),
+    () => rm(outDir, { recursive: true, force: true }),
+  )
   await exportSnapshot(t.payload, snapshotDir)
   await runAstroBuild(snapshotDir, outDir, { CMS_URL: cmsUrl, SITE_URL: siteUrl })
   const site = await startStaticServer({ root: outDir, cmsOrigin: cmsUrl, port: sitePort })
@@ -117,7 +129,9 @@ describe('petitions and joining, in Chromium', () => {
     await rollUpCounts(t.payload)
     // The count island asks the CMS again within 10 seconds while the page is visible.
     await page.bringToFront()
-    await expect.poll(() => page.locator('[data-count]').textContent(), { timeout: 25_000, interval: 500 }).toBe('1')
+    await expect
+      .poll(() => page.locator('[data-count]').textContent(), { timeout: 25_000, interval: 500 })
+      .toBe('1')
     expect(await page.locator('.petition-count').textContent()).toContain('1 signature')
     await context.close()
   })
@@ -153,8 +167,17 @@ describe('petitions and joining, in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Confirmed')
     const { docs } = await t.payload.find({ collection: 'members', overrideAccess: true, depth: 1 })
     expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({ firstName: 'Sara', state: 'confirmed', postcode: 'NG2', sector: 'warehouse-logistics', consentEmail: true, consentUnionInterest: true })
-    expect((docs[0].networks as { slug: string }[]).map((n) => n.slug)).toEqual(['warehouse-workers-together'])
+    expect(docs[0]).toMatchObject({
+      firstName: 'Sara',
+      state: 'confirmed',
+      postcode: 'NG2',
+      sector: 'warehouse-logistics',
+      consentEmail: true,
+      consentUnionInterest: true,
+    })
+    expect((docs[0].networks as { slug: string }[]).map((n) => n.slug)).toEqual([
+      'warehouse-workers-together',
+    ])
     expect((docs[0].trainingSession as { slug: string }).slug).toBe('know-your-rights-at-work')
     await context.close()
   })
@@ -200,14 +223,28 @@ describe('petitions and joining, in Chromium', () => {
     })
     expect(signRes.status).toBe(200)
     // Find Ana's email by its recipient, not by its place in the folder listing.
-    await expect.poll(async () => (await outbox()).filter((m) => m.to.includes('ana@example.org')).length, { timeout: 10_000 }).toBe(1)
+    await expect
+      .poll(async () => (await outbox()).filter((m) => m.to.includes('ana@example.org')).length, {
+        timeout: 10_000,
+      })
+      .toBe(1)
     const text = (await outbox()).find((m) => m.to.includes('ana@example.org'))!.text
-    const pages = ['confirm/signature/', 'unsubscribe/signature/', 'erase/signature/'].map((p) => linkIn(text, `${cmsUrl}/api/public/${p}`))
-    const errorPage = await (await fetch(`${cmsUrl}/api/public/join`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=x' })).text()
+    const pages = ['confirm/signature/', 'unsubscribe/signature/', 'erase/signature/'].map((p) =>
+      linkIn(text, `${cmsUrl}/api/public/${p}`),
+    )
+    const errorPage = await (
+      await fetch(`${cmsUrl}/api/public/join`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'email=x',
+      })
+    ).text()
     const context = await browser.newContext()
     const page = await context.newPage()
     const check = async (label: string) => {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze()
       expect(results.violations.map((v) => `${label}: ${v.id}`)).toEqual([])
     }
     for (const url of pages) {

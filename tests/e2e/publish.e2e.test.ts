@@ -49,7 +49,11 @@ beforeAll(async () => {
   const admin = await make.user(payload, ['admin'], 'Sam Editor')
   adminEmail = admin.email
   await make.guide(payload, { title: 'Holiday pay', slug: 'holiday-pay' })
-  const draft = await make.guide(payload, { title: 'Working at night', slug: 'working-at-night', _status: 'draft' })
+  const draft = await make.guide(payload, {
+    title: 'Working at night',
+    slug: 'working-at-night',
+    _status: 'draft',
+  })
   guideId = draft.id
   await exportSnapshot(payload, paths.snapshot)
   await buildSite({ snapshotDir: paths.snapshot, paths })
@@ -58,7 +62,17 @@ beforeAll(async () => {
   const [cmsPort, sitePort] = [await freePort(), await freePort()]
   cmsUrl = `http://127.0.0.1:${cmsPort}`
   siteUrl = `http://127.0.0.1:${sitePort}`
-  const env = { ...process.env, PROJECT_ROOT: root, DATA_DIR: dir, DATABASE_URI: databaseUri, PAYLOAD_SECRET: SECRET, CMS_URL: cmsUrl, SITE_URL: siteUrl, REBUILD_DEBOUNCE_MS: '500', LOG_LEVEL: 'warn' }
+  const env = {
+    ...process.env,
+    PROJECT_ROOT: root,
+    DATA_DIR: dir,
+    DATABASE_URI: databaseUri,
+    PAYLOAD_SECRET: SECRET,
+    CMS_URL: cmsUrl,
+    SITE_URL: siteUrl,
+    REBUILD_DEBOUNCE_MS: '500',
+    LOG_LEVEL: 'warn',
+  }
   await buildCmsIfNeeded(root, env)
 
   site = await startStaticServer({ root: paths.live, cmsOrigin: cmsUrl, port: sitePort })
@@ -95,7 +109,10 @@ describe('publishing from the admin', () => {
 
     await page.goto(`${cmsUrl}/admin/collections/guides/${guideId}`)
     await page.getByRole('button', { name: /publish changes/i }).click()
-    await page.getByText(/published successfully|updated successfully/i).first().waitFor({ timeout: 30_000 })
+    await page
+      .getByText(/published successfully|updated successfully/i)
+      .first()
+      .waitFor({ timeout: 30_000 })
     const published = Date.now()
 
     // The static server never restarts: it follows data/site, which the build switches.
@@ -113,7 +130,9 @@ describe('publishing from the admin', () => {
     // The build is on record as the live one.
     await page.goto(`${cmsUrl}/admin/collections/site-builds`)
     await page.getByRole('heading', { name: 'Public site' }).waitFor()
-    expect(await page.locator('#build-status-heading + p').textContent()).toMatch(/^Live: build \S+, finished/)
+    expect(await page.locator('#build-status-heading + p').textContent()).toMatch(
+      /^Live: build \S+, finished/,
+    )
     await page.close()
   }, 300_000)
 })

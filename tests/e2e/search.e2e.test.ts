@@ -15,7 +15,10 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-const open = async (path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[] }> => {
+const open = async (
+  path: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; requests: string[] }> => {
   const context = await browser.newContext(options)
   const requests = recordRequests(context)
   const page = await context.newPage()
@@ -24,7 +27,8 @@ const open = async (path: string, options: { javaScriptEnabled?: boolean } = {})
 }
 
 const resultLinks = (page: Page) => page.locator('.search-results h3 a')
-const offSite = (requests: string[]) => requests.filter((u) => !u.startsWith(`${siteUrl}/`) && !u.startsWith('data:'))
+const offSite = (requests: string[]) =>
+  requests.filter((u) => !u.startsWith(`${siteUrl}/`) && !u.startsWith('data:'))
 
 describe('search', () => {
   it('Dana types "can my boss stop my holiday pay" and opens the holiday pay guide', async () => {
@@ -32,19 +36,28 @@ describe('search', () => {
     const box = page.getByRole('searchbox')
     await box.click()
     await box.pressSequentially('can my boss stop my holiday pay', { delay: 20 })
-    await resultLinks(page).filter({ hasText: /^Holiday pay$/ }).first().waitFor()
+    await resultLinks(page)
+      .filter({ hasText: /^Holiday pay$/ })
+      .first()
+      .waitFor()
     // Matched words are highlighted, and each result says what it is.
     expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0)
     expect(await page.locator('.search-result-type').first().textContent()).toBe('Guide')
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('can my boss stop my holiday pay')
 
-    await resultLinks(page).filter({ hasText: /^Holiday pay$/ }).first().click()
+    await resultLinks(page)
+      .filter({ hasText: /^Holiday pay$/ })
+      .first()
+      .click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/guides/holiday-pay/`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Holiday pay')
 
     await page.goBack()
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('can my boss stop my holiday pay')
-    await resultLinks(page).filter({ hasText: /^Holiday pay$/ }).first().waitFor()
+    await resultLinks(page)
+      .filter({ hasText: /^Holiday pay$/ })
+      .first()
+      .waitFor()
     expect(await page.getByRole('searchbox').inputValue()).toBe('can my boss stop my holiday pay')
     expect(offSite(requests)).toEqual([])
     await context.close()
@@ -86,7 +99,9 @@ describe('search', () => {
     await page.goBack()
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('grievance')
     await expect.poll(() => box.inputValue()).toBe('grievance')
-    await expect.poll(async () => (await resultLinks(page).first().textContent()) ?? '').toBe('Raising a grievance')
+    await expect
+      .poll(async () => (await resultLinks(page).first().textContent()) ?? '')
+      .toBe('Raising a grievance')
     await context.close()
   })
 
@@ -94,7 +109,9 @@ describe('search', () => {
     const { context, page } = await open('/search/?q=holiday')
     await resultLinks(page).first().waitFor()
     await page.getByLabel('Show').selectOption('template')
-    await expect.poll(async () => [...new Set(await page.locator('.search-result-type').allTextContents())]).toEqual(['Letter'])
+    await expect
+      .poll(async () => [...new Set(await page.locator('.search-result-type').allTextContents())])
+      .toEqual(['Letter'])
     await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('template')
     await context.close()
   })
@@ -110,8 +127,18 @@ describe('search', () => {
   it('axe finds no violations on the search page with results shown', async () => {
     const { context, page } = await open('/search/?q=holiday+pay')
     await resultLinks(page).first().waitFor()
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([])
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([])
     await context.close()
   })
 })

@@ -20,10 +20,13 @@ describe('search before its script has loaded', () => {
     let release!: () => void
     const scriptsHeld = new Promise<void>((r) => (release = r))
     // Hold the page's scripts back until Ali has typed, as a slow connection would.
-    await context.route((url) => url.pathname.endsWith('.js'), async (route) => {
-      await scriptsHeld
-      await route.continue()
-    })
+    await context.route(
+      (url) => url.pathname.endsWith('.js'),
+      async (route) => {
+        await scriptsHeld
+        await route.continue()
+      },
+    )
     const page = await context.newPage()
     await page.goto(`${siteUrl}/search/`, { waitUntil: 'commit' })
     const box = page.getByRole('searchbox')
@@ -32,7 +35,9 @@ describe('search before its script has loaded', () => {
     expect(await page.locator('.search-island').count()).toBe(0)
     release()
 
-    await expect.poll(async () => (await page.locator('.search-results h3 a').first().textContent()) ?? '').toBe('Raising a grievance')
+    await expect
+      .poll(async () => (await page.locator('.search-results h3 a').first().textContent()) ?? '')
+      .toBe('Raising a grievance')
     expect(await page.getByRole('searchbox').inputValue()).toBe('grievance')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q')
     await context.close()

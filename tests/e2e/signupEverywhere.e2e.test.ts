@@ -65,15 +65,20 @@ const joinForm = (page: Page) => page.locator(`form[action="${JOIN}"]`)
 
 /** The checked network checkboxes and the chosen session, as the plain HTML has them. */
 const chosen = async (page: Page) => ({
-  networks: await joinForm(page).locator('input[name="networks"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+  networks: await joinForm(page)
+    .locator('input[name="networks"]:checked')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
   session: await joinForm(page).locator('select[name="session"]').inputValue(),
 })
 
 const headingProblems = (page: Page) =>
   page.evaluate(() => {
-    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => !(h as HTMLElement).closest('[hidden]')).map((h) => Number(h.tagName[1]))
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => !(h as HTMLElement).closest('[hidden]'))
+      .map((h) => Number(h.tagName[1]))
     const problems: string[] = []
-    if (levels.filter((l) => l === 1).length !== 1) problems.push(`${levels.filter((l) => l === 1).length} h1`)
+    if (levels.filter((l) => l === 1).length !== 1)
+      problems.push(`${levels.filter((l) => l === 1).length} h1`)
     levels.forEach((l, i) => i > 0 && l > levels[i - 1] + 1 && problems.push(`h${levels[i - 1]} then h${l}`))
     return problems
   })
@@ -87,25 +92,34 @@ const duplicateIds = (page: Page) =>
 const PAGES = [
   { name: 'the home page', url: '/', expected: { networks: [], session: '' } },
   { name: 'a network page', url: `/networks/${NETWORK}/`, expected: { networks: [NETWORK], session: '' } },
-  { name: 'a training session page', url: `/training/${SESSION}/`, expected: { networks: [], session: SESSION } },
+  {
+    name: 'a training session page',
+    url: `/training/${SESSION}/`,
+    expected: { networks: [], session: SESSION },
+  },
 ]
 
 describe('the join form on the home, network and training session pages', () => {
-  it.each(PAGES)('$name has the plain join form, with its own choice ticked, without JavaScript', async ({ url, expected }) => {
-    const { page, close } = await openPage(url, false)
-    const form = joinForm(page)
-    expect(await form.count()).toBe(1)
-    expect(await form.getAttribute('method')).toBe('post')
-    expect(await chosen(page)).toEqual(expected)
-    for (const name of ['firstName', 'email', 'consentEmail', 'consentUnionInterest']) {
-      expect(await form.locator(`[name="${name}"][required]`).count(), name).toBe(1)
-    }
-    expect(await form.locator('input[type="hidden"][name="consentVersion"]').inputValue()).toBe(CONSENT_VERSION)
-    expect(await form.getByRole('button', { name: 'Join the network' }).isEnabled()).toBe(true)
-    expect(await duplicateIds(page)).toEqual([])
-    expect(await headingProblems(page)).toEqual([])
-    await close()
-  })
+  it.each(PAGES)(
+    '$name has the plain join form, with its own choice ticked, without JavaScript',
+    async ({ url, expected }) => {
+      const { page, close } = await openPage(url, false)
+      const form = joinForm(page)
+      expect(await form.count()).toBe(1)
+      expect(await form.getAttribute('method')).toBe('post')
+      expect(await chosen(page)).toEqual(expected)
+      for (const name of ['firstName', 'email', 'consentEmail', 'consentUnionInterest']) {
+        expect(await form.locator(`[name="${name}"][required]`).count(), name).toBe(1)
+      }
+      expect(await form.locator('input[type="hidden"][name="consentVersion"]').inputValue()).toBe(
+        CONSENT_VERSION,
+      )
+      expect(await form.getByRole('button', { name: 'Join the network' }).isEnabled()).toBe(true)
+      expect(await duplicateIds(page)).toEqual([])
+      expect(await headingProblems(page)).toEqual([])
+      await close()
+    },
+  )
 
   it('Sara joins from the warehouse network page with JavaScript turned off, and the form sends her choices', async () => {
     const { page, close } = await openPage(`/networks/${NETWORK}/`, false)
@@ -159,19 +173,32 @@ describe('the join form on the home, network and training session pages', () => 
     await close()
   })
 
-  it.each(PAGES)('the island starts on $name, keeping its own choice ticked, with no errors', async ({ url, expected }) => {
-    const { page, errors, close } = await openPage(url, true)
-    await page.locator('form[data-enhanced="true"]').waitFor()
-    expect(await chosen(page)).toEqual(expected)
-    expect(errors).toEqual([])
-    await close()
-  })
+  it.each(PAGES)(
+    'the island starts on $name, keeping its own choice ticked, with no errors',
+    async ({ url, expected }) => {
+      const { page, errors, close } = await openPage(url, true)
+      await page.locator('form[data-enhanced="true"]').waitFor()
+      expect(await chosen(page)).toEqual(expected)
+      expect(errors).toEqual([])
+      await close()
+    },
+  )
 
   it.each(PAGES)('axe finds no violations on $name with the island running', async ({ url }) => {
     const { page, close } = await openPage(url, true)
     await page.locator('form[data-enhanced="true"]').waitFor()
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([])
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([])
     await close()
   })
 })
@@ -179,7 +206,9 @@ describe('the join form on the home, network and training session pages', () => 
 describe('recent signers on petition pages', () => {
   it('shows the first names and areas of recent signers when the petition allows it', async () => {
     const { page, close } = await openPage('/petitions/rota-two-weeks-ahead-demo/', false)
-    expect(await page.locator('.recent-signers').textContent()).toBe('Recent signers: Tom from North West England and Priya.')
+    expect(await page.locator('.recent-signers').textContent()).toBe(
+      'Recent signers: Tom from North West England and Priya.',
+    )
     await close()
   })
 

@@ -31,7 +31,9 @@ describe('the public site', () => {
     await page.getByRole('link', { name: 'Holiday pay', exact: true }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/guides/holiday-pay/`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Holiday pay')
-    expect(await page.locator('.nations').textContent()).toContain('This guide covers England, Wales and Scotland.')
+    expect(await page.locator('.nations').textContent()).toContain(
+      'This guide covers England, Wales and Scotland.',
+    )
     expect(await page.locator('.meta').textContent()).toMatch(/Last reviewed\s*29 November 2026/)
     expect(await page.getByRole('heading', { name: 'Key facts' }).count()).toBe(1)
     expect(await page.getByRole('heading', { name: 'Where these facts come from' }).count()).toBe(1)
@@ -52,7 +54,8 @@ describe('the public site', () => {
       const html = await readFile(path.join(siteDir, p, p.endsWith('.html') ? '' : 'index.html'), 'utf8')
       if (reading.includes(p)) expect(html, p).not.toMatch(/<script/i)
       // The static server's CSP allows only same-origin script files, so an inline script would not run.
-      for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) expect(tag, `${p}: ${tag}`).toMatch(/\bsrc="\/[^/]/)
+      for (const tag of html.match(/<script\b[^>]*>/gi) ?? [])
+        expect(tag, `${p}: ${tag}`).toMatch(/\bsrc="\/[^/]/)
     }
   })
 
@@ -105,7 +108,13 @@ describe('the public site', () => {
   it('never serves files from outside the site folder, nor its dot-files', async () => {
     // Real builds hold a .fingerprint file; make sure there is one to refuse.
     await writeFile(path.join(siteDir, '.fingerprint'), 'organise-platform build fingerprint')
-    for (const probe of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/.fingerprint', '/%2efingerprint']) {
+    for (const probe of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2fpackage.json',
+      '/.fingerprint',
+      '/%2efingerprint',
+    ]) {
       const res = await fetch(`${siteUrl}${probe}`)
       expect(res.status, probe).toBe(404)
       expect(await res.text()).not.toMatch(/"name": "organise-platform"|build fingerprint/)
@@ -115,7 +124,10 @@ describe('the public site', () => {
   it('shows the privacy page from the footer of every page', async () => {
     const page = await browser.newPage()
     await page.goto(`${siteUrl}/`)
-    await page.getByRole('contentinfo').getByRole('link', { name: /Privacy/ }).click()
+    await page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: /Privacy/ })
+      .click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/privacy/`)
     expect(await page.locator('main').textContent()).toContain('We set no cookies.')
     await page.close()

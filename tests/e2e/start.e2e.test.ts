@@ -81,7 +81,10 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('sets up a new install, serves the site and the CMS, and stops cleanly on Ctrl-C', async () => {
-    const { child, output } = await start({ ADMIN_EMAIL: 'organiser@example.org', ADMIN_PASSWORD: 'a-long-admin-password' })
+    const { child, output } = await start({
+      ADMIN_EMAIL: 'organiser@example.org',
+      ADMIN_PASSWORD: 'a-long-admin-password',
+    })
     try {
       expect(output()).toMatch(/\[1\/7\] Opening the SQLite database/)
       expect(output()).toContain('created admin organiser@example.org')
@@ -108,8 +111,9 @@ describe('npm start', () => {
       // Personal data is not readable anonymously through the CMS API.
       expect((await fetch(`http://127.0.0.1:${cmsPort}/api/members`)).status).toBe(403)
 
-
-      expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['organise.db', 'snapshot', 'builds', 'site', 'outbox']))
+      expect(await readdir(dataDir)).toEqual(
+        expect.arrayContaining(['organise.db', 'snapshot', 'builds', 'site', 'outbox']),
+      )
     } finally {
       expect(await stop(child)).toBe(0)
     }
@@ -136,13 +140,25 @@ describe('npm start', () => {
       const created = await fetch(`http://127.0.0.1:${cmsPort}/api/petitions`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-        body: JSON.stringify({ title: 'Fair rotas', slug: 'fair-rotas', summary: 'Rotas a week ahead.', addressedTo: 'Employers', whatWeWant: 'Rotas a week ahead', goal: 100, state: 'open' }),
+        body: JSON.stringify({
+          title: 'Fair rotas',
+          slug: 'fair-rotas',
+          summary: 'Rotas a week ahead.',
+          addressedTo: 'Employers',
+          whatWeWant: 'Rotas a week ahead',
+          goal: 100,
+          state: 'open',
+        }),
       })
       expect(created.status).toBe(201)
       const siteOrigin = `http://localhost:${sitePort}`
       const preflight = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/sign`, {
         method: 'OPTIONS',
-        headers: { Origin: siteOrigin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        headers: {
+          Origin: siteOrigin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
       })
       expect(preflight.headers.get('access-control-allow-origin')).toBe(siteOrigin)
       const signed = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/sign`, {
@@ -153,11 +169,15 @@ describe('npm start', () => {
       expect(signed.status).toBe(202)
       expect(signed.headers.get('access-control-allow-origin')).toBe(siteOrigin)
       const mail = await readOutbox(path.join(dataDir, 'outbox'))
-      expect(mail.find((m) => m.to.includes('tom@example.org'))?.text).toMatch(new RegExp(`http://localhost:${cmsPort}/api/public/confirm/signature/`))
+      expect(mail.find((m) => m.to.includes('tom@example.org'))?.text).toMatch(
+        new RegExp(`http://localhost:${cmsPort}/api/public/confirm/signature/`),
+      )
       const count = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/count`)
       expect(count.status).toBe(200)
       expect(await count.json()).toMatchObject({ count: 0, goal: 100, state: 'open' })
-      const again = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/count`, { headers: { 'If-None-Match': count.headers.get('etag')! } })
+      const again = await fetch(`http://127.0.0.1:${cmsPort}/api/public/petitions/fair-rotas/count`, {
+        headers: { 'If-None-Match': count.headers.get('etag')! },
+      })
       expect(again.status).toBe(304)
     } finally {
       expect(await stop(child)).toBe(0)

@@ -38,16 +38,32 @@ const watchNetwork = (page: Page) => {
 
 /** Clicks a button and returns the file it downloads, as bytes with its suggested name. */
 const download = async (page: Page, name: string | RegExp) => {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ])
   return { name: (file as Download).suggestedFilename(), bytes: await readFile((await file.path())!) }
 }
 
-const axe = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-const violations = async (page: Page) => (await axe(page)).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+const axe = (page: Page) =>
+  new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
+const violations = async (page: Page) =>
+  (await axe(page)).violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  )
 
 describe('letter templates', () => {
   it('Priya fills in the grievance letter and downloads it, and nothing leaves her device', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] })
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
     const page = await openFiller(context, 'raise-a-grievance')
     const sent = watchNetwork(page)
 
@@ -60,24 +76,38 @@ describe('letter templates', () => {
     await page.getByLabel('What went wrong').fill('On 3 November 2026 my shifts were cut without a reason.')
     await page.getByLabel('What you want to happen').fill('My shifts back, and pay for the shifts I lost.')
     await page.getByLabel('I have already tried to sort this out informally').check()
-    await page.getByLabel('What you have already tried').fill('I spoke to my shift manager on 5 November 2026.')
+    await page
+      .getByLabel('What you have already tried')
+      .fill('I spoke to my shift manager on 5 November 2026.')
 
     // The letter updates as she types: dates in words, her name at the top and the bottom.
     const preview = page.getByRole('region', { name: 'Your letter', exact: true })
     const shown = (await preview.textContent())!
-    expect(shown.startsWith('Priya Sharma\n3 Mill Lane\nLeeds LS1 1AA\n\n29 November 2026\n\nTo: Sam Green, HR Manager\nQuickdrop Logistics Ltd')).toBe(true)
-    expect(shown).toContain('I have already tried to sort this out informally. I spoke to my shift manager on 5 November 2026.')
+    expect(
+      shown.startsWith(
+        'Priya Sharma\n3 Mill Lane\nLeeds LS1 1AA\n\n29 November 2026\n\nTo: Sam Green, HR Manager\nQuickdrop Logistics Ltd',
+      ),
+    ).toBe(true)
+    expect(shown).toContain(
+      'I have already tried to sort this out informally. I spoke to my shift manager on 5 November 2026.',
+    )
     expect(shown.endsWith('Yours sincerely,\n\nPriya Sharma')).toBe(true)
     expect(shown).not.toContain('[')
 
     await page.getByRole('button', { name: 'Copy the letter' }).click()
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('The letter is copied. You can paste it into an email or a document.')
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('The letter is copied. You can paste it into an email or a document.')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown)
 
     const docx = await download(page, 'Save for Word (.docx)')
     expect(docx.name).toBe('raise-a-grievance.docx')
     const paragraphs = await docxParagraphs(docx.bytes)
-    expect(paragraphs.slice(0, 3)).toEqual(['Priya Sharma\n3 Mill Lane\nLeeds LS1 1AA', '29 November 2026', 'To: Sam Green, HR Manager\nQuickdrop Logistics Ltd'])
+    expect(paragraphs.slice(0, 3)).toEqual([
+      'Priya Sharma\n3 Mill Lane\nLeeds LS1 1AA',
+      '29 November 2026',
+      'To: Sam Green, HR Manager\nQuickdrop Logistics Ltd',
+    ])
     expect(paragraphs).toContain('On 3 November 2026 my shifts were cut without a reason.')
     expect(paragraphs[paragraphs.length - 1]).toBe('Priya Sharma')
 
@@ -98,7 +128,15 @@ describe('letter templates', () => {
     const gaps = page.locator('.filler-gaps')
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('filler-gaps')
     expect(await gaps.getByRole('heading').textContent()).toBe('Your letter still has gaps')
-    expect(await gaps.getByRole('link').allTextContents()).toEqual(['Your address', 'Your job', "Today's date", 'Who you are writing to', "Your employer's name", 'What went wrong', 'What you want to happen'])
+    expect(await gaps.getByRole('link').allTextContents()).toEqual([
+      'Your address',
+      'Your job',
+      "Today's date",
+      'Who you are writing to',
+      "Your employer's name",
+      'What went wrong',
+      'What you want to happen',
+    ])
     await gaps.getByRole('link', { name: 'Who you are writing to' }).click()
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tf-recipient_name')
     expect(await violations(page)).toEqual([])
@@ -114,18 +152,28 @@ describe('letter templates', () => {
 
     await page.getByLabel('Keep what I type in this browser, so I can finish later').check()
     await page.getByLabel('Your job').fill('Picker')
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('better-work:letter-draft:raise-a-grievance')!).values)).toEqual({ your_name: 'Priya Sharma', job_title: 'Picker' })
+    expect(
+      await page.evaluate(
+        () => JSON.parse(localStorage.getItem('better-work:letter-draft:raise-a-grievance')!).values,
+      ),
+    ).toEqual({ your_name: 'Priya Sharma', job_title: 'Picker' })
 
     await page.close()
     page = await openFiller(context, 'raise-a-grievance')
     expect(await page.getByLabel('Your full name').inputValue()).toBe('Priya Sharma')
-    expect(await page.getByLabel('Keep what I type in this browser, so I can finish later').isChecked()).toBe(true)
+    expect(await page.getByLabel('Keep what I type in this browser, so I can finish later').isChecked()).toBe(
+      true,
+    )
 
     await page.getByRole('button', { name: 'Forget what I typed' }).click()
     expect(await page.getByLabel('Your full name').inputValue()).toBe('')
-    expect(await page.getByLabel('Keep what I type in this browser, so I can finish later').isChecked()).toBe(false)
+    expect(await page.getByLabel('Keep what I type in this browser, so I can finish later').isChecked()).toBe(
+      false,
+    )
     expect(await stored()).toEqual([])
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Everything you typed is cleared from this page and from this device.')
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Everything you typed is cleared from this page and from this device.')
     await context.close()
   })
 
@@ -159,12 +207,18 @@ describe('letter templates', () => {
     const eml = (await download(page, 'Save as an email (.eml)')).bytes.toString('utf8')
     const [head, body] = eml.split('\r\n\r\n')
     expect(head).toContain('X-Unsent: 1')
-    expect(Buffer.from(/Subject: =\?UTF-8\?B\?(.+)\?=/.exec(head)![1], 'base64').toString('utf8')).toBe('Sick pay query – Jordan Mensah')
+    expect(Buffer.from(/Subject: =\?UTF-8\?B\?(.+)\?=/.exec(head)![1], 'base64').toString('utf8')).toBe(
+      'Sick pay query – Jordan Mensah',
+    )
     expect(Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8')).toMatch(/^Dear Ms Patel,/)
 
     const link = page.getByRole('link', { name: 'Open in my email app' })
     const href = (await link.getAttribute('href'))!
-    expect(href.startsWith(`mailto:?subject=${encodeURIComponent('Sick pay query – Jordan Mensah')}&body=Dear%20Ms%20Patel%2C`)).toBe(true)
+    expect(
+      href.startsWith(
+        `mailto:?subject=${encodeURIComponent('Sick pay query – Jordan Mensah')}&body=Dear%20Ms%20Patel%2C`,
+      ),
+    ).toBe(true)
     expect(await page.locator('#tf-mailto-warning').count()).toBe(0)
     await page.getByLabel('Shifts or days you missed').fill('A long list of shifts. '.repeat(80))
     expect(await page.locator('#tf-mailto-warning').textContent()).toContain('Copy the email')
@@ -179,16 +233,24 @@ describe('letter templates', () => {
     await page.goto(`${siteUrl}/templates/raise-a-grievance/`)
     expect(await page.locator('.letter').textContent()).toContain('Dear [Who you are writing to],')
     const slot = page.locator('[data-template-filler]')
-    expect(await slot.textContent()).toContain('This needs JavaScript. If the form does not appear, use the blank letter below')
+    expect(await slot.textContent()).toContain(
+      'This needs JavaScript. If the form does not appear, use the blank letter below',
+    )
     expect(await slot.locator('input, textarea, button').count()).toBe(0)
     const docxLink = page.getByRole('link', { name: 'Download the blank letter for Word (.docx)' })
     expect(await docxLink.getAttribute('href')).toBe('/templates/raise-a-grievance/raise-a-grievance.docx')
     const res = await fetch(`${siteUrl}/templates/raise-a-grievance/raise-a-grievance.docx`)
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    )
     const paragraphs = await docxParagraphs(Buffer.from(await res.arrayBuffer()))
     expect(paragraphs[0]).toBe('[Your full name]\n[Your address]')
-    const txt = await (await fetch(`${siteUrl}${await page.getByRole('link', { name: 'Download the blank letter as text (.txt)' }).getAttribute('href')}`)).text()
-    expect(txt).toContain('I work for [Your employer\'s name] ([Your job]).')
+    const txt = await (
+      await fetch(
+        `${siteUrl}${await page.getByRole('link', { name: 'Download the blank letter as text (.txt)' }).getAttribute('href')}`,
+      )
+    ).text()
+    expect(txt).toContain("I work for [Your employer's name] ([Your job]).")
     await context.close()
   })
 })

@@ -4,8 +4,16 @@ import JSZip from 'jszip'
 export const docxParagraphs = async (bytes: Uint8Array | Buffer): Promise<string[]> => {
   const zip = await JSZip.loadAsync(bytes)
   const xml = await zip.file('word/document.xml')!.async('string')
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:br\/>|<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => (m[0] === '<w:br/>' ? '\n' : decode(m[1]))).join(''),
+    [...p[0].matchAll(/<w:br\/>|<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)]
+      .map((m) => (m[0] === '<w:br/>' ? '\n' : decode(m[1])))
+      .join(''),
   )
 }

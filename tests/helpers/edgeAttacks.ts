@@ -41,10 +41,39 @@ export const freshAddress = () => {
 }
 
 const METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']
-const BAD_METHODS = ['get', 'G ET', 'FOO', 'PRI', 'TRACE', 'CONNECT', '', 'POST\0', 'ÄÖ', 'GET\tX', 'M'.repeat(300)]
+const BAD_METHODS = [
+  'get',
+  'G ET',
+  'FOO',
+  'PRI',
+  'TRACE',
+  'CONNECT',
+  '',
+  'POST\0',
+  'ÄÖ',
+  'GET\tX',
+  'M'.repeat(300),
+]
 
 const weirdTarget = fc.oneof(
-  fc.constantFrom('//[', '/%', '/%zz', '/%00', '/\0', '/é', '/\x80\xff', '*', 'http://evil.test/x', '//evil.test/', '/..%2f..%2fetc/passwd', '/a b', '/a?b=%', '/%2e%2e/%2e%2e/', '/\\..\\..\\x', ''),
+  fc.constantFrom(
+    '//[',
+    '/%',
+    '/%zz',
+    '/%00',
+    '/\0',
+    '/é',
+    '/\x80\xff',
+    '*',
+    'http://evil.test/x',
+    '//evil.test/',
+    '/..%2f..%2fetc/passwd',
+    '/a b',
+    '/a?b=%',
+    '/%2e%2e/%2e%2e/',
+    '/\\..\\..\\x',
+    '',
+  ),
   fc.integer({ min: 1000, max: 20_000 }).map((n) => `/${'a'.repeat(n)}`),
   fc.uint8Array({ minLength: 1, maxLength: 40 }).map((a) => `/${Buffer.from(a).toString('latin1')}`),
   fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => `/${s}`),
@@ -54,11 +83,22 @@ const weirdTarget = fc.oneof(
 export const targets = (paths: string[]) =>
   fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...paths) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...paths), fc.constantFrom('%', '%zz', '/[', '?%=%', '/..', '//', '?a=1&a=2', '%00', '/é')).map(([p, x]) => p + x) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...paths),
+          fc.constantFrom('%', '%zz', '/[', '?%=%', '/..', '//', '?a=1&a=2', '%00', '/é'),
+        )
+        .map(([p, x]) => p + x),
+    },
     { weight: 3, arbitrary: weirdTarget },
   )
 
-const version = fc.oneof({ weight: 12, arbitrary: fc.constant('HTTP/1.1') }, { weight: 1, arbitrary: fc.constantFrom('HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'HTP/1.1', 'HTTP/1.1 x', '') })
+const version = fc.oneof(
+  { weight: 12, arbitrary: fc.constant('HTTP/1.1') },
+  { weight: 1, arbitrary: fc.constantFrom('HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'HTP/1.1', 'HTTP/1.1 x', '') },
+)
 
 const badHeader = fc.oneof(
   fc.constantFrom(
@@ -92,17 +132,54 @@ const badHeader = fc.oneof(
     'Connection: keep-alive, Upgrade\r\nUpgrade: websocket',
   ),
   fc.integer({ min: 8_000, max: 40_000 }).map((n) => `X-Huge: ${'h'.repeat(n)}`),
-  fc.integer({ min: 100, max: 300 }).map((n) => Array.from({ length: n }, (_, i) => `X-Many-${i}: y`).join('\r\n')),
+  fc
+    .integer({ min: 100, max: 300 })
+    .map((n) => Array.from({ length: n }, (_, i) => `X-Many-${i}: y`).join('\r\n')),
 )
 
 /** Host headers, good and bad. */
-const host = fc.oneof({ weight: 8, arbitrary: fc.constant('Host: localhost') }, { weight: 1, arbitrary: fc.constantFrom('', 'Host:', 'Host: ', 'Host: a b', 'Host: \xe9.test', 'Host: x:99999', `Host: ${'h'.repeat(3000)}`, 'Host: [::1', 'Host: [::1]:8080', 'Host: a/b', 'Host: a@b') })
+const host = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('Host: localhost') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      'Host:',
+      'Host: ',
+      'Host: a b',
+      'Host: \xe9.test',
+      'Host: x:99999',
+      `Host: ${'h'.repeat(3000)}`,
+      'Host: [::1',
+      'Host: [::1]:8080',
+      'Host: a/b',
+      'Host: a@b',
+    ),
+  },
+)
 
 /** Bodies that are never a valid signature or sign-up (no field holds an email address). */
 export const junkBody = fc.oneof(
   fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a)),
-  fc.constantFrom('{', '{"name":', '[]', 'null', '"x"', '1e999999', '{"__proto__":{"x":1}}', '{"name":"Tom","email":"no-at-sign"}', 'name=Tom&email=%', 'email=a%40b&email=c', '\ufeff{}', 'a=1&'.repeat(3000)).map(u),
-  fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })).map((o) => u(JSON.stringify({ ...o, email: 'not an email' }))),
+  fc
+    .constantFrom(
+      '{',
+      '{"name":',
+      '[]',
+      'null',
+      '"x"',
+      '1e999999',
+      '{"__proto__":{"x":1}}',
+      '{"name":"Tom","email":"no-at-sign"}',
+      'name=Tom&email=%',
+      'email=a%40b&email=c',
+      '\ufeff{}',
+      'a=1&'.repeat(3000),
+    )
+    .map(u),
+  fc
+    .dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }))
+    .map((o) => u(JSON.stringify({ ...o, email: 'not an email' }))),
   fc.integer({ min: 64 * 1024 + 1, max: 200 * 1024 }).map((n) => Buffer.alloc(n, 'x')),
   fc.integer({ min: 16 * 1024 + 1, max: 64 * 1024 }).map((n) => u(`{"name":"${'n'.repeat(n)}"}`)),
 )
@@ -123,7 +200,19 @@ const chunked = (body: Buffer, sizes: number[]) => {
 }
 
 /** Chunked encodings a strict parser must refuse (the data never runs short, so nothing stalls). */
-const badChunks = fc.constantFrom('zz\r\nabc\r\n0\r\n\r\n', '-1\r\nabc\r\n0\r\n\r\n', 'fffffffffffffffffff\r\nx\r\n0\r\n\r\n', '3\r\nabcdef\r\n0\r\n\r\n', '3;\0\r\nabc\r\n0\r\n\r\n', '3 \r\nabc\r\n0\r\n\r\n', '0x3\r\nabc\r\n0\r\n\r\n', '3\nabc\n0\n\n', '3\r\nabc0\r\n\r\n').map(b)
+const badChunks = fc
+  .constantFrom(
+    'zz\r\nabc\r\n0\r\n\r\n',
+    '-1\r\nabc\r\n0\r\n\r\n',
+    'fffffffffffffffffff\r\nx\r\n0\r\n\r\n',
+    '3\r\nabcdef\r\n0\r\n\r\n',
+    '3;\0\r\nabc\r\n0\r\n\r\n',
+    '3 \r\nabc\r\n0\r\n\r\n',
+    '0x3\r\nabc\r\n0\r\n\r\n',
+    '3\nabc\n0\n\n',
+    '3\r\nabc0\r\n\r\n',
+  )
+  .map(b)
 
 const framings = ['length', 'chunked', 'none', 'cl-and-te', 'two-lengths', 'bad-chunks', 'smuggle'] as const
 
@@ -131,7 +220,10 @@ const framings = ['length', 'chunked', 'none', 'cl-and-te', 'two-lengths', 'bad-
 export const request = (paths: string[], extraHeaders: () => string[] = () => []) =>
   fc
     .record({
-      method: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...METHODS) }, { weight: 1, arbitrary: fc.constantFrom(...BAD_METHODS) }),
+      method: fc.oneof(
+        { weight: 10, arbitrary: fc.constantFrom(...METHODS) },
+        { weight: 1, arbitrary: fc.constantFrom(...BAD_METHODS) },
+      ),
       target: targets(paths),
       version,
       host,
@@ -143,7 +235,9 @@ export const request = (paths: string[], extraHeaders: () => string[] = () => []
       lengths: fc.tuple(fc.nat(50), fc.nat(50)),
     })
     .map((r) => {
-      const head = [`${r.method} ${r.target} ${r.version}`, r.host, ...extraHeaders(), ...r.headers].filter(Boolean)
+      const head = [`${r.method} ${r.target} ${r.version}`, r.host, ...extraHeaders(), ...r.headers].filter(
+        Boolean,
+      )
       let body: Buffer = Buffer.alloc(0)
       if (r.framing === 'length') {
         body = r.body
@@ -165,7 +259,11 @@ export const request = (paths: string[], extraHeaders: () => string[] = () => []
         body = chunked(b('GET /smuggled HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n'), r.sizes)
         head.push('Transfer-Encoding: chunked')
       }
-      return { bytes: Buffer.concat([b(`${head.join('\r\n')}\r\n\r\n`), body]), method: r.method, kind: `${r.method.slice(0, 8)} ${r.framing}` }
+      return {
+        bytes: Buffer.concat([b(`${head.join('\r\n')}\r\n\r\n`), body]),
+        method: r.method,
+        kind: `${r.method.slice(0, 8)} ${r.framing}`,
+      }
     })
 
 /**
@@ -176,18 +274,43 @@ export const attack = (paths: string[], extraHeaders?: () => string[]) =>
   fc
     .record({
       requests: fc.array(request(paths, extraHeaders), { minLength: 1, maxLength: 4 }),
-      pace: fc.oneof({ weight: 40, arbitrary: fc.constant('at-once' as const) }, { weight: 1, arbitrary: fc.constant('slow' as const) }, { weight: 1, arbitrary: fc.constant('stall' as const) }),
+      pace: fc.oneof(
+        { weight: 40, arbitrary: fc.constant('at-once' as const) },
+        { weight: 1, arbitrary: fc.constant('slow' as const) },
+        { weight: 1, arbitrary: fc.constant('stall' as const) },
+      ),
       cuts: fc.array(fc.double({ min: 0.05, max: 0.95, noNaN: true }), { minLength: 1, maxLength: 3 }),
       pauseMs: fc.integer({ min: 5, max: 40 }),
     })
     .map(({ requests, pace, cuts, pauseMs }): AttackCase => {
       const all = Buffer.concat(requests.map((r) => r.bytes))
       const base = { kinds: requests.map((r) => r.kind), methods: requests.map((r) => r.method) }
-      const points = [...new Set(cuts.map((c) => Math.floor(c * all.length)))].filter((p) => p > 0 && p < all.length).sort((x, y) => x - y)
-      const steps = [0, ...points].map((from, i, list) => ({ bytes: all.subarray(from, list[i + 1] ?? all.length), pauseMs }))
-      const described = (c: AttackCase): AttackCase => Object.assign(c, { [fc.toStringMethod]: () => `${c.abandon ? 'abandoned ' : ''}${JSON.stringify(Buffer.concat(c.steps.map((s) => s.bytes)).toString('latin1').slice(0, 600))}` })
-      if (pace === 'at-once') return described({ ...base, steps: [{ bytes: all, pauseMs: 0 }], abandon: false })
+      const points = [...new Set(cuts.map((c) => Math.floor(c * all.length)))]
+        .filter((p) => p > 0 && p < all.length)
+        .sort((x, y) => x - y)
+      const steps = [0, ...points].map((from, i, list) => ({
+        bytes: all.subarray(from, list[i + 1] ?? all.length),
+        pauseMs,
+      }))
+      const described = (c: AttackCase): AttackCase =>
+        Object.assign(c, {
+          [fc.toStringMethod]: () =>
+            `${c.abandon ? 'abandoned ' : ''}${JSON.stringify(
+              Buffer.concat(c.steps.map((s) => s.bytes))
+                .toString('latin1')
+                .slice(0, 600),
+            )}`,
+        })
+      if (pace === 'at-once')
+        return described({ ...base, steps: [{ bytes: all, pauseMs: 0 }], abandon: false })
       if (pace === 'slow') return described({ ...base, steps, abandon: false })
       // Stalled: everything but the last piece is sent, then the connection is given up.
-      return described({ ...base, steps: steps.length > 1 ? steps.slice(0, -1) : [{ bytes: all.subarray(0, Math.max(1, all.length >> 1)), pauseMs }], abandon: true })
+      return described({
+        ...base,
+        steps:
+          steps.length > 1
+            ? steps.slice(0, -1)
+            : [{ bytes: all.subarray(0, Math.max(1, all.length >> 1)), pauseMs }],
+        abandon: true,
+      })
     })

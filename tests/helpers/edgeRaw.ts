@@ -152,7 +152,8 @@ export class RawConnection {
       this.wake = null
     }
     const responses = this.parsed.splice(0, count)
-    const state: ConnectionState = responses.length === count ? (this.ended ?? 'open') : (this.ended ?? 'hung')
+    const state: ConnectionState =
+      responses.length === count ? (this.ended ?? 'open') : (this.ended ?? 'hung')
     return { responses, state, garbled: this.garbled }
   }
 

@@ -2,8 +2,10 @@ import { startEndpointServer } from '../../cms/endpoints/serve'
 import type { TestPayload } from './payload'
 
 /** Serves a test Payload's real endpoints over HTTP on a free port (the front server, without Next unless `proxyTo`). */
-export const serveEndpoints = async (t: TestPayload, options: { proxyTo?: string; env?: NodeJS.ProcessEnv } = {}) =>
-  startEndpointServer({ payload: t.payload, key: t.dir, ...options })
+export const serveEndpoints = async (
+  t: TestPayload,
+  options: { proxyTo?: string; env?: NodeJS.ProcessEnv } = {},
+) => startEndpointServer({ payload: t.payload, key: t.dir, ...options })
 
 /** Reads every message in the test outbox, oldest first (the adapter's own reader). */
 export { readOutbox } from '../../cms/email/outboxAdapter'

@@ -15,10 +15,19 @@ export const make = {
     payload.create({
       collection: 'users',
       overrideAccess: true,
-      data: { email: `${roles.join('-') || 'none'}-${next()}@example.org`, password: 'a-long-test-password', roles, name: name ?? `Test ${roles.join(' ')}` },
+      data: {
+        email: `${roles.join('-') || 'none'}-${next()}@example.org`,
+        password: 'a-long-test-password',
+        roles,
+        name: name ?? `Test ${roles.join(' ')}`,
+      },
     }),
   topic: (payload: Payload, data: Partial<{ title: string; slug: string }> = {}) =>
-    payload.create({ collection: 'topics', overrideAccess: true, data: { title: `Topic ${next()}`, ...data } as never }),
+    payload.create({
+      collection: 'topics',
+      overrideAccess: true,
+      data: { title: `Topic ${next()}`, ...data } as never,
+    }),
   guide: (payload: Payload, data: Record<string, unknown> = {}) => {
     const i = next()
     return payload.create({
@@ -60,7 +69,16 @@ export const make = {
     return payload.create({
       collection: 'petitions',
       overrideAccess: true,
-      data: { title: `Petition ${i}`, slug: `petition-${i}`, summary: 'Sum.', addressedTo: 'The boss', whatWeWant: 'Fair rotas', goal: 100, state: 'open', ...data } as never,
+      data: {
+        title: `Petition ${i}`,
+        slug: `petition-${i}`,
+        summary: 'Sum.',
+        addressedTo: 'The boss',
+        whatWeWant: 'Fair rotas',
+        goal: 100,
+        state: 'open',
+        ...data,
+      } as never,
     })
   },
   network: (payload: Payload, data: Record<string, unknown> = {}) => {
@@ -68,7 +86,14 @@ export const make = {
     return payload.create({
       collection: 'networks',
       overrideAccess: true,
-      data: { name: `Network ${i}`, slug: `network-${i}`, description: 'Peer support.', sector: 'care', region: 'Wales', ...data } as never,
+      data: {
+        name: `Network ${i}`,
+        slug: `network-${i}`,
+        description: 'Peer support.',
+        sector: 'care',
+        region: 'Wales',
+        ...data,
+      } as never,
     })
   },
   union: (payload: Payload, data: Record<string, unknown> = {}) => {
@@ -76,7 +101,14 @@ export const make = {
     return payload.create({
       collection: 'unions',
       overrideAccess: true,
-      data: { name: `Union ${i}`, slug: `union-${i}`, website: 'https://example.org', description: 'A union.', nations: ['scotland'], ...data } as never,
+      data: {
+        name: `Union ${i}`,
+        slug: `union-${i}`,
+        website: 'https://example.org',
+        description: 'A union.',
+        nations: ['scotland'],
+        ...data,
+      } as never,
     })
   },
   session: (payload: Payload, data: Record<string, unknown> = {}) => {
@@ -84,7 +116,17 @@ export const make = {
     return payload.create({
       collection: 'training-sessions',
       overrideAccess: true,
-      data: { title: `Session ${i}`, slug: `session-${i}`, summary: 'Learn.', format: 'online', start: '2027-01-14T18:30:00.000Z', end: '2027-01-14T20:00:00.000Z', registration: 'platform', status: 'scheduled', ...data } as never,
+      data: {
+        title: `Session ${i}`,
+        slug: `session-${i}`,
+        summary: 'Learn.',
+        format: 'online',
+        start: '2027-01-14T18:30:00.000Z',
+        end: '2027-01-14T20:00:00.000Z',
+        registration: 'platform',
+        status: 'scheduled',
+        ...data,
+      } as never,
     })
   },
   member: (payload: Payload, data: Record<string, unknown> = {}) => {
@@ -92,7 +134,15 @@ export const make = {
     return payload.create({
       collection: 'members',
       overrideAccess: true,
-      data: { firstName: 'Sara', email: `sara${i}@example.org`, emailCanonical: `sara${i}@example.org`, consentEmail: true, consentUnionInterest: true, consentVersion: '2026-11', ...data } as never,
+      data: {
+        firstName: 'Sara',
+        email: `sara${i}@example.org`,
+        emailCanonical: `sara${i}@example.org`,
+        consentEmail: true,
+        consentUnionInterest: true,
+        consentVersion: '2026-11',
+        ...data,
+      } as never,
     })
   },
   signature: (payload: Payload, petition: number, data: Record<string, unknown> = {}) => {
@@ -100,7 +150,13 @@ export const make = {
     return payload.create({
       collection: 'signatures',
       overrideAccess: true,
-      data: { petition, name: 'Tom', email: `tom${i}@example.org`, emailCanonical: `tom${i}@example.org`, ...data } as never,
+      data: {
+        petition,
+        name: 'Tom',
+        email: `tom${i}@example.org`,
+        emailCanonical: `tom${i}@example.org`,
+        ...data,
+      } as never,
     })
   },
 }

@@ -20,14 +20,20 @@ export const startResendStandIn = async () => {
       } catch {}
       requests.push({ method: req.method!, url: req.url!, headers: req.headers, body })
       if (failure) {
-        res.writeHead(failure.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(failure.body))
+        res
+          .writeHead(failure.status, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify(failure.body))
         return
       }
       if (req.method === 'POST' && req.url === '/emails') {
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: `re_${requests.length}` }))
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ id: `re_${requests.length}` }))
         return
       }
-      res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ name: 'not_found', message: 'Not found', statusCode: 404 }))
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ name: 'not_found', message: 'Not found', statusCode: 404 }))
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

@@ -12,7 +12,11 @@ import { startTestPayload, type TestPayload } from '../helpers/payload'
 type Role = 'anonymous' | 'admin' | 'editor' | 'reviewer' | 'organiser'
 type Op = 'create' | 'read' | 'update' | 'delete'
 const ROLES: Role[] = ['anonymous', 'admin', 'editor', 'reviewer', 'organiser']
-const A = 'admin', E = 'editor', R = 'reviewer', O = 'organiser', ANON = 'anonymous'
+const A = 'admin',
+  E = 'editor',
+  R = 'reviewer',
+  O = 'organiser',
+  ANON = 'anonymous'
 const ALL: Role[] = [ANON, A, E, R, O]
 const STAFF: Role[] = [A, E, R, O]
 
@@ -39,24 +43,55 @@ const users: Partial<Record<Role, Record<string, unknown> | null>> = {}
 let png: Buffer
 let petitionId: number
 
-const file = () => ({ data: png, mimetype: 'image/png', name: `pixel-${Math.random().toString(36).slice(2)}.png`, size: png.length })
+const file = () => ({
+  data: png,
+  mimetype: 'image/png',
+  name: `pixel-${Math.random().toString(36).slice(2)}.png`,
+  size: png.length,
+})
 
 /** A fresh record to act on, created with access overridden. */
 const seedRecord = async (collection: string): Promise<number> => {
   switch (collection) {
-    case 'guides': return (await make.guide(payload)).id
-    case 'templates': return (await make.template(payload)).id
-    case 'topics': return (await make.topic(payload)).id
-    case 'media': return (await payload.create({ collection: 'media', data: { alt: 'A red dot' }, file: file(), overrideAccess: true })).id
-    case 'training-sessions': return (await make.session(payload)).id
-    case 'networks': return (await make.network(payload)).id
-    case 'petitions': return (await make.petition(payload)).id
-    case 'unions': return (await make.union(payload)).id
-    case 'signatures': return (await make.signature(payload, petitionId)).id
-    case 'members': return (await make.member(payload)).id
-    case 'site-builds': return (await payload.create({ collection: 'site-builds', data: { buildId: `b-${Math.random()}`, status: 'succeeded' }, overrideAccess: true })).id
-    case 'users': return (await make.user(payload, ['editor'])).id
-    default: throw new Error(`no seed for ${collection}`)
+    case 'guides':
+      return (await make.guide(payload)).id
+    case 'templates':
+      return (await make.template(payload)).id
+    case 'topics':
+      return (await make.topic(payload)).id
+    case 'media':
+      return (
+        await payload.create({
+          collection: 'media',
+          data: { alt: 'A red dot' },
+          file: file(),
+          overrideAccess: true,
+        })
+      ).id
+    case 'training-sessions':
+      return (await make.session(payload)).id
+    case 'networks':
+      return (await make.network(payload)).id
+    case 'petitions':
+      return (await make.petition(payload)).id
+    case 'unions':
+      return (await make.union(payload)).id
+    case 'signatures':
+      return (await make.signature(payload, petitionId)).id
+    case 'members':
+      return (await make.member(payload)).id
+    case 'site-builds':
+      return (
+        await payload.create({
+          collection: 'site-builds',
+          data: { buildId: `b-${Math.random()}`, status: 'succeeded' },
+          overrideAccess: true,
+        })
+      ).id
+    case 'users':
+      return (await make.user(payload, ['editor'])).id
+    default:
+      throw new Error(`no seed for ${collection}`)
   }
 }
 
@@ -64,27 +99,93 @@ const seedRecord = async (collection: string): Promise<number> => {
 const createData = (collection: string): Record<string, unknown> => {
   const s = Math.random().toString(36).slice(2, 8)
   switch (collection) {
-    case 'guides': return { title: `G ${s}`, summary: 'S', nations: ['scotland'], body: { root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Hi', version: 1 }] }], direction: 'ltr', format: '', indent: 0, version: 1 } }, _status: 'published' }
-    case 'templates': return { title: `T ${s}`, summary: 'S', kind: 'letter', nations: ['scotland'], body: 'Dear {{name}}', placeholders: [{ key: 'name', label: 'Name' }], _status: 'published' }
-    case 'topics': return { title: `Topic ${s}` }
-    case 'media': return { alt: 'A dot' }
-    case 'training-sessions': return { title: `S ${s}`, summary: 'S', format: 'online', start: '2027-01-01T10:00:00Z', end: '2027-01-01T11:00:00Z', registration: 'platform', status: 'scheduled' }
-    case 'networks': return { name: `N ${s}`, description: 'D', sector: 'care', region: 'Wales' }
-    case 'petitions': return { title: `P ${s}`, summary: 'S', addressedTo: 'X', whatWeWant: 'Y', goal: 10, state: 'open' }
-    case 'unions': return { name: `U ${s}`, website: 'https://example.org', description: 'D', nations: ['scotland'] }
-    case 'signatures': return { petition: petitionId, name: 'Tom', email: `t${s}@example.org`, emailCanonical: `t${s}@example.org` }
-    case 'members': return { firstName: 'Sara', email: `s${s}@example.org`, emailCanonical: `s${s}@example.org`, consentEmail: true, consentUnionInterest: true, consentVersion: '1' }
-    case 'site-builds': return { buildId: `b-${s}`, status: 'queued' }
-    case 'users': return { email: `u${s}@example.org`, password: 'a-long-test-password', roles: ['editor'] }
-    default: throw new Error(collection)
+    case 'guides':
+      return {
+        title: `G ${s}`,
+        summary: 'S',
+        nations: ['scotland'],
+        body: {
+          root: {
+            type: 'root',
+            children: [
+              { type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Hi', version: 1 }] },
+            ],
+            direction: 'ltr',
+            format: '',
+            indent: 0,
+            version: 1,
+          },
+        },
+        _status: 'published',
+      }
+    case 'templates':
+      return {
+        title: `T ${s}`,
+        summary: 'S',
+        kind: 'letter',
+        nations: ['scotland'],
+        body: 'Dear {{name}}',
+        placeholders: [{ key: 'name', label: 'Name' }],
+        _status: 'published',
+      }
+    case 'topics':
+      return { title: `Topic ${s}` }
+    case 'media':
+      return { alt: 'A dot' }
+    case 'training-sessions':
+      return {
+        title: `S ${s}`,
+        summary: 'S',
+        format: 'online',
+        start: '2027-01-01T10:00:00Z',
+        end: '2027-01-01T11:00:00Z',
+        registration: 'platform',
+        status: 'scheduled',
+      }
+    case 'networks':
+      return { name: `N ${s}`, description: 'D', sector: 'care', region: 'Wales' }
+    case 'petitions':
+      return { title: `P ${s}`, summary: 'S', addressedTo: 'X', whatWeWant: 'Y', goal: 10, state: 'open' }
+    case 'unions':
+      return { name: `U ${s}`, website: 'https://example.org', description: 'D', nations: ['scotland'] }
+    case 'signatures':
+      return {
+        petition: petitionId,
+        name: 'Tom',
+        email: `t${s}@example.org`,
+        emailCanonical: `t${s}@example.org`,
+      }
+    case 'members':
+      return {
+        firstName: 'Sara',
+        email: `s${s}@example.org`,
+        emailCanonical: `s${s}@example.org`,
+        consentEmail: true,
+        consentUnionInterest: true,
+        consentVersion: '1',
+      }
+    case 'site-builds':
+      return { buildId: `b-${s}`, status: 'queued' }
+    case 'users':
+      return { email: `u${s}@example.org`, password: 'a-long-test-password', roles: ['editor'] }
+    default:
+      throw new Error(collection)
   }
 }
 
 const updateData = (collection: string): Record<string, unknown> =>
-  ({ networks: { region: 'Scotland' }, unions: { description: 'Changed' }, members: { firstName: 'Sal' }, signatures: { name: 'Thomas' }, users: { name: 'Changed' }, 'site-builds': { status: 'failed' }, media: { alt: 'Changed' } })[collection] ??
-  { title: 'Changed title' }
+  ({
+    networks: { region: 'Scotland' },
+    unions: { description: 'Changed' },
+    members: { firstName: 'Sal' },
+    signatures: { name: 'Thomas' },
+    users: { name: 'Changed' },
+    'site-builds': { status: 'failed' },
+    media: { alt: 'Changed' },
+  })[collection] ?? { title: 'Changed title' }
 
-const isForbidden = (e: unknown) => (e as { status?: number }).status === 403 || (e as Error).name === 'Forbidden'
+const isForbidden = (e: unknown) =>
+  (e as { status?: number }).status === 403 || (e as Error).name === 'Forbidden'
 
 /** Performs `op` as `role`; true when allowed, false when refused (anything else fails the test). */
 const attempt = async (collection: string, op: Op, role: Role): Promise<boolean> => {
@@ -92,7 +193,11 @@ const attempt = async (collection: string, op: Op, role: Role): Promise<boolean>
   const common = { collection: collection as CollectionSlug, overrideAccess: false, user } as const
   try {
     if (op === 'create') {
-      await payload.create({ ...common, data: createData(collection) as never, ...(collection === 'media' ? { file: file() } : {}) })
+      await payload.create({
+        ...common,
+        data: createData(collection) as never,
+        ...(collection === 'media' ? { file: file() } : {}),
+      })
       return true
     }
     const id = await seedRecord(collection)
@@ -101,7 +206,11 @@ const attempt = async (collection: string, op: Op, role: Role): Promise<boolean>
       return docs.length === 1
     }
     if (op === 'update') {
-      const result = await payload.update({ ...common, where: { id: { equals: id } }, data: updateData(collection) as never })
+      const result = await payload.update({
+        ...common,
+        where: { id: { equals: id } },
+        data: updateData(collection) as never,
+      })
       return result.docs.length === 1 && result.errors.length === 0
     }
     const result = await payload.delete({ ...common, where: { id: { equals: id } } })
@@ -115,7 +224,9 @@ const attempt = async (collection: string, op: Op, role: Role): Promise<boolean>
 beforeAll(async () => {
   t = await startTestPayload()
   payload = t.payload
-  png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ff0000' } }).png().toBuffer()
+  png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer()
   users.anonymous = null
   for (const role of ['admin', 'editor', 'reviewer', 'organiser'] as const) {
     users[role] = { ...(await make.user(payload, [role])), collection: 'users' }
@@ -139,25 +250,54 @@ describe('access rules', () => {
   it('anonymous readers see only published guides and templates, never drafts', async () => {
     const draftGuide = await make.guide(payload, { _status: 'draft', title: 'Secret draft guide' })
     const draftTemplate = await make.template(payload, { _status: 'draft' })
-    const guides = await payload.find({ collection: 'guides', overrideAccess: false, where: { id: { equals: draftGuide.id } } })
-    const templates = await payload.find({ collection: 'templates', overrideAccess: false, where: { id: { equals: draftTemplate.id } } })
+    const guides = await payload.find({
+      collection: 'guides',
+      overrideAccess: false,
+      where: { id: { equals: draftGuide.id } },
+    })
+    const templates = await payload.find({
+      collection: 'templates',
+      overrideAccess: false,
+      where: { id: { equals: draftTemplate.id } },
+    })
     expect(guides.docs).toHaveLength(0)
     expect(templates.docs).toHaveLength(0)
-    const asEditor = await payload.find({ collection: 'guides', overrideAccess: false, user: users.editor, draft: true, where: { id: { equals: draftGuide.id } } })
+    const asEditor = await payload.find({
+      collection: 'guides',
+      overrideAccess: false,
+      user: users.editor,
+      draft: true,
+      where: { id: { equals: draftGuide.id } },
+    })
     expect(asEditor.docs.map((d) => d.title)).toEqual(['Secret draft guide'])
   })
 
   it('anonymous readers never see a draft petition', async () => {
     const draft = await make.petition(payload, { state: 'draft' })
-    const { docs } = await payload.find({ collection: 'petitions', overrideAccess: false, where: { id: { equals: draft.id } } })
+    const { docs } = await payload.find({
+      collection: 'petitions',
+      overrideAccess: false,
+      where: { id: { equals: draft.id } },
+    })
     expect(docs).toHaveLength(0)
   })
 
   it('a staff member can read their own account but not change their own roles', async () => {
     const editor = users.editor as { id: number }
-    const own = await payload.find({ collection: 'users', overrideAccess: false, user: users.editor, where: { id: { equals: editor.id } } })
+    const own = await payload.find({
+      collection: 'users',
+      overrideAccess: false,
+      user: users.editor,
+      where: { id: { equals: editor.id } },
+    })
     expect(own.docs).toHaveLength(1)
-    const updated = await payload.update({ collection: 'users', id: editor.id, overrideAccess: false, user: users.editor, data: { roles: ['admin'] } as never })
+    const updated = await payload.update({
+      collection: 'users',
+      id: editor.id,
+      overrideAccess: false,
+      user: users.editor,
+      data: { roles: ['admin'] } as never,
+    })
     expect(updated.roles).toEqual(['editor'])
   })
 
@@ -165,15 +305,32 @@ describe('access rules', () => {
     const n = await make.network(payload, { employer: 'Quickdrop Ltd', hideEmployer: true })
     const anon = await payload.findByID({ collection: 'networks', id: n.id, overrideAccess: false })
     expect(anon.employer).toBeUndefined()
-    const staff = await payload.findByID({ collection: 'networks', id: n.id, overrideAccess: false, user: users.organiser })
+    const staff = await payload.findByID({
+      collection: 'networks',
+      id: n.id,
+      overrideAccess: false,
+      user: users.organiser,
+    })
     expect(staff.employer).toBe('Quickdrop Ltd')
   })
 
   it('site settings are public to read and only admins may change them', async () => {
     const read = await payload.findGlobal({ slug: 'site-settings', overrideAccess: false })
     expect(read.siteName).toBe('Better Work')
-    await expect(payload.updateGlobal({ slug: 'site-settings', overrideAccess: false, user: users.editor, data: { siteName: 'X' } })).rejects.toSatisfy(isForbidden)
-    const updated = await payload.updateGlobal({ slug: 'site-settings', overrideAccess: false, user: users.admin, data: { siteName: 'Better Work Wales' } })
+    await expect(
+      payload.updateGlobal({
+        slug: 'site-settings',
+        overrideAccess: false,
+        user: users.editor,
+        data: { siteName: 'X' },
+      }),
+    ).rejects.toSatisfy(isForbidden)
+    const updated = await payload.updateGlobal({
+      slug: 'site-settings',
+      overrideAccess: false,
+      user: users.admin,
+      data: { siteName: 'Better Work Wales' },
+    })
     expect(updated.siteName).toBe('Better Work Wales')
   })
 })

@@ -11,16 +11,29 @@ let adminToken = ''
 const api = async (method: string, path: string, token = adminToken) => {
   const response = await handleEndpoints({
     config: t.payload.config,
-    request: new Request(`http://localhost:3000${path}`, { method, headers: token ? { Authorization: `JWT ${token}` } : {} }),
+    request: new Request(`http://localhost:3000${path}`, {
+      method,
+      headers: token ? { Authorization: `JWT ${token}` } : {},
+    }),
     payloadInstanceCacheKey: t.dir,
   })
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> }
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as Record<string, unknown>,
+  }
 }
 
 beforeAll(async () => {
   t = await startTestPayload()
   const admin = await make.user(t.payload, ['admin'])
-  adminToken = (await t.payload.login({ collection: 'users', data: { email: admin.email, password: 'a-long-test-password' } })).token ?? ''
+  adminToken =
+    (
+      await t.payload.login({
+        collection: 'users',
+        data: { email: admin.email, password: 'a-long-test-password' },
+      })
+    ).token ?? ''
 })
 afterAll(async () => {
   await t?.cleanup()
@@ -36,7 +49,12 @@ describe('unknown or unsupported API routes', () => {
       ['GET', '/api/signatures/versions'],
     ]) {
       const answer = await api(method, path)
-      expect({ method, path, status: answer.status, type: answer.type }).toEqual({ method, path, status: 404, type: 'application/json' })
+      expect({ method, path, status: answer.status, type: answer.type }).toEqual({
+        method,
+        path,
+        status: 404,
+        type: 'application/json',
+      })
       expect(JSON.stringify(answer.body)).toMatch(/not found|No (topics|signatures) record has the id/i)
     }
   })
@@ -48,7 +66,14 @@ describe('unknown or unsupported API routes', () => {
   it('answers 404 naming the id for an id the database cannot hold (was 500 from SQL)', async () => {
     const answer = await api('GET', '/api/topics/abc')
     expect(answer.status).toBe(404)
-    expect(answer.body).toEqual({ errors: [{ message: 'No topics record has the id "abc", and no API route GET /api/topics/abc exists. Check the address.' }] })
+    expect(answer.body).toEqual({
+      errors: [
+        {
+          message:
+            'No topics record has the id "abc", and no API route GET /api/topics/abc exists. Check the address.',
+        },
+      ],
+    })
   })
 
   it('answers 404 for the versions of a global that keeps none', async () => {
@@ -66,8 +91,15 @@ describe('unknown or unsupported API routes', () => {
 
 describe('telling whether a path could hold a record id', () => {
   it('accepts digits for numeric ids, 24-hex ObjectIds for MongoDB, any text for text ids', () => {
-    expect([couldBeId('12', 'number'), couldBeId('versions', 'number'), couldBeId('1e3', 'number')]).toEqual([true, false, false])
-    expect([couldBeId('64b7f0c2a1b2c3d4e5f60718', 'ObjectID'), couldBeId('abc', 'ObjectID')]).toEqual([true, false])
+    expect([couldBeId('12', 'number'), couldBeId('versions', 'number'), couldBeId('1e3', 'number')]).toEqual([
+      true,
+      false,
+      false,
+    ])
+    expect([couldBeId('64b7f0c2a1b2c3d4e5f60718', 'ObjectID'), couldBeId('abc', 'ObjectID')]).toEqual([
+      true,
+      false,
+    ])
     expect([couldBeId('holiday-pay', 'text'), couldBeId('', 'text')]).toEqual([true, false])
   })
 })

@@ -10,7 +10,9 @@ describe('choosing MongoDB by DATABASE_URI', () => {
       key: 'mongo-down',
       cron: false,
     })
-    await expect(init).rejects.toThrow(/Cannot connect to MongoDB at 127\.0\.0\.1:1 within 5 s\. Check that the server is running/)
+    await expect(init).rejects.toThrow(
+      /Cannot connect to MongoDB at 127\.0\.0\.1:1 within 5 s\. Check that the server is running/,
+    )
     // The requirement is "about 5 s" instead of mongoose's 30 s default.
     expect(Date.now() - started).toBeLessThan(15_000)
   })

@@ -24,8 +24,15 @@ let slug: string
 const started: ChildProcess[] = []
 
 /** Opens the test database with Payload (migrations applied), runs `use`, and closes it. */
-const withPayload = async <T,>(use: (payload: Awaited<ReturnType<typeof initPayload>>) => Promise<T>): Promise<T> => {
-  const payload = await initPayload({ databaseUri, secret: SECRET, key: `${dir}-${Math.random()}`, email: outboxAdapter({ dir: path.join(dir, 'outbox') }) })
+const withPayload = async <T>(
+  use: (payload: Awaited<ReturnType<typeof initPayload>>) => Promise<T>,
+): Promise<T> => {
+  const payload = await initPayload({
+    databaseUri,
+    secret: SECRET,
+    key: `${dir}-${Math.random()}`,
+    email: outboxAdapter({ dir: path.join(dir, 'outbox') }),
+  })
   try {
     return await use(payload)
   } finally {
@@ -38,7 +45,18 @@ const startFrontServer = (port: number) =>
   new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cms/endpoints/serve.ts'], {
       cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URI: databaseUri, OUTBOX_DIR: path.join(dir, 'outbox'), PAYLOAD_SECRET: SECRET, TRUST_PROXY: '1', JOBS_AUTORUN: 'false', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URI: databaseUri,
+        OUTBOX_DIR: path.join(dir, 'outbox'),
+        PAYLOAD_SECRET: SECRET,
+        TRUST_PROXY: '1',
+        JOBS_AUTORUN: 'false',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     started.push(child)
@@ -50,7 +68,9 @@ const startFrontServer = (port: number) =>
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()))
-    child.once('exit', (code) => reject(new Error(`The front server exited (${code}) before listening:\n${out}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`The front server exited (${code}) before listening:\n${out}`)),
+    )
   })
 
 const freePort = async () => {
@@ -117,7 +137,15 @@ describe('signatures survive kill -9', () => {
     await new Promise((r) => second.child.once('exit', r))
 
     const stored = await withPayload(async (payload) =>
-      (await payload.find({ collection: 'signatures', overrideAccess: true, depth: 0, pagination: false, select: { emailCanonical: true } })).docs.map((d) => String(d.emailCanonical)),
+      (
+        await payload.find({
+          collection: 'signatures',
+          overrideAccess: true,
+          depth: 0,
+          pagination: false,
+          select: { emailCanonical: true },
+        })
+      ).docs.map((d) => String(d.emailCanonical)),
     )
     const times = new Map<string, number>()
     for (const e of stored) times.set(e, (times.get(e) ?? 0) + 1)

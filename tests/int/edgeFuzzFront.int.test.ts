@@ -16,7 +16,13 @@ vi.hoisted(() => {
   process.env.TRUST_PROXY = '1'
 })
 
-import { attack, EXPECT_CONTINUE, freshAddress, UPGRADE_HEADERS, type AttackCase } from '../helpers/edgeAttacks'
+import {
+  attack,
+  EXPECT_CONTINUE,
+  freshAddress,
+  UPGRADE_HEADERS,
+  type AttackCase,
+} from '../helpers/edgeAttacks'
 import { ConnectionPool, RawConnection } from '../helpers/edgeRaw'
 import { make } from '../helpers/factories'
 import { serveEndpoints } from '../helpers/endpointServer'
@@ -28,7 +34,6 @@ const reachedBehind: { url: string; xff: string | undefined }[] = []
 const servers: { name: string; url: string; close: () => Promise<void> }[] = []
 let slug: string
 let sent = 0
-
 
 /** The probe sent after each attack on the same connection; only its answer carries startedAt. */
 const PROBE = 'GET /api/public/form-stamp HTTP/1.1\r\nHost: localhost\r\n\r\n'
@@ -51,7 +56,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => behind.listen(0, '127.0.0.1', r))
   // Fastify's own warnings about aborted requests would fill the output; every answer is checked instead.
   const env = { ...process.env, LOG_LEVEL: 'fatal' }
-  const proxied = await serveEndpoints(t, { proxyTo: `http://127.0.0.1:${(behind.address() as AddressInfo).port}`, env })
+  const proxied = await serveEndpoints(t, {
+    proxyTo: `http://127.0.0.1:${(behind.address() as AddressInfo).port}`,
+    env,
+  })
   const alone = await serveEndpoints(t, { env })
   servers.push({ name: 'in front of Next', ...proxied }, { name: 'without Next', ...alone })
 })
@@ -73,12 +81,25 @@ const PUBLIC_PATHS = () => [
   '/api/public/erase/signature/abc/token',
   '/api/public/nothing',
 ]
-const OTHER_PATHS = ['/admin', '/api/users/login', '/api/users/me', '/api/topics', '/api/topics/1', '/api/topics/versions', '/api/petitions?where[slug][equals]=x', '/api/graphql', '/', '/_next/static/x.js']
+const OTHER_PATHS = [
+  '/admin',
+  '/api/users/login',
+  '/api/users/me',
+  '/api/topics',
+  '/api/topics/1',
+  '/api/topics/versions',
+  '/api/petitions?where[slug][equals]=x',
+  '/api/graphql',
+  '/',
+  '/_next/static/x.js',
+]
 
 /** A generated value as a form field: objects as JSON (String() throws on one whose toString is not a function). */
-const asFormValue = (v: unknown): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))
+const asFormValue = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
 
-const isProbeAnswer = (r: { status: number; body: Buffer }) => r.status === 200 && /"startedAt":"\d+\./.test(r.body.toString())
+const isProbeAnswer = (r: { status: number; body: Buffer }) =>
+  r.status === 200 && /"startedAt":"\d+\./.test(r.body.toString())
 
 /**
  * Sends one attack and then the probe on the same connection; returns what came back. A stalled
@@ -123,35 +144,78 @@ describe('the front server under attack', () => {
         const { responses, state, answered, closed } = await run(pool, c)
         const statuses = responses.map((r) => r.status)
         // 502 only if the stand-in for Next were down, which it never is here.
-        expect(statuses.filter((s) => s >= 500), `5xx for ${c.kinds.join(' | ')}`).toEqual([])
-        expect(answered || closed, `after ${c.kinds.join(' | ')} (answered ${statuses.join(',')}) the connection was ${state}: neither closed nor answering`).toBe(true)
+        expect(
+          statuses.filter((s) => s >= 500),
+          `5xx for ${c.kinds.join(' | ')}`,
+        ).toEqual([])
+        expect(
+          answered || closed,
+          `after ${c.kinds.join(' | ')} (answered ${statuses.join(',')}) the connection was ${state}: neither closed nor answering`,
+        ).toBe(true)
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1800), seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true },
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 1800),
+        seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31),
+        endOnFailure: true,
+      },
     )
     for (const pool of pools) pool.closeAll()
     expect(sent).toBeGreaterThanOrEqual(5500)
     expect(await rows()).toEqual(before)
     expect(reachedBehind.filter((r) => r.url.includes('smuggled') || r.xff === '6.6.6.6')).toEqual([])
-    for (const s of servers) expect((await fetch(`${s.url}/api/public/petitions/${slug}/count`)).status).toBe(200)
+    for (const s of servers)
+      expect((await fetch(`${s.url}/api/public/petitions/${slug}/count`)).status).toBe(200)
   })
 
   it('answers well-formed requests with random field values to sign and join only with 202, 303, 400, 404, 409, 413, 415, 422 or 429', async () => {
     const pool = new ConnectionPool(servers[0].url)
-    const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.emailAddress(), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('on', '', 'NG1 5FS', 'SW1A', 'warehouse-logistics'))
+    const value = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.emailAddress(),
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('on', '', 'NG1 5FS', 'SW1A', 'warehouse-logistics'),
+    )
     const fields = fc.record(
-      { name: value, firstName: value, email: fc.oneof(fc.emailAddress(), value), postcode: value, sector: value, networks: value, session: value, consentEmail: value, consentUnionInterest: value, consentUpdates: value, showName: value, website: value, startedAt: value },
+      {
+        name: value,
+        firstName: value,
+        email: fc.oneof(fc.emailAddress(), value),
+        postcode: value,
+        sector: value,
+        networks: value,
+        session: value,
+        consentEmail: value,
+        consentUnionInterest: value,
+        consentUpdates: value,
+        showName: value,
+        website: value,
+        startedAt: value,
+      },
       { requiredKeys: [] },
     )
-    const target = fc.constantFrom(`/api/public/petitions/${slug}/sign`, '/api/public/petitions/no-such-petition/sign', '/api/public/join')
+    const target = fc.constantFrom(
+      `/api/public/petitions/${slug}/sign`,
+      '/api/public/petitions/no-such-petition/sign',
+      '/api/public/join',
+    )
     const allowed = [202, 303, 400, 404, 409, 413, 415, 422, 429]
     await fc.assert(
       fc.asyncProperty(target, fields, fc.boolean(), async (path, f, asJson) => {
         const body = asJson
           ? Buffer.from(JSON.stringify(f))
-          : Buffer.from(new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, asFormValue(x)]) : [[k, asFormValue(v)]]))).toString())
+          : Buffer.from(
+              new URLSearchParams(
+                Object.entries(f).flatMap(([k, v]) =>
+                  Array.isArray(v) ? v.map((x) => [k, asFormValue(x)]) : [[k, asFormValue(v)]],
+                ),
+              ).toString(),
+            )
         const type = asJson ? 'application/json' : 'application/x-www-form-urlencoded'
         const conn = await pool.take()
-        conn.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ${freshAddress()}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`, ['POST'])
+        conn.write(
+          `POST ${path} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ${freshAddress()}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`,
+          ['POST'],
+        )
         conn.write(body)
         const { responses, state } = await conn.read(1, 5000)
         pool.give(conn)
@@ -186,7 +250,11 @@ describe('the front server under attack', () => {
 
   it('answers the next request on a connection that asked to upgrade to WebSocket, or closes it', async () => {
     for (const s of servers) {
-      const { responses, state } = await once(s.url, `GET /api/public/form-stamp HTTP/1.1\r\nHost: localhost\r\n${UPGRADE_HEADERS}\r\n\r\n${PROBE}`, 2)
+      const { responses, state } = await once(
+        s.url,
+        `GET /api/public/form-stamp HTTP/1.1\r\nHost: localhost\r\n${UPGRADE_HEADERS}\r\n\r\n${PROBE}`,
+        2,
+      )
       expect(responses.length === 2 || state !== 'hung').toBe(true)
     }
   })

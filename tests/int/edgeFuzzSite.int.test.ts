@@ -19,7 +19,8 @@ let site: { url: string; close: () => Promise<void> }
 let sent = 0
 const SECRET = 'never-served-7f3a'
 const PROBE = 'GET /probe.txt HTTP/1.1\r\nHost: localhost\r\n\r\n'
-const isProbeAnswer = (r: { status: number; body: Buffer }) => r.status === 200 && r.body.toString() === 'probe-ok'
+const isProbeAnswer = (r: { status: number; body: Buffer }) =>
+  r.status === 200 && r.body.toString() === 'probe-ok'
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'organise-edge-site-'))
@@ -29,7 +30,10 @@ beforeAll(async () => {
   const js = 'console.log("hashed asset")'.repeat(20)
   await Promise.all([
     writeFile(path.join(root, 'index.html'), '<!doctype html><title>Home</title>'),
-    writeFile(path.join(root, 'guides', 'holiday-pay', 'index.html'), '<!doctype html><title>Holiday pay</title>'),
+    writeFile(
+      path.join(root, 'guides', 'holiday-pay', 'index.html'),
+      '<!doctype html><title>Holiday pay</title>',
+    ),
     writeFile(path.join(root, '404.html'), '<!doctype html><title>Not found</title>'),
     writeFile(path.join(root, 'probe.txt'), 'probe-ok'),
     writeFile(path.join(root, 'assets', 'app.3f9a1c.js'), js),
@@ -47,7 +51,21 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const PATHS = ['/', '/index.html', '/guides/holiday-pay/', '/guides/holiday-pay', '/assets/app.3f9a1c.js', '/assets/app.3f9a1c.js.br', '/.hidden', '/.env', '/../outside.txt', '/%2e%2e/outside.txt', '/assets/../../outside.txt', '/nothing/', '/404.html']
+const PATHS = [
+  '/',
+  '/index.html',
+  '/guides/holiday-pay/',
+  '/guides/holiday-pay',
+  '/assets/app.3f9a1c.js',
+  '/assets/app.3f9a1c.js.br',
+  '/.hidden',
+  '/.env',
+  '/../outside.txt',
+  '/%2e%2e/outside.txt',
+  '/assets/../../outside.txt',
+  '/nothing/',
+  '/404.html',
+]
 
 const run = async (pool: ConnectionPool, c: AttackCase) => {
   const conn = await pool.take()
@@ -77,18 +95,37 @@ const run = async (pool: ConnectionPool, c: AttackCase) => {
 describe('the site server under attack', () => {
   it('answers every malformed request without a 5xx, never serves a dot-file or a file outside the site, and keeps each connection usable or closes it', async () => {
     const pool = new ConnectionPool(site.url)
-    const choices = ['Accept-Encoding: br', 'Accept-Encoding: gzip', 'Accept-Encoding: gzip;q=0, br;q=0', 'Accept-Encoding: x', 'Range: bytes=0-3']
+    const choices = [
+      'Accept-Encoding: br',
+      'Accept-Encoding: gzip',
+      'Accept-Encoding: gzip;q=0, br;q=0',
+      'Accept-Encoding: x',
+      'Range: bytes=0-3',
+    ]
     let turn = 0
     const encodings = () => [choices[turn++ % choices.length]]
     await fc.assert(
       fc.asyncProperty(attack(PATHS, encodings), async (c) => {
         const { responses, state, answered, closed } = await run(pool, c)
         const statuses = responses.map((r) => r.status)
-        expect(statuses.filter((s) => s >= 500), `5xx for ${c.kinds.join(' | ')}`).toEqual([])
-        expect(responses.filter((r) => r.body.toString('latin1').includes(SECRET)), `a hidden file served for ${c.kinds.join(' | ')}`).toEqual([])
-        expect(answered || closed, `after ${c.kinds.join(' | ')} (answered ${statuses.join(',')}) the connection was ${state}: neither closed nor answering`).toBe(true)
+        expect(
+          statuses.filter((s) => s >= 500),
+          `5xx for ${c.kinds.join(' | ')}`,
+        ).toEqual([])
+        expect(
+          responses.filter((r) => r.body.toString('latin1').includes(SECRET)),
+          `a hidden file served for ${c.kinds.join(' | ')}`,
+        ).toEqual([])
+        expect(
+          answered || closed,
+          `after ${c.kinds.join(' | ')} (answered ${statuses.join(',')}) the connection was ${state}: neither closed nor answering`,
+        ).toBe(true)
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 2400), seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true },
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 2400),
+        seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31),
+        endOnFailure: true,
+      },
     )
     pool.closeAll()
     expect(sent).toBeGreaterThanOrEqual(3500)
@@ -98,17 +135,33 @@ describe('the site server under attack', () => {
 
   it('answers well-formed requests for every kind of path, encoded every way, without a 5xx or a hidden file', async () => {
     const pool = new ConnectionPool(site.url)
-    const encode = (p: string, how: number) => (how === 0 ? p : how === 1 ? p.replace(/\./g, '%2e') : how === 2 ? p.replace(/\//g, '%2f').replace(/^%2f/, '/') : p.replace(/\//g, '\\').replace(/^\\/, '/'))
+    const encode = (p: string, how: number) =>
+      how === 0
+        ? p
+        : how === 1
+          ? p.replace(/\./g, '%2e')
+          : how === 2
+            ? p.replace(/\//g, '%2f').replace(/^%2f/, '/')
+            : p.replace(/\//g, '\\').replace(/^\\/, '/')
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PATHS), fc.nat(3), fc.constantFrom('GET', 'HEAD'), fc.constantFrom('br', 'gzip', 'identity'), async (p, how, method, enc) => {
-        const conn = await pool.take()
-        conn.write(`${method} ${encode(p, how)} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: ${enc}\r\n\r\n`, [method])
-        const { responses } = await conn.read(1, 8000)
-        pool.give(conn)
-        sent++
-        expect(responses[0]?.status).toBeLessThan(500)
-        expect(responses[0]?.body.toString('latin1')).not.toContain(SECRET)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...PATHS),
+        fc.nat(3),
+        fc.constantFrom('GET', 'HEAD'),
+        fc.constantFrom('br', 'gzip', 'identity'),
+        async (p, how, method, enc) => {
+          const conn = await pool.take()
+          conn.write(
+            `${method} ${encode(p, how)} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: ${enc}\r\n\r\n`,
+            [method],
+          )
+          const { responses } = await conn.read(1, 8000)
+          pool.give(conn)
+          sent++
+          expect(responses[0]?.status).toBeLessThan(500)
+          expect(responses[0]?.body.toString('latin1')).not.toContain(SECRET)
+        },
+      ),
       { numRuns: 600, endOnFailure: true },
     )
     pool.closeAll()

@@ -3,7 +3,13 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EmailSendError } from '../../cms/email/address'
-import { formatOutboxMessage, OUTBOX_FILE, outboxAdapter, parseOutbox, readOutbox } from '../../cms/email/outboxAdapter'
+import {
+  formatOutboxMessage,
+  OUTBOX_FILE,
+  outboxAdapter,
+  parseOutbox,
+  readOutbox,
+} from '../../cms/email/outboxAdapter'
 import { resendAdapter } from '../../cms/email/resendAdapter'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startResendStandIn } from '../helpers/resendStandIn'
@@ -46,23 +52,44 @@ describe('email through the real resend SDK', () => {
   })
 
   it('raises a clear error when Resend refuses the message, instead of dropping it', async () => {
-    standIn.failWith(403, { statusCode: 403, name: 'validation_error', message: 'The betterwork.example domain is not verified.' })
-    const sending = t.payload.sendEmail({ to: 'sara@example.org', subject: 'Welcome', text: 'Hello', html: '<p>Hello</p>' })
+    standIn.failWith(403, {
+      statusCode: 403,
+      name: 'validation_error',
+      message: 'The betterwork.example domain is not verified.',
+    })
+    const sending = t.payload.sendEmail({
+      to: 'sara@example.org',
+      subject: 'Welcome',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+    })
     await expect(sending).rejects.toBeInstanceOf(EmailSendError)
-    await expect(sending).rejects.toThrow(/^Email not sent: Resend said "The betterwork\.example domain is not verified\." \(HTTP 403\)/)
+    await expect(sending).rejects.toThrow(
+      /^Email not sent: Resend said "The betterwork\.example domain is not verified\." \(HTTP 403\)/,
+    )
     standIn.succeed()
   })
 
   it("keeps the address out of the error when Resend's refusal quotes it", async () => {
-    standIn.failWith(422, { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field: sara.k@example.org' })
+    standIn.failWith(422, {
+      statusCode: 422,
+      name: 'validation_error',
+      message: 'Invalid `to` field: sara.k@example.org',
+    })
     const sending = t.payload.sendEmail({ to: 'sara.k@example.org', subject: 'Welcome', text: 'Hello' })
-    await expect(sending).rejects.toThrow('Email not sent: Resend said "Invalid `to` field: [address]" (HTTP 422)')
+    await expect(sending).rejects.toThrow(
+      'Email not sent: Resend said "Invalid `to` field: [address]" (HTTP 422)',
+    )
     standIn.succeed()
   })
 
   it('raises a clear error when Resend cannot be reached', async () => {
-    const adapter = resendAdapter({ apiKey: 're_test_key', baseUrl: 'http://127.0.0.1:9' })({ payload: t.payload })
-    await expect(adapter.sendEmail({ to: 'amir@example.org', subject: 'Hi', text: 'Hi' })).rejects.toThrow(/^Email not sent: Resend/)
+    const adapter = resendAdapter({ apiKey: 're_test_key', baseUrl: 'http://127.0.0.1:9' })({
+      payload: t.payload,
+    })
+    await expect(adapter.sendEmail({ to: 'amir@example.org', subject: 'Hi', text: 'Hi' })).rejects.toThrow(
+      /^Email not sent: Resend/,
+    )
   })
 })
 
@@ -75,7 +102,12 @@ describe('the offline outbox', () => {
 
   it('appends each message, HTML and text, to one mbox file that reads back the same', async () => {
     const dir = path.join(t.dir, 'outbox')
-    await t.payload.sendEmail({ to: 'jo@example.org', subject: 'Your session', html: '<p>See you <b>Thursday</b></p>', text: 'See you Thursday' })
+    await t.payload.sendEmail({
+      to: 'jo@example.org',
+      subject: 'Your session',
+      html: '<p>See you <b>Thursday</b></p>',
+      text: 'See you Thursday',
+    })
     await t.payload.sendEmail({
       to: ['"Smith, Zoë" <zoe@example.org>', 'sam@example.org'],
       subject: 'Rota – café shifts',
@@ -85,7 +117,12 @@ describe('the offline outbox', () => {
     expect(await readdir(dir)).toEqual([OUTBOX_FILE])
     const messages = await readOutbox(dir)
     expect(messages).toHaveLength(2)
-    expect(messages[0]).toMatchObject({ to: ['jo@example.org'], subject: 'Your session', text: 'See you Thursday', html: '<p>See you <b>Thursday</b></p>' })
+    expect(messages[0]).toMatchObject({
+      to: ['jo@example.org'],
+      subject: 'Your session',
+      text: 'See you Thursday',
+      html: '<p>See you <b>Thursday</b></p>',
+    })
     // Commas inside a quoted name, text outside ASCII and lines starting "From " all survive.
     expect(messages[1]).toMatchObject({
       to: ['"Smith, Zoë" <zoe@example.org>', 'sam@example.org'],
@@ -101,10 +138,17 @@ describe('the offline outbox', () => {
 
   it('npm run outbox prints the latest email to someone, with its text and links', async () => {
     const dir = path.join(t.dir, 'outbox')
-    await t.payload.sendEmail({ to: 'kim@example.org', subject: 'Confirm your signature', text: 'Press http://localhost:3000/api/public/confirm/signature/abc' })
+    await t.payload.sendEmail({
+      to: 'kim@example.org',
+      subject: 'Confirm your signature',
+      text: 'Press http://localhost:3000/api/public/confirm/signature/abc',
+    })
     await t.payload.sendEmail({ to: 'lee@example.org', subject: 'Someone else', text: 'Not for Kim' })
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/outbox.ts', ...args], { env: { ...process.env, OUTBOX_DIR: dir }, encoding: 'utf8' })
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/outbox.ts', ...args], {
+        env: { ...process.env, OUTBOX_DIR: dir },
+        encoding: 'utf8',
+      })
     const shown = run('--to', 'kim@example.org')
     expect(shown.status).toBe(0)
     expect(shown.stdout).toContain('Subject: Confirm your signature')
@@ -116,8 +160,24 @@ describe('the offline outbox', () => {
   })
 
   it('leaves out a message whose writing was cut short', async () => {
-    const whole = formatOutboxMessage({ id: 'a1', sentAt: new Date().toISOString(), from: 'x@example.org', to: ['a@example.org'], subject: 'One', text: 'Hi', html: '<p>Hi</p>' })
-    const cut = formatOutboxMessage({ id: 'b2', sentAt: new Date().toISOString(), from: 'x@example.org', to: ['b@example.org'], subject: 'Two', text: 'Hi', html: '<p>Hi</p>' })
+    const whole = formatOutboxMessage({
+      id: 'a1',
+      sentAt: new Date().toISOString(),
+      from: 'x@example.org',
+      to: ['a@example.org'],
+      subject: 'One',
+      text: 'Hi',
+      html: '<p>Hi</p>',
+    })
+    const cut = formatOutboxMessage({
+      id: 'b2',
+      sentAt: new Date().toISOString(),
+      from: 'x@example.org',
+      to: ['b@example.org'],
+      subject: 'Two',
+      text: 'Hi',
+      html: '<p>Hi</p>',
+    })
     expect(parseOutbox(whole + cut.slice(0, cut.length - 20)).map((m) => m.subject)).toEqual(['One'])
   })
 
@@ -125,7 +185,9 @@ describe('the offline outbox', () => {
     const dir = path.join(t.dir, 'blocked')
     await writeFile(dir, 'a file where the outbox folder should be')
     const adapter = outboxAdapter({ dir })({ payload: t.payload })
-    await expect(adapter.sendEmail({ to: 'amir@example.org', subject: 'Hi', text: 'Hi' })).rejects.toThrow(/^Email [a-z0-9]+-[a-z0-9]+ not written to the outbox .*blocked/)
+    await expect(adapter.sendEmail({ to: 'amir@example.org', subject: 'Hi', text: 'Hi' })).rejects.toThrow(
+      /^Email [a-z0-9]+-[a-z0-9]+ not written to the outbox .*blocked/,
+    )
     await rm(dir)
     await adapter.sendEmail({ to: 'amir@example.org', subject: 'Hi again', text: 'Hi' })
     expect((await readOutbox(dir)).map((m) => m.subject)).toEqual(['Hi again'])

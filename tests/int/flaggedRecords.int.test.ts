@@ -22,8 +22,16 @@ let t: TestPayload
 const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
 /** A signature as sign.ts stores one whose flags stopped the email: pending, no email due, none sent. */
 const quietSignature = (petition: number, email: string, flags: string[]) =>
-  make.signature(t.payload, petition, { email, emailCanonical: email, flags, state: 'pending', confirmEmailState: null, confirmationsSent: 0 })
-const get = (collection: 'signatures' | 'members', id: number | string) => t.payload.findByID({ collection, id, overrideAccess: true, depth: 0 })
+  make.signature(t.payload, petition, {
+    email,
+    emailCanonical: email,
+    flags,
+    state: 'pending',
+    confirmEmailState: null,
+    confirmationsSent: 0,
+  })
+const get = (collection: 'signatures' | 'members', id: number | string) =>
+  t.payload.findByID({ collection, id, overrideAccess: true, depth: 0 })
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -33,12 +41,15 @@ afterAll(async () => {
 })
 
 describe('releasing flagged records', () => {
-  it('makes a flagged signature\'s confirmation email owed; the worker then sends it to the outbox with a new link', async () => {
+  it("makes a flagged signature's confirmation email owed; the worker then sends it to the outbox with a new link", async () => {
     const petition = await make.petition(t.payload, { title: 'Fair rotas at Quickdrop' })
     const flagged = await quietSignature(petition.id, 'priya@example.org', ['too-fast', 'rate-limit'])
     const now = Date.now()
 
-    expect(await releaseFlagged(t.payload, 'signatures', [flagged.id], now)).toEqual({ ids: [flagged.id], skipped: 0 })
+    expect(await releaseFlagged(t.payload, 'signatures', [flagged.id], now)).toEqual({
+      ids: [flagged.id],
+      skipped: 0,
+    })
     expect(await get('signatures', flagged.id)).toMatchObject({
       flags: ['too-fast', 'released'],
       confirmEmailState: 'owed',
@@ -56,10 +67,18 @@ describe('releasing flagged records', () => {
     expect((await get('signatures', flagged.id)).confirmEmailState).toBe('sent')
   })
 
-  it('makes a flagged member\'s confirmation email owed, and the members\' worker sends it', async () => {
-    const member = await make.member(t.payload, { email: 'sam@example.org', emailCanonical: 'sam@example.org', flags: ['honeypot'], confirmationsSent: 0 })
+  it("makes a flagged member's confirmation email owed, and the members' worker sends it", async () => {
+    const member = await make.member(t.payload, {
+      email: 'sam@example.org',
+      emailCanonical: 'sam@example.org',
+      flags: ['honeypot'],
+      confirmationsSent: 0,
+    })
     const now = Date.now()
-    expect(await releaseFlagged(t.payload, 'members', [String(member.id)], now)).toEqual({ ids: [member.id], skipped: 0 })
+    expect(await releaseFlagged(t.payload, 'members', [String(member.id)], now)).toEqual({
+      ids: [member.id],
+      skipped: 0,
+    })
     expect(await get('members', member.id)).toMatchObject({ flags: ['released'], confirmEmailState: 'owed' })
     expect(await sendOwedMemberConfirmations(t.payload, { now })).toEqual({ sent: 1, failed: 0 })
     expect((await outbox()).filter((m) => m.to.includes('sam@example.org'))).toHaveLength(1)
@@ -67,19 +86,33 @@ describe('releasing flagged records', () => {
 
   it('leaves unflagged and already released records alone, counting them as skipped', async () => {
     const petition = await make.petition(t.payload)
-    const plain = await make.signature(t.payload, petition.id, { confirmEmailState: 'sent', confirmationsSent: 1 })
+    const plain = await make.signature(t.payload, petition.id, {
+      confirmEmailState: 'sent',
+      confirmationsSent: 1,
+    })
     const released = await quietSignature(petition.id, 'rex@example.org', ['released'])
     const before = [await get('signatures', plain.id), await get('signatures', released.id)]
 
-    expect(await releaseFlagged(t.payload, 'signatures', [plain.id, released.id])).toEqual({ ids: [], skipped: 2 })
+    expect(await releaseFlagged(t.payload, 'signatures', [plain.id, released.id])).toEqual({
+      ids: [],
+      skipped: 2,
+    })
     expect([await get('signatures', plain.id), await get('signatures', released.id)]).toEqual(before)
   })
 
   it('does not send again to a flagged signer whose email was already sent (an information-only flag)', async () => {
     const petition = await make.petition(t.payload)
-    const informational = await make.signature(t.payload, petition.id, { flags: ['no-stamp'], confirmEmailState: 'sent', confirmationsSent: 1 })
+    const informational = await make.signature(t.payload, petition.id, {
+      flags: ['no-stamp'],
+      confirmEmailState: 'sent',
+      confirmationsSent: 1,
+    })
     await releaseFlagged(t.payload, 'signatures', [informational.id])
-    expect(await get('signatures', informational.id)).toMatchObject({ flags: ['no-stamp', 'released'], confirmEmailState: 'sent', confirmationsSent: 1 })
+    expect(await get('signatures', informational.id)).toMatchObject({
+      flags: ['no-stamp', 'released'],
+      confirmEmailState: 'sent',
+      confirmationsSent: 1,
+    })
   })
 })
 
@@ -90,8 +123,16 @@ describe('discarding flagged records', () => {
     const plain = await make.signature(t.payload, petition.id)
     const released = await quietSignature(petition.id, 'ann@example.org', ['released'])
 
-    expect(await discardFlagged(t.payload, 'signatures', [bot.id, plain.id, released.id])).toEqual({ ids: [bot.id], skipped: 2 })
-    const left = await t.payload.find({ collection: 'signatures', where: { petition: { equals: petition.id } }, overrideAccess: true, depth: 0 })
+    expect(await discardFlagged(t.payload, 'signatures', [bot.id, plain.id, released.id])).toEqual({
+      ids: [bot.id],
+      skipped: 2,
+    })
+    const left = await t.payload.find({
+      collection: 'signatures',
+      where: { petition: { equals: petition.id } },
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(left.docs.map((d) => d.id).sort()).toEqual([plain.id, released.id].sort())
   })
 })
@@ -111,7 +152,14 @@ describe('the release and discard endpoints', () => {
   }
   const tokenOf = async (roles: ('admin' | 'editor' | 'organiser')[]) => {
     const user = await make.user(t.payload, roles)
-    return (await t.payload.login({ collection: 'users', data: { email: user.email, password: 'a-long-test-password' } })).token ?? ''
+    return (
+      (
+        await t.payload.login({
+          collection: 'users',
+          data: { email: user.email, password: 'a-long-test-password' },
+        })
+      ).token ?? ''
+    )
   }
 
   it('refuses editors with 403 and touches nothing', async () => {
@@ -128,11 +176,19 @@ describe('the release and discard endpoints', () => {
     const petition = await make.petition(t.payload)
     const one = await quietSignature(petition.id, 'lee@example.org', ['rate-limit'])
     const two = await quietSignature(petition.id, 'bot3@example.org', ['honeypot'])
-    expect(await post('release', { collection: 'signatures', ids: [String(one.id)] }, await tokenOf(['organiser']))).toEqual({
+    expect(
+      await post(
+        'release',
+        { collection: 'signatures', ids: [String(one.id)] },
+        await tokenOf(['organiser']),
+      ),
+    ).toEqual({
       status: 200,
       body: { status: 'done', collection: 'signatures', ids: [one.id], skipped: 0 },
     })
-    expect((await post('discard', { collection: 'signatures', ids: [two.id] }, await tokenOf(['admin']))).body).toEqual({
+    expect(
+      (await post('discard', { collection: 'signatures', ids: [two.id] }, await tokenOf(['admin']))).body,
+    ).toEqual({
       status: 'done',
       collection: 'signatures',
       ids: [two.id],
@@ -155,6 +211,8 @@ describe('the release and discard endpoints', () => {
       status: 'invalid',
       errors: { ids: 'ids must be record ids of this database (whole numbers, for example 12).' },
     })
-    expect((await post('discard', { collection: 'members' }, organiser)).body).toMatchObject({ errors: { ids: expect.stringContaining('ids must be a list of record ids') } })
+    expect((await post('discard', { collection: 'members' }, organiser)).body).toMatchObject({
+      errors: { ids: expect.stringContaining('ids must be a list of record ids') },
+    })
   })
 })

@@ -31,7 +31,10 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body })
       res.setHeader('Set-Cookie', ['a=1; Path=/', 'b=2; Path=/'])
-      res.writeHead(req.url === '/missing' ? 404 : 200, { 'Content-Type': 'application/json', 'X-Behind': 'yes' })
+      res.writeHead(req.url === '/missing' ? 404 : 200, {
+        'Content-Type': 'application/json',
+        'X-Behind': 'yes',
+      })
       res.end(JSON.stringify({ echoed: body }))
     })
   })
@@ -50,7 +53,13 @@ describe('the front server', () => {
     seen.length = 0
     const res = await fetch(`${front.url}/api/users/login?x=1`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: 'payload-token=abc', 'X-Forwarded-For': '203.0.113.7', 'X-Real-IP': '203.0.113.8', [CLIENT_ADDRESS_HEADER]: '203.0.113.9 forged' },
+      headers: {
+        'Content-Type': 'application/json',
+        Cookie: 'payload-token=abc',
+        'X-Forwarded-For': '203.0.113.7',
+        'X-Real-IP': '203.0.113.8',
+        [CLIENT_ADDRESS_HEADER]: '203.0.113.9 forged',
+      },
       body: JSON.stringify({ email: 'a@example.org' }),
     })
     expect(res.status).toBe(200)
@@ -64,7 +73,9 @@ describe('the front server', () => {
     // TRUST_PROXY is 0: the address the client claimed is replaced by the socket's, never appended to.
     expect(got.headers['x-forwarded-for']).toBe('127.0.0.1')
     expect(got.headers['x-real-ip']).toBeUndefined()
-    expect(verifiedClientAddress(t.payload.secret, String(got.headers[CLIENT_ADDRESS_HEADER]))).toBe('127.0.0.1')
+    expect(verifiedClientAddress(t.payload.secret, String(got.headers[CLIENT_ADDRESS_HEADER]))).toBe(
+      '127.0.0.1',
+    )
     expect((await fetch(`${front.url}/missing`)).status).toBe(404)
   })
 
@@ -107,7 +118,12 @@ describe('the front server', () => {
 describe('limits per client address at the front', () => {
   it('tells the fourth admin login from one address in five minutes to wait, before Next sees it', async () => {
     seen.length = 0
-    const login = () => fetch(`${front.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":"a@example.org","password":"x"}' })
+    const login = () =>
+      fetch(`${front.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"email":"a@example.org","password":"x"}',
+      })
     // The first test above made one login from this address already.
     const statuses = [(await login()).status, (await login()).status]
     const fourth = await login()
@@ -120,7 +136,11 @@ describe('limits per client address at the front', () => {
   })
 
   it('limits presses of the confirm button per address, with a page saying when to try again', async () => {
-    const press = () => fetch(`${front.url}/api/public/confirm/signature/no-such-token`, { method: 'POST', headers: { Accept: 'text/html' } })
+    const press = () =>
+      fetch(`${front.url}/api/public/confirm/signature/no-such-token`, {
+        method: 'POST',
+        headers: { Accept: 'text/html' },
+      })
     expect([(await press()).status, (await press()).status]).toEqual([404, 404])
     const third = await press()
     expect(third.status).toBe(429)

@@ -4,7 +4,12 @@
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pastReviewDueListUrl, pastReviewDueWhere, REVIEWED_NOTE, reviewDatesFor } from '../../content-models/collections/guides/review'
+import {
+  pastReviewDueListUrl,
+  pastReviewDueWhere,
+  REVIEWED_NOTE,
+  reviewDatesFor,
+} from '../../content-models/collections/guides/review'
 import { make } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -20,7 +25,10 @@ const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number })
 
 describe('review dates', () => {
   it('sets the next review six months on, on the last day of a shorter month', () => {
-    expect(reviewDatesFor(new Date('2026-11-29T21:00:00Z'))).toEqual({ lastReviewed: '2026-11-29T00:00:00.000Z', reviewDue: '2027-05-29T00:00:00.000Z' })
+    expect(reviewDatesFor(new Date('2026-11-29T21:00:00Z'))).toEqual({
+      lastReviewed: '2026-11-29T00:00:00.000Z',
+      reviewDue: '2027-05-29T00:00:00.000Z',
+    })
     expect(reviewDatesFor(new Date('2026-08-31T09:00:00Z')).reviewDue).toBe('2027-02-28T00:00:00.000Z')
   })
 })
@@ -28,8 +36,18 @@ describe('review dates', () => {
 describe('marking a guide reviewed', () => {
   it('records today, the reviewer, a due date six months on and a line of history', async () => {
     const reviewer = await make.user(payload, ['reviewer'], 'Asha Reviewer')
-    const guide = await make.guide(payload, { lastReviewed: '2025-01-01T00:00:00.000Z', reviewDue: '2025-07-01T00:00:00.000Z', history: [{ date: '2025-01-01T00:00:00.000Z', note: 'First published.' }] })
-    const updated = await payload.update({ collection: 'guides', id: guide.id, data: { markReviewed: true }, user: reviewer, overrideAccess: false })
+    const guide = await make.guide(payload, {
+      lastReviewed: '2025-01-01T00:00:00.000Z',
+      reviewDue: '2025-07-01T00:00:00.000Z',
+      history: [{ date: '2025-01-01T00:00:00.000Z', note: 'First published.' }],
+    })
+    const updated = await payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { markReviewed: true },
+      user: reviewer,
+      overrideAccess: false,
+    })
     const expected = reviewDatesFor(new Date())
     expect(updated.lastReviewed).toBe(expected.lastReviewed)
     expect(updated.reviewDue).toBe(expected.reviewDue)
@@ -40,15 +58,33 @@ describe('marking a guide reviewed', () => {
   it('adds only one line of history when the same reviewer saves twice in a day (autosave)', async () => {
     const reviewer = await make.user(payload, ['reviewer'])
     const guide = await make.guide(payload)
-    await payload.update({ collection: 'guides', id: guide.id, data: { markReviewed: true }, user: reviewer, overrideAccess: false })
-    const again = await payload.update({ collection: 'guides', id: guide.id, data: { markReviewed: true }, user: reviewer, overrideAccess: false })
+    await payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { markReviewed: true },
+      user: reviewer,
+      overrideAccess: false,
+    })
+    const again = await payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { markReviewed: true },
+      user: reviewer,
+      overrideAccess: false,
+    })
     expect(again.history?.filter((h) => h.note === REVIEWED_NOTE)).toHaveLength(1)
   })
 
   it('ignores the box when an editor ticks it', async () => {
     const editor = await make.user(payload, ['editor'])
     const guide = await make.guide(payload, { lastReviewed: '2025-01-01T00:00:00.000Z' })
-    const updated = await payload.update({ collection: 'guides', id: guide.id, data: { markReviewed: true, title: 'Edited by an editor' }, user: editor, overrideAccess: false })
+    const updated = await payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { markReviewed: true, title: 'Edited by an editor' },
+      user: editor,
+      overrideAccess: false,
+    })
     expect(updated.title).toBe('Edited by an editor')
     expect(updated.lastReviewed).toBe('2025-01-01T00:00:00.000Z')
     expect(updated.reviewedBy ?? null).toBeNull()
@@ -58,7 +94,13 @@ describe('marking a guide reviewed', () => {
     const editor = await make.user(payload, ['editor'])
     const reviewer = await make.user(payload, ['reviewer'])
     const guide = await make.guide(payload)
-    const updated = await payload.update({ collection: 'guides', id: guide.id, data: { reviewedBy: reviewer.id }, user: editor, overrideAccess: false })
+    const updated = await payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { reviewedBy: reviewer.id },
+      user: editor,
+      overrideAccess: false,
+    })
     expect(updated.reviewedBy ?? null).toBeNull()
   })
 
@@ -66,7 +108,13 @@ describe('marking a guide reviewed', () => {
     const asha = await make.user(payload, ['reviewer'])
     const ben = await make.user(payload, ['reviewer'])
     const guide = await make.guide(payload, { reviewedBy: asha.id })
-    const updated = await payload.update({ collection: 'guides', id: guide.id, data: { reviewedBy: ben.id }, user: asha, overrideAccess: false })
+    const updated = await payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { reviewedBy: ben.id },
+      user: asha,
+      overrideAccess: false,
+    })
     expect(idOf(updated.reviewedBy)).toBe(asha.id)
   })
 })
@@ -77,7 +125,11 @@ describe('guides past their review date', () => {
     const overdue = await make.guide(payload, { title: 'Overdue', reviewDue: '2026-11-28T00:00:00.000Z' })
     const dueToday = await make.guide(payload, { title: 'Due today', reviewDue: '2026-11-29T00:00:00.000Z' })
     const later = await make.guide(payload, { title: 'Later', reviewDue: '2027-05-01T00:00:00.000Z' })
-    const { docs } = await payload.find({ collection: 'guides', where: { and: [pastReviewDueWhere(now), { id: { in: [overdue.id, dueToday.id, later.id] } }] }, limit: 10 })
+    const { docs } = await payload.find({
+      collection: 'guides',
+      where: { and: [pastReviewDueWhere(now), { id: { in: [overdue.id, dueToday.id, later.id] } }] },
+      limit: 10,
+    })
     expect(docs.map((d) => d.title)).toEqual(['Overdue'])
   })
 

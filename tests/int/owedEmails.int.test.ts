@@ -35,27 +35,53 @@ afterAll(async () => {
 })
 
 const signatureOf = async (petition: number) =>
-  (await t.payload.find({ collection: 'signatures', where: { petition: { equals: petition } }, overrideAccess: true, depth: 0 })).docs[0]
+  (
+    await t.payload.find({
+      collection: 'signatures',
+      where: { petition: { equals: petition } },
+      overrideAccess: true,
+      depth: 0,
+    })
+  ).docs[0]
 const toOf = (email: string) => standIn.requests.filter((r) => r.body?.to?.[0] === email)
 
 describe('owed confirmation emails', () => {
   it('marks an email sent at signing as sent, and the worker does not send it again', async () => {
     const petition = await make.petition(t.payload)
-    expect(await signPetition(t.payload, petition.slug!, { name: 'Ola', email: 'ola@example.org' }, { ip: '192.0.2.10' })).toEqual({ status: 'sent' })
+    expect(
+      await signPetition(
+        t.payload,
+        petition.slug!,
+        { name: 'Ola', email: 'ola@example.org' },
+        { ip: '192.0.2.10' },
+      ),
+    ).toEqual({ status: 'sent' })
     await vi.waitFor(async () => expect((await signatureOf(petition.id)).confirmEmailState).toBe('sent'))
-    expect(await sendOwedConfirmations(t.payload, { now: Date.now() + 3_600_000 })).toEqual({ sent: 0, failed: 0 })
+    expect(await sendOwedConfirmations(t.payload, { now: Date.now() + 3_600_000 })).toEqual({
+      sent: 0,
+      failed: 0,
+    })
     expect(toOf('ola@example.org')).toHaveLength(1)
   })
 
   it('keeps an email owed when Resend is down, then the worker sends it once with a link that confirms', async () => {
     const petition = await make.petition(t.payload, { title: 'Safe staffing' })
     standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
-    const outcome = await signPetition(t.payload, petition.slug!, { name: 'Kim', email: 'kim@example.org' }, { ip: '192.0.2.11' })
+    const outcome = await signPetition(
+      t.payload,
+      petition.slug!,
+      { name: 'Kim', email: 'kim@example.org' },
+      { ip: '192.0.2.11' },
+    )
     standIn.succeed()
     expect(outcome).toEqual({ status: 'sent' })
     await vi.waitFor(async () => expect((await signatureOf(petition.id)).confirmEmailAttempts).toBe(1))
     const owed = await signatureOf(petition.id)
-    expect(owed).toMatchObject({ state: 'pending', confirmEmailState: 'owed', confirmEmailError: expect.stringMatching(/Try later/) })
+    expect(owed).toMatchObject({
+      state: 'pending',
+      confirmEmailState: 'owed',
+      confirmEmailError: expect.stringMatching(/Try later/),
+    })
     // Not before its back-off.
     expect(await sendOwedConfirmations(t.payload)).toEqual({ sent: 0, failed: 0 })
     const later = new Date(owed.confirmEmailNextAt!).getTime() + 1
@@ -73,17 +99,33 @@ describe('owed confirmation emails', () => {
 
   it(`marks an email failed, with the reason, after ${MAX_EMAIL_ATTEMPTS} failed tries, and stops trying`, async () => {
     const petition = await make.petition(t.payload)
-    standIn.failWith(500, { statusCode: 500, name: 'application_error', message: 'Resend is having a bad day' })
+    standIn.failWith(500, {
+      statusCode: 500,
+      name: 'application_error',
+      message: 'Resend is having a bad day',
+    })
     try {
-      await signPetition(t.payload, petition.slug!, { name: 'Lee', email: 'lee@example.org' }, { ip: '192.0.2.12' })
+      await signPetition(
+        t.payload,
+        petition.slug!,
+        { name: 'Lee', email: 'lee@example.org' },
+        { ip: '192.0.2.12' },
+      )
       await vi.waitFor(async () => expect((await signatureOf(petition.id)).confirmEmailAttempts).toBe(1))
       let now = Date.now()
       for (let i = 2; i <= MAX_EMAIL_ATTEMPTS; i++) {
         now = new Date((await signatureOf(petition.id)).confirmEmailNextAt!).getTime() + 1
         expect(await sendOwedConfirmations(t.payload, { now })).toEqual({ sent: 0, failed: 1 })
       }
-      expect(await signatureOf(petition.id)).toMatchObject({ confirmEmailState: 'failed', confirmEmailAttempts: MAX_EMAIL_ATTEMPTS, confirmEmailError: expect.stringMatching(/bad day/) })
-      expect(await sendOwedConfirmations(t.payload, { now: now + 86_400_000 })).toEqual({ sent: 0, failed: 0 })
+      expect(await signatureOf(petition.id)).toMatchObject({
+        confirmEmailState: 'failed',
+        confirmEmailAttempts: MAX_EMAIL_ATTEMPTS,
+        confirmEmailError: expect.stringMatching(/bad day/),
+      })
+      expect(await sendOwedConfirmations(t.payload, { now: now + 86_400_000 })).toEqual({
+        sent: 0,
+        failed: 0,
+      })
       expect(toOf('lee@example.org')).toHaveLength(MAX_EMAIL_ATTEMPTS)
     } finally {
       standIn.succeed()
@@ -93,28 +135,58 @@ describe('owed confirmation emails', () => {
 
 describe('joining when the email service fails', () => {
   const membersNamed = async (email: string) =>
-    (await t.payload.find({ collection: 'members', where: { email: { equals: email } }, overrideAccess: true, depth: 0 })).docs
-  const REFUSED = { statusCode: 403, name: 'validation_error', message: 'The betterwork.example domain is not verified.' }
+    (
+      await t.payload.find({
+        collection: 'members',
+        where: { email: { equals: email } },
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs
+  const REFUSED = {
+    statusCode: 403,
+    name: 'validation_error',
+    message: 'The betterwork.example domain is not verified.',
+  }
 
   it('keeps the sign-up with its email owed when Resend is down; the worker sends it, naming the choices, with a link that confirms', async () => {
     const network = await make.network(t.payload, { name: 'Bus Drivers United' })
     standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
     let outcome
     try {
-      outcome = await joinNetwork(t.payload, { firstName: 'Dee', email: 'dee@example.org', networks: network.slug, consentEmail: 'on', consentUnionInterest: 'on' }, { ip: '192.0.2.30' })
+      outcome = await joinNetwork(
+        t.payload,
+        {
+          firstName: 'Dee',
+          email: 'dee@example.org',
+          networks: network.slug,
+          consentEmail: 'on',
+          consentUnionInterest: 'on',
+        },
+        { ip: '192.0.2.30' },
+      )
     } finally {
       standIn.succeed()
     }
     expect(outcome).toMatchObject({ status: 'sent' })
-    await vi.waitFor(async () => expect((await membersNamed('dee@example.org'))[0]?.confirmEmailAttempts).toBe(1))
+    await vi.waitFor(async () =>
+      expect((await membersNamed('dee@example.org'))[0]?.confirmEmailAttempts).toBe(1),
+    )
     const owed = (await membersNamed('dee@example.org'))[0]
-    expect(owed).toMatchObject({ state: 'pending', confirmEmailState: 'owed', confirmEmailError: expect.stringMatching(/Try later/) })
+    expect(owed).toMatchObject({
+      state: 'pending',
+      confirmEmailState: 'owed',
+      confirmEmailError: expect.stringMatching(/Try later/),
+    })
     // Not before its back-off; then once.
     expect(await sendOwedMemberConfirmations(t.payload)).toEqual({ sent: 0, failed: 0 })
     const later = new Date(owed.confirmEmailNextAt!).getTime() + 1
     expect(await sendOwedMemberConfirmations(t.payload, { now: later })).toEqual({ sent: 1, failed: 0 })
     await flushEmailMarks(t.payload)
-    expect(await sendOwedMemberConfirmations(t.payload, { now: later + 3_600_000 })).toEqual({ sent: 0, failed: 0 })
+    expect(await sendOwedMemberConfirmations(t.payload, { now: later + 3_600_000 })).toEqual({
+      sent: 0,
+      failed: 0,
+    })
     const mails = toOf('dee@example.org')
     expect(mails).toHaveLength(2)
     expect(mails[1].body.text).toContain('Bus Drivers United')
@@ -124,17 +196,26 @@ describe('joining when the email service fails', () => {
   })
 
   it('keeps nothing and says so when Resend refuses the email itself, and a second try works', async () => {
-    const form = { firstName: 'Fay', email: 'fay@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+    const form = {
+      firstName: 'Fay',
+      email: 'fay@example.org',
+      consentEmail: 'on',
+      consentUnionInterest: 'on',
+    }
     standIn.failWith(403, REFUSED)
     try {
-      await expect(joinNetwork(t.payload, form, { ip: '192.0.2.31' })).rejects.toThrow(/^Email not sent: Resend said/)
+      await expect(joinNetwork(t.payload, form, { ip: '192.0.2.31' })).rejects.toThrow(
+        /^Email not sent: Resend said/,
+      )
     } finally {
       standIn.succeed()
     }
     // Nothing half-done is left: no member without the email that lets them confirm.
     expect(await membersNamed('fay@example.org')).toHaveLength(0)
     expect(await joinNetwork(t.payload, form, { ip: '192.0.2.32' })).toMatchObject({ status: 'sent' })
-    await vi.waitFor(async () => expect((await membersNamed('fay@example.org'))[0]?.confirmEmailState).toBe('sent'))
+    await vi.waitFor(async () =>
+      expect((await membersNamed('fay@example.org'))[0]?.confirmEmailState).toBe('sent'),
+    )
   })
 
   it('tells a person using the plain form on a page, and a script in JSON, and stores nothing', async () => {
@@ -143,7 +224,11 @@ describe('joining when the email service fails', () => {
     try {
       const plain = await fetch(`${served.url}/api/public/join`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml', 'X-Forwarded-For': '192.0.2.33' },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'text/html,application/xhtml+xml',
+          'X-Forwarded-For': '192.0.2.33',
+        },
         body: 'firstName=Eve&email=eve%40example.org&consentEmail=on&consentUnionInterest=on',
       })
       expect(plain.status).toBe(500)
@@ -151,11 +236,22 @@ describe('joining when the email service fails', () => {
       expect(await plain.text()).toMatch(/Something went wrong on our side.*kept nothing from the form/s)
       const script = await fetch(`${served.url}/api/public/join`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': '192.0.2.34' },
-        body: JSON.stringify({ firstName: 'Eve', email: 'eve@example.org', consentEmail: 'on', consentUnionInterest: 'on' }),
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'X-Forwarded-For': '192.0.2.34',
+        },
+        body: JSON.stringify({
+          firstName: 'Eve',
+          email: 'eve@example.org',
+          consentEmail: 'on',
+          consentUnionInterest: 'on',
+        }),
       })
       expect(script.status).toBe(500)
-      expect(await script.json()).toEqual({ errors: [{ message: 'Something went wrong on our side. Please try again.' }] })
+      expect(await script.json()).toEqual({
+        errors: [{ message: 'Something went wrong on our side. Please try again.' }],
+      })
     } finally {
       standIn.succeed()
       await served.close()
@@ -164,19 +260,35 @@ describe('joining when the email service fails', () => {
   })
 
   it('sends a repeat sign-up its new link through the same owed path: kept when Resend is down, sent by the worker', async () => {
-    const form = { firstName: 'Gus', email: 'gus@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+    const form = {
+      firstName: 'Gus',
+      email: 'gus@example.org',
+      consentEmail: 'on',
+      consentUnionInterest: 'on',
+    }
     expect(await joinNetwork(t.payload, form, { ip: '192.0.2.35' })).toMatchObject({ status: 'sent' })
-    await vi.waitFor(async () => expect((await membersNamed('gus@example.org'))[0]?.confirmEmailState).toBe('sent'))
+    await vi.waitFor(async () =>
+      expect((await membersNamed('gus@example.org'))[0]?.confirmEmailState).toBe('sent'),
+    )
     standIn.failWith(503, { statusCode: 503, name: 'internal_server_error', message: 'Try later' })
     try {
       expect(await joinNetwork(t.payload, form, { ip: '192.0.2.36' })).toMatchObject({ status: 'sent' })
     } finally {
       standIn.succeed()
     }
-    await vi.waitFor(async () => expect((await membersNamed('gus@example.org'))[0]).toMatchObject({ confirmEmailState: 'owed', confirmEmailAttempts: 1 }))
+    await vi.waitFor(async () =>
+      expect((await membersNamed('gus@example.org'))[0]).toMatchObject({
+        confirmEmailState: 'owed',
+        confirmEmailAttempts: 1,
+      }),
+    )
     const owed = (await membersNamed('gus@example.org'))[0]
-    expect(await sendOwedMemberConfirmations(t.payload, { now: new Date(owed.confirmEmailNextAt!).getTime() + 1 })).toEqual({ sent: 1, failed: 0 })
-    const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(toOf('gus@example.org').at(-1)!.body.text)![1]
+    expect(
+      await sendOwedMemberConfirmations(t.payload, { now: new Date(owed.confirmEmailNextAt!).getTime() + 1 }),
+    ).toEqual({ sent: 1, failed: 0 })
+    const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(
+      toOf('gus@example.org').at(-1)!.body.text,
+    )![1]
     expect(await confirmRecord(t.payload, 'member', token)).toBe('confirmed')
   })
 })

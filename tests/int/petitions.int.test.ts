@@ -24,7 +24,11 @@ let ipCounter = 0
 /** A new client address per request, so the per-IP limits only bite where a test wants them to. */
 const freshIp = () => `10.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}.1`
 
-const post = (p: string, body: Record<string, unknown> | string, opts: { json?: boolean; ip?: string; origin?: string } = {}) =>
+const post = (
+  p: string,
+  body: Record<string, unknown> | string,
+  opts: { json?: boolean; ip?: string; origin?: string } = {},
+) =>
   fetch(`${api}${p}`, {
     method: 'POST',
     redirect: 'manual',
@@ -33,12 +37,25 @@ const post = (p: string, body: Record<string, unknown> | string, opts: { json?: 
       'X-Forwarded-For': opts.ip ?? freshIp(),
       ...(opts.origin ? { Origin: opts.origin } : {}),
     },
-    body: typeof body === 'string' ? body : opts.json ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString(),
+    body:
+      typeof body === 'string'
+        ? body
+        : opts.json
+          ? JSON.stringify(body)
+          : new URLSearchParams(body as Record<string, string>).toString(),
   })
 
 const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
 const signaturesOf = async (petition: number) =>
-  (await t.payload.find({ collection: 'signatures', where: { petition: { equals: petition } }, overrideAccess: true, pagination: false, depth: 0 })).docs
+  (
+    await t.payload.find({
+      collection: 'signatures',
+      where: { petition: { equals: petition } },
+      overrideAccess: true,
+      pagination: false,
+      depth: 0,
+    })
+  ).docs
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -60,11 +77,26 @@ describe('signing a petition', () => {
 
   it('stores a pending signature and emails a confirm link, then sends a plain form on to "check your email"', async () => {
     const before = (await outbox()).length
-    const res = await post(`/public/petitions/${petition.slug}/sign`, { name: 'Tom', email: 'Tom.Smith+rota@googlemail.com', postcode: 'ls1 4ap', consentUpdates: 'on' })
+    const res = await post(`/public/petitions/${petition.slug}/sign`, {
+      name: 'Tom',
+      email: 'Tom.Smith+rota@googlemail.com',
+      postcode: 'ls1 4ap',
+      consentUpdates: 'on',
+    })
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('http://site.test/petitions/check-your-email/')
     const [s] = await signaturesOf(petition.id)
-    expect(s).toMatchObject({ state: 'pending', name: 'Tom', emailCanonical: 'tomsmith@gmail.com', postcode: 'LS1', region: 'yorkshire', nation: 'england', consentUpdates: true, consentVersion: expect.any(String), confirmationsSent: 1 })
+    expect(s).toMatchObject({
+      state: 'pending',
+      name: 'Tom',
+      emailCanonical: 'tomsmith@gmail.com',
+      postcode: 'LS1',
+      region: 'yorkshire',
+      nation: 'england',
+      consentUpdates: true,
+      consentVersion: expect.any(String),
+      confirmationsSent: 1,
+    })
     expect(s.confirmTokenHash).toMatch(/^[0-9a-f]{64}$/)
     const mail = (await outbox()).slice(before)
     expect(mail).toHaveLength(1)
@@ -99,9 +131,19 @@ describe('signing a petition', () => {
   })
 
   it('keeps one signature per person however the address is spelled, resending the link 3 times at most', async () => {
-    const spellings = ['sam.jones@gmail.com', 'SamJones@gmail.com', 'sam.jones+x@googlemail.com', 'samjones@gmail.com']
+    const spellings = [
+      'sam.jones@gmail.com',
+      'SamJones@gmail.com',
+      'sam.jones+x@googlemail.com',
+      'samjones@gmail.com',
+    ]
     const answers = []
-    for (const email of spellings) answers.push(await (await post(`/public/petitions/${petition.slug}/sign`, { name: 'Sam', email }, { json: true })).json())
+    for (const email of spellings)
+      answers.push(
+        await (
+          await post(`/public/petitions/${petition.slug}/sign`, { name: 'Sam', email }, { json: true })
+        ).json(),
+      )
     // The fourth is answered exactly like the first: nobody learns from it that the address signed.
     expect(answers.map((a) => a.status)).toEqual(['sent', 'sent', 'sent', 'sent'])
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
@@ -114,10 +156,42 @@ describe('signing a petition', () => {
     const closed = await make.petition(t.payload, { state: 'closed' })
     const draft = await make.petition(t.payload, { state: 'draft' })
     const pastClosing = await make.petition(t.payload, { closesAt: '2020-01-01T00:00:00.000Z' })
-    expect((await post(`/public/petitions/${closed.slug}/sign`, { name: 'Tom', email: 'tom@example.org' }, { json: true })).status).toBe(409)
-    expect((await post(`/public/petitions/${pastClosing.slug}/sign`, { name: 'Tom', email: 'tom@example.org' }, { json: true })).status).toBe(409)
-    expect((await post(`/public/petitions/${draft.slug}/sign`, { name: 'Tom', email: 'tom@example.org' }, { json: true })).status).toBe(404)
-    expect((await post('/public/petitions/no-such-petition/sign', { name: 'Tom', email: 'tom@example.org' }, { json: true })).status).toBe(404)
+    expect(
+      (
+        await post(
+          `/public/petitions/${closed.slug}/sign`,
+          { name: 'Tom', email: 'tom@example.org' },
+          { json: true },
+        )
+      ).status,
+    ).toBe(409)
+    expect(
+      (
+        await post(
+          `/public/petitions/${pastClosing.slug}/sign`,
+          { name: 'Tom', email: 'tom@example.org' },
+          { json: true },
+        )
+      ).status,
+    ).toBe(409)
+    expect(
+      (
+        await post(
+          `/public/petitions/${draft.slug}/sign`,
+          { name: 'Tom', email: 'tom@example.org' },
+          { json: true },
+        )
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await post(
+          '/public/petitions/no-such-petition/sign',
+          { name: 'Tom', email: 'tom@example.org' },
+          { json: true },
+        )
+      ).status,
+    ).toBe(404)
     for (const p of [closed, draft, pastClosing]) expect(await signaturesOf(p.id)).toHaveLength(0)
   })
 
@@ -127,7 +201,9 @@ describe('signing a petition', () => {
     const link = linkIn((await outbox())[before].text, `${process.env.CMS_URL}/api/public/confirm/signature/`)
     const page = await fetch(link)
     expect(page.status).toBe(200)
-    expect(await page.text()).toMatch(/<form method="post" action="\/api\/public\/confirm\/signature\/[^"]+"><button type="submit">Confirm my signature<\/button>/)
+    expect(await page.text()).toMatch(
+      /<form method="post" action="\/api\/public\/confirm\/signature\/[^"]+"><button type="submit">Confirm my signature<\/button>/,
+    )
     expect((await signaturesOf(petition.id))[0].state).toBe('pending')
     const first = await fetch(link, { method: 'POST' })
     expect(await first.text()).toContain('Your signature is confirmed')
@@ -144,30 +220,67 @@ describe('signing a petition', () => {
     const ip = '203.0.113.77'
     const names = ['Ann', 'Bob', 'Cat', 'Dan']
     const answers = []
-    for (const name of names) answers.push(await post(`/public/petitions/${petition.slug}/sign`, { name, email: `${name.toLowerCase()}@example.org` }, { ip, json: true }))
+    for (const name of names)
+      answers.push(
+        await post(
+          `/public/petitions/${petition.slug}/sign`,
+          { name, email: `${name.toLowerCase()}@example.org` },
+          { ip, json: true },
+        ),
+      )
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 429])
     expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await answers[3].json()).message).toMatch(/try again in \d+ (second|minute)/)
     expect((await signaturesOf(petition.id)).map((s) => s.name).sort()).toEqual(['Ann', 'Bob', 'Cat'])
-    expect((await outbox()).slice(before).map((m) => m.to[0]).sort()).toEqual(['ann@example.org', 'bob@example.org', 'cat@example.org'])
+    expect(
+      (await outbox())
+        .slice(before)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(['ann@example.org', 'bob@example.org', 'cat@example.org'])
     // A plain form over the limit gets a page saying when to try again.
-    const page = await post(`/public/petitions/${petition.slug}/sign`, { name: 'Eve', email: 'eve@example.org' }, { ip })
+    const page = await post(
+      `/public/petitions/${petition.slug}/sign`,
+      { name: 'Eve', email: 'eve@example.org' },
+      { ip },
+    )
     expect(page.status).toBe(429)
     expect(await page.text()).toMatch(/Please wait a moment[\s\S]*Nothing has been saved/)
     // The limit is per petition: the same connection may sign another petition.
     const other = await make.petition(t.payload)
-    expect((await post(`/public/petitions/${other.slug}/sign`, { name: 'Ann', email: 'ann@example.org' }, { ip, json: true })).status).toBe(202)
+    expect(
+      (
+        await post(
+          `/public/petitions/${other.slug}/sign`,
+          { name: 'Ann', email: 'ann@example.org' },
+          { ip, json: true },
+        )
+      ).status,
+    ).toBe(202)
   })
 
   it('counts an IPv6 client by its /64', async () => {
     const answers = []
-    for (let i = 1; i <= 4; i++) answers.push((await post(`/public/petitions/${petition.slug}/sign`, { name: 'Six', email: `six${i}@example.org` }, { ip: `2001:db8:5:6::${i}`, json: true })).status)
+    for (let i = 1; i <= 4; i++)
+      answers.push(
+        (
+          await post(
+            `/public/petitions/${petition.slug}/sign`,
+            { name: 'Six', email: `six${i}@example.org` },
+            { ip: `2001:db8:5:6::${i}`, json: true },
+          )
+        ).status,
+      )
     expect(answers).toEqual([202, 202, 202, 429])
   })
 
   it('flags a filled honeypot silently and sends no email', async () => {
     const before = (await outbox()).length
-    const res = await post(`/public/petitions/${petition.slug}/sign`, { name: 'Bot', email: 'bot@example.org', website: 'http://spam.example' }, { json: true })
+    const res = await post(
+      `/public/petitions/${petition.slug}/sign`,
+      { name: 'Bot', email: 'bot@example.org', website: 'http://spam.example' },
+      { json: true },
+    )
     expect(res.status).toBe(202)
     expect((await res.json()).status).toBe('sent')
     expect((await signaturesOf(petition.id))[0].flags).toContain('honeypot')
@@ -176,7 +289,11 @@ describe('signing a petition', () => {
 
   it('flags a form sent sooner than a person could fill it in', async () => {
     const { startedAt } = await (await fetch(`${api}/public/form-stamp`)).json()
-    await post(`/public/petitions/${petition.slug}/sign`, { name: 'Quick', email: 'quick@example.org', startedAt })
+    await post(`/public/petitions/${petition.slug}/sign`, {
+      name: 'Quick',
+      email: 'quick@example.org',
+      startedAt,
+    })
     expect((await signaturesOf(petition.id))[0].flags).toContain('too-fast')
   })
 })
@@ -186,11 +303,22 @@ describe('counts', () => {
     const petition = await make.petition(t.payload)
     const before = (await outbox()).length
     const postcodes = ['M1 1AE', 'EH1 1YZ', 'CF10 1EP', '', 'SW1A 1AA']
-    for (let i = 0; i < 25; i++) await post(`/public/petitions/${petition.slug}/sign`, { name: `P${i}`, email: `p${i}@example.org`, postcode: postcodes[i % 5] })
+    for (let i = 0; i < 25; i++)
+      await post(`/public/petitions/${petition.slug}/sign`, {
+        name: `P${i}`,
+        email: `p${i}@example.org`,
+        postcode: postcodes[i % 5],
+      })
     await post(`/public/petitions/${petition.slug}/sign`, { name: 'Unconfirmed', email: 'later@example.org' })
-    const links = (await outbox()).slice(before, before + 25).map((m) => linkIn(m.text, `${process.env.CMS_URL}/api/public/confirm/signature/`))
+    const links = (await outbox())
+      .slice(before, before + 25)
+      .map((m) => linkIn(m.text, `${process.env.CMS_URL}/api/public/confirm/signature/`))
     // Every link pressed twice, all at once, with roll-ups running in between.
-    await Promise.all([...links, ...links].map((l) => fetch(l, { method: 'POST' })).concat([rollUpCounts(t.payload), rollUpCounts(t.payload)] as never[]))
+    await Promise.all(
+      [...links, ...links]
+        .map((l) => fetch(l, { method: 'POST' }))
+        .concat([rollUpCounts(t.payload), rollUpCounts(t.payload)] as never[]),
+    )
     await rollUpCounts(t.payload)
     const p = await t.payload.findByID({ collection: 'petitions', id: petition.id, overrideAccess: true })
     expect(p.signatureCount).toBe(25)
@@ -202,13 +330,24 @@ describe('counts', () => {
     const petition = await make.petition(t.payload, { goal: 500 })
     await make.signature(t.payload, petition.id, { state: 'confirmed', region: 'london', nation: 'england' })
     await rollUpCounts(t.payload)
-    const res = await fetch(`${api}/public/petitions/${petition.slug}/count`, { headers: { Origin: 'http://site.test' } })
+    const res = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+      headers: { Origin: 'http://site.test' },
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('public, max-age=10, stale-while-revalidate=60')
     expect(res.headers.get('access-control-allow-origin')).toBe('http://site.test')
     const body = await res.json()
-    expect(body).toEqual({ slug: petition.slug, count: 1, goal: 500, state: 'open', byNation: { england: 1 }, byRegion: { london: 1 } })
-    const other = await fetch(`${api}/public/petitions/${petition.slug}/count`, { headers: { Origin: 'http://evil.test' } })
+    expect(body).toEqual({
+      slug: petition.slug,
+      count: 1,
+      goal: 500,
+      state: 'open',
+      byNation: { england: 1 },
+      byRegion: { london: 1 },
+    })
+    const other = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+      headers: { Origin: 'http://evil.test' },
+    })
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
     expect((await fetch(`${api}/public/petitions/no-such/count`)).status).toBe(404)
   })
@@ -218,7 +357,11 @@ describe('links in every email', () => {
   it('unsubscribes and erases only on the button press, with the signed links from the email', async () => {
     const petition = await make.petition(t.payload)
     const before = (await outbox()).length
-    await post(`/public/petitions/${petition.slug}/sign`, { name: 'Tom', email: 'tom.links@example.org', consentUpdates: 'on' })
+    await post(`/public/petitions/${petition.slug}/sign`, {
+      name: 'Tom',
+      email: 'tom.links@example.org',
+      consentUpdates: 'on',
+    })
     const mail = (await outbox())[before]
     const unsubscribe = linkIn(mail.text, `${process.env.CMS_URL}/api/public/unsubscribe/signature/`)
     const erase = linkIn(mail.text, `${process.env.CMS_URL}/api/public/erase/signature/`)
@@ -229,7 +372,14 @@ describe('links in every email', () => {
     expect((await fetch(unsubscribe, { method: 'POST' })).status).toBe(200)
     expect((await signaturesOf(petition.id))[0].consentUpdates).toBe(false)
     // A tampered link does nothing.
-    expect((await fetch(erase.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), { method: 'POST' })).status).toBe(404)
+    expect(
+      (
+        await fetch(
+          erase.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')),
+          { method: 'POST' },
+        )
+      ).status,
+    ).toBe(404)
     await fetch(erase)
     expect(await signaturesOf(petition.id)).toHaveLength(1)
     expect((await fetch(erase, { method: 'POST' })).status).toBe(200)

@@ -8,17 +8,35 @@ let t: TestPayload
 
 /** Rebuild jobs still to run (a superseded one is deleted by Payload). */
 const waitingJobs = async (payload: Payload) =>
-  (await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: REBUILD_TASK } }, { completedAt: { exists: false } }] }, limit: 0, overrideAccess: true })).docs
+  (
+    await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: REBUILD_TASK } }, { completedAt: { exists: false } }] },
+      limit: 0,
+      overrideAccess: true,
+    })
+  ).docs
 
 const buildRecords = async (payload: Payload, status: string) =>
-  (await payload.find({ collection: 'site-builds', where: { status: { equals: status } }, limit: 0, overrideAccess: true })).docs
+  (
+    await payload.find({
+      collection: 'site-builds',
+      where: { status: { equals: status } },
+      limit: 0,
+      overrideAccess: true,
+    })
+  ).docs
 
 beforeAll(async () => {
   t = await startTestPayload()
 })
 afterAll(async () => t?.cleanup())
 beforeEach(async () => {
-  await t.payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } }, overrideAccess: true })
+  await t.payload.delete({
+    collection: 'payload-jobs',
+    where: { id: { exists: true } },
+    overrideAccess: true,
+  })
   await t.payload.delete({ collection: 'site-builds', where: { id: { exists: true } }, overrideAccess: true })
 })
 
@@ -45,10 +63,31 @@ describe('queueing site builds', () => {
 
   it('an autosaved draft, a saved draft and a new draft queue nothing', async () => {
     const guide = await make.guide(t.payload, { slug: 'autosaved' })
-    await t.payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } }, overrideAccess: true })
-    await t.payload.delete({ collection: 'site-builds', where: { id: { exists: true } }, overrideAccess: true })
-    await t.payload.update({ collection: 'guides', id: guide.id, draft: true, autosave: true, data: { title: 'Typing…', _status: 'draft' } as never, overrideAccess: true })
-    await t.payload.update({ collection: 'guides', id: guide.id, draft: true, data: { title: 'Saved draft', _status: 'draft' } as never, overrideAccess: true })
+    await t.payload.delete({
+      collection: 'payload-jobs',
+      where: { id: { exists: true } },
+      overrideAccess: true,
+    })
+    await t.payload.delete({
+      collection: 'site-builds',
+      where: { id: { exists: true } },
+      overrideAccess: true,
+    })
+    await t.payload.update({
+      collection: 'guides',
+      id: guide.id,
+      draft: true,
+      autosave: true,
+      data: { title: 'Typing…', _status: 'draft' } as never,
+      overrideAccess: true,
+    })
+    await t.payload.update({
+      collection: 'guides',
+      id: guide.id,
+      draft: true,
+      data: { title: 'Saved draft', _status: 'draft' } as never,
+      overrideAccess: true,
+    })
     await make.guide(t.payload, { slug: 'never-published', _status: 'draft' })
     await make.template(t.payload, { slug: 'draft-letter', _status: 'draft' })
     expect(await waitingJobs(t.payload)).toHaveLength(0)
@@ -58,14 +97,32 @@ describe('queueing site builds', () => {
   it('unpublishing, deleting and editing a published document each queue a build', async () => {
     const guide = await make.guide(t.payload, { slug: 'to-unpublish' })
     const union = await make.union(t.payload, { slug: 'test-union' })
-    await t.payload.delete({ collection: 'site-builds', where: { id: { exists: true } }, overrideAccess: true })
+    await t.payload.delete({
+      collection: 'site-builds',
+      where: { id: { exists: true } },
+      overrideAccess: true,
+    })
 
-    await t.payload.update({ collection: 'guides', id: guide.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    await t.payload.update({
+      collection: 'guides',
+      id: guide.id,
+      data: { _status: 'draft' } as never,
+      overrideAccess: true,
+    })
     expect((await buildRecords(t.payload, 'queued'))[0]?.reason).toBe('guides/to-unpublish unpublished')
 
-    await t.payload.update({ collection: 'unions', id: union.id, data: { description: 'New words' } as never, overrideAccess: true })
+    await t.payload.update({
+      collection: 'unions',
+      id: union.id,
+      data: { description: 'New words' } as never,
+      overrideAccess: true,
+    })
     await t.payload.delete({ collection: 'unions', id: union.id, overrideAccess: true })
-    await t.payload.updateGlobal({ slug: 'site-settings', data: { tagline: 'Changed' }, overrideAccess: true })
+    await t.payload.updateGlobal({
+      slug: 'site-settings',
+      data: { tagline: 'Changed' },
+      overrideAccess: true,
+    })
     expect((await buildRecords(t.payload, 'queued'))[0]?.reason).toBe(
       'guides/to-unpublish unpublished; unions/test-union changed; unions/test-union deleted; site-settings changed',
     )
@@ -75,17 +132,40 @@ describe('queueing site builds', () => {
   it('a draft petition queues nothing until it opens, and the seed context skips builds', async () => {
     const petition = await make.petition(t.payload, { slug: 'fair-rotas', state: 'draft' })
     expect(await waitingJobs(t.payload)).toHaveLength(0)
-    await t.payload.create({ collection: 'topics', overrideAccess: true, data: { title: 'Seeded topic', slug: 'seeded-topic' } as never, context: { skipRebuild: true } })
+    await t.payload.create({
+      collection: 'topics',
+      overrideAccess: true,
+      data: { title: 'Seeded topic', slug: 'seeded-topic' } as never,
+      context: { skipRebuild: true },
+    })
     expect(await waitingJobs(t.payload)).toHaveLength(0)
-    await t.payload.update({ collection: 'petitions', id: petition.id, data: { state: 'open' } as never, overrideAccess: true })
+    await t.payload.update({
+      collection: 'petitions',
+      id: petition.id,
+      data: { state: 'open' } as never,
+      overrideAccess: true,
+    })
     expect(await waitingJobs(t.payload)).toHaveLength(1)
   })
 
   it('a build left running by a process that died is marked failed, and its job freed, at the next publish', async () => {
     const old = new Date(Date.now() - 60 * 60_000).toISOString()
-    const stuck = await t.payload.create({ collection: 'site-builds', overrideAccess: true, data: { buildId: 'stuck-build', status: 'running', trigger: 'publish', startedAt: old } })
-    const job = await t.payload.jobs.queue({ task: REBUILD_TASK, queue: 'site-builds', input: { siteBuild: String(stuck.id), trigger: 'publish' } })
-    await t.payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true, updatedAt: old }, returning: false })
+    const stuck = await t.payload.create({
+      collection: 'site-builds',
+      overrideAccess: true,
+      data: { buildId: 'stuck-build', status: 'running', trigger: 'publish', startedAt: old },
+    })
+    const job = await t.payload.jobs.queue({
+      task: REBUILD_TASK,
+      queue: 'site-builds',
+      input: { siteBuild: String(stuck.id), trigger: 'publish' },
+    })
+    await t.payload.db.updateOne({
+      collection: 'payload-jobs',
+      id: job.id,
+      data: { processing: true, updatedAt: old },
+      returning: false,
+    })
     await make.guide(t.payload, { slug: 'after-a-crash' })
     const after = await t.payload.findByID({ collection: 'site-builds', id: stuck.id, overrideAccess: true })
     expect(after.status).toBe('failed')

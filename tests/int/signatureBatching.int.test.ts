@@ -30,7 +30,15 @@ const sign = (slug: string, body: Record<string, string>) =>
     body: JSON.stringify(body),
   })
 const signaturesOf = async (petition: number) =>
-  (await t.payload.find({ collection: 'signatures', where: { petition: { equals: petition } }, overrideAccess: true, pagination: false, depth: 0 })).docs
+  (
+    await t.payload.find({
+      collection: 'signatures',
+      where: { petition: { equals: petition } },
+      overrideAccess: true,
+      pagination: false,
+      depth: 0,
+    })
+  ).docs
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -47,7 +55,11 @@ afterAll(async () => {
 describe('batched signing', () => {
   it('stores one row when the same person signs three times at once, and answers the repeats as repeats', async () => {
     const petition = await make.petition(t.payload)
-    const answers = await Promise.all(['ria.khan@gmail.com', 'RiaKhan@gmail.com', 'ria.khan+p@googlemail.com'].map((email) => sign(petition.slug!, { name: 'Ria', email })))
+    const answers = await Promise.all(
+      ['ria.khan@gmail.com', 'RiaKhan@gmail.com', 'ria.khan+p@googlemail.com'].map((email) =>
+        sign(petition.slug!, { name: 'Ria', email }),
+      ),
+    )
     expect(answers.map((a) => a.status)).toEqual([202, 202, 202])
     const rows = await signaturesOf(petition.id)
     expect(rows).toHaveLength(1)
@@ -58,15 +70,31 @@ describe('batched signing', () => {
 
   it('tells, row by row, which signatures in one batch were new and which had signed already', async () => {
     const petition = await make.petition(t.payload)
-    const row = (email: string, hash: string) => ({ petition: petition.id, name: 'N', email, emailCanonical: email, state: 'pending' as const, confirmTokenHash: hash, flags: ['no-stamp'] })
-    const first = await storeSignatures(t.payload, [row('a@example.org', 'h1'), row('b@example.org', 'h2'), row('a@example.org', 'h3')])
+    const row = (email: string, hash: string) => ({
+      petition: petition.id,
+      name: 'N',
+      email,
+      emailCanonical: email,
+      state: 'pending' as const,
+      confirmTokenHash: hash,
+      flags: ['no-stamp'],
+    })
+    const first = await storeSignatures(t.payload, [
+      row('a@example.org', 'h1'),
+      row('b@example.org', 'h2'),
+      row('a@example.org', 'h3'),
+    ])
     expect(first[0]).toEqual({ id: expect.any(Number), state: 'pending', inserted: true })
     expect(first[1]).toEqual({ id: expect.any(Number), state: 'pending', inserted: true })
     expect(first[2]).toBeNull()
     const second = await storeSignatures(t.payload, [row('b@example.org', 'h4'), row('c@example.org', 'h5')])
     expect(second[0]).toBeNull()
     const rows = await signaturesOf(petition.id)
-    expect(rows.map((r) => r.emailCanonical).sort()).toEqual(['a@example.org', 'b@example.org', 'c@example.org'])
+    expect(rows.map((r) => r.emailCanonical).sort()).toEqual([
+      'a@example.org',
+      'b@example.org',
+      'c@example.org',
+    ])
     // Flags belong to the new rows only, never to the older signature a repeat clashed with.
     expect(rows.map((r) => r.flags)).toEqual([['no-stamp'], ['no-stamp'], ['no-stamp']])
   })
@@ -79,7 +107,9 @@ describe('batched signing', () => {
     const other = createClient({ url: `file:${path.join(t.dir, 'test.db')}` })
     await other.execute('BEGIN IMMEDIATE')
     try {
-      const answers = await Promise.all(['x1', 'x2', 'x3'].map((n) => sign(petition.slug!, { name: n, email: `${n}@example.org` })))
+      const answers = await Promise.all(
+        ['x1', 'x2', 'x3'].map((n) => sign(petition.slug!, { name: n, email: `${n}@example.org` })),
+      )
       expect(answers.map((a) => a.status >= 500)).toEqual([true, true, true])
     } finally {
       await other.execute('ROLLBACK')

@@ -21,13 +21,31 @@ const join = (body: Record<string, unknown>, json = false) =>
   fetch(`${api}/public/join`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded', 'X-Forwarded-For': `10.1.${Math.floor(++n / 250)}.${n % 250}` },
-    body: json ? JSON.stringify(body) : new URLSearchParams(Object.entries(body).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]]))).toString(),
+    headers: {
+      'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+      'X-Forwarded-For': `10.1.${Math.floor(++n / 250)}.${n % 250}`,
+    },
+    body: json
+      ? JSON.stringify(body)
+      : new URLSearchParams(
+          Object.entries(body).flatMap(([k, v]) =>
+            Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
+          ),
+        ).toString(),
   })
 const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
 const membersWith = async (emailCanonical: string) =>
-  (await t.payload.find({ collection: 'members', where: { emailCanonical: { equals: emailCanonical } }, overrideAccess: true, depth: 0, pagination: false })).docs
-const memberCount = async () => (await t.payload.count({ collection: 'members', overrideAccess: true })).totalDocs
+  (
+    await t.payload.find({
+      collection: 'members',
+      where: { emailCanonical: { equals: emailCanonical } },
+      overrideAccess: true,
+      depth: 0,
+      pagination: false,
+    })
+  ).docs
+const memberCount = async () =>
+  (await t.payload.count({ collection: 'members', overrideAccess: true })).totalDocs
 
 let warehouse: { id: number; slug?: string | null; name: string }
 let care: { id: number; slug?: string | null }
@@ -39,7 +57,11 @@ beforeAll(async () => {
   api = `${served.url}/api`
   close = served.close
   process.env.CMS_URL = served.url
-  warehouse = (await make.network(t.payload, { name: 'Warehouse workers', slug: 'warehouse-workers', sector: 'warehouse-logistics' })) as never
+  warehouse = (await make.network(t.payload, {
+    name: 'Warehouse workers',
+    slug: 'warehouse-workers',
+    sector: 'warehouse-logistics',
+  })) as never
   care = (await make.network(t.payload, { slug: 'care-workers' })) as never
   session = (await make.session(t.payload, { slug: 'know-your-rights' })) as never
 })
@@ -48,7 +70,16 @@ afterAll(async () => {
   await t?.cleanup()
 })
 
-const sara = { firstName: 'Sara', email: 'sara.k@gmail.com', postcode: 'NG1 5FS', sector: 'warehouse-logistics', networks: ['warehouse-workers'], session: 'know-your-rights', consentEmail: 'on', consentUnionInterest: 'on' }
+const sara = {
+  firstName: 'Sara',
+  email: 'sara.k@gmail.com',
+  postcode: 'NG1 5FS',
+  sector: 'warehouse-logistics',
+  networks: ['warehouse-workers'],
+  session: 'know-your-rights',
+  consentEmail: 'on',
+  consentUnionInterest: 'on',
+}
 
 describe('joining the network', () => {
   it('stores a pending member with both consents and the wording version, emails a confirm link, and confirms on POST', async () => {
@@ -57,7 +88,17 @@ describe('joining the network', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('http://site.test/join/check-your-email/')
     const [m] = await membersWith('sarak@gmail.com')
-    expect(m).toMatchObject({ firstName: 'Sara', state: 'pending', postcode: 'NG1', sector: 'warehouse-logistics', networks: [warehouse.id], trainingSession: session.id, consentEmail: true, consentUnionInterest: true, consentVersion: CONSENT_VERSION })
+    expect(m).toMatchObject({
+      firstName: 'Sara',
+      state: 'pending',
+      postcode: 'NG1',
+      sector: 'warehouse-logistics',
+      networks: [warehouse.id],
+      trainingSession: session.id,
+      consentEmail: true,
+      consentUnionInterest: true,
+      consentVersion: CONSENT_VERSION,
+    })
     const mail = (await outbox()).slice(before)
     expect(mail).toHaveLength(1)
     expect(mail[0].text).toContain('Warehouse workers')
@@ -105,7 +146,8 @@ describe('joining the network', () => {
 
   it('keeps one member per address and resends the link 3 times at most', async () => {
     const statuses = []
-    for (const email of ['Pat.Lo@gmail.com', 'patlo@gmail.com', 'pat.lo+x@gmail.com', 'PATLO@gmail.com']) statuses.push((await (await join({ ...sara, email }, true)).json()).status)
+    for (const email of ['Pat.Lo@gmail.com', 'patlo@gmail.com', 'pat.lo+x@gmail.com', 'PATLO@gmail.com'])
+      statuses.push((await (await join({ ...sara, email }, true)).json()).status)
     // The fourth is answered like the first (no oracle); the cap on emails is silent.
     expect(statuses).toEqual(['sent', 'sent', 'sent', 'sent'])
     const members = await membersWith('patlo@gmail.com')
@@ -126,15 +168,39 @@ describe('joining the network', () => {
 describe("organisers' exports", () => {
   const as = async (roles: ('admin' | 'editor' | 'organiser')[]) => {
     const user = await make.user(t.payload, roles)
-    const { token } = await t.payload.login({ collection: 'users', data: { email: user.email, password: 'a-long-test-password' } })
+    const { token } = await t.payload.login({
+      collection: 'users',
+      data: { email: user.email, password: 'a-long-test-password' },
+    })
     return { Authorization: `JWT ${token}` }
   }
 
   it('exports as CSV only confirmed members who agreed to emails, and only to organisers and admins', async () => {
-    await make.member(t.payload, { firstName: 'Yes', email: 'yes@example.org', emailCanonical: 'yes@example.org', state: 'confirmed', networks: [care.id] })
-    await make.member(t.payload, { firstName: 'Pending', email: 'pending@example.org', emailCanonical: 'pending@example.org', state: 'pending', networks: [care.id] })
-    await make.member(t.payload, { firstName: 'Stopped', email: 'stopped@example.org', emailCanonical: 'stopped@example.org', state: 'confirmed', consentEmail: false, networks: [care.id] })
-    const res = await fetch(`${api}/organise/members.csv?network=care-workers`, { headers: await as(['organiser']) })
+    await make.member(t.payload, {
+      firstName: 'Yes',
+      email: 'yes@example.org',
+      emailCanonical: 'yes@example.org',
+      state: 'confirmed',
+      networks: [care.id],
+    })
+    await make.member(t.payload, {
+      firstName: 'Pending',
+      email: 'pending@example.org',
+      emailCanonical: 'pending@example.org',
+      state: 'pending',
+      networks: [care.id],
+    })
+    await make.member(t.payload, {
+      firstName: 'Stopped',
+      email: 'stopped@example.org',
+      emailCanonical: 'stopped@example.org',
+      state: 'confirmed',
+      consentEmail: false,
+      networks: [care.id],
+    })
+    const res = await fetch(`${api}/organise/members.csv?network=care-workers`, {
+      headers: await as(['organiser']),
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
     const csv = await res.text()
@@ -149,17 +215,40 @@ describe("organisers' exports", () => {
 
   it('exports the signers who agreed to updates, never the emails of those who did not', async () => {
     const petition = await make.petition(t.payload)
-    await make.signature(t.payload, petition.id, { email: 'keen@example.org', emailCanonical: 'keen@example.org', state: 'confirmed', consentUpdates: true })
-    await make.signature(t.payload, petition.id, { email: 'quiet@example.org', emailCanonical: 'quiet@example.org', state: 'confirmed', consentUpdates: false })
-    const csv = await (await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, { headers: await as(['admin']) })).text()
+    await make.signature(t.payload, petition.id, {
+      email: 'keen@example.org',
+      emailCanonical: 'keen@example.org',
+      state: 'confirmed',
+      consentUpdates: true,
+    })
+    await make.signature(t.payload, petition.id, {
+      email: 'quiet@example.org',
+      emailCanonical: 'quiet@example.org',
+      state: 'confirmed',
+      consentUpdates: false,
+    })
+    const csv = await (
+      await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, { headers: await as(['admin']) })
+    ).text()
     expect(csv).toContain('keen@example.org')
     expect(csv).not.toContain('quiet@example.org')
-    expect((await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, { headers: await as(['editor']) })).status).toBe(403)
+    expect(
+      (
+        await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, {
+          headers: await as(['editor']),
+        })
+      ).status,
+    ).toBe(403)
     expect((await fetch(`${api}/signatures`)).status).toBe(403)
   })
 
   it('counts members per network for organisers', async () => {
-    const counts = await (await fetch(`${api}/organise/network-counts`, { headers: await as(['organiser']) })).json()
-    expect(counts.find((c: { slug: string }) => c.slug === 'care-workers')).toMatchObject({ confirmed: 2, pending: 1 })
+    const counts = await (
+      await fetch(`${api}/organise/network-counts`, { headers: await as(['organiser']) })
+    ).json()
+    expect(counts.find((c: { slug: string }) => c.slug === 'care-workers')).toMatchObject({
+      confirmed: 2,
+      pending: 1,
+    })
   })
 })

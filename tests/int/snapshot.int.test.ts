@@ -7,7 +7,8 @@ import { make, richText } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
-const read = async <T>(dir: string, name: string): Promise<T> => JSON.parse(await readFile(path.join(dir, `${name}.json`), 'utf8'))
+const read = async <T>(dir: string, name: string): Promise<T> =>
+  JSON.parse(await readFile(path.join(dir, `${name}.json`), 'utf8'))
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -18,7 +19,12 @@ describe('snapshot export', () => {
   it('exports published guides and never a draft', async () => {
     const topic = await make.topic(t.payload, { title: 'Holidays and holiday pay', slug: 'holidays' })
     const reviewer = await make.user(t.payload, ['reviewer'], 'Asha Reviewer')
-    await make.guide(t.payload, { title: 'Holiday pay', slug: 'holiday-pay', topics: [topic.id], reviewedBy: reviewer.id })
+    await make.guide(t.payload, {
+      title: 'Holiday pay',
+      slug: 'holiday-pay',
+      topics: [topic.id],
+      reviewedBy: reviewer.id,
+    })
     await make.guide(t.payload, { title: 'Unfinished draft', slug: 'unfinished-draft', _status: 'draft' })
     const dir = path.join(t.dir, 'snap-1')
     const meta = await exportSnapshot(t.payload, dir)
@@ -35,7 +41,13 @@ describe('snapshot export', () => {
 
   it('keeps the published version when a published guide gets an unpublished draft edit', async () => {
     const guide = await make.guide(t.payload, { title: 'Sick pay', slug: 'sick-pay' })
-    await t.payload.update({ collection: 'guides', id: guide.id, draft: true, data: { title: 'Sick pay DRAFT EDIT', _status: 'draft' } as never, overrideAccess: true })
+    await t.payload.update({
+      collection: 'guides',
+      id: guide.id,
+      draft: true,
+      data: { title: 'Sick pay DRAFT EDIT', _status: 'draft' } as never,
+      overrideAccess: true,
+    })
     const dir = path.join(t.dir, 'snap-2')
     await exportSnapshot(t.payload, dir)
     const guides = await read<SnapshotGuide[]>(dir, 'guides')
@@ -64,7 +76,13 @@ describe('snapshot export', () => {
     const networks = await read<SnapshotNetwork[]>(dir, 'networks')
     expect(petitions.map((p) => p.slug)).toEqual(['fair-rotas'])
     expect(networks.find((n) => n.slug === 'hidden-employer')?.employer).toBeNull()
-    const everything = (await Promise.all(['petitions', 'networks', 'guides', 'unions', 'training-sessions', 'templates', 'topics'].map((n) => readFile(path.join(dir, `${n}.json`), 'utf8')))).join('')
+    const everything = (
+      await Promise.all(
+        ['petitions', 'networks', 'guides', 'unions', 'training-sessions', 'templates', 'topics'].map((n) =>
+          readFile(path.join(dir, `${n}.json`), 'utf8'),
+        ),
+      )
+    ).join('')
     expect(everything).not.toMatch(/Quickdrop|tom\.signer|sara\.member/)
   })
 
@@ -79,8 +97,18 @@ describe('snapshot export', () => {
 })
 
 describe('incremental snapshot export', () => {
-  const files = ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks', 'petitions', 'site-settings']
-  const allOf = async (dir: string) => Object.fromEntries(await Promise.all(files.map(async (f) => [f, await read<unknown>(dir, f)])))
+  const files = [
+    'topics',
+    'guides',
+    'templates',
+    'training-sessions',
+    'unions',
+    'networks',
+    'petitions',
+    'site-settings',
+  ]
+  const allOf = async (dir: string) =>
+    Object.fromEntries(await Promise.all(files.map(async (f) => [f, await read<unknown>(dir, f)])))
 
   it('copies unchanged entries from the previous snapshot and reads changed ones and those showing them', async () => {
     const a = await make.guide(t.payload, { title: 'Rest breaks', slug: 'rest-breaks' })
@@ -90,8 +118,19 @@ describe('incremental snapshot export', () => {
     await exportSnapshot(t.payload, first)
 
     // A renamed guide, a deleted one, and an unchanged guide that shows the renamed one's title.
-    await t.payload.update({ collection: 'guides', id: a.id, data: { title: 'Rest breaks at work' }, overrideAccess: true })
-    const leaving = (await t.payload.find({ collection: 'guides', where: { slug: { equals: 'leaving-soon' } }, overrideAccess: true })).docs[0]!
+    await t.payload.update({
+      collection: 'guides',
+      id: a.id,
+      data: { title: 'Rest breaks at work' },
+      overrideAccess: true,
+    })
+    const leaving = (
+      await t.payload.find({
+        collection: 'guides',
+        where: { slug: { equals: 'leaving-soon' } },
+        overrideAccess: true,
+      })
+    ).docs[0]!
     await t.payload.delete({ collection: 'guides', id: leaving.id, overrideAccess: true })
     const incremental = path.join(t.dir, 'inc-2')
     const meta = await exportSnapshot(t.payload, incremental, { previous: first })
@@ -100,9 +139,18 @@ describe('incremental snapshot export', () => {
 
     expect(await allOf(incremental)).toEqual(await allOf(full))
     // Every guide made before this test was copied, not read again: all but the two that changed or show a change.
-    expect(meta.reused).toBe(meta.counts.guides! - 2 + meta.counts.templates! + meta.counts['training-sessions']! + meta.counts.unions! + meta.counts.networks!)
+    expect(meta.reused).toBe(
+      meta.counts.guides! -
+        2 +
+        meta.counts.templates! +
+        meta.counts['training-sessions']! +
+        meta.counts.unions! +
+        meta.counts.networks!,
+    )
     const guides = await read<SnapshotGuide[]>(incremental, 'guides')
-    expect(guides.find((g) => g.id === b.id)!.relatedGuides).toEqual([expect.objectContaining({ slug: 'rest-breaks', title: 'Rest breaks at work' })])
+    expect(guides.find((g) => g.id === b.id)!.relatedGuides).toEqual([
+      expect.objectContaining({ slug: 'rest-breaks', title: 'Rest breaks at work' }),
+    ])
     expect(guides.map((g) => g.slug)).not.toContain('leaving-soon')
   })
 
@@ -111,13 +159,22 @@ describe('incremental snapshot export', () => {
     await make.guide(t.payload, { title: 'Long hours', slug: 'long-hours', topics: [topic.id] })
     const first = path.join(t.dir, 'inc-topic-1')
     await exportSnapshot(t.payload, first)
-    await t.payload.update({ collection: 'topics', id: topic.id, data: { title: 'Working hours' }, overrideAccess: true })
+    await t.payload.update({
+      collection: 'topics',
+      id: topic.id,
+      data: { title: 'Working hours' },
+      overrideAccess: true,
+    })
     const incremental = path.join(t.dir, 'inc-topic-2')
     expect((await exportSnapshot(t.payload, incremental, { previous: first })).reused).toBeUndefined()
     const guides = await read<SnapshotGuide[]>(incremental, 'guides')
-    expect(guides.find((g) => g.slug === 'long-hours')!.topics).toEqual([{ slug: 'hours', title: 'Working hours' }])
+    expect(guides.find((g) => g.slug === 'long-hours')!.topics).toEqual([
+      { slug: 'hours', title: 'Working hours' },
+    ])
     const missing = path.join(t.dir, 'inc-topic-3')
-    expect((await exportSnapshot(t.payload, missing, { previous: path.join(t.dir, 'no-such-snapshot') })).reused).toBeUndefined()
+    expect(
+      (await exportSnapshot(t.payload, missing, { previous: path.join(t.dir, 'no-such-snapshot') })).reused,
+    ).toBeUndefined()
     expect(await allOf(missing)).toEqual(await allOf(incremental))
   })
 })

@@ -64,7 +64,9 @@ describe('the site server', () => {
     expect(etag).toBeTruthy()
     expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
     // As a browser revalidates (fetch() itself would add Cache-Control: no-cache to a conditional request).
-    const again = await fetch(`${site.url}/guides/holiday-pay/`, { headers: { 'If-None-Match': etag!, 'Cache-Control': 'max-age=0' } })
+    const again = await fetch(`${site.url}/guides/holiday-pay/`, {
+      headers: { 'If-None-Match': etag!, 'Cache-Control': 'max-age=0' },
+    })
     expect(again.status).toBe(304)
     const asset = await fetch(`${site.url}/assets/site.abc123.css`)
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
@@ -89,7 +91,13 @@ describe('the site server', () => {
   })
 
   it('keeps serving after requests that once stopped it', async () => {
-    for (const line of ['GET //[ HTTP/1.1', 'GET /%E0%A4%A HTTP/1.1', 'GET /../../etc/passwd HTTP/1.1', 'GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1', 'GET /guides/%00/ HTTP/1.1']) {
+    for (const line of [
+      'GET //[ HTTP/1.1',
+      'GET /%E0%A4%A HTTP/1.1',
+      'GET /../../etc/passwd HTTP/1.1',
+      'GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1',
+      'GET /guides/%00/ HTTP/1.1',
+    ]) {
       const answer = await raw(`${line}\r\nHost: x\r\n\r\n`)
       expect(answer).toMatch(/^HTTP\/1\.1 (301|400|403|404)/)
     }

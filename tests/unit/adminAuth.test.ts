@@ -7,7 +7,10 @@ const savedCmsUrl = process.env.CMS_URL
 /** The users collection's auth settings as Payload sanitised them. */
 const usersAuth = async (cmsUrl: string) => {
   process.env.CMS_URL = cmsUrl
-  const config = await createConfig({ databaseUri: 'file:/tmp/h2-never-opened.db', secret: 'unit-tests-only' })
+  const config = await createConfig({
+    databaseUri: 'file:/tmp/h2-never-opened.db',
+    secret: 'unit-tests-only',
+  })
   const users = config.collections.find((c) => c.slug === 'users')
   if (!users?.auth) throw new Error('The users collection has no auth settings')
   return users.auth

@@ -4,10 +4,13 @@ import { createBatcher } from '../../cms/petitions/batcher'
 describe('the write-behind batcher', () => {
   it('writes items added close together as one batch and gives each caller its own result', async () => {
     const batches: number[][] = []
-    const b = createBatcher(async (items: number[]) => {
-      batches.push(items)
-      return items.map((n) => n * 10)
-    }, { maxWaitMs: 20 })
+    const b = createBatcher(
+      async (items: number[]) => {
+        batches.push(items)
+        return items.map((n) => n * 10)
+      },
+      { maxWaitMs: 20 },
+    )
     const results = await Promise.all([1, 2, 3].map((n) => b.add(n)))
     expect(results).toEqual([10, 20, 30])
     expect(batches).toEqual([[1, 2, 3]])
@@ -15,17 +18,23 @@ describe('the write-behind batcher', () => {
 
   it('starts a batch as soon as it holds maxItems, without waiting', async () => {
     const batches: number[][] = []
-    const b = createBatcher(async (items: number[]) => (batches.push(items), items), { maxItems: 2, maxWaitMs: 60_000 })
+    const b = createBatcher(async (items: number[]) => (batches.push(items), items), {
+      maxItems: 2,
+      maxWaitMs: 60_000,
+    })
     await Promise.all([b.add(1), b.add(2)])
     expect(batches).toEqual([[1, 2]])
   })
 
   it('fails every caller in a batch when the batch fails, and carries on with the next batch', async () => {
     let fail = true
-    const b = createBatcher(async (items: string[]) => {
-      if (fail) throw new Error('disk full')
-      return items
-    }, { maxWaitMs: 5 })
+    const b = createBatcher(
+      async (items: string[]) => {
+        if (fail) throw new Error('disk full')
+        return items
+      },
+      { maxWaitMs: 5 },
+    )
     const outcomes = await Promise.allSettled([b.add('a'), b.add('b')])
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected'])
     expect((outcomes[0] as PromiseRejectedResult).reason.message).toBe('disk full')
@@ -36,12 +45,15 @@ describe('the write-behind batcher', () => {
   it('runs one batch at a time', async () => {
     let running = 0
     let most = 0
-    const b = createBatcher(async (items: number[]) => {
-      most = Math.max(most, ++running)
-      await new Promise((r) => setTimeout(r, 10))
-      running--
-      return items
-    }, { maxItems: 1 })
+    const b = createBatcher(
+      async (items: number[]) => {
+        most = Math.max(most, ++running)
+        await new Promise((r) => setTimeout(r, 10))
+        running--
+        return items
+      },
+      { maxItems: 1 },
+    )
     await Promise.all([1, 2, 3, 4].map((n) => b.add(n)))
     expect(most).toBe(1)
   })
@@ -68,6 +80,9 @@ describe('the batcher as a group commit (maxWaitMs 0)', () => {
     expect(batches).toHaveLength(1)
     release()
     expect(await Promise.all([...first, ...later])).toEqual([1, 2, 3, 4, 5])
-    expect(batches).toEqual([[1, 2], [3, 4, 5]])
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ])
   })
 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { clientRateKey, signedClientAddress, trustProxyHops, verifiedClientAddress } from '../../cms/endpoints/clientAddress'
+import {
+  clientRateKey,
+  signedClientAddress,
+  trustProxyHops,
+  verifiedClientAddress,
+} from '../../cms/endpoints/clientAddress'
 
 describe('the client’s address', () => {
   it('counts an IPv6 client by its /64, so one phone cannot dodge a limit by changing its last 64 bits', () => {

@@ -10,15 +10,21 @@ describe('choosing the database from DATABASE_URI', () => {
     expect(databaseKind('mongodb+srv://user:pw@cluster0.example.mongodb.net/organise')).toBe('mongodb')
   })
   it('refuses other schemes without printing credentials', () => {
-    expect(() => databaseKind('postgres://user:secret@db/organise')).toThrow(/postgres:\/\/\*\*\*@db\/organise" is not supported/)
+    expect(() => databaseKind('postgres://user:secret@db/organise')).toThrow(
+      /postgres:\/\/\*\*\*@db\/organise" is not supported/,
+    )
   })
   it('names the host, never the password, for error messages', () => {
-    expect(uriHost('mongodb+srv://user:secret@cluster0.example.mongodb.net/organise')).toBe('cluster0.example.mongodb.net')
+    expect(uriHost('mongodb+srv://user:secret@cluster0.example.mongodb.net/organise')).toBe(
+      'cluster0.example.mongodb.net',
+    )
     expect(uriHost('mongodb://127.0.0.1:27017/organise')).toBe('127.0.0.1:27017')
   })
   it('resolves a relative SQLite file against the project root', () => {
     process.env.PROJECT_ROOT = '/srv/organise'
-    expect(resolveSqliteUrl('file:./data/organise.db')).toBe(`file:${path.resolve('/srv/organise/data/organise.db')}`)
+    expect(resolveSqliteUrl('file:./data/organise.db')).toBe(
+      `file:${path.resolve('/srv/organise/data/organise.db')}`,
+    )
     expect(resolveSqliteUrl('file:/var/lib/organise.db')).toBe('file:/var/lib/organise.db')
     delete process.env.PROJECT_ROOT
   })

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { memberConfirmEmail, memberStayEmail, signatureConfirmEmail } from '../../cms/email/messages/render'
 
-const footer = { unsubscribe: 'https://cms.example/api/public/unsubscribe/signature/1/abc', erase: 'https://cms.example/api/public/erase/signature/1/abc' }
+const footer = {
+  unsubscribe: 'https://cms.example/api/public/unsubscribe/signature/1/abc',
+  erase: 'https://cms.example/api/public/erase/signature/1/abc',
+}
 
 describe('emails', () => {
   it('gives every email HTML and plain text, each with the confirm, unsubscribe and erase links', () => {
     for (const m of [
-      signatureConfirmEmail({ name: 'Tom', petitionTitle: 'Fair rotas', confirmUrl: 'https://cms.example/api/public/confirm/signature/tok', ...footer }),
-      memberConfirmEmail({ firstName: 'Sara', confirmUrl: 'https://cms.example/api/public/confirm/member/tok', networkNames: ['Warehouse workers'], ...footer }),
+      signatureConfirmEmail({
+        name: 'Tom',
+        petitionTitle: 'Fair rotas',
+        confirmUrl: 'https://cms.example/api/public/confirm/signature/tok',
+        ...footer,
+      }),
+      memberConfirmEmail({
+        firstName: 'Sara',
+        confirmUrl: 'https://cms.example/api/public/confirm/member/tok',
+        networkNames: ['Warehouse workers'],
+        ...footer,
+      }),
     ]) {
       for (const body of [m.html, m.text]) {
         expect(body).toMatch(/\/api\/public\/confirm\/(signature|member)\/tok/)
@@ -19,7 +32,12 @@ describe('emails', () => {
     }
   })
   it('escapes what people typed in the HTML', () => {
-    const m = signatureConfirmEmail({ name: '<b>Tom</b>', petitionTitle: 'A & B', confirmUrl: 'https://x/c', ...footer })
+    const m = signatureConfirmEmail({
+      name: '<b>Tom</b>',
+      petitionTitle: 'A & B',
+      confirmUrl: 'https://x/c',
+      ...footer,
+    })
     expect(m.html).toContain('&lt;b&gt;Tom&lt;/b&gt;')
     expect(m.html).not.toContain('<b>Tom</b>')
   })

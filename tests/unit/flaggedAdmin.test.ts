@@ -14,15 +14,24 @@ describe('flag labels', () => {
 
 describe('the signatures and members lists in the admin', () => {
   it('show a Flags column with plain words, and Release / Discard above the table, for both collections only', async () => {
-    const config = await createConfig({ databaseUri: 'file:/tmp/h2-never-opened.db', secret: 'unit-tests-only' })
+    const config = await createConfig({
+      databaseUri: 'file:/tmp/h2-never-opened.db',
+      secret: 'unit-tests-only',
+    })
     for (const slug of ['signatures', 'members']) {
       const collection = config.collections.find((c) => c.slug === slug)!
       expect(collection.admin.defaultColumns, slug).toContain('flags')
-      expect(collection.admin.components?.beforeListTable, slug).toContain('/components/FlaggedRecords/FlaggedActions#FlaggedActions')
+      expect(collection.admin.components?.beforeListTable, slug).toContain(
+        '/components/FlaggedRecords/FlaggedActions#FlaggedActions',
+      )
       const flags = collection.fields.find((f) => 'name' in f && f.name === 'flags')!
-      expect(flags.admin?.components, slug).toMatchObject({ Cell: '/components/FlaggedRecords/FlagsCell#FlagsCell' })
+      expect(flags.admin?.components, slug).toMatchObject({
+        Cell: '/components/FlaggedRecords/FlagsCell#FlagsCell',
+      })
     }
     const petitions = config.collections.find((c) => c.slug === 'petitions')!
-    expect(petitions.admin.components?.beforeListTable ?? []).not.toContain('/components/FlaggedRecords/FlaggedActions#FlaggedActions')
+    expect(petitions.admin.components?.beforeListTable ?? []).not.toContain(
+      '/components/FlaggedRecords/FlaggedActions#FlaggedActions',
+    )
   })
 })

@@ -5,7 +5,9 @@ describe('site wording', () => {
   it('names the nations a guide covers in a sentence', () => {
     expect(describeNations(['england-wales', 'scotland'])).toBe('England, Wales and Scotland')
     expect(describeNations(['northern-ireland'])).toBe('Northern Ireland')
-    expect(describeNations(['scotland', 'england-wales', 'northern-ireland'])).toBe('the whole of the UK (England, Wales, Scotland and Northern Ireland)')
+    expect(describeNations(['scotland', 'england-wales', 'northern-ireland'])).toBe(
+      'the whole of the UK (England, Wales, Scotland and Northern Ireland)',
+    )
     expect(describeNations([])).toBe('')
   })
   it('shows dates in UK time, so a late-evening summer time stays on its own day', () => {

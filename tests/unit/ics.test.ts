@@ -29,7 +29,8 @@ const session = (over: Partial<SnapshotTrainingSession> = {}): SnapshotTrainingS
   ...over,
 })
 
-const events = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+const events = (ics: string) =>
+  new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
 
 describe('calendar files for training sessions', () => {
   it('writes one session that a real parser reads back with the same start and end', () => {
@@ -44,7 +45,10 @@ describe('calendar files for training sessions', () => {
   })
 
   it('keeps the exact moments for a session across the clock change on 28 March 2027', () => {
-    const text = sessionIcs(session({ slug: 'night-shift', start: '2027-03-28T00:30:00.000Z', end: '2027-03-28T01:30:00.000Z' }), SITE)
+    const text = sessionIcs(
+      session({ slug: 'night-shift', start: '2027-03-28T00:30:00.000Z', end: '2027-03-28T01:30:00.000Z' }),
+      SITE,
+    )
     expect(text).toContain('DTSTART:20270328T003000Z')
     expect(text).toContain('DTEND:20270328T013000Z')
     const [event] = events(text)
@@ -53,24 +57,38 @@ describe('calendar files for training sessions', () => {
   })
 
   it('writes summer sessions in UTC, an hour before the UK clock time', () => {
-    const [event] = events(sessionIcs(session({ start: '2026-10-15T17:30:00.000Z', end: '2026-10-15T19:00:00.000Z' }), SITE))
+    const [event] = events(
+      sessionIcs(session({ start: '2026-10-15T17:30:00.000Z', end: '2026-10-15T19:00:00.000Z' }), SITE),
+    )
     expect(event.startDate.toString()).toBe('2026-10-15T17:30:00Z')
     expect(event.description).toContain('6:30pm to 8pm')
   })
 
   it('marks a cancelled session STATUS:CANCELLED and a scheduled or full one CONFIRMED', () => {
     const feed = calendarFeed(
-      [session({ slug: 'a', status: 'cancelled' }), session({ slug: 'b', status: 'full' }), session({ slug: 'c' })],
+      [
+        session({ slug: 'a', status: 'cancelled' }),
+        session({ slug: 'b', status: 'full' }),
+        session({ slug: 'c' }),
+      ],
       SITE,
       new Date('2026-12-01T00:00:00Z'),
     )
-    const bySlug = Object.fromEntries(events(feed).map((e) => [e.uid, e.component.getFirstPropertyValue('status')]))
-    expect(bySlug).toEqual({ [sessionUid({ slug: 'a' }, SITE)]: 'CANCELLED', [sessionUid({ slug: 'b' }, SITE)]: 'CONFIRMED', [sessionUid({ slug: 'c' }, SITE)]: 'CONFIRMED' })
+    const bySlug = Object.fromEntries(
+      events(feed).map((e) => [e.uid, e.component.getFirstPropertyValue('status')]),
+    )
+    expect(bySlug).toEqual({
+      [sessionUid({ slug: 'a' }, SITE)]: 'CANCELLED',
+      [sessionUid({ slug: 'b' }, SITE)]: 'CONFIRMED',
+      [sessionUid({ slug: 'c' }, SITE)]: 'CONFIRMED',
+    })
   })
 
   it('gives each session a UID that stays the same from build to build', () => {
     const first = events(sessionIcs(session(), SITE))[0].uid
-    const again = events(sessionIcs(session({ title: 'A new title', updatedAt: '2026-12-01T00:00:00.000Z' }), SITE))[0].uid
+    const again = events(
+      sessionIcs(session({ title: 'A new title', updatedAt: '2026-12-01T00:00:00.000Z' }), SITE),
+    )[0].uid
     expect(first).toBe('training-holiday-pay-talk@betterwork.example')
     expect(again).toBe(first)
   })
@@ -83,12 +101,21 @@ describe('calendar files for training sessions', () => {
 
   it('puts only sessions that have not ended in the feed, soonest first, with the calendar name', () => {
     const feed = calendarFeed(
-      [session({ slug: 'later', start: '2027-02-01T10:00:00Z', end: '2027-02-01T11:00:00Z' }), session({ slug: 'gone', start: '2026-10-01T10:00:00Z', end: '2026-10-01T11:00:00Z' }), session({ slug: 'soon' })],
+      [
+        session({ slug: 'later', start: '2027-02-01T10:00:00Z', end: '2027-02-01T11:00:00Z' }),
+        session({ slug: 'gone', start: '2026-10-01T10:00:00Z', end: '2026-10-01T11:00:00Z' }),
+        session({ slug: 'soon' }),
+      ],
       SITE,
       new Date('2026-11-29T12:00:00Z'),
     )
-    expect(events(feed).map((e) => e.uid)).toEqual([sessionUid({ slug: 'soon' }, SITE), sessionUid({ slug: 'later' }, SITE)])
-    expect(new ICAL.Component(ICAL.parse(feed)).getFirstPropertyValue('x-wr-calname')).toBe('Better Work training sessions')
+    expect(events(feed).map((e) => e.uid)).toEqual([
+      sessionUid({ slug: 'soon' }, SITE),
+      sessionUid({ slug: 'later' }, SITE),
+    ])
+    expect(new ICAL.Component(ICAL.parse(feed)).getFirstPropertyValue('x-wr-calname')).toBe(
+      'Better Work training sessions',
+    )
   })
 
   it('writes a valid empty feed when there are no upcoming sessions', () => {
@@ -98,7 +125,12 @@ describe('calendar files for training sessions', () => {
   })
 
   it('gives an in-person session its venue and address as the location', () => {
-    const [event] = events(sessionIcs(session({ format: 'in-person', venue: 'Trades Hall', address: '1 High Street\nGlasgow' }), SITE))
+    const [event] = events(
+      sessionIcs(
+        session({ format: 'in-person', venue: 'Trades Hall', address: '1 High Street\nGlasgow' }),
+        SITE,
+      ),
+    )
     expect(event.location).toBe('Trades Hall, 1 High Street, Glasgow')
   })
 })

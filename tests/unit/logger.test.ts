@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { createLogger } from '../../cms/logger'
 
 /** Logs with a logger made for `env` and returns what it wrote. */
-const written = async (env: NodeJS.ProcessEnv, log: (logger: ReturnType<typeof createLogger>) => void): Promise<string> => {
+const written = async (
+  env: NodeJS.ProcessEnv,
+  log: (logger: ReturnType<typeof createLogger>) => void,
+): Promise<string> => {
   const out = new PassThrough()
   const chunks: string[] = []
   out.on('data', (c: Buffer) => chunks.push(c.toString()))
@@ -20,7 +23,10 @@ describe('the CMS log', () => {
       l.info({ id: 7 }, 'signature stored')
       l.warn('slow email')
     })
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatchObject({ level: 30, name: 'payload', id: 7, msg: 'signature stored' })
     expect(lines[1]).toMatchObject({ level: 40, msg: 'slow email' })
@@ -31,7 +37,10 @@ describe('the CMS log', () => {
       l.info('not shown')
       l.error('shown')
     })
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { msg: string })
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string })
     expect(lines.map((l) => l.msg)).toEqual(['shown'])
   })
 

@@ -3,8 +3,13 @@ import { matchPath } from '../../cms/endpoints/serve'
 
 describe('matching a public endpoint path', () => {
   it('reads the named parts of a matching path', () => {
-    expect(matchPath('/public/petitions/:slug/sign', '/public/petitions/fair-rotas/sign')).toEqual({ slug: 'fair-rotas' })
-    expect(matchPath('/public/confirm/:kind/:token', '/public/confirm/signature/abc_12')).toEqual({ kind: 'signature', token: 'abc_12' })
+    expect(matchPath('/public/petitions/:slug/sign', '/public/petitions/fair-rotas/sign')).toEqual({
+      slug: 'fair-rotas',
+    })
+    expect(matchPath('/public/confirm/:kind/:token', '/public/confirm/signature/abc_12')).toEqual({
+      kind: 'signature',
+      token: 'abc_12',
+    })
   })
 
   it('does not match a different path, an extra or missing part, or an empty named part', () => {

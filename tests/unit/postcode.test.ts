@@ -18,7 +18,8 @@ describe('parsePostcode', () => {
     expect(parsePostcode(input)).toMatchObject({ outward, region, nation })
   })
   it('refuses things that are not UK postcodes', () => {
-    for (const bad of ['', 'hello', '12345', 'SW1A 1A', 'QQ1 1AA', 'JE2 3AB', 'M1 1AEE']) expect(parsePostcode(bad), bad).toBeNull()
+    for (const bad of ['', 'hello', '12345', 'SW1A 1A', 'QQ1 1AA', 'JE2 3AB', 'M1 1AEE'])
+      expect(parsePostcode(bad), bad).toBeNull()
   })
   it('knows all 121 geographic postcode areas of the UK', () => {
     expect(POSTCODE_AREAS.size).toBe(121)

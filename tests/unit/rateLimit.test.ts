@@ -1,9 +1,20 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { describe, expect, it } from 'vitest'
-import { consumeAll, DEFAULT_RATE_RULES, limitersFor, parseRateRules, RateLimitSettingError, rateRules } from '../../cms/abuse/rateLimit'
+import {
+  consumeAll,
+  DEFAULT_RATE_RULES,
+  limitersFor,
+  parseRateRules,
+  RateLimitSettingError,
+  rateRules,
+} from '../../cms/abuse/rateLimit'
 
 const memoryLimiters = (rules: { limit: number; seconds: number }[]) =>
-  limitersFor(rules, 'test', (rule, keyPrefix) => new RateLimiterMemory({ points: rule.limit, duration: rule.seconds, keyPrefix }))
+  limitersFor(
+    rules,
+    'test',
+    (rule, keyPrefix) => new RateLimiterMemory({ points: rule.limit, duration: rule.seconds, keyPrefix }),
+  )
 
 describe('rate limits', () => {
   it('lets fifty co-workers on one connection sign one petition in a minute by default', () => {
@@ -11,13 +22,18 @@ describe('rate limits', () => {
   })
 
   it('reads rules from a setting, and "off" means no limit', () => {
-    expect(rateRules('sign', { RATE_LIMIT_SIGN: '2/10, 20/600' })).toEqual([{ limit: 2, seconds: 10 }, { limit: 20, seconds: 600 }])
+    expect(rateRules('sign', { RATE_LIMIT_SIGN: '2/10, 20/600' })).toEqual([
+      { limit: 2, seconds: 10 },
+      { limit: 20, seconds: 600 },
+    ])
     expect(parseRateRules('off')).toEqual([])
   })
 
   it('names the setting and the accepted form when a rule cannot be read', () => {
     expect(() => rateRules('join', { RATE_LIMIT_JOIN: 'lots' })).toThrow(RateLimitSettingError)
-    expect(() => rateRules('join', { RATE_LIMIT_JOIN: 'lots' })).toThrow(/RATE_LIMIT_JOIN="lots".*"50\/60,500\/3600"/)
+    expect(() => rateRules('join', { RATE_LIMIT_JOIN: 'lots' })).toThrow(
+      /RATE_LIMIT_JOIN="lots".*"50\/60,500\/3600"/,
+    )
   })
 
   it('lets hits through up to the limit, then says how many seconds to wait', async () => {
@@ -39,7 +55,10 @@ describe('rate limits', () => {
   })
 
   it('waits for the longest rule that is over its limit', async () => {
-    const limiters = memoryLimiters([{ limit: 5, seconds: 10 }, { limit: 1, seconds: 600 }])
+    const limiters = memoryLimiters([
+      { limit: 5, seconds: 10 },
+      { limit: 1, seconds: 600 },
+    ])
     await consumeAll(limiters, 'k')
     const second = await consumeAll(limiters, 'k')
     expect(second.limited && second.retryAfterSeconds).toBeGreaterThan(590)

@@ -21,7 +21,10 @@ describe('the count’s ETag', () => {
 
 describe('reading a request', () => {
   it('reads a form (repeated fields become a list) and JSON alike', () => {
-    expect(fieldsOf('application/x-www-form-urlencoded', 'name=Tom&networks=a&networks=b')).toEqual({ name: 'Tom', networks: ['a', 'b'] })
+    expect(fieldsOf('application/x-www-form-urlencoded', 'name=Tom&networks=a&networks=b')).toEqual({
+      name: 'Tom',
+      networks: ['a', 'b'],
+    })
     expect(fieldsOf('application/json; charset=utf-8', '{"name":"Tom"}')).toEqual({ name: 'Tom' })
   })
 

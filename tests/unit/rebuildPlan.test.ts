@@ -10,22 +10,72 @@ import { rollbackTo } from '../../cms/site/rollback'
 import { sitePaths, switchLive } from '../../cms/site/buildSite'
 import { rebuildReason } from '../../content-models/hooks/rebuildDecision'
 
-const guide = (id: number, slug: string, extra: Record<string, unknown> = {}) => ({ id, slug, title: slug, topics: [], relatedGuides: [], ...extra })
+const guide = (id: number, slug: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  slug,
+  title: slug,
+  topics: [],
+  relatedGuides: [],
+  ...extra,
+})
 
 describe('which writes need a site build', () => {
   const base = { collection: 'guides', hasDrafts: true, savingDraft: false }
   it('a publish, an unpublish and a change while published do; a draft save never does', () => {
-    expect(rebuildReason({ ...base, operation: 'update', doc: { slug: 'pay', _status: 'published' }, previousDoc: { _status: 'draft' } })).toBe('guides/pay published')
-    expect(rebuildReason({ ...base, operation: 'update', doc: { slug: 'pay', _status: 'draft' }, previousDoc: { _status: 'published' } })).toBe('guides/pay unpublished')
-    expect(rebuildReason({ ...base, operation: 'update', doc: { slug: 'pay', _status: 'published', title: 'B' }, previousDoc: { _status: 'published', title: 'A' } })).toBe('guides/pay changed')
-    expect(rebuildReason({ ...base, savingDraft: true, operation: 'update', doc: { slug: 'pay', _status: 'draft' }, previousDoc: { _status: 'published' } })).toBeNull()
+    expect(
+      rebuildReason({
+        ...base,
+        operation: 'update',
+        doc: { slug: 'pay', _status: 'published' },
+        previousDoc: { _status: 'draft' },
+      }),
+    ).toBe('guides/pay published')
+    expect(
+      rebuildReason({
+        ...base,
+        operation: 'update',
+        doc: { slug: 'pay', _status: 'draft' },
+        previousDoc: { _status: 'published' },
+      }),
+    ).toBe('guides/pay unpublished')
+    expect(
+      rebuildReason({
+        ...base,
+        operation: 'update',
+        doc: { slug: 'pay', _status: 'published', title: 'B' },
+        previousDoc: { _status: 'published', title: 'A' },
+      }),
+    ).toBe('guides/pay changed')
+    expect(
+      rebuildReason({
+        ...base,
+        savingDraft: true,
+        operation: 'update',
+        doc: { slug: 'pay', _status: 'draft' },
+        previousDoc: { _status: 'published' },
+      }),
+    ).toBeNull()
     expect(rebuildReason({ ...base, operation: 'create', doc: { slug: 'new', _status: 'draft' } })).toBeNull()
   })
   it('a petition counts only once public, and a new signature count alone changes nothing', () => {
     const p = { collection: 'petitions', hasDrafts: false, savingDraft: false, operation: 'update' as const }
-    expect(rebuildReason({ ...p, doc: { slug: 'x', state: 'draft', title: 'B' }, previousDoc: { state: 'draft', title: 'A' } })).toBeNull()
-    expect(rebuildReason({ ...p, doc: { slug: 'x', state: 'open', signatureCount: 9 }, previousDoc: { slug: 'x', state: 'open', signatureCount: 8 } })).toBeNull()
-    expect(rebuildReason({ ...p, doc: { slug: 'x', state: 'closed' }, previousDoc: { slug: 'x', state: 'open' } })).toBe('petitions/x changed')
+    expect(
+      rebuildReason({
+        ...p,
+        doc: { slug: 'x', state: 'draft', title: 'B' },
+        previousDoc: { state: 'draft', title: 'A' },
+      }),
+    ).toBeNull()
+    expect(
+      rebuildReason({
+        ...p,
+        doc: { slug: 'x', state: 'open', signatureCount: 9 },
+        previousDoc: { slug: 'x', state: 'open', signatureCount: 8 },
+      }),
+    ).toBeNull()
+    expect(
+      rebuildReason({ ...p, doc: { slug: 'x', state: 'closed' }, previousDoc: { slug: 'x', state: 'open' } }),
+    ).toBe('petitions/x changed')
   })
 })
 
@@ -36,30 +86,69 @@ describe('debounce and reasons', () => {
     expect(startTime(60_000, 25_000, 2000, 30_000).getTime()).toBe(55_000)
   })
   it('joins reasons once each', () => {
-    expect(mergeReasons(['guides/a published; guides/b published', 'guides/a published', null])).toBe('guides/a published; guides/b published')
+    expect(mergeReasons(['guides/a published; guides/b published', 'guides/a published', null])).toBe(
+      'guides/a published; guides/b published',
+    )
   })
 })
 
 describe('incremental build plan', () => {
-  const before = { guides: [guide(1, 'a', { topics: [{ slug: 'pay', title: 'Pay' }] }), guide(2, 'b', { relatedGuides: [{ slug: 'a', title: 'a' }] }), guide(3, 'c')], topics: [{ id: 9, slug: 'pay', title: 'Pay' }] }
+  const before = {
+    guides: [
+      guide(1, 'a', { topics: [{ slug: 'pay', title: 'Pay' }] }),
+      guide(2, 'b', { relatedGuides: [{ slug: 'a', title: 'a' }] }),
+      guide(3, 'c'),
+    ],
+    topics: [{ id: 9, slug: 'pay', title: 'Pay' }],
+  }
   it('renders the changed guide, the guides that link to it and its topic page, and nothing else', () => {
-    const after = { ...before, guides: [guide(1, 'a', { title: 'A new title', topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!, before.guides[2]!] }
-    expect(planIncremental(before as never, after as never, false)).toEqual({ full: false, render: { guides: ['a', 'b'], topics: ['pay'] }, folders: planFolders(new Set(['guides'])), remove: {}, changed: 1 })
+    const after = {
+      ...before,
+      guides: [
+        guide(1, 'a', { title: 'A new title', topics: [{ slug: 'pay', title: 'Pay' }] }),
+        before.guides[1]!,
+        before.guides[2]!,
+      ],
+    }
+    expect(planIncremental(before as never, after as never, false)).toEqual({
+      full: false,
+      render: { guides: ['a', 'b'], topics: ['pay'] },
+      folders: planFolders(new Set(['guides'])),
+      remove: {},
+      changed: 1,
+    })
   })
   it('drops the old page of a renamed or removed guide', () => {
-    const after = { ...before, guides: [guide(1, 'a2', { topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!] }
+    const after = {
+      ...before,
+      guides: [guide(1, 'a2', { topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!],
+    }
     const plan = planIncremental(before as never, after as never, false)
     expect(plan).toMatchObject({ full: false, remove: { guides: ['a', 'c'] } })
   })
   it('builds everything when a topic or the site settings change', () => {
-    expect(planIncremental(before as never, before as never, true)).toEqual({ full: true, reason: 'site settings changed' })
-    expect(planIncremental(before as never, { ...before, topics: [{ id: 9, slug: 'pay', title: 'Money' }] } as never, false)).toMatchObject({ full: true })
+    expect(planIncremental(before as never, before as never, true)).toEqual({
+      full: true,
+      reason: 'site settings changed',
+    })
+    expect(
+      planIncremental(
+        before as never,
+        { ...before, topics: [{ id: 9, slug: 'pay', title: 'Money' }] } as never,
+        false,
+      ),
+    ).toMatchObject({ full: true })
   })
 })
 
 describe('build checks', () => {
   it('finds internal links and resolves them as the static server does', () => {
-    expect(internalLinks('<a href="/guides/pay/#steps">x</a><a href="https://gov.uk/">y</a><a href="mailto:a@b">z</a><img src="../assets/s.css">', '/guides/pay/')).toEqual(['/guides/pay/', '/guides/assets/s.css'])
+    expect(
+      internalLinks(
+        '<a href="/guides/pay/#steps">x</a><a href="https://gov.uk/">y</a><a href="mailto:a@b">z</a><img src="../assets/s.css">',
+        '/guides/pay/',
+      ),
+    ).toEqual(['/guides/pay/', '/guides/assets/s.css'])
     const files = new Set(['index.html', 'guides/pay/index.html', 'favicon.svg'])
     expect(resolves(files, '/guides/pay/')).toBe(true)
     expect(resolves(files, '/guides/pay')).toBe(true)
@@ -70,23 +159,35 @@ describe('build checks', () => {
 })
 
 describe('carrying over and rolling back', () => {
-  it('carries unchanged pages over, drops removed ones, and keeps the new build\'s sitemap', async () => {
+  it("carries unchanged pages over, drops removed ones, and keeps the new build's sitemap", async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'bw-carry-'))
     try {
       const prev = path.join(root, 'prev')
       const next = path.join(root, 'next')
-      for (const [f, body] of [['guides/a/index.html', 'A'], ['guides/gone/index.html', 'G'], ['sitemap-0.xml', '<urlset><url><loc>http://x/guides/a/</loc></url><url><loc>http://x/guides/gone/</loc></url></urlset>']]) {
+      for (const [f, body] of [
+        ['guides/a/index.html', 'A'],
+        ['guides/gone/index.html', 'G'],
+        [
+          'sitemap-0.xml',
+          '<urlset><url><loc>http://x/guides/a/</loc></url><url><loc>http://x/guides/gone/</loc></url></urlset>',
+        ],
+      ]) {
         await mkdir(path.dirname(path.join(prev, f!)), { recursive: true })
         await writeFile(path.join(prev, f!), body!)
       }
       await mkdir(path.join(next, 'guides/b'), { recursive: true })
       await writeFile(path.join(next, 'guides/b/index.html'), 'B')
-      await writeFile(path.join(next, 'sitemap-0.xml'), '<urlset><url><loc>http://x/guides/b/</loc></url></urlset>')
+      await writeFile(
+        path.join(next, 'sitemap-0.xml'),
+        '<urlset><url><loc>http://x/guides/b/</loc></url></urlset>',
+      )
       expect(await carryOver(prev, next, { guides: ['gone'] })).toBe(1)
       expect(await readFile(path.join(next, 'guides/a/index.html'), 'utf8')).toBe('A')
       await expect(readFile(path.join(next, 'guides/gone/index.html'))).rejects.toThrow()
       // The renderer lists every page in the new build's sitemap; the old one is never carried over.
-      expect(await readFile(path.join(next, 'sitemap-0.xml'), 'utf8')).toBe('<urlset><url><loc>http://x/guides/b/</loc></url></urlset>')
+      expect(await readFile(path.join(next, 'sitemap-0.xml'), 'utf8')).toBe(
+        '<urlset><url><loc>http://x/guides/b/</loc></url></urlset>',
+      )
     } finally {
       await rm(root, { recursive: true, force: true })
     }
@@ -115,32 +216,45 @@ describe('carrying over and rolling back', () => {
 const readsOf = (source: string): Set<PublicCollection> => {
   const named = new Set<PublicCollection>()
   const mentioned = (text: string) => {
-    for (const c of PUBLIC_COLLECTIONS) if (new RegExp(`(^|[^\\w-])'?${c}'?([^\\w-]|$)`).test(text)) named.add(c)
+    for (const c of PUBLIC_COLLECTIONS)
+      if (new RegExp(`(^|[^\\w-])'?${c}'?([^\\w-]|$)`).test(text)) named.add(c)
   }
   // `const { guides, 'training-sessions': sessions } = loadSnapshot()`, `loadSnapshot().unions`, `snapshot['training-sessions']`
   for (const m of source.matchAll(/const\s*\{([^}]*)\}\s*=\s*loadSnapshot\(\)/g)) mentioned(m[1]!)
-  for (const m of source.matchAll(/(?:loadSnapshot\(\)|snapshot)(?:\.([\w]+)|\['([\w-]+)'\])/g)) mentioned(m[1] ?? m[2]!)
+  for (const m of source.matchAll(/(?:loadSnapshot\(\)|snapshot)(?:\.([\w]+)|\['([\w-]+)'\])/g))
+    mentioned(m[1] ?? m[2]!)
   // Components and modules that read whole collections.
   if (/SignupForm/.test(source)) for (const c of ['networks', 'training-sessions'] as const) named.add(c)
-  if (/siteIndex/.test(source)) for (const c of ['guides', 'templates', 'training-sessions', 'unions', 'networks'] as const) named.add(c)
+  if (/siteIndex/.test(source))
+    for (const c of ['guides', 'templates', 'training-sessions', 'unions', 'networks'] as const) named.add(c)
   return named
 }
 
 describe('what each folder of the site reads (for incremental builds)', () => {
   it('lists every collection a page reads beyond its own entry', async () => {
     const pagesDir = path.resolve('site/src/pages')
-    const files = (await readdir(pagesDir, { recursive: true })).filter((f) => /\.(astro|ts)$/.test(f) && !path.basename(f).startsWith('_'))
+    const files = (await readdir(pagesDir, { recursive: true })).filter(
+      (f) => /\.(astro|ts)$/.test(f) && !path.basename(f).startsWith('_'),
+    )
     const ownOf = Object.fromEntries(Object.entries(ROUTE_DIRS).map(([c, dir]) => [dir, c]))
     const missing: string[] = []
     for (const file of files) {
       const parts = file.split(path.sep)
-      const folder = parts.length > 1 ? parts[0]! : file === 'index.astro' ? '' : file.replace(/\.(astro|ts)$/, '')
+      const folder =
+        parts.length > 1 ? parts[0]! : file === 'index.astro' ? '' : file.replace(/\.(astro|ts)$/, '')
       const reads = ROUTE_READS[folder]
       if (!reads) continue // not listed: rendered by every build
       const detail = parts[1]?.startsWith('[slug]') ?? false
-      const allowed = new Set<string>(detail ? [ownOf[folder]!, ...(reads.everyPage ?? []), ...(reads.linkedFrom ?? [])] : [ownOf[folder]!, ...reads.lists])
+      const allowed = new Set<string>(
+        detail
+          ? [ownOf[folder]!, ...(reads.everyPage ?? []), ...(reads.linkedFrom ?? [])]
+          : [ownOf[folder]!, ...reads.lists],
+      )
       for (const c of readsOf(await readFile(path.join(pagesDir, file), 'utf8'))) {
-        if (!allowed.has(c)) missing.push(`${file} reads ${c}, not in ROUTE_READS['${folder}']${detail ? '.everyPage or .linkedFrom' : '.lists'}`)
+        if (!allowed.has(c))
+          missing.push(
+            `${file} reads ${c}, not in ROUTE_READS['${folder}']${detail ? '.everyPage or .linkedFrom' : '.lists'}`,
+          )
       }
     }
     expect(missing).toEqual([])
@@ -148,7 +262,20 @@ describe('what each folder of the site reads (for incremental builds)', () => {
 
   it('renders a folder whole, its lists, or nothing, by what changed', () => {
     const folders = planFolders(new Set(['guides']))
-    expect(folders).toMatchObject({ '': 'lists', guides: 'lists', 'search-index': 'lists', 'rss.xml': 'lists', training: 'none', unions: 'none', petitions: 'none' })
-    expect(planFolders(new Set(['training-sessions']))).toMatchObject({ training: 'all', networks: 'all', join: 'lists', guides: 'none' })
+    expect(folders).toMatchObject({
+      '': 'lists',
+      guides: 'lists',
+      'search-index': 'lists',
+      'rss.xml': 'lists',
+      training: 'none',
+      unions: 'none',
+      petitions: 'none',
+    })
+    expect(planFolders(new Set(['training-sessions']))).toMatchObject({
+      training: 'all',
+      networks: 'all',
+      join: 'lists',
+      guides: 'none',
+    })
   })
 })

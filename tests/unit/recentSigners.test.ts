@@ -5,7 +5,10 @@ import { recentSignersLine } from '../../site/src/pages/petitions/_petitions'
 
 describe('a signer as the public sees them', () => {
   it('keeps only the first word of the name and the region', () => {
-    expect(signerToSnapshot({ name: '  Tom   Walker-Smith ', region: 'North West England' })).toEqual({ firstName: 'Tom', area: 'North West England' })
+    expect(signerToSnapshot({ name: '  Tom   Walker-Smith ', region: 'North West England' })).toEqual({
+      firstName: 'Tom',
+      area: 'North West England',
+    })
   })
 
   it('shows no area when the signer gave no postcode', () => {
@@ -20,11 +23,25 @@ describe('a signer as the public sees them', () => {
 
 describe('recent signers on a petition', () => {
   const petition = (showSignerNames: boolean) =>
-    ({ id: 1, title: 'T', slug: 't', summary: 's', addressedTo: 'a', whatWeWant: 'w', goal: 10, state: 'open', showSignerNames, createdAt: '', updatedAt: '' }) as unknown as Petition
+    ({
+      id: 1,
+      title: 'T',
+      slug: 't',
+      summary: 's',
+      addressedTo: 'a',
+      whatWeWant: 'w',
+      goal: 10,
+      state: 'open',
+      showSignerNames,
+      createdAt: '',
+      updatedAt: '',
+    }) as unknown as Petition
 
   it('drops signers when the petition does not allow names, even if some are passed in', () => {
     expect(petitionToSnapshot(petition(false), [{ firstName: 'Tom', area: null }]).recentSigners).toEqual([])
-    expect(petitionToSnapshot(petition(true), [{ firstName: 'Tom', area: null }]).recentSigners).toEqual([{ firstName: 'Tom', area: null }])
+    expect(petitionToSnapshot(petition(true), [{ firstName: 'Tom', area: null }]).recentSigners).toEqual([
+      { firstName: 'Tom', area: null },
+    ])
   })
 
   it('reads as a sentence: "Tom from North West England, Priya and Sam from Scotland"', () => {
@@ -33,8 +50,12 @@ describe('recent signers on a petition', () => {
       { firstName: 'Priya', area: null },
       { firstName: 'Sam', area: 'Scotland' },
     ]
-    expect(recentSignersLine({ showSignerNames: true, recentSigners })).toBe('Tom from North West England, Priya and Sam from Scotland')
-    expect(recentSignersLine({ showSignerNames: true, recentSigners: recentSigners.slice(0, 1) })).toBe('Tom from North West England')
+    expect(recentSignersLine({ showSignerNames: true, recentSigners })).toBe(
+      'Tom from North West England, Priya and Sam from Scotland',
+    )
+    expect(recentSignersLine({ showSignerNames: true, recentSigners: recentSigners.slice(0, 1) })).toBe(
+      'Tom from North West England',
+    )
     expect(recentSignersLine({ showSignerNames: false, recentSigners })).toBeNull()
     expect(recentSignersLine({ showSignerNames: true })).toBeNull()
   })

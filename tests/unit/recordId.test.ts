@@ -16,7 +16,29 @@ describe('record ids of both databases', () => {
   })
 
   it('refuses anything else cleanly, with null', () => {
-    for (const bad of ['', '0', '-1', '1.5', '01', '1e3', ' 42', '42 ', 'abc', `${OBJECT_ID}0`, OBJECT_ID.slice(1), 'zz'.repeat(12), '99999999999999999', 0, -3, 1.5, NaN, null, undefined, {}, [1]]) {
+    for (const bad of [
+      '',
+      '0',
+      '-1',
+      '1.5',
+      '01',
+      '1e3',
+      ' 42',
+      '42 ',
+      'abc',
+      `${OBJECT_ID}0`,
+      OBJECT_ID.slice(1),
+      'zz'.repeat(12),
+      '99999999999999999',
+      0,
+      -3,
+      1.5,
+      NaN,
+      null,
+      undefined,
+      {},
+      [1],
+    ]) {
       expect(parseRecordId(bad), String(bad)).toBeNull()
     }
   })

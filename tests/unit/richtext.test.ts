@@ -6,7 +6,9 @@ const render = (md: string) => renderRichText(markdownToLexical(md))
 
 describe('rich text to safe HTML', () => {
   it('renders headings with ids and a contents list, paragraphs, lists and links', () => {
-    const out = render('## Who can get it\n\nMost **workers** can. See [GOV.UK](https://www.gov.uk/holiday-entitlement-rights).\n\n### If you work shifts\n\n- one\n- two\n\n1. first\n2. second')
+    const out = render(
+      '## Who can get it\n\nMost **workers** can. See [GOV.UK](https://www.gov.uk/holiday-entitlement-rights).\n\n### If you work shifts\n\n- one\n- two\n\n1. first\n2. second',
+    )
     expect(out.html).toBe(
       '<h2 id="who-can-get-it">Who can get it</h2>' +
         '<p>Most <strong>workers</strong> can. See <a href="https://www.gov.uk/holiday-entitlement-rights" rel="noopener noreferrer">GOV.UK</a>.</p>' +
@@ -33,13 +35,20 @@ describe('rich text to safe HTML', () => {
     expect(safeHref('//evil.example/x')).toBeNull()
     expect(safeHref('/guides/holiday-pay/')).toBe('/guides/holiday-pay/')
     expect(safeHref('mailto:help@example.org')).toBe('mailto:help@example.org')
-    expect(safeHref('https://www.acas.org.uk/"onmouseover="x')).toBe('https://www.acas.org.uk/%22onmouseover=%22x')
+    expect(safeHref('https://www.acas.org.uk/"onmouseover="x')).toBe(
+      'https://www.acas.org.uk/%22onmouseover=%22x',
+    )
   })
   it('drops a link with an unsafe target but keeps its words', () => {
     expect(render('[click me](javascript:void0)').html).toBe('<p>click me</p>')
   })
   it('keeps the text of node types it does not know, never their markup', () => {
-    const state = { root: { type: 'root', children: [{ type: 'html-embed', children: [{ type: 'text', text: '<b>hi</b>' }] }] } }
+    const state = {
+      root: {
+        type: 'root',
+        children: [{ type: 'html-embed', children: [{ type: 'text', text: '<b>hi</b>' }] }],
+      },
+    }
     expect(renderRichText(state).html).toBe('&lt;b&gt;hi&lt;/b&gt;')
   })
   it('returns empty output for empty or missing rich text', () => {

@@ -7,13 +7,25 @@ import { signSchema } from '../../cms/petitions/signSchema'
 
 describe('the sign schema', () => {
   it('accepts a form post (strings, a ticked box is "on") and JSON alike', () => {
-    const form = check(signSchema, { name: ' Tom ', email: 'tom@example.org', postcode: 'm1 1ae', consentUpdates: 'on' })
-    const asJson = check(signSchema, { name: 'Tom', email: 'tom@example.org', postcode: 'm1 1ae', consentUpdates: true })
+    const form = check(signSchema, {
+      name: ' Tom ',
+      email: 'tom@example.org',
+      postcode: 'm1 1ae',
+      consentUpdates: 'on',
+    })
+    const asJson = check(signSchema, {
+      name: 'Tom',
+      email: 'tom@example.org',
+      postcode: 'm1 1ae',
+      consentUpdates: true,
+    })
     expect(form).toEqual(asJson)
     expect(form).toMatchObject({ ok: true, data: { name: 'Tom', consentUpdates: true, showName: false } })
   })
   it('treats an empty postcode as not given', () => {
-    expect(check(signSchema, { name: 'Tom', email: 'tom@example.org', postcode: '' })).toMatchObject({ ok: true })
+    expect(check(signSchema, { name: 'Tom', email: 'tom@example.org', postcode: '' })).toMatchObject({
+      ok: true,
+    })
   })
   it('names each bad field and says what is accepted', () => {
     const result = check(signSchema, { name: '', email: 'tom@', postcode: 'nowhere' })
@@ -26,15 +38,25 @@ describe('the sign schema', () => {
 })
 
 describe('the join schema', () => {
-  const good = { firstName: 'Sara', email: 'sara@example.org', consentEmail: 'on', consentUnionInterest: 'on' }
+  const good = {
+    firstName: 'Sara',
+    email: 'sara@example.org',
+    consentEmail: 'on',
+    consentUnionInterest: 'on',
+  }
   it('needs both consents, each named', () => {
     const result = check(joinSchema, { firstName: 'Sara', email: 'sara@example.org' })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['consentEmail', 'consentUnionInterest'])
+    if (!result.ok)
+      expect(Object.keys(result.errors).sort()).toEqual(['consentEmail', 'consentUnionInterest'])
   })
   it('reads one network or several from a form, and a JSON array', () => {
-    expect(check(joinSchema, { ...good, networks: 'warehouse-workers' })).toMatchObject({ data: { networks: ['warehouse-workers'] } })
-    expect(check(joinSchema, { ...good, networks: ['a', 'b'] })).toMatchObject({ data: { networks: ['a', 'b'] } })
+    expect(check(joinSchema, { ...good, networks: 'warehouse-workers' })).toMatchObject({
+      data: { networks: ['warehouse-workers'] },
+    })
+    expect(check(joinSchema, { ...good, networks: ['a', 'b'] })).toMatchObject({
+      data: { networks: ['a', 'b'] },
+    })
     expect(check(joinSchema, { ...good })).toMatchObject({ data: { networks: [] } })
   })
   it('refuses a sector that is not on the list', () => {
@@ -55,7 +77,12 @@ describe('honeypot and minimum fill time', () => {
     expect(checkFormStamp(secret, issueFormStamp('another-secret', Date.now() - 60_000))).toBe('forged')
   })
   it('flags a filled honeypot silently, beside the stamp verdict', () => {
-    expect(formFlags({ honeypot: 'http://spam.example', stamp: issueFormStamp(secret, Date.now() - 60_000) }, secret)).toEqual([FLAGS.HONEYPOT])
+    expect(
+      formFlags(
+        { honeypot: 'http://spam.example', stamp: issueFormStamp(secret, Date.now() - 60_000) },
+        secret,
+      ),
+    ).toEqual([FLAGS.HONEYPOT])
     expect(formFlags({}, secret)).toEqual([FLAGS.NO_STAMP])
   })
 })

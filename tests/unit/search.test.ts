@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { shardFileName, shardFor, shardsForPrefix } from '../../site/src/lib/search/analyse'
-import { buildLunr, buildSearchIndex, planShards, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import {
+  buildLunr,
+  buildSearchIndex,
+  planShards,
+  serialiseSearchIndex,
+} from '../../site/src/lib/search/buildIndex'
 import { documentsFromSnapshot, htmlToText, type SearchDocument } from '../../site/src/lib/search/documents'
 import { searchIndexPaths } from '../../site/src/lib/search/files'
 import { highlight } from '../../site/src/lib/search/highlight'
@@ -16,8 +21,15 @@ import { readSearchState, searchStateToQuery } from '../../site/src/lib/search/u
 import type { Snapshot } from '../../site/src/lib/snapshot'
 
 const fixture = path.resolve('tests/fixtures/snapshot')
-const read = <K extends keyof Snapshot>(name: K): Snapshot[K] => JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
-const snapshot = { guides: read('guides'), templates: read('templates'), 'training-sessions': read('training-sessions'), unions: read('unions'), networks: read('networks') }
+const read = <K extends keyof Snapshot>(name: K): Snapshot[K] =>
+  JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
+const snapshot = {
+  guides: read('guides'),
+  templates: read('templates'),
+  'training-sessions': read('training-sessions'),
+  unions: read('unions'),
+  networks: read('networks'),
+}
 const docs = documentsFromSnapshot(snapshot)
 
 /** A client over an index held in memory, recording every file it asks for. */
@@ -34,12 +46,25 @@ const clientFor = (documents: SearchDocument[], options?: Parameters<typeof buil
 }
 
 const doc = (over: Partial<SearchDocument>): SearchDocument => ({
-  type: 'guide', url: '/guides/x/', title: '', summary: '', nations: [], alsoSearchedAs: '', headings: '', body: '', ...over,
+  type: 'guide',
+  url: '/guides/x/',
+  title: '',
+  summary: '',
+  nations: [],
+  alsoSearchedAs: '',
+  headings: '',
+  body: '',
+  ...over,
 })
 
 describe('search documents', () => {
   it('covers guides, letters, training, unions and networks, each saying what it is', () => {
-    const counts = Object.fromEntries(['guide', 'template', 'training', 'union', 'network'].map((t) => [t, docs.filter((d) => d.type === t).length]))
+    const counts = Object.fromEntries(
+      ['guide', 'template', 'training', 'union', 'network'].map((t) => [
+        t,
+        docs.filter((d) => d.type === t).length,
+      ]),
+    )
     expect(counts).toEqual({
       guide: snapshot.guides.length,
       template: snapshot.templates.length,
@@ -47,11 +72,15 @@ describe('search documents', () => {
       union: snapshot.unions.length,
       network: snapshot.networks.length,
     })
-    expect(docs.find((d) => d.url === '/guides/holiday-pay/')?.headings).toContain('Does overtime count in holiday pay?')
+    expect(docs.find((d) => d.url === '/guides/holiday-pay/')?.headings).toContain(
+      'Does overtime count in holiday pay?',
+    )
   })
 
   it('turns snapshot HTML into plain words', () => {
-    expect(htmlToText('<p>Your employer&#39;s <strong>code</strong> &amp; policy</p>')).toBe("Your employer's code & policy")
+    expect(htmlToText('<p>Your employer&#39;s <strong>code</strong> &amp; policy</p>')).toBe(
+      "Your employer's code & policy",
+    )
   })
 })
 
@@ -119,13 +148,21 @@ describe('search ranking and filters', () => {
   it('gives the same scores as one whole lunr index over the same documents', async () => {
     const { client } = clientFor(docs, { maxShardBytes: 500 })
     const whole = buildLunr(docs)
-    const vocab = vocabularyOf(Object.keys((whole as unknown as { invertedIndex: object }).invertedIndex).filter(Boolean).sort())
+    const vocab = vocabularyOf(
+      Object.keys((whole as unknown as { invertedIndex: object }).invertedIndex)
+        .filter(Boolean)
+        .sort(),
+    )
     for (const q of ['holiday pay overtime ', 'unfair dismissal tribunal ', 'union rep meeting ']) {
       const clauses = planQuery(q, vocab)
-      const expected = whole.query((query) => clauses.forEach((c) => query.term(c.term, { usePipeline: false, boost: c.boost })))
+      const expected = whole.query((query) =>
+        clauses.forEach((c) => query.term(c.term, { usePipeline: false, boost: c.boost })),
+      )
       const { hits, total } = await client.search(q, {}, 1000)
       expect(total).toBe(expected.length)
-      expect(hits.map((h) => [h.url, h.score.toFixed(6)])).toEqual(expected.map((r) => [docs[Number(r.ref)].url, r.score.toFixed(6)]))
+      expect(hits.map((h) => [h.url, h.score.toFixed(6)])).toEqual(
+        expected.map((r) => [docs[Number(r.ref)].url, r.score.toFixed(6)]),
+      )
     }
   })
 
@@ -142,7 +179,9 @@ describe('search ranking and filters', () => {
       doc({ url: '/ni/', title: 'Grievance', nations: ['northern-ireland'] }),
       doc({ url: '/online/', type: 'training', title: 'Grievance training' }),
     ])
-    const urls = (await client.search('grievance ', { nation: 'northern-ireland' })).hits.map((h) => h.url).sort()
+    const urls = (await client.search('grievance ', { nation: 'northern-ireland' })).hits
+      .map((h) => h.url)
+      .sort()
     expect(urls).toEqual(['/ni/', '/online/'])
   })
 })
@@ -153,7 +192,9 @@ describe('search index files', () => {
     await client.search('tribunal ')
     expect(fetched[0]).toBe('manifest.json')
     const { shards } = JSON.parse(files.get('manifest.json')!) as { shards: string[] }
-    expect(fetched.filter((f) => f.startsWith('terms/'))).toEqual([searchIndexPaths.terms(shardFor('tribun', shards)!)])
+    expect(fetched.filter((f) => f.startsWith('terms/'))).toEqual([
+      searchIndexPaths.terms(shardFor('tribun', shards)!),
+    ])
     const termFiles = [...files.keys()].filter((f) => f.startsWith('terms/'))
     expect(termFiles.length).toBeGreaterThan(10)
     const before = fetched.length
@@ -162,7 +203,9 @@ describe('search index files', () => {
   })
 
   it('packs runs of sorted terms into shards up to the size limit, and every term is found in its shard', () => {
-    const sizes = new Map<string, number>(['zero', 'pay', 'pa', 'pension', 'paid', 'payslip', 'pai'].map((t) => [t, 100]))
+    const sizes = new Map<string, number>(
+      ['zero', 'pay', 'pa', 'pension', 'paid', 'payslip', 'pai'].map((t) => [t, 100]),
+    )
     sizes.set('pay', 400)
     const shards = planShards(sizes, 250)
     expect([...shards]).toEqual([
@@ -191,7 +234,18 @@ describe('search index files', () => {
   })
 
   it('names the document that broke the build', () => {
-    expect(() => buildSearchIndex([doc({ url: '/broken/', title: { toString: () => { throw new Error('bad title') } } as unknown as string })])).toThrow(/\/broken\//)
+    expect(() =>
+      buildSearchIndex([
+        doc({
+          url: '/broken/',
+          title: {
+            toString: () => {
+              throw new Error('bad title')
+            },
+          } as unknown as string,
+        }),
+      ]),
+    ).toThrow(/\/broken\//)
   })
 })
 
@@ -215,18 +269,36 @@ describe('search highlighting and addresses', () => {
 
 describe('search while typing', () => {
   it('matches typos and prefixes exactly as lunr does against the whole vocabulary', () => {
-    const terms = Object.keys((buildLunr(docs) as unknown as { invertedIndex: object }).invertedIndex).filter(Boolean).sort()
+    const terms = Object.keys((buildLunr(docs) as unknown as { invertedIndex: object }).invertedIndex)
+      .filter(Boolean)
+      .sort()
     const whole = TokenSets.fromArray([...terms])
-    const lunrMatches = (set: ReturnType<typeof TokenSets.fromString>) => whole.intersect(set).toArray().sort()
-    const shortestFirst = (xs: string[]) => [...xs].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, 12)
+    const lunrMatches = (set: ReturnType<typeof TokenSets.fromString>) =>
+      whole.intersect(set).toArray().sort()
+    const shortestFirst = (xs: string[]) =>
+      [...xs].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, 12)
     const vocab = vocabularyOf(terms)
     // Real words, and each of them one and two typos away: a letter dropped, changed, added, or two swapped.
     const words = terms.filter((t) => t.length >= 5).slice(0, 120)
     expect(words.length).toBe(120)
-    const typed = words.flatMap((w) => [w, w.slice(1), w.slice(0, 2) + w.slice(3), `x${w}`, `${w}e`, w.slice(0, 2) + 'q' + w.slice(3), w[1] + w[0] + w.slice(2), w.slice(0, -2) + w.at(-1) + w.at(-2), w.slice(2), `${w.slice(0, 3)}zz${w.slice(3)}`])
+    const typed = words.flatMap((w) => [
+      w,
+      w.slice(1),
+      w.slice(0, 2) + w.slice(3),
+      `x${w}`,
+      `${w}e`,
+      w.slice(0, 2) + 'q' + w.slice(3),
+      w[1] + w[0] + w.slice(2),
+      w.slice(0, -2) + w.at(-1) + w.at(-2),
+      w.slice(2),
+      `${w.slice(0, 3)}zz${w.slice(3)}`,
+    ])
     for (const t of [...typed, 'holliday', 'grievenc', 'tribuanl', 'dismisal', 'xyzzyq']) {
       const expected = lunrMatches(TokenSets.fromFuzzyString(t, 1))
-      expect(terms.filter((v) => oneEditApart(t, v)), t).toEqual(expected)
+      expect(
+        terms.filter((v) => oneEditApart(t, v)),
+        t,
+      ).toEqual(expected)
       expect(vocab.typoMatches(t), t).toEqual(shortestFirst(expected))
     }
     for (const p of ['hol', 'pay', 'sta', 'tri', 'dis', 'zzz', 'a', "don'", 'emp']) {

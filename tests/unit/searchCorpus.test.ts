@@ -13,7 +13,15 @@ describe('generated search corpus', () => {
 
   it('holds the requested numbers, each with a unique address, and guides of real structure', async () => {
     const c = await generateCorpus(size)
-    expect(c.meta.counts).toMatchObject({ guides: 60, templates: 30, 'training-sessions': 20, unions: 60, petitions: 5, networks: 8, topics: 12 })
+    expect(c.meta.counts).toMatchObject({
+      guides: 60,
+      templates: 30,
+      'training-sessions': 20,
+      unions: 60,
+      petitions: 5,
+      networks: 8,
+      topics: 12,
+    })
     for (const list of [c.guides, c.templates, c['training-sessions'], c.unions, c.networks, c.petitions]) {
       const slugs = (list as { slug: string }[]).map((x) => x.slug)
       expect(new Set(slugs).size).toBe(slugs.length)

@@ -14,8 +14,15 @@ import { SearchClient } from '../../site/src/lib/search/query'
 import type { Snapshot } from '../../site/src/lib/snapshot'
 
 const fixture = path.resolve('tests/fixtures/snapshot')
-const read = <K extends keyof Snapshot>(name: K): Snapshot[K] => JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
-const docs = documentsFromSnapshot({ guides: read('guides'), templates: read('templates'), 'training-sessions': read('training-sessions'), unions: read('unions'), networks: read('networks') })
+const read = <K extends keyof Snapshot>(name: K): Snapshot[K] =>
+  JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
+const docs = documentsFromSnapshot({
+  guides: read('guides'),
+  templates: read('templates'),
+  'training-sessions': read('training-sessions'),
+  unions: read('unions'),
+  networks: read('networks'),
+})
 
 const clientFor = (options?: Parameters<typeof buildSearchIndex>[1]) => {
   const built = buildSearchIndex(docs, options)
@@ -36,7 +43,12 @@ describe('search results after one round trip', () => {
     const quick = await client.searchTitles('unfair dismissal tribunal')
     expect(fetched[0]).toBe('manifest.json')
     expect(fetched.slice(1).every((f) => f.startsWith('terms/'))).toBe(true)
-    expect(quick.hits[0]).toMatchObject({ url: '/guides/unfair-dismissal/', title: 'Unfair dismissal', type: 'guide', summary: '' })
+    expect(quick.hits[0]).toMatchObject({
+      url: '/guides/unfair-dismissal/',
+      title: 'Unfair dismissal',
+      type: 'guide',
+      summary: '',
+    })
   })
 
   it('fills in the summaries afterwards, giving exactly what a full search gives', async () => {
@@ -46,7 +58,9 @@ describe('search results after one round trip', () => {
     expect(fetched.some((f) => f.startsWith('docs/'))).toBe(true)
     for (const h of full.hits) expect(h.summary).toBe(docs[h.doc].summary)
     expect(full).toEqual(await clientFor({ docBlockSize: 5 }).client.search('holiday pay'))
-    expect(full.hits.map((h) => [h.url, h.title, h.score])).toEqual(quick.hits.map((h) => [h.url, h.title, h.score]))
+    expect(full.hits.map((h) => [h.url, h.title, h.score])).toEqual(
+      quick.hits.map((h) => [h.url, h.title, h.score]),
+    )
   })
 
   it('rebuilds every document’s address from the compact manifest', () => {

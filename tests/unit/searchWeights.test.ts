@@ -11,23 +11,48 @@ import { documentsFromSnapshot, type SearchDocument } from '../../site/src/lib/s
 import type { Snapshot } from '../../site/src/lib/snapshot'
 
 const fixture = path.resolve('tests/fixtures/snapshot')
-const read = <K extends keyof Snapshot>(name: K): Snapshot[K] => JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
+const read = <K extends keyof Snapshot>(name: K): Snapshot[K] =>
+  JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
 
 const doc = (over: Partial<SearchDocument>): SearchDocument => ({
-  type: 'guide', url: '/guides/x/', title: '', summary: '', nations: [], alsoSearchedAs: '', headings: '', body: '', ...over,
+  type: 'guide',
+  url: '/guides/x/',
+  title: '',
+  summary: '',
+  nations: [],
+  alsoSearchedAs: '',
+  headings: '',
+  body: '',
+  ...over,
 })
 
 /** Both sets of postings as plain, sorted data, so a difference names the term. */
-const asData = (postings: Map<string, number[][]>) => Object.fromEntries([...postings].sort(([a], [b]) => (a < b ? -1 : 1)))
+const asData = (postings: Map<string, number[][]>) =>
+  Object.fromEntries([...postings].sort(([a], [b]) => (a < b ? -1 : 1)))
 
 describe('search index weights', () => {
   it('are lunr.Builder’s, weight for weight, over the fixture site', () => {
-    const docs = documentsFromSnapshot({ guides: read('guides'), templates: read('templates'), 'training-sessions': read('training-sessions'), unions: read('unions'), networks: read('networks') })
+    const docs = documentsFromSnapshot({
+      guides: read('guides'),
+      templates: read('templates'),
+      'training-sessions': read('training-sessions'),
+      unions: read('unions'),
+      networks: read('networks'),
+    })
     expect(asData(searchPostings(docs))).toEqual(asData(lunrPostings(buildLunr(docs))))
   })
 
   it('are lunr.Builder’s over a generated corpus of every kind of document', async () => {
-    const docs = documentsFromSnapshot(await generateCorpus({ guides: 40, templates: 20, sessions: 20, unions: 20, petitions: 0, networks: 10 }))
+    const docs = documentsFromSnapshot(
+      await generateCorpus({
+        guides: 40,
+        templates: 20,
+        sessions: 20,
+        unions: 20,
+        petitions: 0,
+        networks: 10,
+      }),
+    )
     const ours = searchPostings(docs)
     expect(ours.size).toBeGreaterThan(1000)
     expect(asData(ours)).toEqual(asData(lunrPostings(buildLunr(docs))))
@@ -35,8 +60,17 @@ describe('search index weights', () => {
 
   it('are lunr.Builder’s for awkward text: punctuation alone, stop words, hyphens, odd spaces, numbers, object-like words', () => {
     const docs = [
-      doc({ title: 'Pay – and … “holiday” pay-slips', body: "Don't   stop\u00a0now\u2028— it's £5.50 or 2026/27, 10% off" }),
-      doc({ type: 'template', title: 'constructor __proto__ toString hasOwnProperty', summary: 'a the of', alsoSearchedAs: '-- - -', headings: 'Ünïcödé wörds ﬁne' }),
+      doc({
+        title: 'Pay – and … “holiday” pay-slips',
+        body: "Don't   stop\u00a0now\u2028— it's £5.50 or 2026/27, 10% off",
+      }),
+      doc({
+        type: 'template',
+        title: 'constructor __proto__ toString hasOwnProperty',
+        summary: 'a the of',
+        alsoSearchedAs: '-- - -',
+        headings: 'Ünïcödé wörds ﬁne',
+      }),
       doc({ type: 'union', title: 'Holiday', body: 'holiday holidays holiday-pay HOLIDAY' }),
       doc({ title: '', body: '' }),
     ]

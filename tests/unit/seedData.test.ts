@@ -5,7 +5,13 @@
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadGuides, loadJson, loadTemplates, parseFrontMatter, SeedDataError } from '../../cms/seed/loadSeedData'
+import {
+  loadGuides,
+  loadJson,
+  loadTemplates,
+  parseFrontMatter,
+  SeedDataError,
+} from '../../cms/seed/loadSeedData'
 import { SEED_TOPICS } from '../../cms/seed/topics'
 import { isHttpUrl } from '../../content-models/validators/url'
 
@@ -24,24 +30,30 @@ describe('seed content', async () => {
     expect(templates.length).toBeGreaterThanOrEqual(20)
   })
 
-  it.each(guides.map((g) => [g.slug, g] as const))('guide %s is complete and links only to what exists', (_slug, g) => {
-    expect(g.nations.length).toBeGreaterThan(0)
-    expect(g.nations.every((n) => NATIONS.includes(n))).toBe(true)
-    expect(g.topics.every((t) => topicSlugs.has(t))).toBe(true)
-    expect(g.sources?.length ?? 0).toBeGreaterThan(0)
-    expect(g.sources!.every((s) => isHttpUrl(s.url) && s.url.startsWith('https://'))).toBe(true)
-    expect(g.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    expect(g.reviewDue).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    expect((g.relatedGuides ?? []).filter((s) => !guideSlugs.has(s))).toEqual([])
-    expect((g.relatedTemplates ?? []).filter((s) => !templateSlugs.has(s))).toEqual([])
-    expect(g.body).toMatch(/^## /m)
-  })
+  it.each(guides.map((g) => [g.slug, g] as const))(
+    'guide %s is complete and links only to what exists',
+    (_slug, g) => {
+      expect(g.nations.length).toBeGreaterThan(0)
+      expect(g.nations.every((n) => NATIONS.includes(n))).toBe(true)
+      expect(g.topics.every((t) => topicSlugs.has(t))).toBe(true)
+      expect(g.sources?.length ?? 0).toBeGreaterThan(0)
+      expect(g.sources!.every((s) => isHttpUrl(s.url) && s.url.startsWith('https://'))).toBe(true)
+      expect(g.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(g.reviewDue).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect((g.relatedGuides ?? []).filter((s) => !guideSlugs.has(s))).toEqual([])
+      expect((g.relatedTemplates ?? []).filter((s) => !templateSlugs.has(s))).toEqual([])
+      expect(g.body).toMatch(/^## /m)
+    },
+  )
 
-  it.each(templates.map((t) => [t.slug, t] as const))('template %s cites sources and links only to guides that exist', (_slug, t) => {
-    expect(t.sources?.length ?? 0).toBeGreaterThan(0)
-    expect((t.relatedGuides ?? []).filter((s) => !guideSlugs.has(s))).toEqual([])
-    if (t.kind === 'email') expect(t.subject).toBeTruthy()
-  })
+  it.each(templates.map((t) => [t.slug, t] as const))(
+    'template %s cites sources and links only to guides that exist',
+    (_slug, t) => {
+      expect(t.sources?.length ?? 0).toBeGreaterThan(0)
+      expect((t.relatedGuides ?? []).filter((s) => !guideSlugs.has(s))).toEqual([])
+      if (t.kind === 'email') expect(t.subject).toBeTruthy()
+    },
+  )
 
   it('links every template to its guides and back', () => {
     const oneWay = templates.flatMap((t) =>
@@ -53,7 +65,10 @@ describe('seed content', async () => {
   })
 
   it('has unions with real websites and unique slugs', async () => {
-    const { unions } = await loadJson<{ unions: { slug: string; website: string }[] }>(path.join(dir, 'unions.json'), { unions: [] })
+    const { unions } = await loadJson<{ unions: { slug: string; website: string }[] }>(
+      path.join(dir, 'unions.json'),
+      { unions: [] },
+    )
     expect(unions.length).toBeGreaterThanOrEqual(48)
     expect(new Set(unions.map((u) => u.slug)).size).toBe(unions.length)
     expect(unions.filter((u) => !isHttpUrl(u.website)).map((u) => u.slug)).toEqual([])
@@ -61,6 +76,8 @@ describe('seed content', async () => {
 
   it('reports a broken file by name and problem', () => {
     expect(() => parseFrontMatter('guides/broken.md', 'no front matter')).toThrow(SeedDataError)
-    expect(() => parseFrontMatter('guides/broken.md', '---\ntitle: [unclosed\n---\nBody')).toThrow(/guides\/broken\.md: front matter is not valid YAML/)
+    expect(() => parseFrontMatter('guides/broken.md', '---\ntitle: [unclosed\n---\nBody')).toThrow(
+      /guides\/broken\.md: front matter is not valid YAML/,
+    )
   })
 })

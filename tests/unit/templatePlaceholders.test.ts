@@ -30,7 +30,9 @@ describe('template placeholders', () => {
     )
   })
   it('refuses a placeholder that is not lower_snake_case', () => {
-    expect(checkTemplate({ body: 'Dear {{Boss Name}}' })[0]).toMatch(/"\{\{Boss Name\}\}" is not a valid placeholder/)
+    expect(checkTemplate({ body: 'Dear {{Boss Name}}' })[0]).toMatch(
+      /"\{\{Boss Name\}\}" is not a valid placeholder/,
+    )
   })
   it('gives Payload one message naming every problem', () => {
     expect(validateTemplateBody('Hi {{a}}', { data: { placeholders: declared('b') } })).toBe(
@@ -43,10 +45,26 @@ describe('template placeholders', () => {
 describe('either/or groups of optional sections', () => {
   it('names a group that has only one section, since the worker could not choose', () => {
     expect(
-      checkTemplate({ body: '{{#a}}A{{/a}}{{#b}}B{{/b}}', optionalSections: [{ key: 'a', group: 'which' }, { key: 'b', group: null }] }),
-    ).toEqual(['Group "which" has only one section ("a"): either/or needs two or more sections with the same group, or leave the group empty.'])
+      checkTemplate({
+        body: '{{#a}}A{{/a}}{{#b}}B{{/b}}',
+        optionalSections: [
+          { key: 'a', group: 'which' },
+          { key: 'b', group: null },
+        ],
+      }),
+    ).toEqual([
+      'Group "which" has only one section ("a"): either/or needs two or more sections with the same group, or leave the group empty.',
+    ])
   })
   it('accepts a group of two sections', () => {
-    expect(checkTemplate({ body: '{{#a}}A{{/a}}{{#b}}B{{/b}}', optionalSections: [{ key: 'a', group: 'which' }, { key: 'b', group: 'which' }] })).toEqual([])
+    expect(
+      checkTemplate({
+        body: '{{#a}}A{{/a}}{{#b}}B{{/b}}',
+        optionalSections: [
+          { key: 'a', group: 'which' },
+          { key: 'b', group: 'which' },
+        ],
+      }),
+    ).toEqual([])
   })
 })

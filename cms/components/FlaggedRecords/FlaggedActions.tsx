@@ -12,7 +12,11 @@ import { FLAGGED_FILTER } from './flagLabels'
 type Props = { collectionSlug: string }
 type Answer = { ids?: unknown[]; skipped?: number; message?: string; errors?: Record<string, string> }
 
-const decide = async (action: 'release' | 'discard', collection: string, ids: (number | string)[]): Promise<string> => {
+const decide = async (
+  action: 'release' | 'discard',
+  collection: string,
+  ids: (number | string)[],
+): Promise<string> => {
   const res = await fetch(`/api/organise/flagged/${action}`, {
     method: 'POST',
     credentials: 'include',
@@ -20,10 +24,15 @@ const decide = async (action: 'release' | 'discard', collection: string, ids: (n
     body: JSON.stringify({ collection, ids }),
   })
   const data = (await res.json().catch(() => ({}))) as Answer
-  if (!res.ok) throw new Error(data.message || Object.values(data.errors ?? {}).join(' ') || `The CMS answered ${res.status}.`)
+  if (!res.ok)
+    throw new Error(
+      data.message || Object.values(data.errors ?? {}).join(' ') || `The CMS answered ${res.status}.`,
+    )
   const done = data.ids?.length ?? 0
   const skipped = data.skipped ? ` ${data.skipped} not flagged (or already released), left as they were.` : ''
-  return action === 'release' ? `Released ${done}: their confirmation emails go out within a minute.${skipped}` : `Discarded ${done}.${skipped}`
+  return action === 'release'
+    ? `Released ${done}: their confirmation emails go out within a minute.${skipped}`
+    : `Discarded ${done}.${skipped}`
 }
 
 export function FlaggedActions({ collectionSlug }: Props) {
@@ -54,14 +63,38 @@ export function FlaggedActions({ collectionSlug }: Props) {
   }
 
   return (
-    <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap', marginBottom: '1rem' }}>
-      <a className="btn btn--style-secondary btn--size-small" href={showingFlagged ? pathname : `${pathname}?${FLAGGED_FILTER}`} style={{ margin: 0 }}>
+    <div
+      style={{
+        display: 'flex',
+        gap: '0.75rem',
+        alignItems: 'center',
+        flexWrap: 'wrap',
+        marginBottom: '1rem',
+      }}
+    >
+      <a
+        className="btn btn--style-secondary btn--size-small"
+        href={showingFlagged ? pathname : `${pathname}?${FLAGGED_FILTER}`}
+        style={{ margin: 0 }}
+      >
         {showingFlagged ? 'Show all' : 'Show flagged only'}
       </a>
-      <button type="button" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }} disabled={busy || count === 0} onClick={act('release')}>
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-small"
+        style={{ margin: 0 }}
+        disabled={busy || count === 0}
+        onClick={act('release')}
+      >
         Release selected{count ? ` (${count})` : ''}
       </button>
-      <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy || count === 0} onClick={act('discard')}>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        style={{ margin: 0 }}
+        disabled={busy || count === 0}
+        onClick={act('discard')}
+      >
         Discard selected{count ? ` (${count})` : ''}
       </button>
       <p role="status" aria-live="polite" style={{ margin: 0 }}>

@@ -5,7 +5,11 @@ const component = (name: string) => `/components/FlaggedRecords/${name}#${name}`
 /** The flags field with its plain-words cell. */
 const withFlagsCell = (field: Field): Field =>
   'name' in field && field.name === 'flags' && field.type === 'text'
-    ? { ...field, label: 'Flags', admin: { ...field.admin, components: { ...field.admin?.components, Cell: component('FlagsCell') } } }
+    ? {
+        ...field,
+        label: 'Flags',
+        admin: { ...field.admin, components: { ...field.admin?.components, Cell: component('FlagsCell') } },
+      }
     : field
 
 /**
@@ -23,7 +27,10 @@ export const withFlaggedAdmin = (collection: CollectionConfig): CollectionConfig
       defaultColumns: columns.includes('flags') ? columns : [...columns, 'flags'],
       components: {
         ...collection.admin?.components,
-        beforeListTable: [...(collection.admin?.components?.beforeListTable ?? []), component('FlaggedActions')],
+        beforeListTable: [
+          ...(collection.admin?.components?.beforeListTable ?? []),
+          component('FlaggedActions'),
+        ],
       },
     },
   }

@@ -2,7 +2,14 @@
  * Builds each email as HTML and plain text from the wording in wording.ts. Every email carries a
  * working unsubscribe and erase-my-data link.
  */
-import { FOOTER, MEMBER_ALREADY_JOINED, MEMBER_CONFIRM, MEMBER_STAY, SIGNATURE_ALREADY_SIGNED, SIGNATURE_CONFIRM } from './wording'
+import {
+  FOOTER,
+  MEMBER_ALREADY_JOINED,
+  MEMBER_CONFIRM,
+  MEMBER_STAY,
+  SIGNATURE_ALREADY_SIGNED,
+  SIGNATURE_CONFIRM,
+} from './wording'
 
 /** An email ready for payload.sendEmail. */
 export type EmailMessage = { subject: string; html: string; text: string }
@@ -20,7 +27,12 @@ type Block = { kind: 'p'; text: string } | { kind: 'button'; text: string; href:
  * Lays out paragraphs and a button as HTML and as text, with the footer. `notYou` (on by
  * default) tells someone who did not ask for the email that it will come to nothing.
  */
-const compose = (subject: string, blocks: Block[], footer: FooterLinks, { notYou = true } = {}): EmailMessage => {
+const compose = (
+  subject: string,
+  blocks: Block[],
+  footer: FooterLinks,
+  { notYou = true } = {},
+): EmailMessage => {
   const why = notYou ? `${FOOTER.why} ${FOOTER.notYou}` : FOOTER.why
   const htmlBody = blocks
     .map((b) =>
@@ -48,7 +60,9 @@ ${htmlBody}
 }
 
 /** Asks a signer to confirm their signature. */
-export const signatureConfirmEmail = (a: { name: string; petitionTitle: string; confirmUrl: string } & FooterLinks): EmailMessage =>
+export const signatureConfirmEmail = (
+  a: { name: string; petitionTitle: string; confirmUrl: string } & FooterLinks,
+): EmailMessage =>
   compose(
     SIGNATURE_CONFIRM.subject(a.petitionTitle),
     [
@@ -61,7 +75,9 @@ export const signatureConfirmEmail = (a: { name: string; petitionTitle: string; 
   )
 
 /** Tells a signer who tried again that their signature already counts. */
-export const signatureAlreadySignedEmail = (a: { name: string; petitionTitle: string } & FooterLinks): EmailMessage =>
+export const signatureAlreadySignedEmail = (
+  a: { name: string; petitionTitle: string } & FooterLinks,
+): EmailMessage =>
   compose(
     SIGNATURE_ALREADY_SIGNED.subject(a.petitionTitle),
     [
@@ -74,14 +90,21 @@ export const signatureAlreadySignedEmail = (a: { name: string; petitionTitle: st
 
 /** Asks a new member to confirm their email address. */
 export const memberConfirmEmail = (
-  a: { firstName: string; confirmUrl: string; networkNames: string[]; sessionTitle?: string | null } & FooterLinks,
+  a: {
+    firstName: string
+    confirmUrl: string
+    networkNames: string[]
+    sessionTitle?: string | null
+  } & FooterLinks,
 ): EmailMessage =>
   compose(
     MEMBER_CONFIRM.subject,
     [
       { kind: 'p', text: MEMBER_CONFIRM.greeting(a.firstName) },
       { kind: 'p', text: MEMBER_CONFIRM.lead },
-      ...(a.networkNames.length ? [{ kind: 'p' as const, text: MEMBER_CONFIRM.networks(a.networkNames) }] : []),
+      ...(a.networkNames.length
+        ? [{ kind: 'p' as const, text: MEMBER_CONFIRM.networks(a.networkNames) }]
+        : []),
       ...(a.sessionTitle ? [{ kind: 'p' as const, text: MEMBER_CONFIRM.session(a.sessionTitle) }] : []),
       { kind: 'p', text: MEMBER_CONFIRM.action },
       { kind: 'button', text: MEMBER_CONFIRM.button, href: a.confirmUrl },
@@ -102,7 +125,9 @@ export const memberAlreadyJoinedEmail = (a: { firstName: string } & FooterLinks)
   )
 
 /** Asks a member we have not heard from for a long time whether they want to stay. */
-export const memberStayEmail = (a: { firstName: string; keepUrl: string; deleteInDays: number } & FooterLinks): EmailMessage =>
+export const memberStayEmail = (
+  a: { firstName: string; keepUrl: string; deleteInDays: number } & FooterLinks,
+): EmailMessage =>
   compose(
     MEMBER_STAY.subject,
     [

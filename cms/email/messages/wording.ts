@@ -49,5 +49,6 @@ export const MEMBER_STAY = {
   why: 'We only keep your details while you want us to.',
   action: 'Do you want to stay? Open this link and press the button:',
   button: 'Yes, keep me in the network',
-  ifNot: (days: number) => `If you do nothing, we will delete your details in ${days} days. You can also delete them now with the link at the bottom.`,
+  ifNot: (days: number) =>
+    `If you do nothing, we will delete your details in ${days} days. You can also delete them now with the link at the bottom.`,
 }

@@ -15,8 +15,12 @@ export const newBuildId = (now = new Date()): string =>
  * later than the max wait counted from the first edit still waiting, so steady editing cannot
  * hold a build back for ever.
  */
-export const startTime = (now: number, firstWaiting: number | null, debounce: number, maxWait: number): Date =>
-  new Date(Math.min(now + debounce, (firstWaiting ?? now) + maxWait))
+export const startTime = (
+  now: number,
+  firstWaiting: number | null,
+  debounce: number,
+  maxWait: number,
+): Date => new Date(Math.min(now + debounce, (firstWaiting ?? now) + maxWait))
 
 /** Joins the reasons of superseded builds into one short line. */
 export const mergeReasons = (reasons: (string | null | undefined)[], limit = 300): string => {
@@ -35,7 +39,19 @@ export const mergeReasons = (reasons: (string | null | undefined)[], limit = 300
  */
 export const queueRebuild = async (
   payload: Payload,
-  { trigger, reason, req, delayMs, purgeOlder }: { trigger: RebuildTrigger; reason?: string; req?: Partial<PayloadRequest>; delayMs?: number; purgeOlder?: boolean },
+  {
+    trigger,
+    reason,
+    req,
+    delayMs,
+    purgeOlder,
+  }: {
+    trigger: RebuildTrigger
+    reason?: string
+    req?: Partial<PayloadRequest>
+    delayMs?: number
+    purgeOlder?: boolean
+  },
 ): Promise<SiteBuild> => {
   const now = Date.now()
   // A build whose process died would hold the queue's key for ever: free it first.
@@ -52,20 +68,45 @@ export const queueRebuild = async (
   const [first, ...extra] = waiting.docs
   // Two requests racing can leave more than one waiting record: keep the oldest.
   for (const old of extra) {
-    await payload.update({ collection: 'site-builds', id: old.id, data: { status: 'superseded', finishedAt: new Date(now).toISOString() }, overrideAccess: true, depth: 0, req })
+    await payload.update({
+      collection: 'site-builds',
+      id: old.id,
+      data: { status: 'superseded', finishedAt: new Date(now).toISOString() },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
   }
   const merged = mergeReasons([...waiting.docs.map((d) => d.reason), reason])
   const purge = Boolean(purgeOlder || waiting.docs.some((d) => d.purgeOlder))
   const record = first
-    ? await payload.update({ collection: 'site-builds', id: first.id, data: { reason: merged, purgeOlder: purge }, overrideAccess: true, depth: 0, req })
-    : await payload.create({
+    ? await payload.update({
         collection: 'site-builds',
-        data: { buildId: newBuildId(new Date(now)), status: 'queued', trigger, reason: merged, purgeOlder: purge },
+        id: first.id,
+        data: { reason: merged, purgeOlder: purge },
         overrideAccess: true,
         depth: 0,
         req,
       })
-  const waitUntil = startTime(now, first ? Date.parse(first.createdAt) : null, delayMs ?? debounceMs(), maxWaitMs())
+    : await payload.create({
+        collection: 'site-builds',
+        data: {
+          buildId: newBuildId(new Date(now)),
+          status: 'queued',
+          trigger,
+          reason: merged,
+          purgeOlder: purge,
+        },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+  const waitUntil = startTime(
+    now,
+    first ? Date.parse(first.createdAt) : null,
+    delayMs ?? debounceMs(),
+    maxWaitMs(),
+  )
   await payload.jobs.queue({
     task: REBUILD_TASK,
     queue: REBUILD_QUEUE,

@@ -5,7 +5,11 @@ import { REBUILD_DAILY_TASK, REBUILD_TASK, staleMs } from './settings'
  * Marks builds left "running" by a process that died (older than REBUILD_STALE_MS) as failed, and
  * lets Payload pick their jobs up again, so a killed CMS never blocks the queue.
  */
-export const recoverInterruptedBuilds = async (payload: Payload, exceptId?: number | string, req?: Partial<PayloadRequest>): Promise<number> => {
+export const recoverInterruptedBuilds = async (
+  payload: Payload,
+  exceptId?: number | string,
+  req?: Partial<PayloadRequest>,
+): Promise<number> => {
   const before = new Date(Date.now() - staleMs()).toISOString()
   const { docs } = await payload.find({
     collection: 'site-builds',
@@ -20,7 +24,11 @@ export const recoverInterruptedBuilds = async (payload: Payload, exceptId?: numb
     await payload.update({
       collection: 'site-builds',
       id: d.id,
-      data: { status: 'failed', finishedAt: new Date().toISOString(), error: 'The build was interrupted (its process stopped). The site was left as it was.' },
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: 'The build was interrupted (its process stopped). The site was left as it was.',
+      },
       overrideAccess: true,
       depth: 0,
       req,
@@ -29,7 +37,13 @@ export const recoverInterruptedBuilds = async (payload: Payload, exceptId?: numb
   if (stale.length) {
     await payload.db.updateMany({
       collection: 'payload-jobs',
-      where: { and: [{ processing: { equals: true } }, { updatedAt: { less_than_equal: before } }, { taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } }] },
+      where: {
+        and: [
+          { processing: { equals: true } },
+          { updatedAt: { less_than_equal: before } },
+          { taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } },
+        ],
+      },
       data: { processing: false },
       req,
     })

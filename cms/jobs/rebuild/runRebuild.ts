@@ -11,13 +11,23 @@ import { recoverInterruptedBuilds } from './recover'
 import { keepBuilds, REBUILD_DAILY_TASK, REBUILD_TASK } from './settings'
 
 const TRIGGERS: readonly RebuildTrigger[] = ['start', 'publish', 'manual', 'daily', 'retry']
-const asTrigger = (t: string): RebuildTrigger => (TRIGGERS.includes(t as RebuildTrigger) ? (t as RebuildTrigger) : 'manual')
+const asTrigger = (t: string): RebuildTrigger =>
+  TRIGGERS.includes(t as RebuildTrigger) ? (t as RebuildTrigger) : 'manual'
 
 /** The error text kept on a failed build's record: the message, then the end of Astro's output. */
 export const errorText = (error: unknown): string => {
   const message = error instanceof Error ? error.message : String(error)
-  const output = error instanceof SiteBuildError ? error.output.replace(/\x1b\[[0-9;]*m/g, '').trim().slice(-4000) : ''
-  return (output && !message.includes(output) ? `${message}\n\nBuild output:\n${output}` : message).slice(0, 8000)
+  const output =
+    error instanceof SiteBuildError
+      ? error.output
+          .replace(/\x1b\[[0-9;]*m/g, '')
+          .trim()
+          .slice(-4000)
+      : ''
+  return (output && !message.includes(output) ? `${message}\n\nBuild output:\n${output}` : message).slice(
+    0,
+    8000,
+  )
 }
 
 /**
@@ -30,13 +40,32 @@ export const errorText = (error: unknown): string => {
  */
 export const runRebuild = async (
   payload: Payload,
-  { siteBuildId, trigger, full, onSpawn }: { siteBuildId: string | null; trigger: string; full?: boolean; onSpawn?: (child: ChildProcess) => void },
+  {
+    siteBuildId,
+    trigger,
+    full,
+    onSpawn,
+  }: { siteBuildId: string | null; trigger: string; full?: boolean; onSpawn?: (child: ChildProcess) => void },
 ): Promise<{ buildId: string; pages: number; record: SiteBuild }> => {
-  const found = siteBuildId ? await payload.findByID({ collection: 'site-builds', id: siteBuildId, depth: 0, overrideAccess: true, disableErrors: true }) : null
+  const found = siteBuildId
+    ? await payload.findByID({
+        collection: 'site-builds',
+        id: siteBuildId,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      })
+    : null
   const reuse = found && (found.status === 'queued' || found.status === 'running')
   const now = new Date().toISOString()
   let record: SiteBuild = reuse
-    ? await payload.update({ collection: 'site-builds', id: found.id, data: { status: 'running', startedAt: now }, overrideAccess: true, depth: 0 })
+    ? await payload.update({
+        collection: 'site-builds',
+        id: found.id,
+        data: { status: 'running', startedAt: now },
+        overrideAccess: true,
+        depth: 0,
+      })
     : await payload.create({
         collection: 'site-builds',
         data: {
@@ -44,7 +73,11 @@ export const runRebuild = async (
           status: 'running',
           startedAt: now,
           trigger: found ? 'retry' : asTrigger(trigger),
-          reason: found ? `Retry of ${found.buildId}${found.reason ? `: ${found.reason}` : ''}` : trigger === 'daily' ? 'Daily build for date-dependent pages' : null,
+          reason: found
+            ? `Retry of ${found.buildId}${found.reason ? `: ${found.reason}` : ''}`
+            : trigger === 'daily'
+              ? 'Daily build for date-dependent pages'
+              : null,
           purgeOlder: Boolean(found?.purgeOlder),
         },
         overrideAccess: true,
@@ -53,12 +86,25 @@ export const runRebuild = async (
   // Waiting records older than this one had their jobs replaced by this one, and so their purge.
   const replaced = await payload.find({
     collection: 'site-builds',
-    where: { and: [{ status: { equals: 'queued' } }, { createdAt: { less_than: record.createdAt } }, { purgeOlder: { equals: true } }] },
+    where: {
+      and: [
+        { status: { equals: 'queued' } },
+        { createdAt: { less_than: record.createdAt } },
+        { purgeOlder: { equals: true } },
+      ],
+    },
     limit: 1,
     depth: 0,
     overrideAccess: true,
   })
-  if (replaced.docs.length && !record.purgeOlder) record = await payload.update({ collection: 'site-builds', id: record.id, data: { purgeOlder: true }, overrideAccess: true, depth: 0 })
+  if (replaced.docs.length && !record.purgeOlder)
+    record = await payload.update({
+      collection: 'site-builds',
+      id: record.id,
+      data: { purgeOlder: true },
+      overrideAccess: true,
+      depth: 0,
+    })
   await payload.update({
     collection: 'site-builds',
     where: { and: [{ status: { equals: 'queued' } }, { createdAt: { less_than: record.createdAt } }] },
@@ -80,7 +126,9 @@ export const runRebuild = async (
     const incremental = !full && trigger !== 'daily' && trigger !== 'manual'
     // An incremental build copies unchanged entries from the live build's snapshot; the daily and
     // manual builds read everything again.
-    await exportSnapshot(payload, snapshotDir, { previous: incremental ? await reusableSnapshot(paths) : undefined })
+    await exportSnapshot(payload, snapshotDir, {
+      previous: incremental ? await reusableSnapshot(paths) : undefined,
+    })
     timings.export = Date.now() - t
     const result = await buildSite({
       snapshotDir,
@@ -99,10 +147,23 @@ export const runRebuild = async (
     // Retries of older failed builds are moot now that a newer build is live.
     await payload.db.deleteMany({
       collection: 'payload-jobs',
-      where: { and: [{ taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } }, { processing: { equals: false } }, { totalTried: { greater_than: 0 } }, { completedAt: { exists: false } }] },
+      where: {
+        and: [
+          { taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } },
+          { processing: { equals: false } },
+          { totalTried: { greater_than: 0 } },
+          { completedAt: { exists: false } },
+        ],
+      },
     })
     // Only one record is live: the one data/site now points to.
-    await payload.update({ collection: 'site-builds', where: { live: { equals: true } }, data: { live: false }, overrideAccess: true, depth: 0 })
+    await payload.update({
+      collection: 'site-builds',
+      where: { live: { equals: true } },
+      data: { live: false },
+      overrideAccess: true,
+      depth: 0,
+    })
     record = await payload.update({
       collection: 'site-builds',
       id: record.id,
@@ -111,7 +172,14 @@ export const runRebuild = async (
         live: true,
         finishedAt: new Date().toISOString(),
         durationMs: Date.now() - started,
-        timings: { ...timings, mode: result.mode, modeReason: result.modeReason ?? null, knownBrokenLinks: result.brokenLinks ?? 0, rendered: result.rendered ?? null, peakRssMb: result.peakRss ? Math.round(result.peakRss / 2 ** 20) : null },
+        timings: {
+          ...timings,
+          mode: result.mode,
+          modeReason: result.modeReason ?? null,
+          knownBrokenLinks: result.brokenLinks ?? 0,
+          rendered: result.rendered ?? null,
+          peakRssMb: result.peakRss ? Math.round(result.peakRss / 2 ** 20) : null,
+        },
         pages: result.pages,
         error: null,
       },
@@ -123,7 +191,13 @@ export const runRebuild = async (
     await payload.update({
       collection: 'site-builds',
       id: record.id,
-      data: { status: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, timings, error: errorText(error) },
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        timings,
+        error: errorText(error),
+      },
       overrideAccess: true,
       depth: 0,
     })
@@ -134,7 +208,19 @@ export const runRebuild = async (
 
 /** Marks the record of `buildId` as the live one (after a rollback), and every other as not live. */
 export const markLiveRecord = async (payload: Payload, buildId: string): Promise<SiteBuild | null> => {
-  await payload.update({ collection: 'site-builds', where: { live: { equals: true } }, data: { live: false }, overrideAccess: true, depth: 0 })
-  const { docs } = await payload.update({ collection: 'site-builds', where: { buildId: { equals: buildId } }, data: { live: true }, overrideAccess: true, depth: 0 })
+  await payload.update({
+    collection: 'site-builds',
+    where: { live: { equals: true } },
+    data: { live: false },
+    overrideAccess: true,
+    depth: 0,
+  })
+  const { docs } = await payload.update({
+    collection: 'site-builds',
+    where: { buildId: { equals: buildId } },
+    data: { live: true },
+    overrideAccess: true,
+    depth: 0,
+  })
   return docs[0] ?? null
 }

@@ -13,7 +13,8 @@ const numberSetting = (name: string, fallback: number): number => {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of milliseconds (0 or more), not "${raw}".`)
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number of milliseconds (0 or more), not "${raw}".`)
   return value
 }
 

@@ -12,14 +12,28 @@ import { keepPetitionsWithSignatures } from './hooks/keepPetitionsWithSignatures
  */
 export const Petitions: CollectionConfig = {
   slug: 'petitions',
-  admin: { useAsTitle: 'title', group: 'Campaigns', defaultColumns: ['title', 'state', 'signatureCount', 'closesAt'] },
-  access: { create: isEditorOrOrganiser, read: publicPetitionsOrStaff, update: isEditorOrOrganiser, delete: isEditorOrOrganiser },
+  admin: {
+    useAsTitle: 'title',
+    group: 'Campaigns',
+    defaultColumns: ['title', 'state', 'signatureCount', 'closesAt'],
+  },
+  access: {
+    create: isEditorOrOrganiser,
+    read: publicPetitionsOrStaff,
+    update: isEditorOrOrganiser,
+    delete: isEditorOrOrganiser,
+  },
   hooks: { beforeDelete: [keepPetitionsWithSignatures] },
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField(),
     summaryField(),
-    { name: 'addressedTo', type: 'text', required: true, admin: { description: 'Who the petition asks, for example "The directors of Quickdrop Ltd".' } },
+    {
+      name: 'addressedTo',
+      type: 'text',
+      required: true,
+      admin: { description: 'Who the petition asks, for example "The directors of Quickdrop Ltd".' },
+    },
     { name: 'whatWeWant', type: 'textarea', required: true },
     { name: 'why', type: 'richText' },
     { name: 'goal', type: 'number', required: true, min: 1, defaultValue: 1000 },
@@ -31,7 +45,10 @@ export const Petitions: CollectionConfig = {
       required: true,
       index: true,
       defaultValue: PETITION_STATES.DRAFT,
-      options: Object.values(PETITION_STATES).map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+      options: Object.values(PETITION_STATES).map((s) => ({
+        value: s,
+        label: s[0].toUpperCase() + s.slice(1),
+      })),
       admin: { position: 'sidebar', description: 'Only open petitions take signatures.' },
     },
     {
@@ -52,7 +69,11 @@ export const Petitions: CollectionConfig = {
       name: 'signatureCount',
       type: 'number',
       defaultValue: 0,
-      admin: { readOnly: true, position: 'sidebar', description: 'Confirmed signatures, rolled up every few seconds.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Confirmed signatures, rolled up every few seconds.',
+      },
     },
     { name: 'countsByNation', type: 'json', admin: { readOnly: true } },
     { name: 'countsByRegion', type: 'json', admin: { readOnly: true } },

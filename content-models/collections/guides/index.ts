@@ -33,7 +33,10 @@ export const Guides: CollectionConfig = {
       name: 'alsoSearchedAs',
       type: 'text',
       hasMany: true,
-      admin: { description: 'Words workers type for this, like "sacked" or "off sick". Search finds the guide by them.' },
+      admin: {
+        description:
+          'Words workers type for this, like "sacked" or "off sick". Search finds the guide by them.',
+      },
     },
     {
       name: 'keyFacts',
@@ -41,7 +44,12 @@ export const Guides: CollectionConfig = {
       admin: { description: 'Two to five short facts for the key-facts box.' },
       fields: [{ name: 'fact', type: 'text', required: true }],
     },
-    { name: 'body', type: 'richText', required: true, admin: { description: 'Its headings make the contents list.' } },
+    {
+      name: 'body',
+      type: 'richText',
+      required: true,
+      admin: { description: 'Its headings make the contents list.' },
+    },
     {
       name: 'steps',
       type: 'array',
@@ -62,11 +70,14 @@ export const Guides: CollectionConfig = {
       access: { create: isReviewerField, update: isReviewerField },
       admin: {
         position: 'sidebar',
-        description: 'For legal reviewers: tick and save when you have checked every fact. Sets the review date, you as reviewer, and the next review in 6 months.',
+        description:
+          'For legal reviewers: tick and save when you have checked every fact. Sets the review date, you as reviewer, and the next review in 6 months.',
       },
     },
     ...reviewFields().map((f): Field =>
-      'name' in f && (f.name === 'reviewedBy' || f.name === 'lastReviewed') ? ({ ...f, access: { create: isReviewerField, update: isReviewerField } } as Field) : f,
+      'name' in f && (f.name === 'reviewedBy' || f.name === 'lastReviewed')
+        ? ({ ...f, access: { create: isReviewerField, update: isReviewerField } } as Field)
+        : f,
     ),
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
   ],

@@ -23,7 +23,9 @@ export const reviewDatesFor = (now: Date): { lastReviewed: string; reviewDue: st
 }
 
 /** Guides whose review-due date has passed (a guide with no due date is not counted). */
-export const pastReviewDueWhere = (now: Date = new Date()): Where => ({ reviewDue: { less_than: startOfUtcDay(now).toISOString() } })
+export const pastReviewDueWhere = (now: Date = new Date()): Where => ({
+  reviewDue: { less_than: startOfUtcDay(now).toISOString() },
+})
 
 /** The admin list of guides past review, oldest due first. */
 export const pastReviewDueListUrl = (adminRoute: string, now: Date = new Date()): string =>

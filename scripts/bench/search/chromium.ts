@@ -50,7 +50,10 @@ type KeyTiming = { value: string; results: number; toDom: number; toPaint: numbe
  * answer's query). Keys that change nothing on screen (a space; the status shows the trimmed
  * query) are not timed; keys overtaken by the next one before their answer showed are counted.
  */
-export const pairAnswers = (keys: KeyRecord[], answers: AnswerRecord[]): { timings: KeyTiming[]; overtaken: number } => {
+export const pairAnswers = (
+  keys: KeyRecord[],
+  answers: AnswerRecord[],
+): { timings: KeyTiming[]; overtaken: number } => {
   const timings: KeyTiming[] = []
   let k = 0
   let previous = ''
@@ -66,14 +69,19 @@ export const pairAnswers = (keys: KeyRecord[], answers: AnswerRecord[]): { timin
     if (at < 0) continue
     overtaken += at - k
     k = at + 1
-    timings.push({ value: a.q, results: a.results, toDom: a.domAt - asking[at].at, toPaint: a.paintedAt - asking[at].at })
+    timings.push({
+      value: a.q,
+      results: a.results,
+      toDom: a.domAt - asking[at].at,
+      toPaint: a.paintedAt - asking[at].at,
+    })
   }
   overtaken += asking.length - k
   return { timings, overtaken }
 }
 
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
 /**
  * In Chromium, against the built site served by our static server, a person searches: open
@@ -118,10 +126,16 @@ export const benchChromium = async (siteDir: string, queries: string[]): Promise
           await page.waitForTimeout(300)
           await page.keyboard.type(q, { delay: 120 })
         } else await page.keyboard.insertText(q)
-        const done = async () => (await page.evaluate(`(() => { const a = window.__searchTimes.answers.at(-1); return !!a && a.q === ${JSON.stringify(q.trim())} && !Number.isNaN(a.paintedAt) })()`)) as boolean
+        const done = async () =>
+          (await page.evaluate(
+            `(() => { const a = window.__searchTimes.answers.at(-1); return !!a && a.q === ${JSON.stringify(q.trim())} && !Number.isNaN(a.paintedAt) })()`,
+          )) as boolean
         const until = Date.now() + 5000
         while (!(await done()) && Date.now() < until) await page.waitForTimeout(20)
-        const rec = (await page.evaluate('window.__searchTimes')) as { keys: KeyRecord[]; answers: AnswerRecord[] }
+        const rec = (await page.evaluate('window.__searchTimes')) as {
+          keys: KeyRecord[]
+          answers: AnswerRecord[]
+        }
         const { timings, overtaken: o } = pairAnswers(rec.keys, rec.answers)
         overtaken += o
         keys += timings.length + o
@@ -132,7 +146,9 @@ export const benchChromium = async (siteDir: string, queries: string[]): Promise
           firstPaint.push(timings[first].toPaint)
           firstDom.push(timings[first].toDom)
           const answeredAt = rec.answers.find((a) => a.q === timings[first].value)!.paintedAt
-          const files = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.includes('/search-index/') && e.responseEnd <= ${answeredAt}).map((e) => new URL(e.name).pathname)`)) as string[]
+          const files = (await page.evaluate(
+            `performance.getEntriesByType('resource').filter((e) => e.name.includes('/search-index/') && e.responseEnd <= ${answeredAt}).map((e) => new URL(e.name).pathname)`,
+          )) as string[]
           let b = 0
           for (const f of files) b += await fileGz(f)
           bytes.push(b)
@@ -143,7 +159,10 @@ export const benchChromium = async (siteDir: string, queries: string[]): Promise
         }
         await context.close()
       }
-      const label = mode === 'typed' ? `typed with real key presses (120 ms apart, from 300 ms after the click), ${queries.length} questions` : `pasted straight after the click, ${queries.length} questions`
+      const label =
+        mode === 'typed'
+          ? `typed with real key presses (120 ms apart, from 300 ms after the click), ${queries.length} questions`
+          : `pasted straight after the click, ${queries.length} questions`
       lines.push(
         `  ${label}:`,
         `    first results, key to painted: median ${ms(median(firstPaint))}, p95 ${ms(pct(firstPaint, 0.95))}, max ${ms(Math.max(...firstPaint))} (key to DOM: median ${ms(median(firstDom))}, max ${ms(Math.max(...firstDom))}); index bytes before them median ${kb(median(bytes))}, max ${kb(Math.max(...bytes))} gzip`,

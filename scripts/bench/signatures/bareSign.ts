@@ -18,7 +18,10 @@ import path from 'node:path'
 import { canonicalEmail } from '../../../cms/members/canonicalEmail'
 
 const dir = process.env.BARE_DIR
-if (!dir) throw new Error('BARE_DIR is not set: give the bare sign server a folder of its own (its database and mbox go there).')
+if (!dir)
+  throw new Error(
+    'BARE_DIR is not set: give the bare sign server a folder of its own (its database and mbox go there).',
+  )
 const BATCH_MS = 5
 const BATCH_ROWS = 200
 const MAX_BODY = 16 * 1024
@@ -30,7 +33,9 @@ await db.execute('PRAGMA busy_timeout = 5000')
 await db.execute(`CREATE TABLE IF NOT EXISTS signatures (
   id INTEGER PRIMARY KEY, petition INTEGER NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL,
   email_canonical TEXT NOT NULL, postcode TEXT, confirm_token_hash TEXT NOT NULL, created_at TEXT NOT NULL)`)
-await db.execute('CREATE UNIQUE INDEX IF NOT EXISTS signatures_petition_email ON signatures (petition, email_canonical)')
+await db.execute(
+  'CREATE UNIQUE INDEX IF NOT EXISTS signatures_petition_email ON signatures (petition, email_canonical)',
+)
 
 const mbox = createWriteStream(path.join(dir, 'outbox.mbox'), { flags: 'a' })
 const appendEmail = (to: string, token: string) =>
@@ -91,11 +96,19 @@ const checked = (raw: unknown): Row | null => {
   if (typeof name !== 'string' || !name.trim() || name.length > 100) return null
   if (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email.trim())) return null
   if (postcode !== undefined && (typeof postcode !== 'string' || postcode.length > 10)) return null
-  return { name: name.trim(), email: email.trim(), canonical: canonicalEmail(email), postcode: postcode || null, hash: '' }
+  return {
+    name: name.trim(),
+    email: email.trim(),
+    canonical: canonicalEmail(email),
+    postcode: postcode || null,
+    hash: '',
+  }
 }
 
 const answer = (res: http.ServerResponse, status: number, body: string) => {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }).end(body)
+  res
+    .writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) })
+    .end(body)
 }
 
 const server = http.createServer(async (req, res) => {

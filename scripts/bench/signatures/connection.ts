@@ -39,7 +39,12 @@ export class Connection {
     return socket
   }
 
-  send(method: string, pathname: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  send(
+    method: string,
+    pathname: string,
+    headers: Record<string, string> = {},
+    body?: string,
+  ): Promise<Reply> {
     const socket = this.socket ?? this.connect()
     let head = `${method} ${pathname} HTTP/1.1\r\nHost: 127.0.0.1:${this.port}\r\n`
     for (const name in headers) head += `${name}: ${headers[name]}\r\n`

@@ -28,7 +28,12 @@ const TSX = path.resolve('node_modules/tsx/dist/cli.mjs')
  * Starts `script` with tsx and waits (up to `timeoutMs`) for its "listening on" line; its other
  * output goes to this process's stderr. Rejects with the output so far if it exits first.
  */
-export const startServer = (name: string, script: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<BenchServer> =>
+export const startServer = (
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Promise<BenchServer> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, script], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let seen = ''
@@ -44,7 +49,11 @@ export const startServer = (name: string, script: string, env: NodeJS.ProcessEnv
     }
     const timer = setTimeout(() => {
       void stop()
-      reject(new Error(`${name} (${script}) did not say "listening on" within ${timeoutMs / 1000} s. Its output:\n${seen}`))
+      reject(
+        new Error(
+          `${name} (${script}) did not say "listening on" within ${timeoutMs / 1000} s. Its output:\n${seen}`,
+        ),
+      )
     }, timeoutMs)
     const read = (chunk: Buffer) => {
       const text = chunk.toString('utf8')
@@ -62,6 +71,10 @@ export const startServer = (name: string, script: string, env: NodeJS.ProcessEnv
     child.once('exit', (code, signal) => {
       if (ready) return
       clearTimeout(timer)
-      reject(new Error(`${name} (${script}) exited (${signal ?? code}) before it was listening. Its output:\n${seen}`))
+      reject(
+        new Error(
+          `${name} (${script}) exited (${signal ?? code}) before it was listening. Its output:\n${seen}`,
+        ),
+      )
     })
   })

@@ -45,7 +45,8 @@ export type WrkResult = {
 
 /** A readable message when wrk is not installed, with the way to install it. */
 export const checkWrk = () => {
-  if (!existsSync(WRK)) throw new Error(`wrk is not installed at ${WRK}. Install it with: sudo apt-get install -y wrk`)
+  if (!existsSync(WRK))
+    throw new Error(`wrk is not installed at ${WRK}. Install it with: sudo apt-get install -y wrk`)
 }
 
 /** Runs wrk against `url` and returns its figures; rejects with wrk's own output when it fails. */
@@ -63,7 +64,20 @@ export const runWrk = (url: string, load: Load, traffic: SignTraffic): Promise<W
       BENCH_STAMP: traffic.stamp ?? '',
       BENCH_REPLAY: traffic.replay?.join(',') ?? '',
     }
-    const args = ['-t', String(load.threads), '-c', String(load.connections), '-d', `${load.seconds}s`, '--timeout', '10s', '--latency', '-s', SCRIPT, url]
+    const args = [
+      '-t',
+      String(load.threads),
+      '-c',
+      String(load.connections),
+      '-d',
+      `${load.seconds}s`,
+      '--timeout',
+      '10s',
+      '--latency',
+      '-s',
+      SCRIPT,
+      url,
+    ]
     const wrk = spawn(WRK, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     wrk.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
@@ -71,7 +85,8 @@ export const runWrk = (url: string, load: Load, traffic: SignTraffic): Promise<W
     wrk.on('error', (error) => reject(new Error(`wrk could not be started (${WRK}).`, { cause: error })))
     wrk.on('close', (code) => {
       const line = /^BENCH_RESULT (.+)$/m.exec(out)
-      if (code !== 0 || !line) return reject(new Error(`wrk exited with ${code} and no BENCH_RESULT line. Its output:\n${out}`))
+      if (code !== 0 || !line)
+        return reject(new Error(`wrk exited with ${code} and no BENCH_RESULT line. Its output:\n${out}`))
       resolve(JSON.parse(line[1]) as WrkResult)
     })
   })

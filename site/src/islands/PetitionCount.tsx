@@ -38,7 +38,11 @@ export default function PetitionCount({ countUrl, initial, goal, open }: Petitio
       <p className="count-number">
         <strong data-count>{count.toLocaleString('en-GB')}</strong> {word}
       </p>
-      <progress max={goal} value={Math.min(count, goal)} aria-label={`${count.toLocaleString('en-GB')} of a goal of ${goal.toLocaleString('en-GB')} signatures`} />
+      <progress
+        max={goal}
+        value={Math.min(count, goal)}
+        aria-label={`${count.toLocaleString('en-GB')} of a goal of ${goal.toLocaleString('en-GB')} signatures`}
+      />
       <p className="small">Goal: {goal.toLocaleString('en-GB')} signatures</p>
     </div>
   )

@@ -42,7 +42,12 @@ function Marked({ text, terms }: { text: string; terms: ReadonlySet<string> }) {
 
 /** Two hits that look the same: a result still on screen after a key press is not drawn again. */
 const sameHit = (a: SearchHit, b: SearchHit) =>
-  a === b || (a.url === b.url && a.title === b.title && a.summary === b.summary && a.type === b.type && a.terms.join(' ') === b.terms.join(' '))
+  a === b ||
+  (a.url === b.url &&
+    a.title === b.title &&
+    a.summary === b.summary &&
+    a.type === b.type &&
+    a.terms.join(' ') === b.terms.join(' '))
 
 const Result = memo(
   function Result({ hit }: { hit: SearchHit }) {
@@ -122,7 +127,8 @@ export default function Search({ startFocused = false, typedBeforeStart = '' }: 
         if (n !== latest.current) return
         client.withSummaries(titles).then(
           (full) => {
-            if (n === latest.current && full.hits.some((h, i) => h.summary !== now.hits[i].summary)) setShown((s) => ({ ...s, hits: full.hits }))
+            if (n === latest.current && full.hits.some((h, i) => h.summary !== now.hits[i].summary))
+              setShown((s) => ({ ...s, hits: full.hits }))
           },
           () => undefined,
         )
@@ -231,7 +237,12 @@ export default function Search({ startFocused = false, typedBeforeStart = '' }: 
         <div className="search-filters">
           <div>
             <label htmlFor="search-type">Show</label>
-            <select id="search-type" name="type" value={state.type} onChange={(e) => change({ ...state, type: e.target.value })}>
+            <select
+              id="search-type"
+              name="type"
+              value={state.type}
+              onChange={(e) => change({ ...state, type: e.target.value })}
+            >
               <option value="">Everything</option>
               {SEARCH_TYPES.map((t) => (
                 <option key={t.value} value={t.value}>
@@ -242,7 +253,12 @@ export default function Search({ startFocused = false, typedBeforeStart = '' }: 
           </div>
           <div>
             <label htmlFor="search-nation">Where you work</label>
-            <select id="search-nation" name="nation" value={state.nation} onChange={(e) => change({ ...state, nation: e.target.value })}>
+            <select
+              id="search-nation"
+              name="nation"
+              value={state.nation}
+              onChange={(e) => change({ ...state, nation: e.target.value })}
+            >
               <option value="">Anywhere in the UK</option>
               {SEARCH_NATIONS.map((n) => (
                 <option key={n.value} value={n.value}>
@@ -255,7 +271,9 @@ export default function Search({ startFocused = false, typedBeforeStart = '' }: 
       </form>
       <p className="search-status" role="status" aria-live="polite">
         {shown.status === 'error' && 'Search is not working right now. Browse the topics below instead.'}
-        {shown.status === 'done' && shown.total === 0 && `Nothing found for “${shown.query}”. Try other words, or browse the topics below.`}
+        {shown.status === 'done' &&
+          shown.total === 0 &&
+          `Nothing found for “${shown.query}”. Try other words, or browse the topics below.`}
         {shown.status === 'done' &&
           shown.total > 0 &&
           `${shown.total} ${shown.total === 1 ? 'result' : 'results'} for “${shown.query}”${shown.total > shown.hits.length ? `. Showing the best ${shown.hits.length}.` : ''}`}

@@ -31,7 +31,10 @@ export const useFormStamp = (stampUrl: string) => {
 }
 
 /** What the CMS said. */
-export type Answer = { status: number; body: { status?: string; message?: string; errors?: Record<string, string>; warning?: string } }
+export type Answer = {
+  status: number
+  body: { status?: string; message?: string; errors?: Record<string, string>; warning?: string }
+}
 
 /** Sends the form's fields as JSON; repeated names (checkboxes) become lists. */
 export const sendForm = async (form: HTMLFormElement): Promise<Answer> => {
@@ -50,7 +53,13 @@ export const sendForm = async (form: HTMLFormElement): Promise<Answer> => {
 }
 
 /** The list of mistakes at the top of a form, each linking to its field. */
-export const ErrorSummary = ({ errors, labels }: { errors: Record<string, string>; labels: Record<string, string> }) => {
+export const ErrorSummary = ({
+  errors,
+  labels,
+}: {
+  errors: Record<string, string>
+  labels: Record<string, string>
+}) => {
   const entries = Object.entries(errors)
   if (entries.length === 0) return null
   return (
@@ -59,7 +68,9 @@ export const ErrorSummary = ({ errors, labels }: { errors: Record<string, string
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            <a href={`#${field}`}>{labels[field] ?? field}: {message}</a>
+            <a href={`#${field}`}>
+              {labels[field] ?? field}: {message}
+            </a>
           </li>
         ))}
       </ul>
@@ -116,7 +127,10 @@ export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: strin
     try {
       const answer = await sendForm(form)
       // Too many tries from this connection: said above the form, which keeps what was typed.
-      const errors = answer.status === 429 ? { form: answer.body.message ?? 'Please wait a minute and send the form again.' } : answer.body.errors
+      const errors =
+        answer.status === 429
+          ? { form: answer.body.message ?? 'Please wait a minute and send the form again.' }
+          : answer.body.errors
       if ((answer.status === 422 || answer.status === 429) && errors) {
         setErrors(errors)
         setFocus((f) => ({ on: 'errors', tries: (f?.tries ?? 0) + 1 }))
@@ -128,7 +142,10 @@ export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: strin
         setFocus((f) => ({ on: 'done', tries: (f?.tries ?? 0) + 1 }))
         return
       }
-      setDone({ title: failedTitle, message: answer.body.message ?? 'Something went wrong. Please try again in a few minutes.' })
+      setDone({
+        title: failedTitle,
+        message: answer.body.message ?? 'Something went wrong. Please try again in a few minutes.',
+      })
       setFocus((f) => ({ on: 'done', tries: (f?.tries ?? 0) + 1 }))
     } catch {
       // The CMS could not be reached from here: fall back to the plain form post.
@@ -142,7 +159,15 @@ export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: strin
 }
 
 /** What happened, in place of the form (a status, focused so screen readers announce it). */
-export const FormDoneMessage = ({ done, doneRef, heading: Heading }: { done: FormDone; doneRef: RefObject<HTMLDivElement | null>; heading: 'h2' | 'h3' }) => (
+export const FormDoneMessage = ({
+  done,
+  doneRef,
+  heading: Heading,
+}: {
+  done: FormDone
+  doneRef: RefObject<HTMLDivElement | null>
+  heading: 'h2' | 'h3'
+}) => (
   <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>
     <Heading>{done.title}</Heading>
     <p>{done.message}</p>

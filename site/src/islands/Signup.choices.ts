@@ -10,12 +10,16 @@ export type SignupNetworkChoice = { slug: string; name: string }
 export type SignupSessionChoice = { slug: string; title: string; when: string }
 
 /** Whether people sign up for this session through our join form (not cancelled, full, started or external). */
-export const takesSignupsHere = (s: Pick<SnapshotTrainingSession, 'status' | 'registration' | 'start'>, now: Date): boolean =>
-  s.status === 'scheduled' && s.registration === 'platform' && Date.parse(s.start) > now.getTime()
+export const takesSignupsHere = (
+  s: Pick<SnapshotTrainingSession, 'status' | 'registration' | 'start'>,
+  now: Date,
+): boolean => s.status === 'scheduled' && s.registration === 'platform' && Date.parse(s.start) > now.getTime()
 
 /** Networks by name, as the form's checkboxes. */
 export const networkChoices = (networks: Pick<SnapshotNetwork, 'slug' | 'name'>[]): SignupNetworkChoice[] =>
-  [...networks].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((n) => ({ slug: n.slug, name: n.name }))
+  [...networks]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+    .map((n) => ({ slug: n.slug, name: n.name }))
 
 /** Sessions that take sign-ups, soonest first, as the form's list. */
 export const sessionChoices = (sessions: SnapshotTrainingSession[], now: Date): SignupSessionChoice[] =>

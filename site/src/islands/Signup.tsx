@@ -7,7 +7,15 @@
  */
 import { useEffect, useState } from 'react'
 import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../content-models/validators/workEmail'
-import { ErrorSummary, errorProps, FieldError, FormDoneMessage, Honeypot, useFormStamp, useFormSubmit } from './SignPetition.form'
+import {
+  ErrorSummary,
+  errorProps,
+  FieldError,
+  FormDoneMessage,
+  Honeypot,
+  useFormStamp,
+  useFormSubmit,
+} from './SignPetition.form'
 
 export type SignupProps = {
   action: string
@@ -33,12 +41,26 @@ const LABELS = {
   consentUnionInterest: 'Permission to keep a record of your interest',
 }
 
-export default function Signup({ action, stampUrl, networks, sessions, sectors, wording, consentVersion, preselect }: SignupProps) {
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set((preselect?.networks ?? []).filter((s) => networks.some((n) => n.slug === s))))
-  const [session, setSession] = useState(() => (preselect?.session && sessions.some((x) => x.slug === preselect.session) ? preselect.session : ''))
+export default function Signup({
+  action,
+  stampUrl,
+  networks,
+  sessions,
+  sectors,
+  wording,
+  consentVersion,
+  preselect,
+}: SignupProps) {
+  const [chosen, setChosen] = useState<Set<string>>(
+    () => new Set((preselect?.networks ?? []).filter((s) => networks.some((n) => n.slug === s))),
+  )
+  const [session, setSession] = useState(() =>
+    preselect?.session && sessions.some((x) => x.slug === preselect.session) ? preselect.session : '',
+  )
   const [workWarning, setWorkWarning] = useState(false)
   const { errors, done, sending, enhanced, doneRef, onSubmit } = useFormSubmit({
-    sentMessage: 'We have sent you an email with a link. Open it and press the button to join. If you do not confirm within 7 days, we delete your details.',
+    sentMessage:
+      'We have sent you an email with a link. Open it and press the button to join. If you do not confirm within 7 days, we delete your details.',
     failedTitle: 'We could not sign you up',
   })
   const { stamp, start } = useFormStamp(stampUrl)
@@ -63,16 +85,34 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
   if (done) return <FormDoneMessage done={done} doneRef={doneRef} heading="h2" />
 
   return (
-    <form className="sign-form" method="post" action={action} onSubmit={onSubmit} onFocus={start} noValidate data-enhanced={enhanced ? 'true' : undefined}>
+    <form
+      className="sign-form"
+      method="post"
+      action={action}
+      onSubmit={onSubmit}
+      onFocus={start}
+      noValidate
+      data-enhanced={enhanced ? 'true' : undefined}
+    >
       <ErrorSummary errors={errors} labels={LABELS} />
       <div className="field">
         <label htmlFor="firstName">First name</label>
-        <input id="firstName" name="firstName" type="text" autoComplete="given-name" required maxLength={60} {...errorProps('firstName', errors)} />
+        <input
+          id="firstName"
+          name="firstName"
+          type="text"
+          autoComplete="given-name"
+          required
+          maxLength={60}
+          {...errorProps('firstName', errors)}
+        />
         <FieldError id="firstName" message={errors.firstName} />
       </div>
       <div className="field">
         <label htmlFor="email">Email address</label>
-        <p className="hint" id="email-hint">Use a personal address if you can. Your employer may read your work email.</p>
+        <p className="hint" id="email-hint">
+          Use a personal address if you can. Your employer may read your work email.
+        </p>
         <input
           id="email"
           name="email"
@@ -81,7 +121,9 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
           spellCheck={false}
           required
           maxLength={254}
-          onBlur={(e) => setWorkWarning(e.currentTarget.value.includes('@') && looksLikeWorkEmail(e.currentTarget.value))}
+          onBlur={(e) =>
+            setWorkWarning(e.currentTarget.value.includes('@') && looksLikeWorkEmail(e.currentTarget.value))
+          }
           {...errorProps('email', errors, 'email-hint')}
         />
         <FieldError id="email" message={errors.email} />
@@ -89,8 +131,18 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
       </div>
       <div className="field">
         <label htmlFor="postcode">Postcode or area (optional)</label>
-        <p className="hint" id="postcode-hint">For example "NG1" or "Nottingham". It helps us find people near you.</p>
-        <input id="postcode" name="postcode" type="text" autoComplete="postal-code" maxLength={60} className="input-short" {...errorProps('postcode', errors, 'postcode-hint')} />
+        <p className="hint" id="postcode-hint">
+          For example "NG1" or "Nottingham". It helps us find people near you.
+        </p>
+        <input
+          id="postcode"
+          name="postcode"
+          type="text"
+          autoComplete="postal-code"
+          maxLength={60}
+          className="input-short"
+          {...errorProps('postcode', errors, 'postcode-hint')}
+        />
         <FieldError id="postcode" message={errors.postcode} />
       </div>
       <div className="field">
@@ -106,11 +158,22 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
         <FieldError id="sector" message={errors.sector} />
       </div>
       {networks.length > 0 && (
-        <fieldset className="field" id="networks" aria-describedby={errors.networks ? 'networks-error' : undefined}>
+        <fieldset
+          className="field"
+          id="networks"
+          aria-describedby={errors.networks ? 'networks-error' : undefined}
+        >
           <legend>Networks to join (optional)</legend>
           {networks.map((n) => (
             <div className="checkbox" key={n.slug}>
-              <input id={`network-${n.slug}`} name="networks" type="checkbox" value={n.slug} checked={chosen.has(n.slug)} onChange={() => toggle(n.slug)} />
+              <input
+                id={`network-${n.slug}`}
+                name="networks"
+                type="checkbox"
+                value={n.slug}
+                checked={chosen.has(n.slug)}
+                onChange={() => toggle(n.slug)}
+              />
               <label htmlFor={`network-${n.slug}`}>{n.name}</label>
             </div>
           ))}
@@ -120,7 +183,13 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
       {sessions.length > 0 && (
         <div className="field">
           <label htmlFor="session">A training session you want to go to (optional)</label>
-          <select id="session" name="session" value={session} onChange={(e) => setSession(e.currentTarget.value)} {...errorProps('session', errors)}>
+          <select
+            id="session"
+            name="session"
+            value={session}
+            onChange={(e) => setSession(e.currentTarget.value)}
+            {...errorProps('session', errors)}
+          >
             <option value="">None for now</option>
             {sessions.map((s) => (
               <option key={s.slug} value={s.slug}>
@@ -133,14 +202,29 @@ export default function Signup({ action, stampUrl, networks, sessions, sectors, 
       )}
       <fieldset className="field consents">
         <legend>Your permission</legend>
-        <p className="hint">We need both to add you to the network. You can change your mind at any time with the link in every email.</p>
+        <p className="hint">
+          We need both to add you to the network. You can change your mind at any time with the link in every
+          email.
+        </p>
         <div className="checkbox">
-          <input id="consentEmail" name="consentEmail" type="checkbox" required {...errorProps('consentEmail', errors)} />
+          <input
+            id="consentEmail"
+            name="consentEmail"
+            type="checkbox"
+            required
+            {...errorProps('consentEmail', errors)}
+          />
           <label htmlFor="consentEmail">{wording.email}</label>
         </div>
         <FieldError id="consentEmail" message={errors.consentEmail} />
         <div className="checkbox">
-          <input id="consentUnionInterest" name="consentUnionInterest" type="checkbox" required {...errorProps('consentUnionInterest', errors)} />
+          <input
+            id="consentUnionInterest"
+            name="consentUnionInterest"
+            type="checkbox"
+            required
+            {...errorProps('consentUnionInterest', errors)}
+          />
           <label htmlFor="consentUnionInterest">{wording.unionInterest}</label>
         </div>
         <FieldError id="consentUnionInterest" message={errors.consentUnionInterest} />

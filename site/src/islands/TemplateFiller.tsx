@@ -10,12 +10,22 @@ import { letterDocument, letterDocxBlob } from '../lib/letter/docx'
 import { forgetDraft, loadDraft, saveDraft } from '../lib/letter/draft'
 import { buildEml, mailtoHref, mailtoTooLong } from '../lib/letter/email'
 import { fieldsUsed } from '../lib/letter/parse'
-import { defaultChoices, missingRequired, normaliseChoices, parseLetter, renderLetter, segmentsToText } from '../lib/letter/render'
+import {
+  defaultChoices,
+  missingRequired,
+  normaliseChoices,
+  parseLetter,
+  renderLetter,
+  segmentsToText,
+} from '../lib/letter/render'
 import { isOwnDetail, WORK_EMAIL_WARNING, workEmailReason } from '../lib/letter/workEmail'
 import { copyText, FillerField, fieldId, saveFile, SectionChoices, Segments } from './templateFiller/parts'
 
 /** What the filler needs of a template (passed from the page as JSON). */
-export type FillerTemplate = Pick<SnapshotTemplate, 'slug' | 'title' | 'kind' | 'subject' | 'body' | 'placeholders' | 'optionalSections'>
+export type FillerTemplate = Pick<
+  SnapshotTemplate,
+  'slug' | 'title' | 'kind' | 'subject' | 'body' | 'placeholders' | 'optionalSections'
+>
 
 /** The browser's storage, or undefined where it is switched off (reading it can throw). */
 const browserStorage = (): Storage | undefined => {
@@ -59,8 +69,13 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
 
   const chosenSet = normaliseChoices(optionalSections, chosen)
   const body = renderLetter(parsed.body, template, { values, chosen: chosenSet })
-  const subject = parsed.subject ? renderLetter(parsed.subject, template, { values, chosen: chosenSet }) : null
-  const used = new Set([...(parsed.subject ? fieldsUsed(parsed.subject) : []), ...fieldsUsed(parsed.body, chosenSet)])
+  const subject = parsed.subject
+    ? renderLetter(parsed.subject, template, { values, chosen: chosenSet })
+    : null
+  const used = new Set([
+    ...(parsed.subject ? fieldsUsed(parsed.subject) : []),
+    ...fieldsUsed(parsed.body, chosenSet),
+  ])
   // In the order of the form, so the list of gaps reads like the form does.
   const blank = new Set([...(subject ? missingRequired(subject) : []), ...missingRequired(body)])
   const missing = placeholders.map((p) => p.key).filter((key) => blank.has(key))
@@ -91,7 +106,11 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
 
   const copy = async (text: string, what: string) => {
     const ok = await copyText(text)
-    announce(ok ? `${what} is copied. You can paste it into an email or a document.` : `Your browser did not let us copy. Select the text of the ${word} and copy it yourself.`)
+    announce(
+      ok
+        ? `${what} is copied. You can paste it into an email or a document.`
+        : `Your browser did not let us copy. Select the text of the ${word} and copy it yourself.`,
+    )
     checkGaps()
   }
   const downloadDocx = async () => {
@@ -106,7 +125,10 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
     checkGaps()
   }
   const downloadEml = () => {
-    saveFile(new Blob([buildEml({ subject: subjectText, body: bodyText })], { type: 'message/rfc822' }), `${slug}.eml`)
+    saveFile(
+      new Blob([buildEml({ subject: subjectText, body: bodyText })], { type: 'message/rfc822' }),
+      `${slug}.eml`,
+    )
     announce(`Your email is saved as ${slug}.eml. Open it to send it from your email program.`)
     checkGaps()
   }
@@ -118,7 +140,11 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
     }
     setKeep(on)
     if (!on) forgetDraft(browserStorage(), slug)
-    announce(on ? 'What you type is now kept in this browser on this device.' : 'What you type is no longer kept on this device.')
+    announce(
+      on
+        ? 'What you type is now kept in this browser on this device.'
+        : 'What you type is no longer kept on this device.',
+    )
   }
   const forget = () => {
     forgetDraft(browserStorage(), slug)
@@ -136,14 +162,17 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
     <section className="filler" aria-labelledby="tf-title">
       <h2 id="tf-title">Fill in your {word}</h2>
       <p>
-        Type your details and the {word} fills in as you go. Everything stays on this device: nothing you type is sent to us or anyone else. All parts are needed unless they say
-        (optional).
+        Type your details and the {word} fills in as you go. Everything stays on this device: nothing you type
+        is sent to us or anyone else. All parts are needed unless they say (optional).
       </p>
 
       {showGaps && missing.length > 0 && (
         <div className="filler-gaps" ref={gapsRef} tabIndex={-1} aria-labelledby="tf-gaps-title">
           <h3 id="tf-gaps-title">Your {word} still has gaps</h3>
-          <p>They show in [square brackets] in what you copied or saved. Fill them in here, or by hand before you send it.</p>
+          <p>
+            They show in [square brackets] in what you copied or saved. Fill them in here, or by hand before
+            you send it.
+          </p>
           <ul>
             {missing.map((key) => (
               <li key={key}>
@@ -170,7 +199,10 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
             onToggle={(key, on) => setChosen((c) => (on ? [...c, key] : c.filter((k) => k !== key)))}
             onPick={(key) => {
               const group = optionalSections.find((s) => s.key === key)?.group
-              setChosen((c) => [key, ...c.filter((k) => k !== key && optionalSections.find((s) => s.key === k)?.group !== group)])
+              setChosen((c) => [
+                key,
+                ...c.filter((k) => k !== key && optionalSections.find((s) => s.key === k)?.group !== group),
+              ])
             }}
           />
           {placeholders
@@ -190,7 +222,13 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
             })}
           <div className="filler-draft">
             <div className="filler-check">
-              <input type="checkbox" id="tf-keep" checked={keep} onChange={(e) => changeKeep(e.target.checked)} aria-describedby="tf-keep-hint" />
+              <input
+                type="checkbox"
+                id="tf-keep"
+                checked={keep}
+                onChange={(e) => changeKeep(e.target.checked)}
+                aria-describedby="tf-keep-hint"
+              />
               <label htmlFor="tf-keep">Keep what I type in this browser, so I can finish later</label>
             </div>
             <p className="filler-hint" id="tf-keep-hint">
@@ -213,7 +251,10 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
             <Segments segments={body} />
           </div>
           <div className="filler-actions">
-            <button type="button" onClick={() => copy(bodyText, kind === 'email' ? 'The email' : 'The letter')}>
+            <button
+              type="button"
+              onClick={() => copy(bodyText, kind === 'email' ? 'The email' : 'The letter')}
+            >
               Copy the {word}
             </button>
             {subject && (
@@ -232,7 +273,12 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
                 <button type="button" onClick={downloadEml}>
                   Save as an email (.eml)
                 </button>
-                <a className="button" href={mailto} onClick={checkGaps} aria-describedby={tooLong ? 'tf-mailto-warning' : undefined}>
+                <a
+                  className="button"
+                  href={mailto}
+                  onClick={checkGaps}
+                  aria-describedby={tooLong ? 'tf-mailto-warning' : undefined}
+                >
                   Open in my email app
                 </a>
               </>
@@ -240,8 +286,8 @@ export default function TemplateFiller({ template }: { template: FillerTemplate 
           </div>
           {tooLong && (
             <p className="filler-warning" id="tf-mailto-warning">
-              This email may be too long to open in your email app this way, and part of it could be cut off. It is safer to press "Copy the email" and paste it into a new
-              email.
+              This email may be too long to open in your email app this way, and part of it could be cut off.
+              It is safer to press "Copy the email" and paste it into a new email.
             </p>
           )}
           <p className="filler-status" role="status">

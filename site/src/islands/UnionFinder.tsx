@@ -27,7 +27,10 @@ export default function UnionFinder({ unions, sectors }: Props) {
   useEffect(() => setReady(true), [])
 
   const question = { job, sector, nation, recognisedUnion, workplaceUnion }
-  const results = useMemo(() => rankUnions(unions, question), [unions, job, sector, nation, recognisedUnion, workplaceUnion])
+  const results = useMemo(
+    () => rankUnions(unions, question),
+    [unions, job, sector, nation, recognisedUnion, workplaceUnion],
+  )
   const asked = !!(job.trim() || sector || recognisedUnion || workplaceUnion)
   const sectorLabel = sectors.find((s) => s.value === sector)?.label
   const byName = useMemo(() => [...unions].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [unions])
@@ -35,34 +38,62 @@ export default function UnionFinder({ unions, sectors }: Props) {
   if (!ready) return <p className="hint">Type your job to find a union, or choose below.</p>
 
   const tiers = Object.values(FINDER_TIERS)
-    .map((tier) => ({ tier, list: results.filter((r) => r.tier === tier).slice(0, tier === 'job' ? MAX_JOB_RESULTS : undefined) }))
+    .map((tier) => ({
+      tier,
+      list: results.filter((r) => r.tier === tier).slice(0, tier === 'job' ? MAX_JOB_RESULTS : undefined),
+    }))
     .filter((t) => t.list.length > 0)
-  const unionOptions = byName.map((u) => <option key={u.slug} value={u.slug}>{u.shortName && u.shortName !== u.name ? `${u.name} (${u.shortName})` : u.name}</option>)
+  const unionOptions = byName.map((u) => (
+    <option key={u.slug} value={u.slug}>
+      {u.shortName && u.shortName !== u.name ? `${u.name} (${u.shortName})` : u.name}
+    </option>
+  ))
 
   return (
     <div className="union-finder">
       <div className="field">
         <label htmlFor={`${id}-job`}>Your job</label>
-        <p className="hint" id={`${id}-job-hint`}>For example: picker, care worker, bus driver</p>
-        <input id={`${id}-job`} type="search" autoComplete="off" aria-describedby={`${id}-job-hint`} value={job} onChange={(e) => setJob(e.target.value)} />
+        <p className="hint" id={`${id}-job-hint`}>
+          For example: picker, care worker, bus driver
+        </p>
+        <input
+          id={`${id}-job`}
+          type="search"
+          autoComplete="off"
+          aria-describedby={`${id}-job-hint`}
+          value={job}
+          onChange={(e) => setJob(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-sector`}>Kind of work</label>
         <select id={`${id}-sector`} value={sector} onChange={(e) => setSector(e.target.value)}>
           <option value="">Any</option>
-          {sectors.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          {sectors.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-nation`}>Where do you work?</label>
         <select id={`${id}-nation`} value={nation} onChange={(e) => setNation(e.target.value)}>
           <option value="">Anywhere in the UK</option>
-          {NATION_OPTIONS.map((n) => <option key={n.value} value={n.value}>{n.label}</option>)}
+          {NATION_OPTIONS.map((n) => (
+            <option key={n.value} value={n.value}>
+              {n.label}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-recognised`}>Does your employer recognise a union?</label>
-        <select id={`${id}-recognised`} value={recognisedUnion} onChange={(e) => setRecognised(e.target.value)}>
+        <select
+          id={`${id}-recognised`}
+          value={recognisedUnion}
+          onChange={(e) => setRecognised(e.target.value)}
+        >
           <option value="">No, or I do not know</option>
           {unionOptions}
         </select>
@@ -80,11 +111,17 @@ export default function UnionFinder({ unions, sectors }: Props) {
         ) : (
           tiers.map(({ tier, list }, i) => (
             <section key={tier} aria-label={TIER_HEADINGS[tier]}>
-              <h3>{i + 1}. {TIER_HEADINGS[tier]}</h3>
+              <h3>
+                {i + 1}. {TIER_HEADINGS[tier]}
+              </h3>
               <ol className="finder-results">
                 {list.map((r) => (
                   <li key={r.union.slug}>
-                    <a href={`/unions/${r.union.slug}/`}>{r.union.shortName && r.union.shortName !== r.union.name ? `${r.union.name} (${r.union.shortName})` : r.union.name}</a>
+                    <a href={`/unions/${r.union.slug}/`}>
+                      {r.union.shortName && r.union.shortName !== r.union.name
+                        ? `${r.union.name} (${r.union.shortName})`
+                        : r.union.name}
+                    </a>
                     <p>{explainResult(r, question, sectorLabel)}</p>
                   </li>
                 ))}

@@ -16,7 +16,17 @@ export type FinderTier = (typeof FINDER_TIERS)[keyof typeof FINDER_TIERS]
 const TIER_ORDER: readonly FinderTier[] = ['recognised', 'workplace', 'job']
 
 /** The fields of a union the finder needs (small enough to hand to the island). */
-export type FinderUnion = Pick<SnapshotUnion, 'slug' | 'name' | 'shortName' | 'sectors' | 'occupations' | 'nations' | 'affiliations' | 'recognisedEmployers'>
+export type FinderUnion = Pick<
+  SnapshotUnion,
+  | 'slug'
+  | 'name'
+  | 'shortName'
+  | 'sectors'
+  | 'occupations'
+  | 'nations'
+  | 'affiliations'
+  | 'recognisedEmployers'
+>
 
 /** What the worker told us. Every part is optional. */
 export type FinderQuestion = {
@@ -45,7 +55,11 @@ export type FinderResult<U extends FinderUnion = FinderUnion> = {
   coversNation: boolean
 }
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9']+/).filter((w) => w.length > 1)
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .filter((w) => w.length > 1)
 
 /** Loose stemming, so "cleaners" finds "cleaner" and "driving" finds "driver". */
 const stem = (word: string): string => (word.length > 4 ? word.replace(/(ing|ers|er|es|s)$/, '') : word)
@@ -55,7 +69,9 @@ const stem = (word: string): string => (word.length > 4 ? word.replace(/(ing|ers
  * @example matchJobs(['warehouse worker', 'forklift driver'], 'forklift') // ['forklift driver']
  */
 export const matchJobs = (occupations: readonly string[], typed: string): string[] => {
-  const wanted = words(typed).map(stem).filter((w) => w.length > 1)
+  const wanted = words(typed)
+    .map(stem)
+    .filter((w) => w.length > 1)
   if (wanted.length === 0) return []
   return occupations.filter((job) => {
     const have = words(job).map(stem)
@@ -72,7 +88,10 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * kind of job", unions whose job words match come before sector-only matches, then unions focused
  * on fewer sectors (more likely to know your work), then A to Z.
  */
-export const rankUnions = <U extends FinderUnion>(unions: readonly U[], q: FinderQuestion): FinderResult<U>[] => {
+export const rankUnions = <U extends FinderUnion>(
+  unions: readonly U[],
+  q: FinderQuestion,
+): FinderResult<U>[] => {
   const job = q.job?.trim() ?? ''
   const results: FinderResult<U>[] = []
   for (const union of unions) {
@@ -115,7 +134,8 @@ export const explainResult = (r: FinderResult, q: FinderQuestion, sectorLabel?: 
   if (r.tier === 'workplace')
     return `${name} already has members where you work. Joining the same union as your workmates makes you all stronger.`
   const place = q.nation ? ` in ${NATION_PLACE[q.nation] ?? q.nation}` : ''
-  if (r.matchedJobs.length > 0) return `${name} is a union for people who work as ${r.matchedJobs.slice(0, 3).join(', ')}${place}.`
+  if (r.matchedJobs.length > 0)
+    return `${name} is a union for people who work as ${r.matchedJobs.slice(0, 3).join(', ')}${place}.`
   return `${name} is a union for people who work in ${sectorLabel ? sectorLabel.toLowerCase() : 'this kind of job'}${place}.`
 }
 

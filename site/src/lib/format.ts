@@ -17,13 +17,25 @@ export const listWords = (words: string[]): string =>
 export const describeNations = (nations: readonly string[] | null | undefined): string => {
   const order = ['england-wales', 'scotland', 'northern-ireland']
   const words = order.filter((n) => nations?.includes(n)).flatMap((n) => NATION_WORDS[n])
-  return words.length === 4 ? 'the whole of the UK (England, Wales, Scotland and Northern Ireland)' : listWords(words)
+  return words.length === 4
+    ? 'the whole of the UK (England, Wales, Scotland and Northern Ireland)'
+    : listWords(words)
 }
 
 // Made once: making an Intl.DateTimeFormat costs far more than using one, and a site build formats
 // hundreds of thousands of dates (every sign-up form lists the coming training sessions).
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-const ISO_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' })
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+})
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Europe/London',
+})
 
 /**
  * A date as "29 November 2026", in UK time.

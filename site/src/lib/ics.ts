@@ -12,7 +12,8 @@ export const CALENDAR_NAME = 'Better Work training sessions'
 const PRODUCT_ID = 'better-work/training'
 
 /** The session's public page. */
-export const sessionUrl = (siteUrl: string, slug: string): string => new URL(`/training/${slug}/`, siteUrl).href
+export const sessionUrl = (siteUrl: string, slug: string): string =>
+  new URL(`/training/${slug}/`, siteUrl).href
 
 /**
  * A UID that stays the same for a session across builds, so calendars update the event instead of
@@ -25,12 +26,18 @@ export const sessionUid = (session: Pick<SnapshotTrainingSession, 'slug'>, siteU
 const where = (s: SnapshotTrainingSession): string => {
   if (s.format === 'online') return 'Online'
   const place = [s.venue, s.address?.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(', ')
-  return s.format === 'hybrid' ? `${place || s.region || 'In person'} (or online)` : place || s.region || 'In person'
+  return s.format === 'hybrid'
+    ? `${place || s.region || 'In person'} (or online)`
+    : place || s.region || 'In person'
 }
 
 const describe = (s: SnapshotTrainingSession, siteUrl: string): string =>
   [
-    s.status === 'cancelled' ? 'This session is cancelled.' : s.status === 'full' ? 'This session is full.' : null,
+    s.status === 'cancelled'
+      ? 'This session is cancelled.'
+      : s.status === 'full'
+        ? 'This session is full.'
+        : null,
     s.summary,
     `When: ${sessionWhen(s.start, s.end)}`,
     s.facilitator ? `Run by: ${s.facilitator}` : null,
@@ -61,18 +68,31 @@ export const sessionEvent = (s: SnapshotTrainingSession, siteUrl: string): Event
 })
 
 const unwrap = (result: { error: Error | null; value: string | null }, what: string): string => {
-  if (result.error || !result.value) throw new Error(`Could not write the calendar file for ${what}: ${result.error?.message ?? 'no output'}. Check its start and end times.`, { cause: result.error })
+  if (result.error || !result.value)
+    throw new Error(
+      `Could not write the calendar file for ${what}: ${result.error?.message ?? 'no output'}. Check its start and end times.`,
+      { cause: result.error },
+    )
   return result.value
 }
 
 /** One session as a whole .ics file. */
-export const sessionIcs = (s: SnapshotTrainingSession, siteUrl: string): string => unwrap(createEvent(sessionEvent(s, siteUrl)), `"${s.slug}"`)
+export const sessionIcs = (s: SnapshotTrainingSession, siteUrl: string): string =>
+  unwrap(createEvent(sessionEvent(s, siteUrl)), `"${s.slug}"`)
 
 /**
  * The subscribable feed: every session that has not ended by `now`, cancelled ones included (marked
  * STATUS:CANCELLED, so a calendar that had them removes or strikes them out).
  */
 export const calendarFeed = (sessions: SnapshotTrainingSession[], siteUrl: string, now: Date): string => {
-  const upcoming = sessions.filter((s) => Date.parse(s.end) > now.getTime()).sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-  return unwrap(createEvents(upcoming.map((s) => sessionEvent(s, siteUrl)), { productId: PRODUCT_ID, calName: CALENDAR_NAME }), 'the training feed')
+  const upcoming = sessions
+    .filter((s) => Date.parse(s.end) > now.getTime())
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+  return unwrap(
+    createEvents(
+      upcoming.map((s) => sessionEvent(s, siteUrl)),
+      { productId: PRODUCT_ID, calName: CALENDAR_NAME },
+    ),
+    'the training feed',
+  )
 }

@@ -16,14 +16,21 @@ export const blankLetterHtml = (t: TemplateFields & Pick<SnapshotTemplate, 'body
   segmentsToHtml(renderBlank(parseTemplate(text), t))
 
 /** The blank letter as plain text, for the .txt download; emails start with their subject line. */
-export const blankLetterText = (t: TemplateFields & Pick<SnapshotTemplate, 'body' | 'subject' | 'kind'>): string => {
+export const blankLetterText = (
+  t: TemplateFields & Pick<SnapshotTemplate, 'body' | 'subject' | 'kind'>,
+): string => {
   const body = segmentsToText(renderBlank(parseTemplate(t.body), t))
-  const subject = t.kind === 'email' && t.subject ? `Subject: ${segmentsToText(renderBlank(parseTemplate(t.subject), t))}\n\n` : ''
+  const subject =
+    t.kind === 'email' && t.subject
+      ? `Subject: ${segmentsToText(renderBlank(parseTemplate(t.subject), t))}\n\n`
+      : ''
   return `${subject}${body}\n`
 }
 
 /** The blank letter as .docx bytes. */
-export const blankLetterDocx = (t: TemplateFields & Pick<SnapshotTemplate, 'body' | 'subject' | 'kind' | 'title'>): Promise<Uint8Array> =>
+export const blankLetterDocx = (
+  t: TemplateFields & Pick<SnapshotTemplate, 'body' | 'subject' | 'kind' | 'title'>,
+): Promise<Uint8Array> =>
   letterDocxBytes(
     letterDocument({
       title: t.title,
@@ -36,4 +43,5 @@ export const blankLetterDocx = (t: TemplateFields & Pick<SnapshotTemplate, 'body
 export const letterFileName = (slug: string, ext: 'docx' | 'txt' | 'eml') => `${slug}.${ext}`
 
 /** The address of a blank file made at build time. */
-export const blankFileUrl = (slug: string, ext: 'docx' | 'txt') => `/templates/${slug}/${letterFileName(slug, ext)}`
+export const blankFileUrl = (slug: string, ext: 'docx' | 'txt') =>
+  `/templates/${slug}/${letterFileName(slug, ext)}`

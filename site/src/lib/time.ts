@@ -6,7 +6,14 @@
 const LONDON = 'Europe/London'
 
 /** The wall-clock parts of a moment in the UK. */
-export type LondonParts = { weekday: string; day: number; month: string; year: number; hour: number; minute: number }
+export type LondonParts = {
+  weekday: string
+  day: number
+  month: string
+  year: number
+  hour: number
+  minute: number
+}
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
@@ -21,7 +28,8 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 
 const toDate = (iso: string | Date): Date => {
   const date = iso instanceof Date ? iso : new Date(iso)
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a date: "${String(iso)}". Use an ISO 8601 time such as 2027-01-14T18:30:00Z.`)
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`Not a date: "${String(iso)}". Use an ISO 8601 time such as 2027-01-14T18:30:00Z.`)
   return date
 }
 
@@ -46,11 +54,30 @@ export const ukOffsetHours = (iso: string | Date): number => {
   const date = toDate(iso)
   const p = londonParts(date)
   const wall = Date.UTC(p.year, MONTHS.indexOf(p.month), p.day, p.hour, p.minute)
-  const utc = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes())
+  const utc = Date.UTC(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+  )
   return Math.round((wall - utc) / 3_600_000)
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** "BST" in summer time, "GMT" in winter. */
 export const ukZoneName = (iso: string | Date): 'BST' | 'GMT' => (ukOffsetHours(iso) === 1 ? 'BST' : 'GMT')
@@ -102,7 +129,8 @@ export const clockChangeNote = (start: string | Date, end: string | Date): strin
 }
 
 /** True once the session has finished at the moment `now`. */
-export const hasEnded = (end: string | Date, now: Date = new Date()): boolean => toDate(end).getTime() <= now.getTime()
+export const hasEnded = (end: string | Date, now: Date = new Date()): boolean =>
+  toDate(end).getTime() <= now.getTime()
 
 /** How long a session lasts, in words: "1 hour 30 minutes". */
 export const durationWords = (start: string | Date, end: string | Date): string => {

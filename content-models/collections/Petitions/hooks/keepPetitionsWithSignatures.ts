@@ -6,7 +6,12 @@ import { APIError, type CollectionBeforeDeleteHook } from 'payload'
  * after a petition closes. Counts every signature, pending, confirmed or anonymised.
  */
 export const keepPetitionsWithSignatures: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const { totalDocs } = await req.payload.count({ collection: 'signatures', where: { petition: { equals: id } }, overrideAccess: true, req })
+  const { totalDocs } = await req.payload.count({
+    collection: 'signatures',
+    where: { petition: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
   if (totalDocs === 0) return
   throw new APIError(
     `This petition has ${totalDocs} ${totalDocs === 1 ? 'signature' : 'signatures'}, so it cannot be deleted. Set its state to "Closed" instead: ` +

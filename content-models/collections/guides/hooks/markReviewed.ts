@@ -6,7 +6,11 @@ import { REVIEWED_NOTE, reviewDatesFor } from '../review'
 type GuideData = Partial<Guide> & { markReviewed?: boolean | null }
 
 const idOf = (v: unknown): string | number | null =>
-  v == null ? null : typeof v === 'object' ? ((v as { id?: string | number }).id ?? null) : (v as string | number)
+  v == null
+    ? null
+    : typeof v === 'object'
+      ? ((v as { id?: string | number }).id ?? null)
+      : (v as string | number)
 
 /**
  * "Mark as reviewed": when a reviewer (or admin) saves with the box ticked, the guide records
@@ -20,7 +24,13 @@ export const markReviewed: CollectionBeforeChangeHook<Guide> = ({ data, req, ori
   if (user && !hasRole(user, 'admin')) {
     const asked = idOf(d.reviewedBy)
     // Field access already stops editors; this also stops a reviewer naming someone else.
-    if (d.reviewedBy !== undefined && asked !== null && String(asked) !== String(before) && String(asked) !== String(user.id)) d.reviewedBy = before as number | null
+    if (
+      d.reviewedBy !== undefined &&
+      asked !== null &&
+      String(asked) !== String(before) &&
+      String(asked) !== String(user.id)
+    )
+      d.reviewedBy = before as number | null
   }
   if (d.markReviewed && user && hasRole(user, 'admin', 'reviewer')) {
     const dates = reviewDatesFor(new Date())
@@ -30,7 +40,11 @@ export const markReviewed: CollectionBeforeChangeHook<Guide> = ({ data, req, ori
     const history = [...(d.history ?? originalDoc?.history ?? [])]
     const last = history[history.length - 1]
     // Autosave sends the ticked box again; one line of history per day is enough.
-    if (!(last && last.note === REVIEWED_NOTE && last.date?.slice(0, 10) === dates.lastReviewed.slice(0, 10))) {
+    if (!(
+      last &&
+      last.note === REVIEWED_NOTE &&
+      last.date?.slice(0, 10) === dates.lastReviewed.slice(0, 10)
+    )) {
       history.push({ date: dates.lastReviewed, note: REVIEWED_NOTE })
     }
     d.history = history

@@ -7,10 +7,28 @@ import { formatDateValue } from '../../lib/letter/render'
 export const fieldId = (key: string) => `tf-${key}`
 
 /** One placeholder as a labelled input: hint and example as help text, never as a value. */
-export function FillerField({ p, value, warning, invalid, onChange }: { p: Placeholder; value: string; warning: string | null; invalid: boolean; onChange: (key: string, value: string) => void }) {
+export function FillerField({
+  p,
+  value,
+  warning,
+  invalid,
+  onChange,
+}: {
+  p: Placeholder
+  value: string
+  warning: string | null
+  invalid: boolean
+  onChange: (key: string, value: string) => void
+}) {
   const id = fieldId(p.key)
-  const help = [p.hint, p.example ? `For example: ${p.type === 'date' ? formatDateValue(p.example) : p.example}` : null].filter(Boolean).join(' ')
-  const describedBy = [help && `${id}-hint`, warning && `${id}-warning`].filter(Boolean).join(' ') || undefined
+  const help = [
+    p.hint,
+    p.example ? `For example: ${p.type === 'date' ? formatDateValue(p.example) : p.example}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const describedBy =
+    [help && `${id}-hint`, warning && `${id}-warning`].filter(Boolean).join(' ') || undefined
   const common = {
     id,
     name: p.key,
@@ -32,7 +50,11 @@ export function FillerField({ p, value, warning, invalid, onChange }: { p: Place
           {help}
         </p>
       )}
-      {p.multiline ? <textarea {...common} rows={4} /> : <input {...common} type={p.type === 'date' ? 'date' : 'text'} />}
+      {p.multiline ? (
+        <textarea {...common} rows={4} />
+      ) : (
+        <input {...common} type={p.type === 'date' ? 'date' : 'text'} />
+      )}
       {warning && (
         <p className="filler-warning" id={`${id}-warning`}>
           {warning}
@@ -43,19 +65,39 @@ export function FillerField({ p, value, warning, invalid, onChange }: { p: Place
 }
 
 /** Optional sections as checkboxes; each either/or group as radio buttons where exactly one is chosen. */
-export function SectionChoices({ sections, chosen, onToggle, onPick }: { sections: readonly OptionalSection[]; chosen: ReadonlySet<string>; onToggle: (key: string, on: boolean) => void; onPick: (key: string) => void }) {
+export function SectionChoices({
+  sections,
+  chosen,
+  onToggle,
+  onPick,
+}: {
+  sections: readonly OptionalSection[]
+  chosen: ReadonlySet<string>
+  onToggle: (key: string, on: boolean) => void
+  onPick: (key: string) => void
+}) {
   const single = sections.filter((s) => !s.group)
   const groups = [...new Set(sections.flatMap((s) => (s.group ? [s.group] : [])))]
   return (
     <>
       {groups.map((g, i) => (
         <fieldset className="filler-choices" key={g}>
-          <legend>{groups.length > 1 ? `Choose which one fits you (${i + 1} of ${groups.length})` : 'Choose which one fits you'}</legend>
+          <legend>
+            {groups.length > 1
+              ? `Choose which one fits you (${i + 1} of ${groups.length})`
+              : 'Choose which one fits you'}
+          </legend>
           {sections
             .filter((s) => s.group === g)
             .map((s) => (
               <div className="filler-check" key={s.key}>
-                <input type="radio" id={`tf-section-${s.key}`} name={`tf-group-${g}`} checked={chosen.has(s.key)} onChange={() => onPick(s.key)} />
+                <input
+                  type="radio"
+                  id={`tf-section-${s.key}`}
+                  name={`tf-group-${g}`}
+                  checked={chosen.has(s.key)}
+                  onChange={() => onPick(s.key)}
+                />
                 <label htmlFor={`tf-section-${s.key}`}>{s.label}</label>
               </div>
             ))}
@@ -66,7 +108,12 @@ export function SectionChoices({ sections, chosen, onToggle, onPick }: { section
           <legend>Choose what to put in</legend>
           {single.map((s) => (
             <div className="filler-check" key={s.key}>
-              <input type="checkbox" id={`tf-section-${s.key}`} checked={chosen.has(s.key)} onChange={(e) => onToggle(s.key, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={`tf-section-${s.key}`}
+                checked={chosen.has(s.key)}
+                onChange={(e) => onToggle(s.key, e.target.checked)}
+              />
               <label htmlFor={`tf-section-${s.key}`}>{s.label}</label>
             </div>
           ))}

@@ -35,7 +35,15 @@ const paragraphs = (segments: readonly Segment[]): Paragraph[] => {
 }
 
 /** A Word document of the letter; for emails the subject is the first paragraph. */
-export const letterDocument = ({ title, subject, segments }: { title: string; subject?: Segment[] | null; segments: readonly Segment[] }): Document =>
+export const letterDocument = ({
+  title,
+  subject,
+  segments,
+}: {
+  title: string
+  subject?: Segment[] | null
+  segments: readonly Segment[]
+}): Document =>
   new Document({
     // No personal details in the file's properties: only the template's title.
     title,
@@ -45,7 +53,17 @@ export const letterDocument = ({ title, subject, segments }: { title: string; su
     sections: [
       {
         children: [
-          ...(subject && subject.length > 0 ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: 'Subject: ', bold: true }), ...subject.map((s) => run(s, true))] })] : []),
+          ...(subject && subject.length > 0
+            ? [
+                new Paragraph({
+                  spacing: { after: 240 },
+                  children: [
+                    new TextRun({ text: 'Subject: ', bold: true }),
+                    ...subject.map((s) => run(s, true)),
+                  ],
+                }),
+              ]
+            : []),
           ...paragraphs(segments),
         ],
       },
@@ -53,7 +71,8 @@ export const letterDocument = ({ title, subject, segments }: { title: string; su
   })
 
 /** The .docx as bytes (build time, Node). */
-export const letterDocxBytes = async (doc: Document): Promise<Uint8Array> => new Uint8Array(await Packer.toArrayBuffer(doc))
+export const letterDocxBytes = async (doc: Document): Promise<Uint8Array> =>
+  new Uint8Array(await Packer.toArrayBuffer(doc))
 
 /** The .docx as a Blob (in the browser). */
 export const letterDocxBlob = (doc: Document): Promise<Blob> => Packer.toBlob(doc)

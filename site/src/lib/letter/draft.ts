@@ -16,7 +16,9 @@ export const loadDraft = (storage: Pick<Storage, 'getItem'> | undefined, slug: s
     const data = JSON.parse(raw) as Partial<Draft>
     const values: Record<string, string> = {}
     for (const [k, v] of Object.entries(data.values ?? {})) if (typeof v === 'string') values[k] = v
-    const chosen = Array.isArray(data.chosen) ? data.chosen.filter((k): k is string => typeof k === 'string') : []
+    const chosen = Array.isArray(data.chosen)
+      ? data.chosen.filter((k): k is string => typeof k === 'string')
+      : []
     return { values, chosen }
   } catch {
     // Storage can be switched off (private browsing) or hold something broken: start empty.
@@ -25,7 +27,11 @@ export const loadDraft = (storage: Pick<Storage, 'getItem'> | undefined, slug: s
 }
 
 /** Keeps the draft; false when the browser refuses (storage full or switched off). */
-export const saveDraft = (storage: Pick<Storage, 'setItem'> | undefined, slug: string, draft: Draft): boolean => {
+export const saveDraft = (
+  storage: Pick<Storage, 'setItem'> | undefined,
+  slug: string,
+  draft: Draft,
+): boolean => {
   try {
     storage?.setItem(draftKey(slug), JSON.stringify(draft))
     return Boolean(storage)

@@ -10,7 +10,15 @@
 export const MAILTO_LIMIT = 2000
 
 /** A mailto: link with subject and body (no address: the worker adds who it goes to). */
-export const mailtoHref = ({ to = '', subject, body }: { to?: string; subject: string; body: string }): string => {
+export const mailtoHref = ({
+  to = '',
+  subject,
+  body,
+}: {
+  to?: string
+  subject: string
+  body: string
+}): string => {
   const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n')
   return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf(body))}`
 }
@@ -36,7 +44,15 @@ const headerValue = (text: string): string => {
  * An unsent email as an .eml file. "X-Unsent: 1" makes Outlook open it as a draft ready to send;
  * the body is base64 UTF-8 so any character the worker types survives.
  */
-export const buildEml = ({ to = '', subject, body }: { to?: string; subject: string; body: string }): string => {
+export const buildEml = ({
+  to = '',
+  subject,
+  body,
+}: {
+  to?: string
+  subject: string
+  body: string
+}): string => {
   const encoded = base64(body.replace(/\r?\n/g, '\r\n')).replace(/.{1,76}/g, '$&\r\n')
   return [
     `To: ${headerValue(to)}`,

@@ -46,7 +46,8 @@ export const parseTemplate = (source: string): LetterNode[] => {
     const [whole, mark, key] = match
     const start = match.index
     let end = start + whole.length
-    const alone = mark !== '' && (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n')
+    const alone =
+      mark !== '' && (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n')
     pushText(text.slice(at, start))
     if (alone && text[end] === '\n') end += 1
     at = end

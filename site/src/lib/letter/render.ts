@@ -19,7 +19,20 @@ export type Segment =
   | { kind: 'gap'; key: string; label: string; required: boolean }
   | { kind: 'note'; text: string }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /**
  * A date typed in a date input (YYYY-MM-DD) as a letter writes it; anything else is kept as typed
@@ -40,7 +53,10 @@ export const formatDateValue = (value: string): string => {
  * exactly one of each group is kept (the first chosen in template order, else the default, else the
  * first section). Unknown keys are dropped.
  */
-export const normaliseChoices = (sections: readonly OptionalSection[], chosen: Iterable<string>): Set<string> => {
+export const normaliseChoices = (
+  sections: readonly OptionalSection[],
+  chosen: Iterable<string>,
+): Set<string> => {
   const wanted = new Set(chosen)
   const out = new Set<string>()
   const groups = new Map<string, OptionalSection[]>()
@@ -60,14 +76,20 @@ export const normaliseChoices = (sections: readonly OptionalSection[], chosen: I
 
 /** The sections included before the worker changes anything. */
 export const defaultChoices = (sections: readonly OptionalSection[]): Set<string> =>
-  normaliseChoices(sections, sections.filter((s) => s.default).map((s) => s.key))
+  normaliseChoices(
+    sections,
+    sections.filter((s) => s.default).map((s) => s.key),
+  )
 
 /** A value counts as given when it has more than spaces. */
 const given = (v: string | undefined): v is string => typeof v === 'string' && v.trim() !== ''
 
 /** Cleans a value for the letter: Windows line ends, trailing spaces, dates in words. */
 const valueText = (raw: string, type: Placeholder['type']): string => {
-  const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '')
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/^\n+|\n+$/g, '')
   return type === 'date' ? formatDateValue(text) : text
 }
 
@@ -140,7 +162,10 @@ export const renderBlank = (nodes: LetterNode[], t: TemplateFields): Segment[] =
         out.push({ kind: 'gap', key: n.key, label: p?.label ?? n.key, required: p?.required ?? true })
       } else {
         const s = sections.get(n.key)
-        out.push({ kind: 'note', text: `[${s?.group ? 'Use this or the other choice' : 'Optional'}: ${s?.label ?? n.key}]` })
+        out.push({
+          kind: 'note',
+          text: `[${s?.group ? 'Use this or the other choice' : 'Optional'}: ${s?.label ?? n.key}]`,
+        })
         if (n.openAlone) out.push({ kind: 'text', text: '\n' })
         walk(n.children)
         out.push({ kind: 'note', text: '[End of optional part]' })

@@ -6,12 +6,31 @@
 import { mayBeWorkDomain } from '../../../../content-models/validators/workEmail'
 
 /** Words in company names that say nothing about which company it is. */
-const COMMON_WORDS = new Set(['ltd', 'limited', 'plc', 'llp', 'inc', 'co', 'company', 'the', 'and', 'uk', 'group', 'services', 'holdings', 'trading', 'of', 'gb', 'international'])
+const COMMON_WORDS = new Set([
+  'ltd',
+  'limited',
+  'plc',
+  'llp',
+  'inc',
+  'co',
+  'company',
+  'the',
+  'and',
+  'uk',
+  'group',
+  'services',
+  'holdings',
+  'trading',
+  'of',
+  'gb',
+  'international',
+])
 
 const EMAIL = /[^\s@<>(),;:"]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi
 
 /** The domains of every email address in a text, lower-case. */
-export const emailDomains = (text: string): string[] => [...text.matchAll(EMAIL)].map((m) => m[1].toLowerCase())
+export const emailDomains = (text: string): string[] =>
+  [...text.matchAll(EMAIL)].map((m) => m[1].toLowerCase())
 
 /** Distinctive words of an employer's name: "Quickdrop Logistics Ltd" → ["quickdrop", "logistics"]. */
 const nameWords = (name: string): string[] =>
@@ -20,7 +39,8 @@ const nameWords = (name: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 4 && !COMMON_WORDS.has(w))
 
-const sameOrganisation = (domain: string, other: string) => domain === other || domain.endsWith(`.${other}`) || other.endsWith(`.${domain}`)
+const sameOrganisation = (domain: string, other: string) =>
+  domain === other || domain.endsWith(`.${other}`) || other.endsWith(`.${domain}`)
 
 export type WorkEmailReason = 'employer-domain' | 'not-personal'
 
@@ -31,7 +51,10 @@ export type WorkEmailReason = 'employer-domain' | 'not-personal'
  * - 'not-personal': not at a big personal provider, so it may belong to work.
  * @example workEmailReason('me@quickdrop.co.uk', { employerName: 'Quickdrop Logistics Ltd' }) // 'employer-domain'
  */
-export const workEmailReason = (text: string, employer: { employerName?: string; employerText?: string } = {}): WorkEmailReason | null => {
+export const workEmailReason = (
+  text: string,
+  employer: { employerName?: string; employerText?: string } = {},
+): WorkEmailReason | null => {
   const domains = emailDomains(text)
   if (domains.length === 0) return null
   const employerDomains = emailDomains(employer.employerText ?? '')
@@ -40,7 +63,11 @@ export const workEmailReason = (text: string, employer: { employerName?: string;
   for (const domain of domains) {
     if (!mayBeWorkDomain(domain)) continue
     const labels = domain.split('.')
-    if (employerDomains.some((d) => sameOrganisation(domain, d)) || words.some((w) => labels.some((l) => l.includes(w)))) return 'employer-domain'
+    if (
+      employerDomains.some((d) => sameOrganisation(domain, d)) ||
+      words.some((w) => labels.some((l) => l.includes(w)))
+    )
+      return 'employer-domain'
     reason = 'not-personal'
   }
   return reason
@@ -48,8 +75,10 @@ export const workEmailReason = (text: string, employer: { employerName?: string;
 
 /** The warning shown under the field, in plain words. */
 export const WORK_EMAIL_WARNING: Record<WorkEmailReason, string> = {
-  'employer-domain': 'This looks like an email address at your employer. Your employer may be able to read your work email. It is safer to use a personal email address.',
-  'not-personal': 'Is this a work email address? If it is, your employer may be able to read your work email. It is safer to use a personal email address.',
+  'employer-domain':
+    'This looks like an email address at your employer. Your employer may be able to read your work email. It is safer to use a personal email address.',
+  'not-personal':
+    'Is this a work email address? If it is, your employer may be able to read your work email. It is safer to use a personal email address.',
 }
 
 /** Keys of the worker's own details, where a work address is worth a warning. */

@@ -47,7 +47,8 @@ const shardIndexFor = (term: string, keys: readonly string[]): number => {
  * builder's plan (planShards) put it, as the unit tests check.
  * @example shardFor('holiday', ['a', 'hol', 'pay']) // 'hol'
  */
-export const shardFor = (term: string, keys: readonly string[]): string | undefined => keys[shardIndexFor(term, keys)]
+export const shardFor = (term: string, keys: readonly string[]): string | undefined =>
+  keys[shardIndexFor(term, keys)]
 
 /**
  * The shards that may hold terms starting with `prefix`, in order: the one where `prefix` itself

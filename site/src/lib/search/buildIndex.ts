@@ -57,11 +57,20 @@ export const buildLunr = (docs: SearchDocument[]): lunr.Index => {
   docs.forEach((d, i) => {
     try {
       builder.add(
-        { id: String(i), title: d.title, alsoSearchedAs: d.alsoSearchedAs, summary: d.summary, headings: d.headings, body: d.body },
+        {
+          id: String(i),
+          title: d.title,
+          alsoSearchedAs: d.alsoSearchedAs,
+          summary: d.summary,
+          headings: d.headings,
+          body: d.body,
+        },
         { boost: TYPE_BOOSTS[d.type] ?? 1 },
       )
     } catch (cause) {
-      throw new SearchIndexBuildError(`Search index build failed at ${d.url}: ${(cause as Error).message}`, { cause })
+      throw new SearchIndexBuildError(`Search index build failed at ${d.url}: ${(cause as Error).message}`, {
+        cause,
+      })
     }
   })
   return builder.build()
@@ -93,7 +102,11 @@ export const lunrPostings = (index: lunr.Index): TermPostings => {
     }
   }
   const out: TermPostings = new Map()
-  for (const [term, perField] of pairs) out.set(term, perField.map((list) => list.sort((a, b) => a[0] - b[0]).flat()))
+  for (const [term, perField] of pairs)
+    out.set(
+      term,
+      perField.map((list) => list.sort((a, b) => a[0] - b[0]).flat()),
+    )
   return out
 }
 
@@ -106,7 +119,9 @@ export const searchPostings = (docs: SearchDocument[]): TermPostings => {
     )
   } catch (cause) {
     if (!(cause instanceof WeighError)) throw cause
-    throw new SearchIndexBuildError(`Search index build failed at ${docs[cause.doc].url}: ${cause.message}`, { cause })
+    throw new SearchIndexBuildError(`Search index build failed at ${docs[cause.doc].url}: ${cause.message}`, {
+      cause,
+    })
   }
 }
 
@@ -160,7 +175,10 @@ export const urlAffixes = (urls: readonly string[]): [prefix: string, suffix: st
 }
 
 /** Builds every file of the search index from the documents. */
-export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 24_000, docBlockSize = 200 }: BuildOptions = {}): SearchIndexFiles => {
+export const buildSearchIndex = (
+  docs: SearchDocument[],
+  { maxShardBytes = 24_000, docBlockSize = 200 }: BuildOptions = {},
+): SearchIndexFiles => {
   const fields = SEARCH_FIELDS.map((f) => f.name as string)
   const postings = searchPostings(docs)
 
@@ -197,17 +215,29 @@ export const buildSearchIndex = (docs: SearchDocument[], { maxShardBytes = 24_00
     fields,
     types,
     docTypes,
-    docNations: docs.map((d) => SEARCH_NATIONS.reduce((bits, n, i) => (d.nations.includes(n.value) ? bits | (1 << i) : bits), 0)),
+    docNations: docs.map((d) =>
+      SEARCH_NATIONS.reduce((bits, n, i) => (d.nations.includes(n.value) ? bits | (1 << i) : bits), 0),
+    ),
     docBlockSize,
     shards: [...termShards.keys()],
     vocab: [...encoded.keys()].sort(),
     urlAffixes: affixes,
-    docs: docs.map((d, i): [string, string] => [d.url.slice(affixes[docTypes[i]][0].length, d.url.length - affixes[docTypes[i]][1].length), d.title]),
+    docs: docs.map((d, i): [string, string] => [
+      d.url.slice(affixes[docTypes[i]][0].length, d.url.length - affixes[docTypes[i]][1].length),
+      d.title,
+    ]),
   }
   docs.forEach((d, i) => {
-    if (docUrl(manifestBody, i) !== d.url) throw new SearchIndexBuildError(`Search index build failed at ${d.url}: its address could not be stored compactly.`)
+    if (docUrl(manifestBody, i) !== d.url)
+      throw new SearchIndexBuildError(
+        `Search index build failed at ${d.url}: its address could not be stored compactly.`,
+      )
   })
-  const build = hash.update(JSON.stringify(manifestBody)).update(JSON.stringify(docBlocks)).digest('hex').slice(0, 12)
+  const build = hash
+    .update(JSON.stringify(manifestBody))
+    .update(JSON.stringify(docBlocks))
+    .digest('hex')
+    .slice(0, 12)
   return { manifest: { ...manifestBody, build }, termShards, docBlocks }
 }
 

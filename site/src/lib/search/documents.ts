@@ -43,7 +43,15 @@ export const SEARCH_FIELDS = [
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]['name']
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+}
 
 /** Plain text of safe snapshot HTML: tags become spaces, the common entities are decoded. */
 export const htmlToText = (html: string | null | undefined): string =>
@@ -56,7 +64,9 @@ export const htmlToText = (html: string | null | undefined): string =>
 const join = (parts: (string | null | undefined)[]): string => parts.filter(Boolean).join('. ')
 
 /** Every searchable thing in a snapshot, guides first (the order is the document number). */
-export const documentsFromSnapshot = (s: Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>): SearchDocument[] => [
+export const documentsFromSnapshot = (
+  s: Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>,
+): SearchDocument[] => [
   ...s.guides.map((g) => ({
     type: 'guide' as const,
     url: `/guides/${g.slug}/`,
@@ -73,7 +83,10 @@ export const documentsFromSnapshot = (s: Pick<Snapshot, 'guides' | 'templates' |
     title: t.title,
     summary: t.summary ?? '',
     nations: [...(t.nations ?? [])],
-    alsoSearchedAs: join([t.kind === 'email' ? 'email template' : 'letter template', ...t.topics.map((x) => x.title)]),
+    alsoSearchedAs: join([
+      t.kind === 'email' ? 'email template' : 'letter template',
+      ...t.topics.map((x) => x.title),
+    ]),
     headings: join(t.optionalSections.map((o) => o.label)),
     body: join([htmlToText(t.guidanceHtml), t.nationsNote]),
   })),

@@ -36,7 +36,10 @@ export type TermShard = Record<string, number[][]>
 export type DocBlock = string[]
 
 /** A document's address, rebuilt from the manifest's compact form. */
-export const docUrl = (manifest: Pick<SearchManifest, 'docs' | 'docTypes' | 'urlAffixes'>, doc: number): string => {
+export const docUrl = (
+  manifest: Pick<SearchManifest, 'docs' | 'docTypes' | 'urlAffixes'>,
+  doc: number,
+): string => {
   const [prefix, suffix] = manifest.urlAffixes[manifest.docTypes[doc]]
   return `${prefix}${manifest.docs[doc][0]}${suffix}`
 }
@@ -47,4 +50,3 @@ export const searchIndexPaths = {
   terms: (key: string) => `terms/${shardFileName(key)}.json`,
   docs: (block: number) => `docs/${block}.json`,
 }
-

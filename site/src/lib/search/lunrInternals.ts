@@ -13,4 +13,5 @@ type TokenSetStatics = {
 export const TokenSets = lunr.TokenSet as unknown as TokenSetStatics
 
 /** A token's position in the text it came from: [start, length]. */
-export const tokenPosition = (token: lunr.Token): [number, number] => (token as unknown as { metadata: { position: [number, number] } }).metadata.position
+export const tokenPosition = (token: lunr.Token): [number, number] =>
+  (token as unknown as { metadata: { position: [number, number] } }).metadata.position

@@ -16,7 +16,15 @@ export type SearchFileLoader = (path: string, build?: string) => Promise<unknown
 export type SearchFilters = { type?: string | null; nation?: string | null }
 
 /** One result. `summary` is empty until the summaries arrive (see SearchClient#withSummaries). */
-export type SearchHit = { doc: number; url: string; title: string; summary: string; type: string; score: number; terms: string[] }
+export type SearchHit = {
+  doc: number
+  url: string
+  title: string
+  summary: string
+  type: string
+  score: number
+  terms: string[]
+}
 
 export type SearchResults = { query: string; hits: SearchHit[]; total: number }
 
@@ -69,7 +77,8 @@ export class Vocabulary {
         }
       }
       const all: string[] = []
-      for (let n = term.length - 1; n <= term.length + 1; n++) for (const t of this.byLength.get(n) ?? []) if (oneEditApart(term, t)) all.push(t)
+      for (let n = term.length - 1; n <= term.length + 1; n++)
+        for (const t of this.byLength.get(n) ?? []) if (oneEditApart(term, t)) all.push(t)
       this.typos.set(term, (found = shortestFirst(all)))
     }
     return found
@@ -80,7 +89,12 @@ export class Vocabulary {
     let found = this.prefixes.get(word)
     if (!found) {
       const all: string[] = []
-      for (let i = lowerBound(this.sorted, word); i < this.sorted.length && this.sorted[i].startsWith(word); i++) all.push(this.sorted[i])
+      for (
+        let i = lowerBound(this.sorted, word);
+        i < this.sorted.length && this.sorted[i].startsWith(word);
+        i++
+      )
+        all.push(this.sorted[i])
       this.prefixes.set(word, (found = shortestFirst(all)))
     }
     return found
@@ -120,7 +134,8 @@ const lowerBound = (sorted: readonly string[], word: string): number => {
   return lo
 }
 
-const shortestFirst = (terms: string[]): string[] => terms.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS)
+const shortestFirst = (terms: string[]): string[] =>
+  terms.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS)
 
 /** The vocabulary lookups for the manifest's sorted term list. */
 export const vocabularyOf = (sortedTerms: readonly string[]): Vocabulary => new Vocabulary(sortedTerms)
@@ -162,7 +177,11 @@ export type ScoredDoc = { doc: number; score: number; clauses: number[] }
  * every field) and scores a document by Σ over fields of (q · the document's field vector) / |q|.
  * Ties keep document order, as lunr's do.
  */
-export const scoreClauses = (clauses: readonly QueryClause[], postings: (term: string) => number[][] | undefined, docCount: number): ScoredDoc[] => {
+export const scoreClauses = (
+  clauses: readonly QueryClause[],
+  postings: (term: string) => number[][] | undefined,
+  docCount: number,
+): ScoredDoc[] => {
   const scores = new Float64Array(docCount)
   const matched: (number[] | undefined)[] = new Array(docCount)
   let norm = 0
@@ -233,7 +252,10 @@ export class SearchClient {
     return this.load(path, this.loaded?.manifest.build).then(
       (v) => v as T,
       (cause) => {
-        throw new SearchLoadError(`Could not load the search index file ${path}: ${(cause as Error).message}`, { cause })
+        throw new SearchLoadError(
+          `Could not load the search index file ${path}: ${(cause as Error).message}`,
+          { cause },
+        )
       },
     )
   }
@@ -294,11 +316,18 @@ export class SearchClient {
     return [...new Set(clauses.map((c) => shardFor(c.term, keys)!))]
   }
 
-  private rank(query: string, clauses: readonly QueryClause[], filters: SearchFilters, limit: number): SearchResults {
+  private rank(
+    query: string,
+    clauses: readonly QueryClause[],
+    filters: SearchFilters,
+    limit: number,
+  ): SearchResults {
     const { manifest, keys } = this.loaded!
-    const results = scoreClauses(clauses, (term) => this.shardsHere.get(shardFor(term, keys)!)?.[term], manifest.docTypes.length).filter((r) =>
-      passesFilters(manifest, r.doc, filters),
-    )
+    const results = scoreClauses(
+      clauses,
+      (term) => this.shardsHere.get(shardFor(term, keys)!)?.[term],
+      manifest.docTypes.length,
+    ).filter((r) => passesFilters(manifest, r.doc, filters))
     const hits = results.slice(0, limit).map(({ doc, score, clauses: matched }) => ({
       doc,
       url: docUrl(manifest, doc),

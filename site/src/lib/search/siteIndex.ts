@@ -19,7 +19,10 @@ export const siteSearchIndex = (): SearchIndexFiles => {
   try {
     cached = { snapshot, index: buildSearchIndex(documentsFromSnapshot(snapshot)) }
   } catch (cause) {
-    throw new Error(`Search index build failed: ${(cause as Error).message}. Check the snapshot's guides, templates, sessions, unions and networks.`, { cause })
+    throw new Error(
+      `Search index build failed: ${(cause as Error).message}. Check the snapshot's guides, templates, sessions, unions and networks.`,
+      { cause },
+    )
   }
   return cached.index
 }
@@ -29,4 +32,8 @@ export const jsonResponse = (body: unknown): Response =>
   new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
 
 /** Static paths of every term shard, by file name. */
-export const termShardPaths = () => [...siteSearchIndex().termShards.keys()].map((key) => ({ params: { shard: shardFileName(key) }, props: { key } }))
+export const termShardPaths = () =>
+  [...siteSearchIndex().termShards.keys()].map((key) => ({
+    params: { shard: shardFileName(key) },
+    props: { key },
+  }))

@@ -88,7 +88,10 @@ export class WeighError extends Error {
  * field vectors (idf × saturated term frequency × field boost × document boost, rounded to 3
  * decimals), documents numbered in the order given.
  */
-export const termWeights = (docs: readonly WeighedDocument[], fields: readonly WeightedField[]): TermPostings => {
+export const termWeights = (
+  docs: readonly WeighedDocument[],
+  fields: readonly WeightedField[],
+): TermPostings => {
   const vocab = new TermNumbers()
   const fieldCount = fields.length
   const n = docs.length

@@ -25,6 +25,7 @@ export const networkFacets = (networks: SnapshotNetwork[]): NetworkFacet[] => {
 export const matchesNetworkFacet = (n: SnapshotNetwork, f: Pick<NetworkFacet, 'facet' | 'value'>): boolean =>
   f.facet === 'sector' ? n.sector === f.value : regionSlug(n.region) === f.value
 
-export const networkFacetUrl = (f: Pick<NetworkFacet, 'facet' | 'value'>) => `/networks/${f.facet}/${f.value}/`
+export const networkFacetUrl = (f: Pick<NetworkFacet, 'facet' | 'value'>) =>
+  `/networks/${f.facet}/${f.value}/`
 
 export const byName = (a: SnapshotNetwork, b: SnapshotNetwork) => a.name.localeCompare(b.name, 'en-GB')

@@ -11,7 +11,11 @@ export const STATE_WORDS: Record<string, string> = {
 
 /** Open petitions first (newest first), then the closed and delivered ones. */
 export const sortPetitions = (petitions: SnapshotPetition[]): SnapshotPetition[] =>
-  [...petitions].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || (b.opensAt ?? b.createdAt).localeCompare(a.opensAt ?? a.createdAt))
+  [...petitions].sort(
+    (a, b) =>
+      Number(b.state === 'open') - Number(a.state === 'open') ||
+      (b.opensAt ?? b.createdAt).localeCompare(a.opensAt ?? a.createdAt),
+  )
 
 /** Whether a petition takes signatures at build time: the same rule the sign endpoint applies. */
 export const isOpen = (p: SnapshotPetition, now = new Date()): boolean => isSignable(p, now)
@@ -21,7 +25,9 @@ export const isOpen = (p: SnapshotPetition, now = new Date()): boolean => isSign
  * allow names, or nobody asked).
  * @example recentSignersLine(p) // 'Tom from North West England, Priya and Sam'
  */
-export const recentSignersLine = (p: Pick<SnapshotPetition, 'showSignerNames' | 'recentSigners'>): string | null => {
+export const recentSignersLine = (
+  p: Pick<SnapshotPetition, 'showSignerNames' | 'recentSigners'>,
+): string | null => {
   const shown = p.showSignerNames ? (p.recentSigners ?? []) : []
   if (shown.length === 0) return null
   const names = shown.map((s) => (s.area ? `${s.firstName} from ${s.area}` : s.firstName))

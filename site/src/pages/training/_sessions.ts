@@ -23,11 +23,20 @@ export const pastSessions = (sessions: SnapshotTrainingSession[], now: Date) =>
 
 /** A region name as a URL part: "North West England" → "north-west-england". */
 export const regionSlug = (region: string): string =>
-  region.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  region
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 
-export const formatLabel = (format: string): string => SESSION_FORMATS.find((f) => f.value === format)?.label ?? format
+export const formatLabel = (format: string): string =>
+  SESSION_FORMATS.find((f) => f.value === format)?.label ?? format
 
-export const STATUS_LABELS: Record<string, string> = { scheduled: 'Places available', full: 'Full', cancelled: 'Cancelled' }
+export const STATUS_LABELS: Record<string, string> = {
+  scheduled: 'Places available',
+  full: 'Full',
+  cancelled: 'Cancelled',
+}
 
 export type Facet = 'format' | 'region' | 'topic'
 export type FacetValue = { facet: Facet; value: string; label: string }
@@ -42,7 +51,11 @@ export const facetValues = (sessions: SnapshotTrainingSession[]): FacetValue[] =
   }
   const byLabel = (a: FacetValue, b: FacetValue) => a.label.localeCompare(b.label, 'en-GB')
   return [
-    ...SESSION_FORMATS.map((f) => ({ facet: 'format' as const, value: f.value as string, label: f.label as string })),
+    ...SESSION_FORMATS.map((f) => ({
+      facet: 'format' as const,
+      value: f.value as string,
+      label: f.label as string,
+    })),
     ...[...regions].map(([value, label]) => ({ facet: 'region' as const, value, label })).sort(byLabel),
     ...[...topics].map(([value, label]) => ({ facet: 'topic' as const, value, label })).sort(byLabel),
   ]
@@ -50,6 +63,10 @@ export const facetValues = (sessions: SnapshotTrainingSession[]): FacetValue[] =
 
 /** True when a session matches a filter value. */
 export const matchesFacet = (s: SnapshotTrainingSession, f: Pick<FacetValue, 'facet' | 'value'>): boolean =>
-  f.facet === 'format' ? s.format === f.value : f.facet === 'region' ? !!s.region && regionSlug(s.region) === f.value : s.topics.some((t) => t.slug === f.value)
+  f.facet === 'format'
+    ? s.format === f.value
+    : f.facet === 'region'
+      ? !!s.region && regionSlug(s.region) === f.value
+      : s.topics.some((t) => t.slug === f.value)
 
 export const facetUrl = (f: Pick<FacetValue, 'facet' | 'value'>) => `/training/${f.facet}/${f.value}/`

@@ -7,10 +7,15 @@ export { NATIONS, SECTORS }
 
 export const sectorLabel = (value: string): string => SECTORS.find((s) => s.value === value)?.label ?? value
 export const nationLabel = (value: string): string => NATIONS.find((n) => n.value === value)?.label ?? value
-export const affiliationLabel = (value: string): string => AFFILIATIONS.find((a) => a.value === value)?.label ?? value
+export const affiliationLabel = (value: string): string =>
+  AFFILIATIONS.find((a) => a.value === value)?.label ?? value
 
 /** Where a worker in that nation would say they work. */
-export const NATION_PLACE: Record<string, string> = { 'england-wales': 'England or Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' }
+export const NATION_PLACE: Record<string, string> = {
+  'england-wales': 'England or Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+}
 
 /** Unions A to Z, grouped by first letter. */
 export const unionsByLetter = (unions: SnapshotUnion[]): [string, SnapshotUnion[]][] => {

@@ -5,7 +5,10 @@ import { DOCX_TYPE } from '../../../lib/letter/docx'
 import { loadSnapshot, type SnapshotTemplate } from '../../../lib/snapshot'
 
 export function getStaticPaths() {
-  return loadSnapshot().templates.map((template) => ({ params: { slug: template.slug, name: template.slug }, props: { template } }))
+  return loadSnapshot().templates.map((template) => ({
+    params: { slug: template.slug, name: template.slug },
+    props: { template },
+  }))
 }
 
 export const GET: APIRoute = async ({ props }) => {

@@ -4,7 +4,10 @@ import { blankLetterText } from '../../../lib/letter'
 import { loadSnapshot, type SnapshotTemplate } from '../../../lib/snapshot'
 
 export function getStaticPaths() {
-  return loadSnapshot().templates.map((template) => ({ params: { slug: template.slug, name: template.slug }, props: { template } }))
+  return loadSnapshot().templates.map((template) => ({
+    params: { slug: template.slug, name: template.slug },
+    props: { template },
+  }))
 }
 
 export const GET: APIRoute = ({ props }) => {

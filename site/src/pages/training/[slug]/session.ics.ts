@@ -4,7 +4,10 @@ import { sessionIcs } from '../../../lib/ics'
 import { loadSnapshot, type SnapshotTrainingSession } from '../../../lib/snapshot'
 
 export const getStaticPaths: GetStaticPaths = () =>
-  loadSnapshot()['training-sessions'].map((session) => ({ params: { slug: session.slug }, props: { session } }))
+  loadSnapshot()['training-sessions'].map((session) => ({
+    params: { slug: session.slug },
+    props: { session },
+  }))
 
 export const GET: APIRoute = ({ props, site }) =>
   new Response(sessionIcs((props as { session: SnapshotTrainingSession }).session, String(site)), {
