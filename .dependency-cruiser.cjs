@@ -30,6 +30,14 @@ module.exports = {
       from: { path: '^cms/' },
       to: { path: '^(site|scripts)/' },
     },
+    {
+      name: 'publish-through-its-front-door',
+      comment:
+        'cms/publish/ is one pipeline (export → render → check → switch → serve): the rest of cms/ and scripts/ use its index, not its inner files.',
+      severity: 'error',
+      from: { path: '^(cms|scripts)/', pathNot: '^cms/publish/' },
+      to: { path: '^cms/publish/', pathNot: '^cms/publish/index\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -7,11 +7,11 @@ import { queueRebuild } from './jobs/rebuild/queueRebuild'
 import { withLoginCookie } from '../content-models/collections/Users'
 import { projectRoot } from '../content-models/paths'
 import { FLAGGED_COLLECTIONS } from './abuse/release'
-import { withFlaggedAdmin } from './components/FlaggedRecords/withFlaggedAdmin'
+import { withFlaggedAdmin } from './admin/components/FlaggedRecords/withFlaggedAdmin'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
-import { endpoints } from './endpoints'
-import { withUnknownRoutesNotFound } from './endpoints/unknownRoutes'
+import { endpoints } from './api'
+import { withUnknownRoutesNotFound } from './api/unknownRoutes'
 import { jobs } from './jobs'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
@@ -38,7 +38,7 @@ export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://
 
 /**
  * Builds the Payload config. payload.config.ts only calls this; tests call it with their own database.
- * Unknown or unsupported API routes then answer 404 (endpoints/unknownRoutes.ts).
+ * Unknown or unsupported API routes then answer 404 (api/unknownRoutes.ts).
  */
 export const createConfig = (options: AppConfigOptions = {}) =>
   buildConfig({

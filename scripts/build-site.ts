@@ -3,7 +3,7 @@
  * data/snapshot) into data/builds/<id> and switches data/site to it. Needs no database.
  */
 import path from 'node:path'
-import { buildSite, sitePaths } from '../cms/site/buildSite'
+import { buildSite, sitePaths } from '../cms/publish'
 import { runCli } from './lib/cli'
 import { loadDotEnv } from './lib/env'
 

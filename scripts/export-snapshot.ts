@@ -1,8 +1,7 @@
 /** `npm run export-snapshot [-- <dir>]`: writes the published content to data/snapshot (or <dir>). */
 import path from 'node:path'
 import { initPayload } from '../cms/initPayload'
-import { sitePaths } from '../cms/site/buildSite'
-import { exportSnapshot } from '../cms/snapshot/exportSnapshot'
+import { sitePaths, exportSnapshot } from '../cms/publish'
 import { runCli } from './lib/cli'
 import { loadDotEnv } from './lib/env'
 

@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/generate-corpus.ts <output dir> [guides=1000]`: writes a realistic scale corpus
- * as a snapshot folder (the shape of cms/snapshot/types.ts), for benchmarks and load tests.
+ * as a snapshot folder (the shape of content-models/snapshot.ts), for benchmarks and load tests.
  *
  * Realistic means the word statistics of our own writing: guides are recombined from the sentences,
  * headings, list items, key facts and steps of the seed guides (mostly from seed guides on the

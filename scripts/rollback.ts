@@ -3,7 +3,7 @@
  * a kept build: the one named, or the one before the live build. Needs no database; the CMS shows
  * the change on its next look at the site-builds list.
  */
-import { listBuilds, rollbackTo } from '../cms/site/rollback'
+import { listBuilds, rollbackTo } from '../cms/publish'
 import { runCli } from './lib/cli'
 import { loadDotEnv } from './lib/env'
 

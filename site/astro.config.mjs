@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config'
 import renderAdapter from './render/adapter.mjs'
 import { sitemapOptions } from './sitemap.options.mjs'
 
-// SITE_BUNDLE=1 (cms/site/buildSite.ts): build the pages once as a bundle that renders them from
+// SITE_BUNDLE=1 (cms/publish/buildSite.ts): build the pages once as a bundle that renders them from
 // any snapshot later (site/render/), instead of writing the static pages now.
 const bundle = Boolean(process.env.SITE_BUNDLE)
 

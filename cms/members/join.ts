@@ -1,18 +1,18 @@
 /**
  * Joining the network: check the input, store a pending member with both consents and the
  * consent wording's version, flag abuse silently, and email a confirmation link (owed in the
- * record until sent, as for signatures: cms/petitions/confirmEmail.ts). Joining again changes
+ * record until sent, as for signatures: cms/campaigns/confirmEmail.ts). Joining again changes
  * nothing stored until the new link is confirmed: the new choices wait in `pendingChanges`.
  */
 import type { Payload } from 'payload'
 import type { Member } from '../../content-models/payload-types'
 import { formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
 import { limitRate } from '../abuse/rateLimit'
-import { clientRateKey } from '../endpoints/clientAddress'
+import { clientRateKey } from '../edge/clientAddress'
 import { check, type FieldErrors } from '../abuse/validation'
 import { memberAlreadyJoinedEmail, memberConfirmEmail } from '../email/messages/render'
-import { deliverOwedEmail, owedFrom, sendOwed } from '../petitions/confirmEmail'
-import { isUniqueViolation, type SubmitContext } from '../petitions/sign'
+import { deliverOwedEmail, owedFrom, sendOwed } from '../campaigns/confirmEmail'
+import { isUniqueViolation, type SubmitContext } from '../campaigns/sign'
 import { canonicalEmail } from './canonicalEmail'
 import { CONSENT_VERSION } from '../../content-models/consent'
 import { joinSchema } from './joinSchema'

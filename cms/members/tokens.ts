@@ -87,7 +87,7 @@ export const links = (cmsUrl: string) => {
     unsubscribe: (kind: RecordKind, id: RecordId, token: string) =>
       `${base}/unsubscribe/${kind}/${id}/${token}`,
     erase: (kind: RecordKind, id: RecordId, token: string) => `${base}/erase/${kind}/${id}/${token}`,
-    /** Members only: "yes, keep me in the network" (cms/endpoints/keep.ts). */
+    /** Members only: "yes, keep me in the network" (cms/api/keep.ts). */
     keep: (id: RecordId, token: string) => `${base}/keep/member/${id}/${token}`,
   }
 }

@@ -8,13 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { debounceMs } from '../../cms/jobs/rebuild/settings'
-import {
-  buildSite,
-  ensureBundle,
-  makeBundle,
-  sitePaths,
-  type SiteBuildResult,
-} from '../../cms/site/buildSite'
+import { buildSite, ensureBundle, makeBundle, sitePaths, type SiteBuildResult } from '../../cms/publish'
 import { generateCorpus, writeCorpus } from '../generate-corpus'
 
 process.env.PROJECT_ROOT ||= process.cwd()

@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { runAstroBuild } from '../../cms/site/buildSite'
+import { runAstroBuild } from '../../cms/publish'
 import { rankUnions } from '../../site/src/lib/finder'
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`

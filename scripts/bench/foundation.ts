@@ -7,8 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { initPayload } from '../../cms/initPayload'
 import { seed } from '../../cms/seed/seed'
-import { runAstroBuild } from '../../cms/site/buildSite'
-import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
+import { runAstroBuild, exportSnapshot } from '../../cms/publish'
 
 process.env.PROJECT_ROOT ||= process.cwd()
 const dir = await mkdtemp(path.join(os.tmpdir(), 'organise-bench-'))

@@ -12,8 +12,7 @@ import { runRebuild } from '../../cms/jobs/rebuild/runRebuild'
 import { debounceMs, REBUILD_QUEUE } from '../../cms/jobs/rebuild/settings'
 import { markdownToLexical } from '../../cms/richtext/markdownToLexical'
 import { seed } from '../../cms/seed/seed'
-import { sitePaths } from '../../cms/site/buildSite'
-import { startStaticServer } from '../../cms/site/staticServer'
+import { sitePaths, startStaticServer } from '../../cms/publish'
 import { corpusMarkdown, generateCorpus } from '../generate-corpus'
 
 process.env.PROJECT_ROOT ||= process.cwd()

@@ -24,7 +24,7 @@ import os from 'node:os'
 import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
-import { runAstroBuild } from '../../cms/site/buildSite'
+import { runAstroBuild } from '../../cms/publish'
 import { buildLunr, buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
 import {
   documentsFromSnapshot,

@@ -1,5 +1,5 @@
 /**
- * Signature throughput, through the real HTTP server (cms/endpoints/serve.ts: sign and count on its
+ * Signature throughput, through the real HTTP server (cms/edge/serve.ts: sign and count on its
  * fast routes, everything else through Payload's endpoint router) on SQLite, with email to the
  * offline outbox:
  *   - sign: submissions per second sustained for the run (and its slowest 10 s), latency p50/p99,
@@ -46,7 +46,7 @@ process.env.DATABASE_URI = databaseUri
 process.env.OUTBOX_DIR = outboxDir
 
 const { initPayload } = await import('../../cms/initPayload')
-const { rollUpCounts } = await import('../../cms/petitions/counts')
+const { rollUpCounts } = await import('../../cms/campaigns/counts')
 const payload = await initPayload({ key: 'bench' })
 const petition = await payload.create({
   collection: 'petitions',
@@ -93,7 +93,7 @@ if (underNext) {
   await cms.ready
 } else {
   servers = [
-    spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/endpoints/serve.ts'], {
+    spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/edge/serve.ts'], {
       env: serverEnv,
       stdio: ['ignore', 'inherit', 'inherit'],
     }),
@@ -305,8 +305,8 @@ for (let i = 0; i < N; i++)
     returning: false,
   })
 const adapterCreatePerSecond = N / ((performance.now() - a) / 1000)
-// What the sign endpoint now does: many rows per transaction (cms/petitions/batcher.ts), 100 at a time.
-const { storeSignatures } = await import('../../cms/petitions/sign')
+// What the sign endpoint now does: many rows per transaction (cms/campaigns/batcher.ts), 100 at a time.
+const { storeSignatures } = await import('../../cms/campaigns/sign')
 a = performance.now()
 for (let j = 0; j < N / 100; j++) {
   await storeSignatures(

@@ -1,6 +1,6 @@
 /**
  * Signing, side by side with a bare baseline in one run (issue 13): our sign endpoint through the
- * real server (cms/endpoints/serve.ts on SQLite, outbox email, rate limits on, TRUST_PROXY=1)
+ * real server (cms/edge/serve.ts on SQLite, outbox email, rate limits on, TRUST_PROXY=1)
  * against a bare node:http server doing the least the design needs (signatures/bareSign.ts),
  * both loaded by wrk with a new email per request from 65,000 client addresses (signatures/sign.lua).
  * Phases run interleaved (ours, bare, ours, bare) so the machine's other work hits both:
@@ -99,7 +99,7 @@ const stopAll = () => Promise.all(servers.map((s) => s.stop()))
 process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)))
 try {
   const oursPort = await freePort()
-  const ours = await startServer('ours', 'cms/endpoints/serve.ts', {
+  const ours = await startServer('ours', 'cms/edge/serve.ts', {
     ...process.env,
     PORT: String(oursPort),
     HOST: '127.0.0.1',

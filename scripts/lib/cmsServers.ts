@@ -2,7 +2,7 @@
  * The CMS as `npm start` serves it, on one port:
  *   - Next (the admin, the REST and GraphQL API, uploads, and the job runner) on a private port on
  *     127.0.0.1;
- *   - in front of it, on the CMS port, the endpoint server (cms/endpoints/serve.ts), which answers
+ *   - in front of it, on the CMS port, the endpoint server (cms/edge/serve.ts), which answers
  *     the public endpoints itself (signing, counts, joining, the confirm, unsubscribe and erase
  *     links: all that anonymous people use, and the busy part) and passes everything else to Next.
  * Through Next alone, signing ran at 417/s and the count at 522 reads/s on the 2-core test machine
@@ -93,7 +93,7 @@ export const startCmsServers = async ({
     'CMS (Next)',
   )
   const front = start(
-    ['--import', 'tsx', path.join(root, 'cms/endpoints/serve.ts')],
+    ['--import', 'tsx', path.join(root, 'cms/edge/serve.ts')],
     { ...production, PORT: String(port), HOST: host, PROXY_TO: nextUrl },
     /listening on/i,
     'CMS front server',

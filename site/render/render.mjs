@@ -6,7 +6,7 @@
 // Every route Astro knows is rendered, as `astro build` would (the HTML is byte for byte the same),
 // unless renderOnlyFile limits them to the pages whose data changed (JSON: `{ routes: { <folder>:
 // <collection> }, slugs: { <collection>: [slug…] }, folders: { <folder>: 'all'|'lists'|'none' } }`,
-// from cms/site/incremental.ts): an incremental build carries the other pages over from the live build.
+// from cms/publish/incremental.ts): an incremental build carries the other pages over from the live build.
 // The sitemap lists every page either way, written by the official @astrojs/sitemap integration.
 // The search index's files are rendered by a worker thread at the same time as the other pages.
 // Prints one line of JSON with timings and counts on success.

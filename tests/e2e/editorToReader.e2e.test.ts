@@ -6,7 +6,7 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
+import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { launchBrowser } from '../helpers/browser'
 import { buildAndServe } from '../helpers/builtSite'
 import { make, richText } from '../helpers/factories'

@@ -1,7 +1,7 @@
 /**
  * Persona journeys through the whole path: content in a real Payload (SQLite), exported to a
  * snapshot, built into the static site, read and used in Chromium, with the forms posting to the
- * real CMS endpoints (served by cms/endpoints/serve.ts) and emails read from the outbox.
+ * real CMS endpoints (served by cms/edge/serve.ts) and emails read from the outbox.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import net from 'node:net'
@@ -15,11 +15,11 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { startEndpointServer } from '../../cms/endpoints/serve'
-import { rollUpCounts } from '../../cms/petitions/counts'
-import { runAstroBuild } from '../../cms/site/buildSite'
-import { startStaticServer } from '../../cms/site/staticServer'
-import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
+import { startEndpointServer } from '../../cms/edge/serve'
+import { rollUpCounts } from '../../cms/campaigns/counts'
+import { runAstroBuild } from '../../cms/publish/buildSite'
+import { startStaticServer } from '../../cms/publish/staticServer'
+import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { launchBrowser } from '../helpers/browser'
 import { linkIn, readOutbox } from '../helpers/endpointServer'
 import { make, richText } from '../helpers/factories'

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { runAstroBuild } from '../../cms/site/buildSite'
-import { startStaticServer } from '../../cms/site/staticServer'
+import { runAstroBuild } from '../../cms/publish/buildSite'
+import { startStaticServer } from '../../cms/publish/staticServer'
 
 /** Builds the site from a snapshot folder into a temporary folder and serves it on a free port. */
 export const buildAndServe = async (snapshotDir: string) => {

@@ -1,4 +1,4 @@
-import { startEndpointServer } from '../../cms/endpoints/serve'
+import { startEndpointServer } from '../../cms/edge/serve'
 import type { TestPayload } from './payload'
 
 /** Serves a test Payload's real endpoints over HTTP on a free port (the front server, without Next unless `proxyTo`). */

@@ -1,6 +1,6 @@
 import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { couldBeId } from '../../cms/endpoints/unknownRoutes'
+import { couldBeId } from '../../cms/api/unknownRoutes'
 import { make } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

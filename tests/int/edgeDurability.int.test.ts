@@ -40,10 +40,10 @@ const withPayload = async <T>(
   }
 }
 
-/** Starts `node --import tsx cms/endpoints/serve.ts` on a free port; resolves with its URL once it says it is listening. */
+/** Starts `node --import tsx cms/edge/serve.ts` on a free port; resolves with its URL once it says it is listening. */
 const startFrontServer = (port: number) =>
   new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cms/endpoints/serve.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cms/edge/serve.ts'], {
       cwd: path.resolve(__dirname, '../..'),
       env: {
         ...process.env,

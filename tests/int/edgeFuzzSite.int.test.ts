@@ -10,7 +10,7 @@ import path from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startStaticServer } from '../../cms/site/staticServer'
+import { startStaticServer } from '../../cms/publish/staticServer'
 import { attack, UPGRADE_HEADERS, type AttackCase } from '../helpers/edgeAttacks'
 import { ConnectionPool, RawConnection } from '../helpers/edgeRaw'
 

@@ -14,7 +14,7 @@ vi.hoisted(() => {
 import { discardFlagged, releaseFlagged } from '../../cms/abuse/release'
 import { readOutbox } from '../../cms/email/outboxAdapter'
 import { sendOwedMemberConfirmations } from '../../cms/members/join'
-import { flushEmailMarks, sendOwedConfirmations } from '../../cms/petitions/confirmEmail'
+import { flushEmailMarks, sendOwedConfirmations } from '../../cms/campaigns/confirmEmail'
 import { make } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

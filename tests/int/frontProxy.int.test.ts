@@ -13,8 +13,8 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_CONFIRM = '2/60'
 })
 
-import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from '../../cms/endpoints/clientAddress'
-import { startEndpointServer } from '../../cms/endpoints/serve'
+import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from '../../cms/edge/clientAddress'
+import { startEndpointServer } from '../../cms/edge/serve'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload

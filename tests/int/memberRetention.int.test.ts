@@ -9,8 +9,8 @@ vi.hoisted(() => {
 })
 
 import { sendOwedMemberConfirmations } from '../../cms/members/join'
-import { recordEmailFailure } from '../../cms/petitions/confirmEmail'
-import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../cms/petitions/retention'
+import { recordEmailFailure } from '../../cms/campaigns/confirmEmail'
+import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../cms/campaigns/retention'
 import { deleteUnsubscribed, runMemberRetention } from '../../cms/members/retention'
 import { eraseRecord } from '../../cms/members/records'
 import { linkToken } from '../../cms/members/tokens'

@@ -12,7 +12,7 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_SIGN = '3/60'
 })
 
-import { rollUpCounts } from '../../cms/petitions/counts'
+import { rollUpCounts } from '../../cms/campaigns/counts'
 import { make } from '../helpers/factories'
 import { linkIn, readOutbox, serveEndpoints } from '../helpers/endpointServer'
 import { startTestPayload, type TestPayload } from '../helpers/payload'

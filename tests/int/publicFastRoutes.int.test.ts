@@ -12,9 +12,9 @@ vi.hoisted(() => {
 })
 
 import { handleEndpoints } from 'payload'
-import { MAX_BODY_BYTES } from '../../cms/endpoints/http'
-import { COUNT_CACHE_CONTROL, rollUpCounts } from '../../cms/petitions/counts'
-import { PETITION_LOOKUP_MS } from '../../cms/petitions/sign'
+import { MAX_BODY_BYTES } from '../../cms/api/http'
+import { COUNT_CACHE_CONTROL, rollUpCounts } from '../../cms/campaigns/counts'
+import { PETITION_LOOKUP_MS } from '../../cms/campaigns/sign'
 import { make } from '../helpers/factories'
 import { serveEndpoints } from '../helpers/endpointServer'
 import { startTestPayload, type TestPayload } from '../helpers/payload'

@@ -13,7 +13,7 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
-import { storeSignatures } from '../../cms/petitions/sign'
+import { storeSignatures } from '../../cms/campaigns/sign'
 import { make } from '../helpers/factories'
 import { readOutbox, serveEndpoints } from '../helpers/endpointServer'
 import { startTestPayload, type TestPayload } from '../helpers/payload'

@@ -1,5 +1,5 @@
 /**
- * The SQL that writes signatures without Payload's Local API (cms/petitions/signatureRows.ts),
+ * The SQL that writes signatures without Payload's Local API (cms/campaigns/signatureRows.ts),
  * against a real SQLite file with the committed migrations: the table and column names it relies
  * on, new rows and clashes in one batch, and repeats that renew a pending link, count a confirmed
  * one, and leave a capped one alone.
@@ -10,7 +10,7 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { storeSignatures, type NewSignature } from '../../cms/petitions/signatureRows'
+import { storeSignatures, type NewSignature } from '../../cms/campaigns/signatureRows'
 import { make } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportSnapshot } from '../../cms/snapshot/exportSnapshot'
+import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import type { SnapshotGuide, SnapshotNetwork, SnapshotPetition } from '../../content-models/snapshot'
 import { make, richText } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/payload'

@@ -1,5 +1,5 @@
 /**
- * The public site's server (cms/site/staticServer.ts) over a small built site in a temp folder:
+ * The public site's server (cms/publish/staticServer.ts) over a small built site in a temp folder:
  * compressed copies with Vary, revalidation, caching of hashed assets, the 404 page, dot-files,
  * and requests that once stopped the server.
  */
@@ -8,8 +8,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { precompress } from '../../cms/site/precompress'
-import { startStaticServer } from '../../cms/site/staticServer'
+import { precompress } from '../../cms/publish/precompress'
+import { startStaticServer } from '../../cms/publish/staticServer'
 
 let root: string
 let site: Awaited<ReturnType<typeof startStaticServer>>

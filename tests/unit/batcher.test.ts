@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createBatcher } from '../../cms/petitions/batcher'
+import { createBatcher } from '../../cms/campaigns/batcher'
 
 describe('the write-behind batcher', () => {
   it('writes items added close together as one batch and gives each caller its own result', async () => {

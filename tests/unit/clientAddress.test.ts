@@ -4,7 +4,7 @@ import {
   signedClientAddress,
   trustProxyHops,
   verifiedClientAddress,
-} from '../../cms/endpoints/clientAddress'
+} from '../../cms/edge/clientAddress'
 
 describe('the client’s address', () => {
   it('counts an IPv6 client by its /64, so one phone cannot dodge a limit by changing its last 64 bits', () => {

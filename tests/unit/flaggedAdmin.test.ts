@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { FLAGS } from '../../cms/abuse/flags'
 import { RELEASED } from '../../cms/abuse/release'
 import { createConfig } from '../../cms/config'
-import { FLAG_LABELS, flagLabel } from '../../cms/components/FlaggedRecords/flagLabels'
+import { FLAG_LABELS, flagLabel } from '../../cms/admin/components/FlaggedRecords/flagLabels'
 
 describe('flag labels', () => {
   it('has plain words for every flag and for the released note', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchPath } from '../../cms/endpoints/serve'
+import { matchPath } from '../../cms/edge/serve'
 
 describe('matching a public endpoint path', () => {
   it('reads the named parts of a matching path', () => {

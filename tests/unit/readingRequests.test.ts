@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BodyError, fieldsOf } from '../../cms/endpoints/http'
-import { countBodyOf, etagMatches } from '../../cms/petitions/counts'
+import { BodyError, fieldsOf } from '../../cms/api/http'
+import { countBodyOf, etagMatches } from '../../cms/campaigns/counts'
 
 describe('the count’s ETag', () => {
   it('is the same for the same count and changes when the count does', () => {

@@ -3,11 +3,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeReasons, startTime } from '../../cms/jobs/rebuild/queueRebuild'
-import { internalLinks, pagePathOf, resolves } from '../../cms/site/checkBuild'
-import { carryOver, planFolders, planIncremental, ROUTE_DIRS, ROUTE_READS } from '../../cms/site/incremental'
+import { internalLinks, pagePathOf, resolves } from '../../cms/publish/checkBuild'
+import {
+  carryOver,
+  planFolders,
+  planIncremental,
+  ROUTE_DIRS,
+  ROUTE_READS,
+} from '../../cms/publish/incremental'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
-import { rollbackTo } from '../../cms/site/rollback'
-import { sitePaths, switchLive } from '../../cms/site/buildSite'
+import { rollbackTo } from '../../cms/publish/rollback'
+import { sitePaths, switchLive } from '../../cms/publish/buildSite'
 import { rebuildReason } from '../../content-models/hooks/rebuildDecision'
 
 const guide = (id: number, slug: string, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { petitionToSnapshot, signerToSnapshot } from '../../cms/snapshot/toSnapshot'
+import { petitionToSnapshot, signerToSnapshot } from '../../cms/publish/toSnapshot'
 import type { Petition } from '../../content-models/payload-types'
 import { recentSignersLine } from '../../site/src/pages/petitions/_petitions'
 

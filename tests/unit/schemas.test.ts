@@ -3,7 +3,7 @@ import { check } from '../../cms/abuse/validation'
 import { checkFormStamp, issueFormStamp } from '../../cms/abuse/formStamp'
 import { FLAGS, formFlags } from '../../cms/abuse/flags'
 import { joinSchema } from '../../cms/members/joinSchema'
-import { signSchema } from '../../cms/petitions/signSchema'
+import { signSchema } from '../../cms/campaigns/signSchema'
 
 describe('the sign schema', () => {
   it('accepts a form post (strings, a ticked box is "on") and JSON alike', () => {

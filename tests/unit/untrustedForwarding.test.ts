@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
-import { warnOnUntrustedForwarding } from '../../cms/endpoints/edgeErrors'
+import { warnOnUntrustedForwarding } from '../../cms/edge/edgeErrors'
 
 /** A Fastify app whose log lines are kept, with the warning hook as the front server installs it. */
 const appWithLog = (env: Record<string, string | undefined>) => {

@@ -1,10 +1,10 @@
 import type { JobsConfig, TaskConfig } from 'payload'
-import { rollUpCounts, ROLL_UP_SECONDS } from '../../petitions/counts'
-import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../petitions/retention'
+import { rollUpCounts, ROLL_UP_SECONDS } from '../../campaigns/counts'
+import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../campaigns/retention'
 import { sweepDatabaseRateLimits } from '../../abuse/rateLimitStore'
 import { sendOwedMemberConfirmations } from '../../members/join'
 import { runMemberRetention } from '../../members/retention'
-import { sendOwedConfirmations } from '../../petitions/confirmEmail'
+import { sendOwedConfirmations } from '../../campaigns/confirmEmail'
 
 /** The queue petition and sign-up tasks run on, apart from site rebuilds. */
 export const PETITIONS_QUEUE = 'petitions'

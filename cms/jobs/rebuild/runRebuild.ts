@@ -3,9 +3,14 @@ import path from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
 import type { SiteBuild } from '../../../content-models/payload-types'
-import { buildSite, reusableSnapshot, sitePaths, SiteBuildError } from '../../site/buildSite'
-import { purgeOlderBuilds } from '../../site/purgeOlderBuilds'
-import { exportSnapshot } from '../../snapshot/exportSnapshot'
+import {
+  buildSite,
+  reusableSnapshot,
+  sitePaths,
+  SiteBuildError,
+  purgeOlderBuilds,
+  exportSnapshot,
+} from '../../publish'
 import { newBuildId, type RebuildTrigger } from './queueRebuild'
 import { recoverInterruptedBuilds } from './recover'
 import { keepBuilds, REBUILD_DAILY_TASK, REBUILD_TASK } from './settings'

@@ -18,7 +18,7 @@ export const Guides: CollectionConfig = {
     useAsTitle: 'title',
     group: 'Content',
     defaultColumns: ['title', '_status', 'lastReviewed', 'reviewDue', 'updatedAt'],
-    components: { beforeListTable: ['/components/GuidesReviewNotice#GuidesReviewNotice'] },
+    components: { beforeListTable: ['/admin/components/GuidesReviewNotice#GuidesReviewNotice'] },
   },
   access: { create: isEditor, read: publishedOrStaff, update: isEditorOrReviewer, delete: isEditor },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startStaticServer } from '../../../cms/site/staticServer'
+import { startStaticServer } from '../../../cms/publish'
 import { gz, kb, median, ms } from './measure'
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The two servers the signatures bench compares, each a child process of its own, started the
- * way they run: ours is cms/endpoints/serve.ts (PORT, HOST, DATABASE_URI, OUTBOX_DIR,
+ * way they run: ours is cms/edge/serve.ts (PORT, HOST, DATABASE_URI, OUTBOX_DIR,
  * PAYLOAD_SECRET and TRUST_PROXY from the environment), the bare one is bareSign.ts. Both say
  * "listening on <url>" when they take requests.
  */

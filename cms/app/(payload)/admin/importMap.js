@@ -21,10 +21,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { GuidesReviewNotice as GuidesReviewNotice_df96744a9cd94ae56ede4e13ce2a2ae9 } from '../../../components/GuidesReviewNotice'
-import { FlagsCell as FlagsCell_6a7da343357cad6a8d6897e4367dd2e7 } from '../../../components/FlaggedRecords/FlagsCell'
-import { FlaggedActions as FlaggedActions_37da9599fa343f3ac0af9280033c11d0 } from '../../../components/FlaggedRecords/FlaggedActions'
-import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
+import { GuidesReviewNotice as GuidesReviewNotice_980c11a548f2b4d084e24d48514303e1 } from '../../../admin/components/GuidesReviewNotice'
+import { FlagsCell as FlagsCell_7cec6bba5ecce6657c28aac3c69932f4 } from '../../../admin/components/FlaggedRecords/FlagsCell'
+import { FlaggedActions as FlaggedActions_836720fe00b986c167d9691b06b17b44 } from '../../../admin/components/FlaggedRecords/FlaggedActions'
+import { BuildStatus as BuildStatus_66a523de8d2e4b7643f8b445dc2dc94c } from '../../../admin/components/BuildStatus'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,9 +52,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/GuidesReviewNotice#GuidesReviewNotice": GuidesReviewNotice_df96744a9cd94ae56ede4e13ce2a2ae9,
-  "/components/FlaggedRecords/FlagsCell#FlagsCell": FlagsCell_6a7da343357cad6a8d6897e4367dd2e7,
-  "/components/FlaggedRecords/FlaggedActions#FlaggedActions": FlaggedActions_37da9599fa343f3ac0af9280033c11d0,
-  "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
+  "/admin/components/GuidesReviewNotice#GuidesReviewNotice": GuidesReviewNotice_980c11a548f2b4d084e24d48514303e1,
+  "/admin/components/FlaggedRecords/FlagsCell#FlagsCell": FlagsCell_7cec6bba5ecce6657c28aac3c69932f4,
+  "/admin/components/FlaggedRecords/FlaggedActions#FlaggedActions": FlaggedActions_836720fe00b986c167d9691b06b17b44,
+  "/admin/components/BuildStatus#BuildStatus": BuildStatus_66a523de8d2e4b7643f8b445dc2dc94c,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

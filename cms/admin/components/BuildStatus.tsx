@@ -4,7 +4,7 @@
  * server (Payload passes it the Payload instance and the user).
  */
 import type { Payload } from 'payload'
-import type { SiteBuild, User } from '../../content-models/payload-types'
+import type { SiteBuild, User } from '../../../content-models/payload-types'
 import { BuildActions } from './BuildActions'
 
 type Props = { payload?: Payload; user?: User | null }

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-const component = (name: string) => `/components/FlaggedRecords/${name}#${name}`
+const component = (name: string) => `/admin/components/FlaggedRecords/${name}#${name}`
 
 /** The flags field with its plain-words cell. */
 const withFlagsCell = (field: Field): Field =>

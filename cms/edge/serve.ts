@@ -5,7 +5,7 @@
  * body). Fastify parses HTTP, limits bodies and works out the client's address from TRUST_PROXY;
  * what is ours is routing and our rules.
  *
- * Run alone: `npx tsx cms/endpoints/serve.ts` (PORT, default 3001; HOST, default 127.0.0.1;
+ * Run alone: `npx tsx cms/edge/serve.ts` (PORT, default 3001; HOST, default 127.0.0.1;
  * PROXY_TO=<url of next start> to pass everything outside /api/public/ there).
  */
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -20,7 +20,7 @@ import {
   quietRequestLogs,
   warnOnUntrustedForwarding,
 } from './edgeErrors'
-import { MAX_REQUEST_BODY } from './http'
+import { MAX_REQUEST_BODY } from '../api/http'
 import { answerWithPayload } from './payloadRoutes'
 import { limitLinkPresses, passToNext } from './passToNext'
 

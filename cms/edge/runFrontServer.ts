@@ -1,13 +1,13 @@
 /**
- * `npx tsx cms/endpoints/serve.ts`: start Payload (with migrations) and the front server on PORT
+ * `npx tsx cms/edge/serve.ts`: start Payload (with migrations) and the front server on PORT
  * (default 3001) and HOST (default 127.0.0.1), passing everything outside /api/public/ to
  * PROXY_TO when it is set. On SIGTERM or SIGINT it stops taking requests, finishes those in
  * flight, writes the queued signatures and "email sent" marks, then closes the database.
  */
 import { assertDeploymentReady } from '../deployment'
 import { initPayload } from '../initPayload'
-import { flushEmailMarks } from '../petitions/confirmEmail'
-import { signatureBatcher } from '../petitions/sign'
+import { flushEmailMarks } from '../campaigns/confirmEmail'
+import { signatureBatcher } from '../campaigns/sign'
 import type { Payload } from 'payload'
 
 /** How to start the front server: serve.ts's startEndpointServer, passed in (serve.ts is the entry point, and importing it back would never finish). */

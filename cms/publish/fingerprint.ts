@@ -25,7 +25,7 @@ const hashTree = async (
 }
 
 /** Folders the site's pages are made from: the site, and the CMS code it imports at build time. */
-const SOURCE_DIRS = ['site', 'cms/site', 'cms/snapshot', 'content-models']
+const SOURCE_DIRS = ['site', 'cms/publish', 'content-models']
 const notBuilt = (name: string) => ['node_modules', 'dist', '.astro'].includes(name)
 
 /** A fingerprint of everything a build depends on: the snapshot and the site's sources. */

@@ -3,7 +3,7 @@
  * to just those. Rendered on the server (Payload passes it the Payload instance).
  */
 import type { Payload } from 'payload'
-import { pastReviewDueListUrl, pastReviewDueWhere } from '../../content-models/collections/guides/review'
+import { pastReviewDueListUrl, pastReviewDueWhere } from '../../../content-models/collections/guides/review'
 
 type Props = { payload?: Payload }
 

@@ -13,7 +13,7 @@ import type { Payload } from 'payload'
 import { limitRate } from '../abuse/rateLimit'
 import { CLIENT_ADDRESS_HEADER, clientRateKey, signedClientAddress } from './clientAddress'
 import { siteUrl } from '../members/tokens'
-import { rateLimitedAnswer, waitWords, wantsJson } from './http'
+import { rateLimitedAnswer, waitWords, wantsJson } from '../api/http'
 
 /** Headers a client could use to claim an address or origin; dropped before Next sees the request. */
 const CLAIMS = [

@@ -7,7 +7,7 @@
  */
 import type { PayloadRequest } from 'payload'
 import type { FieldErrors } from '../abuse/validation'
-import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from './clientAddress'
+import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from '../edge/clientAddress'
 import { errorPage, page, serverErrorPage } from './pages'
 
 /** Bodies larger than this are refused: no form of ours comes close. */

@@ -6,9 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
-import { type Answer } from './http'
-import { cachedCountBody, type CountBody } from '../petitions/counts'
-import { countAnswer, countAnswerFrom, signAnswer } from './public'
+import { type Answer } from '../api/http'
+import { cachedCountBody, type CountBody } from '../campaigns/counts'
+import { countAnswer, countAnswerFrom, signAnswer } from '../api/public'
 
 const corsByOrigin = new WeakMap<Payload, Map<string, Record<string, string>>>()
 

@@ -6,7 +6,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole } from '../../content-models/access/roles'
 import { queueRebuild } from '../jobs/rebuild/queueRebuild'
 import { markLiveRecord } from '../jobs/rebuild/runRebuild'
-import { RollbackError, listBuilds, rollbackTo } from '../site/rollback'
+import { RollbackError, listBuilds, rollbackTo } from '../publish'
 import { jsonAnswer, toResponse } from './http'
 
 const forbidden = () =>

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { link, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
-import { referencedSlugs } from '../snapshot/links'
+import { referencedSlugs } from './links'
 import { listFiles } from './checkBuild'
 
 /** The folder of the public site each collection's pages live under. */

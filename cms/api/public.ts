@@ -16,8 +16,8 @@ import {
   etagMatches,
   publicCountBody,
   ROLL_UP_SECONDS,
-} from '../petitions/counts'
-import { signPetition } from '../petitions/sign'
+} from '../campaigns/counts'
+import { signPetition } from '../campaigns/sign'
 import {
   type Answer,
   BodyError,

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { handleEndpoints, headersWithCors, type Endpoint, type Payload, type PayloadRequest } from 'payload'
 import { errorForLog } from '../email/scrub'
 import { CLIENT_ADDRESS_HEADER, signedClientAddress } from './clientAddress'
-import { serverErrorAnswer, toResponse, wantsJson } from './http'
+import { serverErrorAnswer, toResponse, wantsJson } from '../api/http'
 
 /**
  * Matches a path like /public/petitions/:slug/sign against a pathname; the params, or null.

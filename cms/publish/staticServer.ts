@@ -9,7 +9,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { errorForLog } from '../email/scrub'
-import { guardRequests, newReference, quietRequestLogs } from '../endpoints/edgeErrors'
+import { guardRequests, newReference, quietRequestLogs } from '../edge/edgeErrors'
 
 /**
  * Security headers for every public page: nothing may load from another origin, forms post only

@@ -15,8 +15,8 @@ import {
   LogController,
 } from 'fastify'
 import { errorForLog } from '../email/scrub'
-import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from './http'
-import { errorPage, page } from './pages'
+import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from '../api/http'
+import { errorPage, page } from '../api/pages'
 
 /** What Fastify's own 4xx errors mean, in plain words. */
 const CLIENT_ERRORS: Record<string, string> = {
