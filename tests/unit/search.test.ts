@@ -16,8 +16,10 @@ import { documentsFromSnapshot, htmlToText, type SearchDocument } from '../../si
 import { searchIndexPaths } from '../../site/src/lib/search/files'
 import { highlight } from '../../site/src/lib/search/highlight'
 import { TokenSets } from '../../site/src/lib/search/lunrInternals'
-import { oneEditApart, planQuery, SearchClient, vocabularyOf } from '../../site/src/lib/search/query'
+import { planQuery } from '../../site/src/lib/search/planQuery'
+import { SearchClient } from '../../site/src/lib/search/query'
 import { readSearchState, searchStateToQuery } from '../../site/src/lib/search/urlState'
+import { oneEditApart, vocabularyOf } from '../../site/src/lib/search/vocabulary'
 import type { Snapshot } from '../../site/src/lib/snapshot'
 
 const fixture = path.resolve('tests/fixtures/snapshot')

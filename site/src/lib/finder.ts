@@ -97,7 +97,7 @@ export const rankUnions = <U extends FinderUnion>(
   for (const union of unions) {
     const matchedJobs = job ? matchJobs(union.occupations, job) : []
     const sectorMatch = !!q.sector && union.sectors.includes(q.sector)
-    const coversNation = !q.nation || (union.nations ?? []).includes(q.nation as never)
+    const coversNation = !q.nation || (union.nations ?? []).some((n) => n === q.nation)
     const recognised =
       (!!q.recognisedUnion && union.slug === q.recognisedUnion) ||
       (!!q.employer?.trim() && union.recognisedEmployers.some((e) => same(e, q.employer!)))

@@ -81,10 +81,8 @@ export const buildLunr = (docs: SearchDocument[]): lunr.Index => {
  * documents ascending. The reference `termWeights` is checked against (tests, benchmark).
  */
 export const lunrPostings = (index: lunr.Index): TermPostings => {
-  const { invertedIndex, fieldVectors } = index as unknown as {
-    invertedIndex: Record<string, { _index: number }>
-    fieldVectors: Record<string, lunr.Vector & { elements: number[] }>
-  }
+  // Typed by the augmentation in lunrInternals.ts (lunr's published types leave these out).
+  const { invertedIndex, fieldVectors } = index
   const termByIndex: string[] = []
   for (const [term, posting] of Object.entries(invertedIndex)) termByIndex[posting._index] = term
   const fieldIndex = new Map(SEARCH_FIELDS.map((f, i) => [f.name as string, i]))
@@ -114,7 +112,7 @@ export const lunrPostings = (index: lunr.Index): TermPostings => {
 export const searchPostings = (docs: SearchDocument[]): TermPostings => {
   try {
     return termWeights(
-      docs.map((d) => ({ fields: d as unknown as Record<string, unknown>, boost: TYPE_BOOSTS[d.type] ?? 1 })),
+      docs.map((d) => ({ fields: d, boost: TYPE_BOOSTS[d.type] ?? 1 })),
       SEARCH_FIELDS,
     )
   } catch (cause) {

@@ -1,10 +1,16 @@
 /**
  * Answers a query from the sharded index (see buildIndex.ts). Runs the same in the browser (files
- * fetched over HTTP) and in Node (tests and benchmarks read them from memory or disk).
+ * fetched over HTTP) and in Node (tests and benchmarks read them from memory or disk). The client
+ * here loads the files; planning the query (planQuery.ts), matching words (vocabulary.ts) and
+ * scoring (score.ts) are plain functions beside it.
  */
-import { analyse, shardFor, shardsForPrefix } from './analyse'
+import { shardFor, shardsForPrefix } from './analyse'
 import { docUrl, searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
-import { SEARCH_NATIONS } from './documents'
+import { planQuery, type QueryClause } from './planQuery'
+import { passesFilters, scoreClauses, type SearchFilters } from './score'
+import { vocabularyOf, type Vocabulary } from './vocabulary'
+
+export type { SearchFilters }
 
 /**
  * Reads one index file by its path under /search-index/ and returns the parsed JSON. Every file
@@ -12,8 +18,6 @@ import { SEARCH_NATIONS } from './documents'
  * cached file of an older build is never mixed with a newer manifest.
  */
 export type SearchFileLoader = (path: string, build?: string) => Promise<unknown>
-
-export type SearchFilters = { type?: string | null; nation?: string | null }
 
 /** One result. `summary` is empty until the summaries arrive (see SearchClient#withSummaries). */
 export type SearchHit = {
@@ -28,197 +32,10 @@ export type SearchHit = {
 
 export type SearchResults = { query: string; hits: SearchHit[]; total: number }
 
-/** One term to look up, and how much a match on it counts. */
-export type QueryClause = { term: string; boost: number; why: keyof typeof CLAUSE_BOOSTS }
-
-/** How much a match counts when it is not the word typed; a longer word is a weaker guess once the typed word is a word itself. */
-export const CLAUSE_BOOSTS = { exact: 1, prefix: 0.6, longerWord: 0.2, typo: 0.3 } as const
-/** Terms (as stemmed) this long or longer may have one typo (lunr's `~1`); shorter ones are too close to other words ("sack", "sick"). */
-export const MIN_TYPO_LENGTH = 5
-/** The last, unfinished word is matched as a prefix once it is this long. */
-export const MIN_PREFIX_LENGTH = 3
-/** At most this many words are tried for an unfinished word or a typo. */
-export const MAX_EXPANSIONS = 12
 /** A word being typed starts its shards loading once it has this many letters. */
 export const PREFETCH_PREFIX_LENGTH = 2
 /** At most this many shards are loaded ahead for one word being typed. */
 export const MAX_PREFETCH_SHARDS = 6
-
-/**
- * The vocabulary, with what typo and prefix matching need, built once per page: the sorted terms
- * (a prefix is a binary search away), the terms grouped by length (a word one typo away is at most
- * one letter longer or shorter, so only three groups are compared with it), and each word's
- * matches, so a word already typed costs nothing on the next key.
- */
-export class Vocabulary {
-  readonly terms: ReadonlySet<string>
-  private byLength?: Map<number, string[]>
-  private readonly typos = new Map<string, string[]>()
-  private readonly prefixes = new Map<string, string[]>()
-
-  constructor(private readonly sorted: readonly string[]) {
-    this.terms = new Set(sorted)
-  }
-
-  /**
-   * Up to MAX_EXPANSIONS indexed terms one typo from `term`, shortest first: what lunr's `term~1`
-   * matches (one letter added, dropped or changed, or two next to each other swapped), without
-   * building lunr's token sets, which took tens of milliseconds on the first query.
-   */
-  typoMatches(term: string): string[] {
-    let found = this.typos.get(term)
-    if (!found) {
-      if (!this.byLength) {
-        this.byLength = new Map()
-        for (const t of this.sorted) {
-          const group = this.byLength.get(t.length)
-          if (group) group.push(t)
-          else this.byLength.set(t.length, [t])
-        }
-      }
-      const all: string[] = []
-      for (let n = term.length - 1; n <= term.length + 1; n++)
-        for (const t of this.byLength.get(n) ?? []) if (oneEditApart(term, t)) all.push(t)
-      this.typos.set(term, (found = shortestFirst(all)))
-    }
-    return found
-  }
-
-  /** Up to MAX_EXPANSIONS indexed terms that start with `word` (lunr's `word*`), shortest first. */
-  prefixMatches(word: string): string[] {
-    let found = this.prefixes.get(word)
-    if (!found) {
-      const all: string[] = []
-      for (
-        let i = lowerBound(this.sorted, word);
-        i < this.sorted.length && this.sorted[i].startsWith(word);
-        i++
-      )
-        all.push(this.sorted[i])
-      this.prefixes.set(word, (found = shortestFirst(all)))
-    }
-    return found
-  }
-}
-
-/**
- * True when `b` is `a`, or `a` with one letter added, dropped or changed, or two neighbouring
- * letters swapped (what lunr's fuzzy matching with an edit distance of 1 accepts).
- * @example oneEditApart('holiday', 'holliday') // true
- */
-export const oneEditApart = (a: string, b: string): boolean => {
-  if (a.length === b.length) {
-    let i = 0
-    while (i < a.length && a[i] === b[i]) i++
-    if (i === a.length) return true
-    // One letter changed, or this letter and the next swapped; the rest must be the same.
-    const rest = (from: number) => a.slice(from) === b.slice(from)
-    return rest(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2))
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a]
-  if (long.length - short.length !== 1) return false
-  let i = 0
-  while (i < short.length && short[i] === long[i]) i++
-  return short.slice(i) === long.slice(i + 1)
-}
-
-/** The first index in a sorted list whose item is not before `word`. */
-const lowerBound = (sorted: readonly string[], word: string): number => {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid] < word) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-const shortestFirst = (terms: string[]): string[] =>
-  terms.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS)
-
-/** The vocabulary lookups for the manifest's sorted term list. */
-export const vocabularyOf = (sortedTerms: readonly string[]): Vocabulary => new Vocabulary(sortedTerms)
-
-/**
- * Turns what someone typed into the terms to look up: each word stemmed as the index was; a stem of
- * 5 letters or more also matches indexed words one typo away; and while the last word is still being
- * typed (no space after it), it also matches words it starts.
- * @example planQuery('holliday', vocab) // [{ term: 'holiday', boost: 0.3, why: 'typo' }, …]
- */
-export const planQuery = (query: string, vocab: Vocabulary): QueryClause[] => {
-  const clauses = new Map<string, QueryClause>()
-  const add = (term: string, why: QueryClause['why']) => {
-    const boost = CLAUSE_BOOSTS[why]
-    const had = clauses.get(term)
-    if (!had || had.boost < boost) clauses.set(term, { term, boost, why })
-  }
-  const tokens = analyse(query)
-  tokens.forEach((t, i) => {
-    if (vocab.terms.has(t.term)) add(t.term, 'exact')
-    if (t.term.length >= MIN_TYPO_LENGTH) for (const e of vocab.typoMatches(t.term)) add(e, 'typo')
-    // Still being typed: the last word, with nothing after it (not even a space or a stop word).
-    const unfinished = i === tokens.length - 1 && t.start + t.length === query.length
-    if (unfinished && t.word.length >= MIN_PREFIX_LENGTH) {
-      const why = vocab.terms.has(t.term) ? 'longerWord' : 'prefix'
-      for (const e of vocab.prefixMatches(t.word)) add(e, why)
-    }
-  })
-  return [...clauses.values()]
-}
-
-/** A matched document: its number, lunr's score, and which clauses matched it. */
-export type ScoredDoc = { doc: number; score: number; clauses: number[] }
-
-/**
- * Scores documents exactly as lunr.Index#query does, from lunr's own BM25 field weights, without
- * lunr's per-match bookkeeping (which takes hundreds of milliseconds once a common word like "pay"
- * matches most documents). lunr gives each field the query vector q (a clause's boost per term, in
- * every field) and scores a document by Σ over fields of (q · the document's field vector) / |q|.
- * Ties keep document order, as lunr's do.
- */
-export const scoreClauses = (
-  clauses: readonly QueryClause[],
-  postings: (term: string) => number[][] | undefined,
-  docCount: number,
-): ScoredDoc[] => {
-  const scores = new Float64Array(docCount)
-  const matched: (number[] | undefined)[] = new Array(docCount)
-  let norm = 0
-  clauses.forEach((clause, c) => {
-    const perField = postings(clause.term)
-    if (!perField) return
-    norm += clause.boost * clause.boost
-    for (const flat of perField) {
-      let doc = 0
-      for (let j = 0; j < flat.length; j += 2) {
-        doc += flat[j]
-        scores[doc] += clause.boost * flat[j + 1]
-        const m = matched[doc]
-        if (!m) matched[doc] = [c]
-        else if (m[m.length - 1] !== c) m.push(c)
-      }
-    }
-  })
-  const magnitude = Math.sqrt(norm)
-  const out: ScoredDoc[] = []
-  for (let doc = 0; doc < docCount; doc++) {
-    const m = matched[doc]
-    if (m) out.push({ doc, score: scores[doc] / magnitude, clauses: m })
-  }
-  return out.sort((a, b) => b.score - a.score)
-}
-
-/** True when a document passes the type and nation filters; documents not tied to a nation pass any nation. */
-export const passesFilters = (manifest: SearchManifest, doc: number, filters: SearchFilters): boolean => {
-  if (filters.type && manifest.types[manifest.docTypes[doc]] !== filters.type) return false
-  if (filters.nation) {
-    const bit = SEARCH_NATIONS.findIndex((n) => n.value === filters.nation)
-    const nations = manifest.docNations[doc]
-    if (bit >= 0 && nations !== 0 && (nations & (1 << bit)) === 0) return false
-  }
-  return true
-}
 
 /** Raised when an index file cannot be loaded; names the file. */
 export class SearchLoadError extends Error {

@@ -18,7 +18,7 @@ const K1 = 1.2
 const B = 0.75
 
 /** lunr.tokenizer's separator (lunr.tokenizer.separator), as one split. */
-const SEPARATOR = /[\s\-]+/
+const SEPARATOR = /[\s-]+/
 
 /** The fields to weigh, in index order, with their boosts. */
 export type WeightedField = { name: SearchField | string; boost: number }

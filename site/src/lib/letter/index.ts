@@ -1,15 +1,15 @@
 /**
  * Letter templates on the site: the blank letter for the page that works without JavaScript and
  * for the blank .docx/.txt files made at build time. The parts (parsing, rendering, .docx, email,
- * drafts, work-email hints) live in ./letter/ and are shared with the fill-in island.
+ * drafts, work-email hints) live beside this file and are shared with the fill-in island.
  */
-import type { SnapshotTemplate } from '../../../content-models/snapshot'
-import { letterDocument, letterDocxBytes } from './letter/docx'
-import { parseTemplate } from './letter/parse'
-import { renderBlank, segmentsToHtml, segmentsToText, type TemplateFields } from './letter/render'
+import type { SnapshotTemplate } from '../../../../content-models/snapshot'
+import { letterDocument, letterDocxBytes } from './docx'
+import { parseTemplate } from './parse'
+import { renderBlank, segmentsToHtml, segmentsToText, type TemplateFields } from './render'
 
-export * from './letter/render'
-export { parseTemplate, fieldsUsed, type LetterNode } from './letter/parse'
+export * from './render'
+export { parseTemplate, fieldsUsed, type LetterNode } from './parse'
 
 /** The blank letter (or the subject line, given as `text`) as safe HTML, gaps and optional parts marked. */
 export const blankLetterHtml = (t: TemplateFields & Pick<SnapshotTemplate, 'body'>, text = t.body): string =>
