@@ -1,0 +1,76 @@
+/**
+ * The search island's state: the query and filters (kept in the address), the answer on screen,
+ * and what the box and filters do. Typing replaces the history entry, pressing Search adds one, so
+ * Back returns to the previous search.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { readSearchState, searchStateToQuery, type SearchState } from '../../lib/search/urlState'
+import { IDLE, useSearchAnswers } from './useSearchAnswers'
+
+/** How long typing must pause before the address is updated. */
+const URL_DEBOUNCE_MS = 300
+
+export const useSearch = ({
+  startFocused,
+  typedBeforeStart,
+}: {
+  startFocused: boolean
+  typedBeforeStart: string
+}) => {
+  const { client, shown, setShown, run } = useSearchAnswers()
+  const [state, setState] = useState<SearchState>({ q: '', type: '', nation: '' })
+  const urlTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const input = useRef<HTMLInputElement>(null)
+  const typedEarly = useRef(typedBeforeStart)
+
+  // Show results for the address the page was opened with, and follow Back and Forward.
+  useEffect(() => {
+    const fromUrl = () => {
+      // A pending address update from typing must not overwrite the entry Back has just returned to.
+      clearTimeout(urlTimer.current)
+      let s = readSearchState(window.location.search)
+      if (!s.q && typedEarly.current) s = { ...s, q: typedEarly.current }
+      setState(s)
+      run(s)
+    }
+    fromUrl()
+    // Back and Forward show what the address says, never what was typed before the island started.
+    const onPopState = () => {
+      typedEarly.current = ''
+      fromUrl()
+    }
+    window.addEventListener('popstate', onPopState)
+    return () => window.removeEventListener('popstate', onPopState)
+  }, [run])
+
+  // Focusing the new box also fires onFocus, which starts loading the index.
+  useEffect(() => {
+    if (startFocused) input.current?.focus()
+  }, [startFocused])
+
+  const writeUrl = (s: SearchState, mode: 'replace' | 'push') => {
+    clearTimeout(urlTimer.current)
+    const url = `${window.location.pathname}${searchStateToQuery(s)}`
+    if (url === `${window.location.pathname}${window.location.search}`) return
+    if (mode === 'push') window.history.pushState(null, '', url)
+    else window.history.replaceState(null, '', url)
+  }
+
+  const change = (next: SearchState) => {
+    typedEarly.current = ''
+    setState(next)
+    run(next)
+    clearTimeout(urlTimer.current)
+    urlTimer.current = setTimeout(() => writeUrl(next, 'replace'), URL_DEBOUNCE_MS)
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    writeUrl(state, 'push')
+    run(state)
+  }
+
+  const warmUp = () => void client.ready().catch(() => setShown({ ...IDLE, status: 'error' }))
+
+  return { state, shown, input, change, submit, warmUp }
+}
