@@ -99,7 +99,7 @@ export const startEndpointServer = async (
 ): Promise<RunningServer> => listen(await createEndpointServer(options), options.port, options.host)
 
 // Run alone: start Payload (with migrations) and serve its endpoints.
-if (process.argv[1] && /endpoints[\\/]serve\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /edge[\\/]serve\.ts$/.test(process.argv[1])) {
   const { runFrontServer } = await import('./runFrontServer')
   await runFrontServer(startEndpointServer)
 }

@@ -22,16 +22,16 @@ describe('the signatures and members lists in the admin', () => {
       const collection = config.collections.find((c) => c.slug === slug)!
       expect(collection.admin.defaultColumns, slug).toContain('flags')
       expect(collection.admin.components?.beforeListTable, slug).toContain(
-        '/components/FlaggedRecords/FlaggedActions#FlaggedActions',
+        '/admin/components/FlaggedRecords/FlaggedActions#FlaggedActions',
       )
       const flags = collection.fields.find((f) => 'name' in f && f.name === 'flags')!
       expect(flags.admin?.components, slug).toMatchObject({
-        Cell: '/components/FlaggedRecords/FlagsCell#FlagsCell',
+        Cell: '/admin/components/FlaggedRecords/FlagsCell#FlagsCell',
       })
     }
     const petitions = config.collections.find((c) => c.slug === 'petitions')!
     expect(petitions.admin.components?.beforeListTable ?? []).not.toContain(
-      '/components/FlaggedRecords/FlaggedActions#FlaggedActions',
+      '/admin/components/FlaggedRecords/FlaggedActions#FlaggedActions',
     )
   })
 })
