@@ -4,8 +4,8 @@
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
-import renderAdapter from './render/adapter.mjs'
-import { sitemapOptions } from './sitemap.options.mjs'
+import renderAdapter from './render/adapter.ts'
+import { sitemapOptions } from './sitemap.options.ts'
 
 // SITE_BUNDLE=1 (cms/publish/buildSite.ts): build the pages once as a bundle that renders them from
 // any snapshot later (site/render/), instead of writing the static pages now.

@@ -1,14 +1,15 @@
 /**
  * The render bundle and the child processes of a site build: `astro build` makes a bundle of the
- * site's sources once (site/render/bundle.mjs), and each build renders pages from a snapshot with
- * it (site/render/render.mjs), each in a child process that can be killed and whose memory is
- * freed when it ends.
+ * site's sources once (site/render/bundle.ts), and each build renders pages from a snapshot with
+ * it (site/render/render.ts), each in a child process that can be killed and whose memory is
+ * freed when it ends. The scripts are TypeScript, run by Node with tsx's loader (`--import tsx`).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { projectRoot } from '../../content-models/paths'
 import type { PublicCollection } from '../../content-models/constants'
 import { sourceFingerprint } from './fingerprint'
@@ -49,8 +50,8 @@ export type ChildHooks = {
 }
 
 /**
- * Runs a Node script of site/render/ in a child process (isolated, killable, its memory freed
- * on exit) and resolves with its standard output. `onSpawn` receives the child (tests kill it
+ * Runs a TypeScript script of site/render/ in a child process (isolated, killable, its memory
+ * freed on exit) and resolves with its standard output. `onSpawn` receives the child (tests kill it
  * half-way); `onPeakRss` its peak memory at the end.
  */
 const runNodeScript = (
@@ -70,7 +71,10 @@ const runNodeScript = (
     )
     mkdirSync(workDir, { recursive: true })
     const cleanUp = () => rmSync(workDir, { recursive: true, force: true })
-    const child = spawn(process.execPath, [path.join(projectRoot(), 'site/render', script), ...args], {
+    // `--import tsx` resolves from the working folder, inside the project, whose node_modules has
+    // tsx. (Node 20 does not pass it to worker threads: render.ts registers tsx in its worker.)
+    const scriptPath = path.join(projectRoot(), 'site/render', script)
+    const child = spawn(process.execPath, ['--import', 'tsx', scriptPath, ...args], {
       cwd: workDir,
       env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -152,7 +156,7 @@ export const makeBundle = (outDir: string, hooks: ChildHooks = {}): Promise<stri
   // NODE_ENV=production whatever the caller's (tests run with "test"): the renderer runs production
   // React, which has no development JSX runtime for a development bundle to call.
   runNodeScript(
-    'bundle.mjs',
+    'bundle.ts',
     [path.join(projectRoot(), 'site')],
     { SITE_BUNDLE: '1', SITE_OUT_DIR: outDir, NODE_ENV: 'production' },
     hooks,
@@ -214,7 +218,7 @@ export const runAstroBuild = async (
   try {
     // Production React and Astro, as `astro build` uses: the development builds render 2-3 times slower.
     const out = await runNodeScript(
-      'render.mjs',
+      'render.ts',
       args,
       { NODE_ENV: 'production', ...env, SNAPSHOT_DIR: snapshotDir },
       { onSpawn, onPeakRss: track },
@@ -227,10 +231,6 @@ export const runAstroBuild = async (
   }
 }
 
+/** The last lines of a child's output, without terminal colours, for an error message. */
 const lastLines = (text: string, n = 12) =>
-  text
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .trim()
-    .split('\n')
-    .slice(-n)
-    .join('\n')
+  stripVTControlCharacters(text).trim().split('\n').slice(-n).join('\n')

@@ -1,0 +1,110 @@
+/**
+ * The pages of a render (site/render/render.ts): every route Astro knows, once per entry of its
+ * getStaticPaths, as `astro build` lists them; which of them an incremental build renders; and the
+ * file each is written to.
+ */
+import type { GetStaticPaths, GetStaticPathsItem, RouteData, SSRManifest } from 'astro'
+import path from 'node:path'
+
+/** One page (or endpoint: a feed, a calendar, a download) of the site, ready to render. */
+export type Page = { routeData: RouteData; params: GetStaticPathsItem['params']; pathname: string }
+
+/**
+ * What an incremental build renders, read from the JSON file cms/publish/renderBundle.ts writes
+ * (from the plan of cms/publish/incremental.ts; the site may not import the CMS, so the shape is
+ * repeated here): which collection each folder's `[slug]` pages show, the slugs to render per
+ * collection, and per folder whether all its pages, only its lists, or none render.
+ */
+export type RenderOnly = {
+  routes: Record<string, string>
+  slugs: Record<string, string[]>
+  folders: Record<string, 'all' | 'lists' | 'none'>
+}
+
+/**
+ * A page's module as the bundle's page map loads it (Astro's ComponentInstance, which it does not
+ * export): derived from the public SSRManifest type, so it follows Astro's own.
+ */
+type PageImport = NonNullable<ReturnType<NonNullable<SSRManifest['pageMap']>['get']>>
+type PageModule = Awaited<ReturnType<Awaited<ReturnType<PageImport>>['page']>>
+
+/** Loads a route's page module from the bundle, naming the route when the bundle lacks it. */
+const loadPageModule = async (manifest: SSRManifest, routeData: RouteData): Promise<PageModule> => {
+  const load = manifest.pageMap?.get(routeData.component)
+  if (!load)
+    throw new Error(
+      `The render bundle has no page for ${routeData.route} (${routeData.component}): delete node_modules/.cache/site-bundles and build again.`,
+    )
+  return (await load()).page()
+}
+
+/** Pages are served at folder addresses (trailingSlash: 'always'); endpoints keep Astro's form. */
+const pageOf = (routeData: RouteData, params: Page['params'], pathname: string): Page => ({
+  routeData,
+  params,
+  pathname: routeData.type === 'page' && !pathname.endsWith('/') ? `${pathname}/` : pathname,
+})
+
+/**
+ * Every page and endpoint of the site: static routes once, dynamic ones once per entry of their
+ * getStaticPaths (given each page's params, as Astro's static build does). Only routes `wanted`
+ * accepts are listed (their getStaticPaths is not even called otherwise).
+ */
+export const listPages = async (
+  manifest: SSRManifest,
+  wanted: (routeData: RouteData) => boolean = () => true,
+): Promise<Page[]> => {
+  const pages: Page[] = []
+  for (const { routeData } of manifest.routes) {
+    if (
+      routeData.origin === 'internal' ||
+      (routeData.type !== 'page' && routeData.type !== 'endpoint') ||
+      !wanted(routeData)
+    )
+      continue
+    if (!routeData.params.length) {
+      pages.push(pageOf(routeData, {}, routeData.pathname ?? routeData.generate({})))
+      continue
+    }
+    // A page may declare getStaticPaths async: Astro's public type says so, its internal one not.
+    const getStaticPaths: GetStaticPaths | undefined = (await loadPageModule(manifest, routeData))
+      .getStaticPaths
+    if (!getStaticPaths)
+      throw new Error(`${routeData.component} has parameters but no getStaticPaths: every page is static.`)
+    const paths = await getStaticPaths({ paginate: () => [], routePattern: routeData.route })
+    for (const { params } of paths) pages.push(pageOf(routeData, params, routeData.generate(params)))
+  }
+  return pages
+}
+
+/**
+ * Whether a page renders in this build: every page, unless an incremental build says which. Then
+ * a detail page (`/guides/[slug]`, `/training/[slug]/session.ics`…) renders when its slug is
+ * listed or its folder is 'all'; any other page unless its folder is 'none' (nothing it shows
+ * changed). A folder the plan does not name always renders.
+ */
+export const keeps = (renderOnly: RenderOnly | undefined): ((page: Page) => boolean) => {
+  if (!renderOnly) return () => true
+  const slugs = new Map(Object.entries(renderOnly.slugs).map(([c, list]) => [c, new Set(list)]))
+  return ({ routeData, params }) => {
+    const folder = routeData.route.split('/')[1] ?? ''
+    const how = renderOnly.folders[folder]
+    const collection = /^\/[^/]+\/\[slug\]/.test(routeData.route) ? renderOnly.routes[folder] : undefined
+    if (collection) return how === 'all' || (slugs.get(collection)?.has(String(params.slug)) ?? false)
+    return how !== 'none'
+  }
+}
+
+/** The file a page is written to: guides/pay/index.html, 404.html, rss.xml… */
+export const fileOf = ({ routeData, pathname }: Pick<Page, 'routeData' | 'pathname'>): string => {
+  const p = pathname.replace(/^\//, '')
+  if (routeData.type !== 'page') return p.replace(/\/$/, '')
+  if (routeData.route === '/404') return '404.html'
+  return path.posix.join(p, 'index.html')
+}
+
+/**
+ * The search index's routes: building the index is the slowest single step, and only they need
+ * it, so a worker thread renders them while the main thread renders every other page.
+ */
+export const inSearchPart = (routeData: RouteData): boolean => routeData.route.startsWith('/search-index/')

@@ -1,0 +1,160 @@
+/**
+ * Renders the public site's pages from the snapshot in SNAPSHOT_DIR, with a bundle of the pages
+ * built once by `astro build` and our adapter (adapter.ts). Run by cms/publish/renderBundle.ts in a
+ * child process:
+ *
+ *   node --import tsx site/render/render.ts <bundleDir> <outDir> [renderOnlyFile]
+ *
+ * Every route Astro knows is rendered, as `astro build` would (the files are byte for byte the
+ * same: tests/int/renderContract.int.test.ts), unless renderOnlyFile limits them to the pages
+ * whose data changed (see RenderOnly in pages.ts): an incremental build carries the other pages
+ * over from the live build. The sitemap lists every page either way (sitemap.ts). The search
+ * index's files are rendered by a worker thread at the same time as the other pages.
+ * Prints one line of JSON with timings and counts on success.
+ */
+import type { App } from 'astro/app'
+import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { RenderApp, RenderEntry } from './entry'
+import { fileOf, inSearchPart, keeps, listPages, type Page, type RenderOnly } from './pages'
+import { writeSitemap } from './sitemap'
+
+/** Pages rendered at once: rendering is CPU work, so a few overlap only the file writes. */
+const CONCURRENCY = 8
+
+/** What one part of the site (the search index's routes, or every other) is asked to render. */
+type PartJob = { bundleDir: string; outDir: string; renderOnly: RenderOnly | undefined; search: boolean }
+
+/** What rendering a part did: milliseconds per step and counts. */
+type PartTimings = { load: number; list: number; render: number }
+type PartReport = { pages: number; rendered: number; timings: PartTimings }
+
+/** Loads the bundle and makes the Astro app that renders every route as prerendered. */
+const loadApp = async (bundleDir: string): Promise<RenderApp> => {
+  const entry = pathToFileURL(path.join(bundleDir, 'server/entry.mjs')).href
+  // The entry Astro built from entry.ts: its exports are that file's (RenderEntry).
+  const { createApp } = (await import(entry)) as RenderEntry
+  return createApp()
+}
+
+/** Renders one page through Astro and writes it; a page that fails stops the build, naming it. */
+const renderPage = async (app: App, site: string, outDir: string, page: Page): Promise<void> => {
+  const url = page.pathname
+  const res = await app.render(new Request(new URL(url, site)), { routeData: page.routeData })
+  const expected = page.routeData.route === '/404' ? 404 : 200
+  if (res.status !== expected)
+    throw new Error(`Rendering ${url} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`)
+  const file = path.join(outDir, fileOf(page))
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(file, Buffer.from(await res.arrayBuffer()))
+}
+
+/** Renders the pages, the first of each route alone (so its getStaticPaths runs once), then the rest. */
+const renderAll = async (app: App, site: string, outDir: string, pages: Page[]): Promise<void> => {
+  const seen = new Set<Page['routeData']>()
+  const firsts: Page[] = []
+  const rest: Page[] = []
+  for (const p of pages) {
+    if (seen.has(p.routeData)) rest.push(p)
+    else {
+      seen.add(p.routeData)
+      firsts.push(p)
+    }
+  }
+  for (const p of firsts) await renderPage(app, site, outDir, p)
+  let next = 0
+  const worker = async () => {
+    while (next < rest.length) await renderPage(app, site, outDir, rest[next++])
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+}
+
+/** Links (or copies) the bundle's client assets and public files into the build; returns how many. */
+const copyClientFiles = async (clientDir: string, outDir: string): Promise<number> => {
+  let n = 0
+  for (const e of await readdir(clientDir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || /^sitemap-/.test(e.name)) continue
+    const from = path.join(e.parentPath, e.name)
+    const to = path.join(outDir, path.relative(clientDir, from))
+    await mkdir(path.dirname(to), { recursive: true })
+    await link(from, to).catch(() => copyFile(from, to))
+    n++
+  }
+  return n
+}
+
+/** Loads the bundle and renders the pages of one part of the site; returns every page of that part. */
+const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob) => {
+  const started = performance.now()
+  const { app, manifest, site } = await loadApp(bundleDir)
+  const loaded = performance.now()
+  const pages = await listPages(manifest, (routeData) => inSearchPart(routeData) === search)
+  const chosen = pages.filter(keeps(renderOnly))
+  const listed = performance.now()
+  await mkdir(outDir, { recursive: true })
+  await renderAll(app, site, outDir, chosen)
+  const ms = (a: number, b: number) => Math.round(b - a)
+  return {
+    site,
+    pages,
+    rendered: chosen.length,
+    timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, performance.now()) },
+  }
+}
+
+/**
+ * The worker's first code: it runs this file again, taking the branch at its end. Node 20 does not
+ * give worker threads the parent's `--import tsx` loader, so the worker registers tsx's first.
+ */
+const workerStart = (): string =>
+  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+  `.then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}) })`
+
+/** Renders the search index's part in a worker thread (same process: one kill stops both). */
+const renderSearchPartInWorker = (job: PartJob): Promise<PartReport> =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(workerStart(), { eval: true, workerData: job })
+    worker.once('message', (report: PartReport) => resolve(report))
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`The search index renderer stopped (exit code ${code}).`)))
+  })
+
+/** Reads the arguments, renders both parts at once, then the client files and the sitemap. */
+const main = async () => {
+  const [bundleDir, outDir, renderOnlyFile] = process.argv.slice(2)
+  if (!bundleDir || !outDir)
+    throw new Error('Usage: node --import tsx site/render/render.ts <bundleDir> <outDir> [renderOnlyFile]')
+  const renderOnly = renderOnlyFile
+    ? (JSON.parse(await readFile(renderOnlyFile, 'utf8')) as RenderOnly)
+    : undefined
+  const job = { bundleDir, outDir, renderOnly }
+  const searchPart = renderSearchPartInWorker({ ...job, search: true })
+  searchPart.catch(() => {}) // awaited below; a failure there is reported once, from there
+  const rest = await renderPart({ ...job, search: false })
+  const search = await searchPart
+  const finishing = performance.now()
+  const assets = await copyClientFiles(path.join(bundleDir, 'client'), outDir)
+  await writeSitemap(rest.site, outDir, rest.pages)
+  console.log(
+    JSON.stringify({
+      pages: rest.pages.length + search.pages,
+      rendered: rest.rendered + search.rendered,
+      assets,
+      timings: {
+        ...rest.timings,
+        searchIndex: search.timings.load + search.timings.list + search.timings.render,
+        finish: Math.round(performance.now() - finishing),
+      },
+    }),
+  )
+}
+
+if (!isMainThread) {
+  // Sent by renderSearchPartInWorker above.
+  const part = await renderPart(workerData as PartJob)
+  const report: PartReport = { pages: part.pages.length, rendered: part.rendered, timings: part.timings }
+  parentPort?.postMessage(report)
+  parentPort?.close()
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
