@@ -5,10 +5,10 @@
  * MAX_EMAIL_ATTEMPTS failed tries the email is marked "failed" (with the reason) for an organiser.
  * The member's email itself is written in cms/members/join.ts.
  */
-import { and, eq, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
 import type { Signature } from '../../content-models/payload-types'
+import { sqlRows } from '../db/rows'
 import { signatureConfirmEmail } from '../email/messages/render'
 import { errorForLog, storedErrorText } from '../email/scrub'
 import type { RecordId } from '../members/recordId'
@@ -88,14 +88,6 @@ export const sendSignatureConfirm = async (
 
 export { footerLinks as signatureFooterLinks }
 
-/** The parts of the SQL adapter used here. */
-type SqlAdapter = {
-  drizzle: {
-    update: (t: unknown) => { set: (v: unknown) => { where: (w: unknown) => PromiseLike<unknown> } }
-  }
-  tables: Record<string, Record<string, unknown>>
-}
-
 const markers = new WeakMap<Payload, Map<OwedCollection, Batcher<RecordId, void>>>()
 
 const SENT_FIELDS = {
@@ -105,28 +97,18 @@ const SENT_FIELDS = {
 }
 
 /**
- * Marks these records' emails sent, where they are still owed. On SQL it is one UPDATE … WHERE
- * id IN (…): the adapter's updateMany would select the ids and then rewrite each row in turn,
- * flags and all, which cost more than signing itself under load. Other databases use updateMany.
+ * Marks these records' emails sent, where they are still owed. On SQLite it is one UPDATE of our
+ * own (cms/db/rows.ts, markSent); other databases use the adapter's updateMany.
  */
 const markSent = async (payload: Payload, collection: OwedCollection, ids: RecordId[]): Promise<void> => {
-  const sql = payload.db as unknown as Partial<SqlAdapter>
-  const table = sql.tables?.[collection]
-  if (sql.drizzle && table) {
-    await sql.drizzle
-      .update(table)
-      .set(SENT_FIELDS)
-      .where(
-        and(inArray(table.id as never, ids), eq(table.confirmEmailState as never, CONFIRM_EMAIL_STATES.OWED)),
-      )
-    return
-  }
+  const sql = sqlRows(payload)
+  if (sql) return sql.markSent(collection, ids)
   await payload.db.updateMany({
     collection,
     where: { and: [{ id: { in: ids } }, { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } }] },
     data: SENT_FIELDS,
     returning: false,
-  } as never)
+  })
 }
 
 /**
@@ -276,7 +258,7 @@ export const sendOwedConfirmations = async (
           collection: 'petitions',
           where: { id: { equals: petitionId } },
           select: { title: true },
-        } as never)
+        })
         titles.set(petitionId, p?.title ?? '')
       }
       await sendSignatureConfirm(
@@ -297,21 +279,8 @@ const claim = async (
   hash: string,
   leaseUntil: string,
 ): Promise<boolean> => {
-  const sql = payload.db as unknown as Partial<SqlAdapter>
-  const table = sql.tables?.[collection] as Record<string, unknown> | undefined
-  if (sql.drizzle && table) {
-    const res = (await sql.drizzle
-      .update(table)
-      .set({ confirmEmailNextAt: leaseUntil, confirmTokenHash: hash })
-      .where(
-        and(
-          eq(table.id as never, s.id),
-          eq(table.confirmEmailState as never, CONFIRM_EMAIL_STATES.OWED),
-          eq(table.confirmEmailNextAt as never, s.confirmEmailNextAt),
-        ),
-      )) as { rowsAffected?: number }
-    return res.rowsAffected === 1
-  }
+  const sql = sqlRows(payload)
+  if (sql) return sql.claimOwed(collection, s, { confirmEmailNextAt: leaseUntil, confirmTokenHash: hash })
   const updated = await payload.db.updateOne({
     collection,
     where: {

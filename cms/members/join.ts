@@ -98,7 +98,7 @@ export const sendOwedMemberConfirmations = async (
         collection,
         where: { id: { equals: id } },
         select: collection === 'networks' ? { name: true } : { title: true },
-      } as never)
+      })
       names.set(key, doc?.name ?? doc?.title ?? '')
     }
     return names.get(key) || undefined

@@ -2,9 +2,9 @@
  * What the links in our emails do, for signatures and members alike: confirm (double opt-in),
  * unsubscribe and erase. Each is safe to repeat: mail scanners open links, people press twice.
  */
-import { and, eq } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { isSignable, PETITION_STATES, RECORD_STATES } from '../../content-models/constants'
+import { sqlRows } from '../db/rows'
 import { queueRebuild } from '../jobs/rebuild/queueRebuild'
 import { openLink } from './links'
 import { idTypeOf, type RecordId } from './recordId'
@@ -18,22 +18,10 @@ export { isSignable, RECORD_STATES }
 
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'unknown-link' | 'petition-closed'
 
-/** The parts of the SQL adapter that markConfirmed uses. */
-type SqlAdapter = {
-  drizzle: {
-    update: (t: unknown) => {
-      set: (v: unknown) => { where: (w: unknown) => PromiseLike<{ rowsAffected?: number }> }
-    }
-  }
-  tables: Record<string, Record<string, unknown>>
-}
-
 /**
  * Moves one pending record to confirmed and says whether this call did it, so two presses at
- * once confirm it once. On SQL it is one UPDATE … WHERE id = ? AND state = 'pending': Payload's
- * update would read the whole row and rewrite it, flags included, and the flags table is indexed
- * by (order, parent), so that read and rewrite grew with the number of signatures. Signatures and
- * members have no hooks, so nothing else is skipped. Other databases use Payload's update.
+ * once confirm it once. On SQLite it is one UPDATE of our own (cms/db/rows.ts, confirmPending);
+ * other databases use Payload's update.
  */
 const markConfirmed = async (
   payload: Payload,
@@ -41,16 +29,9 @@ const markConfirmed = async (
   id: RecordId,
   now: Date,
 ): Promise<boolean> => {
-  const sql = payload.db as unknown as Partial<SqlAdapter>
-  const table = sql.tables?.[collection]
   const confirmedAt = now.toISOString()
-  if (sql.drizzle && table) {
-    const res = await sql.drizzle
-      .update(table)
-      .set({ state: RECORD_STATES.CONFIRMED, confirmedAt, updatedAt: new Date().toISOString() })
-      .where(and(eq(table.id as never, id), eq(table.state as never, RECORD_STATES.PENDING)))
-    return res.rowsAffected === 1
-  }
+  const sql = sqlRows(payload)
+  if (sql) return sql.confirmPending(collection, id, confirmedAt)
   const updated = await payload.update({
     collection,
     where: { and: [{ id: { equals: id } }, { state: { equals: RECORD_STATES.PENDING } }] },
@@ -70,7 +51,7 @@ const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date
     collection: 'members',
     where: { id: { equals: id } },
     select: { pendingChanges: true },
-  } as never)
+  })
   const changes =
     member?.pendingChanges && typeof member.pendingChanges === 'object'
       ? (member.pendingChanges as Record<string, unknown>)
@@ -111,7 +92,7 @@ export const confirmRecord = async (
     collection,
     where: { confirmTokenHash: { equals: hashToken(token) } },
     select: kind === 'signature' ? { state: true, petition: true } : { state: true },
-  } as never)
+  })
   if (!record) return 'unknown-link'
   if (record.state === RECORD_STATES.CONFIRMED) return 'already-confirmed'
   if (kind === 'signature') {

@@ -1,11 +1,15 @@
+/**
+ * The database: which adapter DATABASE_URI selects (SQLite by default, MongoDB), set up as we run
+ * it. The few statements we write in SQL ourselves are in rows.ts.
+ */
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 import { index } from 'drizzle-orm/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
-import { dataDir, projectRoot } from '../content-models/paths'
-import { RATE_LIMITS_TABLE, rateLimitsTable } from './abuse/rateLimitStore'
-import { migrations } from './migrations'
+import { dataDir, projectRoot } from '../../content-models/paths'
+import { RATE_LIMITS_TABLE, rateLimitsTable } from './rateLimitsTable'
+import { migrations } from '../migrations'
 
 /** The default: an SQLite file inside the project's data folder. */
 export const DEFAULT_DATABASE_URI = 'file:./data/organise.db'
@@ -32,7 +36,7 @@ const indexFlagsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
   return schema
 }
 
-/** Adds the table the shared rate limits count in (cms/abuse/rateLimitStore.ts), so migrations create it. */
+/** Adds the table the shared rate limits count in (cms/abuse/rateLimitStore.ts, declared in rateLimitsTable.ts), so migrations create it. */
 const addRateLimitsTable: SQLiteSchemaHook = ({ schema }) => ({
   ...schema,
   tables: { ...schema.tables, [RATE_LIMITS_TABLE]: rateLimitsTable },
