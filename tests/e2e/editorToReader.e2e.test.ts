@@ -10,14 +10,14 @@ import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { launchBrowser } from '../helpers/browser'
 import { buildAndServe } from '../helpers/builtSite'
 import { make, richText } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 let site: Awaited<ReturnType<typeof buildAndServe>>
 let browser: Browser
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   const topic = await make.topic(t.payload, { title: 'Pay and payslips', slug: 'pay' })
   await make.guide(t.payload, {
     title: 'Payslips',
@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await site?.close()
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('from the editor to the reader', () => {

@@ -4,7 +4,6 @@
  * real CMS endpoints (served by cms/edge/serve.ts) and emails read from the outbox.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -15,45 +14,38 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { startEndpointServer } from '../../cms/edge/serve'
 import { rollUpCounts } from '../../cms/campaigns/counts'
 import { runAstroBuild } from '../../cms/publish/buildSite'
-import { startStaticServer } from '../../cms/publish/staticServer'
+import { createStaticServer } from '../../cms/publish/staticServer'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { launchBrowser } from '../helpers/browser'
-import { linkIn, readOutbox } from '../helpers/endpointServer'
 import { make, richText } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
+import { reserveAddress } from '../helpers/reservedAddress'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-
-let t: TestPayload
+let t: ServedHarness
 let browser: Browser
 let siteUrl: string
 let cmsUrl: string
 let outDir: string
 const closers: (() => Promise<unknown>)[] = []
-const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
+const outbox = () => t.outbox()
 
 beforeAll(async () => {
-  const [sitePort, cmsPort] = [await freePort(), await freePort()]
-  siteUrl = `http://127.0.0.1:${sitePort}`
-  cmsUrl = `http://127.0.0.1:${cmsPort}`
+  // Each server needs the other's address before it is built: the site's listens first (served
+  // once built), then the CMS's starts on a port of its own and sets CMS_URL.
+  const site = await reserveAddress()
+  closers.push(site.close)
+  siteUrl = site.url
   process.env.SITE_URL = siteUrl
-  process.env.CMS_URL = cmsUrl
   // People in the journeys fill forms in quickly; the fill-time flag is tested elsewhere.
   process.env.FORM_MIN_FILL_SECONDS = '0'
   // Every request here comes from 127.0.0.1, so per-IP limits would silently hold back later
   // journeys' emails; the limits themselves are tested in tests/int/petitions.int.test.ts.
   process.env.RATE_LIMIT_SIGN = 'off'
   process.env.RATE_LIMIT_JOIN = 'off'
-  t = await startTestPayload()
+  t = await startHarness({ withServer: true })
+  cmsUrl = t.url
   await make.petition(t.payload, {
     title: 'Fair rotas at Quickdrop',
     slug: 'fair-rotas-at-quickdrop',
@@ -86,16 +78,13 @@ beforeAll(async () => {
   )
   await exportSnapshot(t.payload, snapshotDir)
   await runAstroBuild(snapshotDir, outDir, { CMS_URL: cmsUrl, SITE_URL: siteUrl })
-  const site = await startStaticServer({ root: outDir, cmsOrigin: cmsUrl, port: sitePort })
-  closers.push(site.close)
-  const api = await startEndpointServer({ payload: t.payload, key: t.dir, port: cmsPort })
-  closers.push(api.close)
+  await site.serve(await createStaticServer({ root: outDir, cmsOrigin: cmsUrl }))
   browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
   for (const close of closers.reverse()) await close().catch(() => {})
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('petitions and joining, in Chromium', () => {

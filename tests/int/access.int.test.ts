@@ -7,7 +7,7 @@ import sharp from 'sharp'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
 type Role = 'anonymous' | 'admin' | 'editor' | 'reviewer' | 'organiser'
 type Op = 'create' | 'read' | 'update' | 'delete'
@@ -37,7 +37,7 @@ const MATRIX: Record<string, Record<Op, Role[]>> = {
   users: { create: [A], read: [A], update: [A], delete: [A] },
 }
 
-let t: TestPayload
+let t: Harness
 let payload: Payload
 const users: Partial<Record<Role, Record<string, unknown> | null>> = {}
 let png: Buffer
@@ -222,7 +222,7 @@ const attempt = async (collection: string, op: Op, role: Role): Promise<boolean>
 }
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   payload = t.payload
   png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ff0000' } })
     .png()
@@ -233,7 +233,7 @@ beforeAll(async () => {
   }
   petitionId = (await make.petition(payload)).id
 })
-afterAll(async () => t?.cleanup())
+afterAll(async () => t?.close())
 
 describe('access rules', () => {
   for (const [collection, ops] of Object.entries(MATRIX)) {

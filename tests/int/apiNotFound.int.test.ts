@@ -2,9 +2,9 @@ import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { couldBeId } from '../../cms/api/unknownRoutes'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 let adminToken = ''
 
 /** Asks Payload's own router, as Next's route and the front server do. */
@@ -25,7 +25,7 @@ const api = async (method: string, path: string, token = adminToken) => {
 }
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   const admin = await make.user(t.payload, ['admin'])
   adminToken =
     (
@@ -36,7 +36,7 @@ beforeAll(async () => {
     ).token ?? ''
 })
 afterAll(async () => {
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('unknown or unsupported API routes', () => {

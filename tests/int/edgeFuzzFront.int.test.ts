@@ -25,10 +25,9 @@ import {
 } from '../helpers/edgeAttacks'
 import { ConnectionPool, RawConnection } from '../helpers/edgeRaw'
 import { make } from '../helpers/factories'
-import { serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 let behind: http.Server
 const reachedBehind: { url: string; xff: string | undefined }[] = []
 const servers: { name: string; url: string; close: () => Promise<void> }[] = []
@@ -44,7 +43,7 @@ const rows = async () => ({
 })
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   slug = String((await make.petition(t.payload)).slug)
   behind = http.createServer((req, res) => {
     req.resume()
@@ -56,17 +55,17 @@ beforeAll(async () => {
   await new Promise<void>((r) => behind.listen(0, '127.0.0.1', r))
   // Fastify's own warnings about aborted requests would fill the output; every answer is checked instead.
   const env = { ...process.env, LOG_LEVEL: 'fatal' }
-  const proxied = await serveEndpoints(t, {
+  const proxied = await t.serve({
     proxyTo: `http://127.0.0.1:${(behind.address() as AddressInfo).port}`,
     env,
   })
-  const alone = await serveEndpoints(t, { env })
+  const alone = await t.serve({ env })
   servers.push({ name: 'in front of Next', ...proxied }, { name: 'without Next', ...alone })
 })
 afterAll(async () => {
   for (const s of servers) await s.close()
   await new Promise((r) => behind?.close(r))
-  await t?.cleanup()
+  await t?.close()
 })
 
 const PUBLIC_PATHS = () => [

@@ -4,7 +4,6 @@
  * unsubscribed), so nobody can learn who signed or joined; and five co-workers signing from one
  * workplace address on one connection each get their own confirmation email.
  */
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -16,32 +15,24 @@ vi.hoisted(() => {
 import { freshAddress } from '../helpers/edgeAttacks'
 import { RawConnection } from '../helpers/edgeRaw'
 import { make } from '../helpers/factories'
-import { readOutbox, serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type ServedHarness } from '../helpers/harness'
 
-let t: TestPayload
-let api: string
-let close: () => Promise<void>
+let t: ServedHarness
 let slug: string
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  const served = await serveEndpoints(t)
-  api = `${served.url}/api`
-  close = served.close
-  process.env.CMS_URL = served.url
+  t = await startHarness({ withServer: true })
   slug = String((await make.petition(t.payload)).slug)
 })
 afterAll(async () => {
-  await close?.()
-  await t?.cleanup()
+  await t?.close()
 })
 
 type Post = { path: string; fields: Record<string, string | boolean>; asJson: boolean; from?: string }
 
 /** Posts a form or JSON; the status, the body's exact text and the Location. */
 const post = async ({ path: to, fields, asJson, from = freshAddress() }: Post) => {
-  const res = await fetch(`${api}${to}`, {
+  const res = await fetch(`${t.api}${to}`, {
     method: 'POST',
     redirect: 'manual',
     headers: {
@@ -165,8 +156,8 @@ describe('co-workers on one connection', () => {
   it('sends each of five people signing from one workplace address within a minute their own confirmation email', async () => {
     const workplace = freshAddress()
     const people = ['ana', 'ben', 'cai', 'dee', 'eli'].map((n) => `${n}.coworker@example.net`)
-    const before = (await readOutbox(path.join(t.dir, 'outbox'))).length
-    const conn = await RawConnection.open(api)
+    const before = (await t.outbox()).length
+    const conn = await RawConnection.open(t.api)
     const statuses: number[] = []
     for (const email of people) {
       const body = JSON.stringify({ name: email.split('.')[0], email })
@@ -179,7 +170,7 @@ describe('co-workers on one connection', () => {
     }
     conn.destroy()
     expect(statuses).toEqual([202, 202, 202, 202, 202])
-    const mail = (await readOutbox(path.join(t.dir, 'outbox'))).slice(before)
+    const mail = (await t.outbox()).slice(before)
     expect(
       mail
         .map((m) => m.to)

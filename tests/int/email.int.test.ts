@@ -11,21 +11,21 @@ import {
   readOutbox,
 } from '../../cms/email/outboxAdapter'
 import { resendAdapter } from '../../cms/email/resendAdapter'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 import { startResendStandIn } from '../helpers/resendStandIn'
 
 describe('email through the real resend SDK', () => {
   let standIn: Awaited<ReturnType<typeof startResendStandIn>>
-  let t: TestPayload
+  let t: Harness
 
   beforeAll(async () => {
     standIn = await startResendStandIn()
     process.env.EMAIL_FROM_ADDRESS = 'hello@betterwork.example'
     process.env.EMAIL_FROM_NAME = 'Better Work'
-    t = await startTestPayload({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
+    t = await startHarness({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
   })
   afterAll(async () => {
-    await t?.cleanup()
+    await t?.close()
     await standIn?.close()
   })
 
@@ -94,11 +94,11 @@ describe('email through the real resend SDK', () => {
 })
 
 describe('the offline outbox', () => {
-  let t: TestPayload
+  let t: Harness
   beforeAll(async () => {
-    t = await startTestPayload()
+    t = await startHarness()
   })
-  afterAll(async () => t?.cleanup())
+  afterAll(async () => t?.close())
 
   it('appends each message, HTML and text, to one mbox file that reads back the same', async () => {
     const dir = path.join(t.dir, 'outbox')

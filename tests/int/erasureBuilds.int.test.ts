@@ -10,9 +10,9 @@ import { REBUILD_QUEUE } from '../../cms/jobs/rebuild/settings'
 import { eraseRecord } from '../../cms/members/records'
 import { linkToken } from '../../cms/members/tokens'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 const BUILD_TIMEOUT = 300_000
 const data = (...p: string[]) => path.join(t.dir, 'data', ...p)
 const liveTarget = async () => path.basename(await realpath(data('site')))
@@ -35,7 +35,7 @@ const filesContaining = async (dir: string, needle: string): Promise<string[]> =
 let signature: { id: number; emailCanonical?: string | null }
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   process.env.DATA_DIR = data()
   process.env.REBUILD_DEBOUNCE_MS = '0'
   const topic = await make.topic(t.payload, { title: 'Pay', slug: 'pay' })
@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.DATA_DIR
   delete process.env.REBUILD_DEBOUNCE_MS
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('erasure on the public site', () => {

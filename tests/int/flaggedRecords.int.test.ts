@@ -3,7 +3,6 @@
  * sign from the workplace Wi-Fi; four are flagged "rate-limit" and sent nothing until an organiser
  * releases them, when the owed-email worker sends each a new link.
  */
-import path from 'node:path'
 import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -12,14 +11,14 @@ vi.hoisted(() => {
 })
 
 import { discardFlagged, releaseFlagged } from '../../cms/abuse/release'
-import { readOutbox } from '../../cms/email/outboxAdapter'
-import { sendOwedMemberConfirmations } from '../../cms/members/join'
-import { flushEmailMarks, sendOwedConfirmations } from '../../cms/campaigns/confirmEmail'
+import { sendOwedMemberConfirmations } from '../../cms/members/memberEmails'
+import { flushEmailMarks } from '../../cms/email/owedEmail'
+import { sendOwedConfirmations } from '../../cms/campaigns/signatureEmails'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
-const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
+let t: Harness
+const outbox = () => t.outbox()
 /** A signature as sign.ts stores one whose flags stopped the email: pending, no email due, none sent. */
 const quietSignature = (petition: number, email: string, flags: string[]) =>
   make.signature(t.payload, petition, {
@@ -34,10 +33,10 @@ const get = (collection: 'signatures' | 'members', id: number | string) =>
   t.payload.findByID({ collection, id, overrideAccess: true, depth: 0 })
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
 })
 afterAll(async () => {
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('releasing flagged records', () => {

@@ -14,17 +14,16 @@ vi.hoisted(() => {
 })
 
 import { CLIENT_ADDRESS_HEADER, verifiedClientAddress } from '../../cms/edge/clientAddress'
-import { startEndpointServer } from '../../cms/edge/serve'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 let front: { url: string; close: () => Promise<void> }
 let behind: http.Server
 let behindUrl: string
 const seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }[] = []
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   behind = http.createServer((req, res) => {
     let body = ''
     req.on('data', (c: Buffer) => (body += c))
@@ -40,12 +39,12 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => behind.listen(0, '127.0.0.1', r))
   behindUrl = `http://127.0.0.1:${(behind.address() as AddressInfo).port}`
-  front = await startEndpointServer({ payload: t.payload, key: t.dir, proxyTo: behindUrl })
+  front = await t.serve({ proxyTo: behindUrl })
 })
 afterAll(async () => {
   await front?.close()
   await new Promise((r) => behind?.close(r))
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('the front server', () => {
@@ -90,7 +89,7 @@ describe('the front server', () => {
   })
 
   it('says so with 502 when the server behind is not answering', async () => {
-    const down = await startEndpointServer({ payload: t.payload, key: t.dir, proxyTo: 'http://127.0.0.1:9' })
+    const down = await t.serve({ proxyTo: 'http://127.0.0.1:9' })
     try {
       const res = await fetch(`${down.url}/admin`)
       expect(res.status).toBe(502)

@@ -11,15 +11,15 @@ import {
   reviewDatesFor,
 } from '../../content-models/collections/guides/review'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 let payload: Payload
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   payload = t.payload
 })
-afterAll(async () => t?.cleanup())
+afterAll(async () => t?.close())
 
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number }).id : v)
 

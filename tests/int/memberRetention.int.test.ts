@@ -1,5 +1,4 @@
 /** Re-joins, unsubscribes, quiet members and erasures against a real Payload, through the real endpoints. */
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -8,23 +7,20 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
-import { sendOwedMemberConfirmations } from '../../cms/members/join'
-import { recordEmailFailure } from '../../cms/campaigns/confirmEmail'
+import { sendOwedMemberConfirmations } from '../../cms/members/memberEmails'
+import { recordEmailFailure } from '../../cms/email/owedEmail'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../cms/campaigns/retention'
 import { deleteUnsubscribed, runMemberRetention } from '../../cms/members/retention'
 import { eraseRecord } from '../../cms/members/records'
 import { linkToken } from '../../cms/members/tokens'
 import { make } from '../helpers/factories'
-import { linkIn, readOutbox, serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 
-let t: TestPayload
-let api: string
-let close: () => Promise<void>
+let t: ServedHarness
 let n = 0
 const DAY = 24 * 60 * 60 * 1000
 const join = (body: Record<string, unknown>) =>
-  fetch(`${api}/public/join`, {
+  fetch(`${t.api}/public/join`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
@@ -32,7 +28,7 @@ const join = (body: Record<string, unknown>) =>
     },
     body: JSON.stringify(body),
   })
-const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
+const outbox = () => t.outbox()
 const member = async (emailCanonical: string) =>
   (
     await t.payload.find({
@@ -75,11 +71,7 @@ const sara = {
 }
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  const served = await serveEndpoints(t)
-  api = `${served.url}/api`
-  close = served.close
-  process.env.CMS_URL = served.url
+  t = await startHarness({ withServer: true })
   warehouse = (await make.network(t.payload, {
     name: 'Warehouse workers',
     slug: 'warehouse-workers',
@@ -93,8 +85,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   delete process.env.UNSUBSCRIBED_RETENTION_DAYS
-  await close?.()
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('joining again', () => {

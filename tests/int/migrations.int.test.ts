@@ -4,7 +4,7 @@ import path from 'node:path'
 import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { createConfig } from '../../cms/config'
-import { startTestPayload } from '../helpers/payload'
+import { startHarness } from '../helpers/harness'
 
 describe('committed migrations', () => {
   it('match the collections: generating a migration now finds nothing to change', async () => {
@@ -42,7 +42,7 @@ describe('committed migrations', () => {
   })
 
   it("find a signature's or member's flags through an index on parent_id, not by reading the whole table", async () => {
-    const t = await startTestPayload()
+    const t = await startHarness()
     try {
       const client = (
         t.payload.db as unknown as {
@@ -56,7 +56,7 @@ describe('committed migrations', () => {
         expect(plan.join(' | ')).toMatch(new RegExp(`SEARCH ${table} USING INDEX ${table}_parent_idx`))
       }
     } finally {
-      await t.cleanup()
+      await t.close()
     }
   })
 })

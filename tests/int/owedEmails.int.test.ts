@@ -12,25 +12,26 @@ vi.hoisted(() => {
 })
 
 import { resendAdapter } from '../../cms/email/resendAdapter'
-import { joinNetwork, sendOwedMemberConfirmations } from '../../cms/members/join'
+import { joinNetwork } from '../../cms/members/join'
+import { sendOwedMemberConfirmations } from '../../cms/members/memberEmails'
 import { confirmRecord } from '../../cms/members/records'
-import { flushEmailMarks, MAX_EMAIL_ATTEMPTS, sendOwedConfirmations } from '../../cms/campaigns/confirmEmail'
+import { flushEmailMarks, MAX_EMAIL_ATTEMPTS } from '../../cms/email/owedEmail'
+import { sendOwedConfirmations } from '../../cms/campaigns/signatureEmails'
 import { signPetition } from '../../cms/campaigns/sign'
-import { serveEndpoints } from '../helpers/endpointServer'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 import { startResendStandIn } from '../helpers/resendStandIn'
 
-let t: TestPayload
+let t: Harness
 let standIn: Awaited<ReturnType<typeof startResendStandIn>>
 
 beforeAll(async () => {
   standIn = await startResendStandIn()
   process.env.CMS_URL = 'https://cms.betterwork.example'
-  t = await startTestPayload({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
+  t = await startHarness({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
 })
 afterAll(async () => {
-  await t?.cleanup()
+  await t?.close()
   await standIn?.close()
 })
 
@@ -219,7 +220,7 @@ describe('joining when the email service fails', () => {
   })
 
   it('tells a person using the plain form on a page, and a script in JSON, and stores nothing', async () => {
-    const served = await serveEndpoints(t)
+    const served = await t.serve()
     standIn.failWith(403, REFUSED)
     try {
       const plain = await fetch(`${served.url}/api/public/join`, {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
 })
 afterAll(async () => {
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('deleting a petition', () => {

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import type { SnapshotPetition } from '../../content-models/snapshot'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 let petitions: SnapshotPetition[]
 let json: string
 
@@ -29,7 +29,7 @@ const confirmed = (name: string, email: string, at: string, extra: Record<string
 })
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   const allows = await make.petition(t.payload, { slug: 'fair-rotas', showSignerNames: true })
   const forbids = await make.petition(t.payload, { slug: 'first-day-sick-pay', showSignerNames: false })
   await make.signature(
@@ -79,7 +79,7 @@ beforeAll(async () => {
   json = await readFile(path.join(dir, 'petitions.json'), 'utf8')
   petitions = JSON.parse(json)
 })
-afterAll(async () => t?.cleanup())
+afterAll(async () => t?.close())
 
 describe('recent signers in the snapshot', () => {
   it('shows confirmed signers who asked, newest first, by first name and region only', () => {

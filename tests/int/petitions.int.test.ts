@@ -2,7 +2,6 @@
  * Signing petitions through the real endpoints (Payload's router over HTTP, a real SQLite file):
  * validation, dedupe, closed petitions, confirmation, abuse flags, counts, links in emails.
  */
-import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -14,12 +13,9 @@ vi.hoisted(() => {
 
 import { rollUpCounts } from '../../cms/campaigns/counts'
 import { make } from '../helpers/factories'
-import { linkIn, readOutbox, serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 
-let t: TestPayload
-let api: string
-let close: () => Promise<void>
+let t: ServedHarness
 let ipCounter = 0
 /** A new client address per request, so the per-IP limits only bite where a test wants them to. */
 const freshIp = () => `10.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}.1`
@@ -29,7 +25,7 @@ const post = (
   body: Record<string, unknown> | string,
   opts: { json?: boolean; ip?: string; origin?: string } = {},
 ) =>
-  fetch(`${api}${p}`, {
+  fetch(`${t.api}${p}`, {
     method: 'POST',
     redirect: 'manual',
     headers: {
@@ -45,7 +41,7 @@ const post = (
           : new URLSearchParams(body as Record<string, string>).toString(),
   })
 
-const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
+const outbox = () => t.outbox()
 const signaturesOf = async (petition: number) =>
   (
     await t.payload.find({
@@ -58,15 +54,10 @@ const signaturesOf = async (petition: number) =>
   ).docs
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  const served = await serveEndpoints(t)
-  api = `${served.url}/api`
-  close = served.close
-  process.env.CMS_URL = served.url
+  t = await startHarness({ withServer: true })
 })
 afterAll(async () => {
-  await close?.()
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('signing a petition', () => {
@@ -288,7 +279,7 @@ describe('signing a petition', () => {
   })
 
   it('flags a form sent sooner than a person could fill it in', async () => {
-    const { startedAt } = await (await fetch(`${api}/public/form-stamp`)).json()
+    const { startedAt } = await (await fetch(`${t.api}/public/form-stamp`)).json()
     await post(`/public/petitions/${petition.slug}/sign`, {
       name: 'Quick',
       email: 'quick@example.org',
@@ -330,7 +321,7 @@ describe('counts', () => {
     const petition = await make.petition(t.payload, { goal: 500 })
     await make.signature(t.payload, petition.id, { state: 'confirmed', region: 'london', nation: 'england' })
     await rollUpCounts(t.payload)
-    const res = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+    const res = await fetch(`${t.api}/public/petitions/${petition.slug}/count`, {
       headers: { Origin: 'http://site.test' },
     })
     expect(res.status).toBe(200)
@@ -345,11 +336,11 @@ describe('counts', () => {
       byNation: { england: 1 },
       byRegion: { london: 1 },
     })
-    const other = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+    const other = await fetch(`${t.api}/public/petitions/${petition.slug}/count`, {
       headers: { Origin: 'http://evil.test' },
     })
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
-    expect((await fetch(`${api}/public/petitions/no-such/count`)).status).toBe(404)
+    expect((await fetch(`${t.api}/public/petitions/no-such/count`)).status).toBe(404)
   })
 })
 

@@ -12,19 +12,19 @@ import { resendAdapter } from '../../cms/email/resendAdapter'
 import { signPetition } from '../../cms/campaigns/sign'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../cms/campaigns/retention'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 import { startResendStandIn } from '../helpers/resendStandIn'
 
-let t: TestPayload
+let t: Harness
 let standIn: Awaited<ReturnType<typeof startResendStandIn>>
 
 beforeAll(async () => {
   standIn = await startResendStandIn()
   process.env.CMS_URL = 'https://cms.betterwork.example'
-  t = await startTestPayload({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
+  t = await startHarness({ email: resendAdapter({ apiKey: 're_test_key', baseUrl: standIn.url }) })
 })
 afterAll(async () => {
-  await t?.cleanup()
+  await t?.close()
   await standIn?.close()
 })
 

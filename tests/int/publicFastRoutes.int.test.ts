@@ -16,12 +16,9 @@ import { MAX_BODY_BYTES } from '../../cms/api/http'
 import { COUNT_CACHE_CONTROL, rollUpCounts } from '../../cms/campaigns/counts'
 import { PETITION_LOOKUP_MS } from '../../cms/campaigns/sign'
 import { make } from '../helpers/factories'
-import { serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type ServedHarness } from '../helpers/harness'
 
-let t: TestPayload
-let api: string
-let close: () => Promise<void>
+let t: ServedHarness
 let ipCounter = 0
 const freshIp = () => `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`
 
@@ -50,28 +47,23 @@ const viaPayloadRouter = (path: string, init: RequestInit) =>
   })
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  const served = await serveEndpoints(t)
-  api = `${served.url}/api`
-  close = served.close
-  process.env.CMS_URL = served.url
+  t = await startHarness({ withServer: true })
 })
 afterAll(async () => {
-  await close?.()
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('the public count', () => {
   it('answers 304 with no body when the client already has the count (If-None-Match), and 200 when it has an old one', async () => {
     const petition = await make.petition(t.payload)
-    const first = await fetch(`${api}/public/petitions/${petition.slug}/count`)
+    const first = await fetch(`${t.api}/public/petitions/${petition.slug}/count`)
     expect(first.status).toBe(200)
     const etag = first.headers.get('etag')!
     expect(etag).toMatch(/^"[\w-]+"$/)
     expect(first.headers.get('cache-control')).toBe(COUNT_CACHE_CONTROL)
     expect(first.headers.get('vary')).toBe('Origin')
 
-    const again = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+    const again = await fetch(`${t.api}/public/petitions/${petition.slug}/count`, {
       headers: { 'If-None-Match': etag, Origin: 'http://site.test' },
     })
     expect(again.status).toBe(304)
@@ -80,7 +72,7 @@ describe('the public count', () => {
     expect(again.headers.get('cache-control')).toBe(COUNT_CACHE_CONTROL)
     expect(again.headers.get('access-control-allow-origin')).toBe('http://site.test')
 
-    const stale = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+    const stale = await fetch(`${t.api}/public/petitions/${petition.slug}/count`, {
       headers: { 'If-None-Match': '"an-old-count"' },
     })
     expect(stale.status).toBe(200)
@@ -89,11 +81,11 @@ describe('the public count', () => {
 
   it('gives a new count and ETag as soon as a roll-up in this process changes it', async () => {
     const petition = await make.petition(t.payload)
-    const before = await fetch(`${api}/public/petitions/${petition.slug}/count`)
+    const before = await fetch(`${t.api}/public/petitions/${petition.slug}/count`)
     const etag = before.headers.get('etag')!
     await make.signature(t.payload, petition.id, { state: 'confirmed', region: 'wales', nation: 'wales' })
     await rollUpCounts(t.payload)
-    const after = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+    const after = await fetch(`${t.api}/public/petitions/${petition.slug}/count`, {
       headers: { 'If-None-Match': etag },
     })
     expect(after.status).toBe(200)
@@ -103,7 +95,7 @@ describe('the public count', () => {
 
   it('gives the same answer as Payload’s router, headers included', async () => {
     const petition = await make.petition(t.payload, { goal: 250 })
-    const fast = await fetch(`${api}/public/petitions/${petition.slug}/count`, {
+    const fast = await fetch(`${t.api}/public/petitions/${petition.slug}/count`, {
       headers: { Origin: 'http://site.test' },
     })
     const routed = await viaPayloadRouter(`/public/petitions/${petition.slug}/count`, {
@@ -113,7 +105,7 @@ describe('the public count', () => {
     for (const name of ['content-type', 'cache-control', 'etag', 'vary', 'access-control-allow-origin'])
       expect(fast.headers.get(name)).toBe(routed.headers.get(name))
     expect(await fast.json()).toEqual(await routed.json())
-    expect((await fetch(`${api}/public/petitions/not-a-petition/count`)).status).toBe(404)
+    expect((await fetch(`${t.api}/public/petitions/not-a-petition/count`)).status).toBe(404)
   })
 })
 
@@ -121,7 +113,7 @@ describe('signing through the fast route', () => {
   it('refuses a bad field with 422 naming it, as Payload’s router does, and stores nothing', async () => {
     const petition = await make.petition(t.payload)
     const body = JSON.stringify({ name: 'Tom', email: 'tom@', postcode: 'nowhere' })
-    const fast = await fetch(`${api}/public/petitions/${petition.slug}/sign`, {
+    const fast = await fetch(`${t.api}/public/petitions/${petition.slug}/sign`, {
       method: 'POST',
       headers: signHeaders('application/json'),
       body,
@@ -142,7 +134,7 @@ describe('signing through the fast route', () => {
 
   it('refuses a body that is not a JSON object, a form too large, and a type it cannot read, storing nothing', async () => {
     const petition = await make.petition(t.payload)
-    const url = `${api}/public/petitions/${petition.slug}/sign`
+    const url = `${t.api}/public/petitions/${petition.slug}/sign`
     const notJson = await fetch(url, {
       method: 'POST',
       headers: signHeaders('application/json'),
@@ -171,7 +163,7 @@ describe('signing through the fast route', () => {
   it('allows only the site’s origin to read the answer (CORS)', async () => {
     const petition = await make.petition(t.payload)
     const sign = (origin: string, email: string) =>
-      fetch(`${api}/public/petitions/${petition.slug}/sign`, {
+      fetch(`${t.api}/public/petitions/${petition.slug}/sign`, {
         method: 'POST',
         headers: signHeaders('application/json', { Origin: origin }),
         body: JSON.stringify({ name: 'Ana', email }),
@@ -186,7 +178,7 @@ describe('signing through the fast route', () => {
   it('stops taking signatures within a second of the petition being closed in the CMS', async () => {
     const petition = await make.petition(t.payload)
     const sign = (email: string) =>
-      fetch(`${api}/public/petitions/${petition.slug}/sign`, {
+      fetch(`${t.api}/public/petitions/${petition.slug}/sign`, {
         method: 'POST',
         headers: signHeaders('application/json'),
         body: JSON.stringify({ name: 'Ben', email }),

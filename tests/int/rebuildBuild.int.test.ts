@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runRebuild } from '../../cms/jobs/rebuild/runRebuild'
 import { REBUILD_QUEUE, REBUILD_TASK } from '../../cms/jobs/rebuild/settings'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 const BUILD_TIMEOUT = 300_000
 
 const live = () => path.join(t.dir, 'data/site')
@@ -31,7 +31,7 @@ const rebuildJobs = async (payload: Payload) =>
 const runQueue = (payload: Payload) => payload.jobs.run({ queue: REBUILD_QUEUE, limit: 1, silent: true })
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
   process.env.DATA_DIR = path.join(t.dir, 'data')
   process.env.REBUILD_DEBOUNCE_MS = '0'
   const topic = await make.topic(t.payload, { title: 'Pay', slug: 'pay' })
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.DATA_DIR
   delete process.env.REBUILD_DEBOUNCE_MS
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('site builds', () => {

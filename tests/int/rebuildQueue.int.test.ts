@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { REBUILD_TASK } from '../../cms/jobs/rebuild/settings'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 
 /** Rebuild jobs still to run (a superseded one is deleted by Payload). */
 const waitingJobs = async (payload: Payload) =>
@@ -28,9 +28,9 @@ const buildRecords = async (payload: Payload, status: string) =>
   ).docs
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
 })
-afterAll(async () => t?.cleanup())
+afterAll(async () => t?.close())
 beforeEach(async () => {
   await t.payload.delete({
     collection: 'payload-jobs',

@@ -15,16 +15,13 @@ vi.hoisted(() => {
 
 import { storeSignatures } from '../../cms/campaigns/sign'
 import { make } from '../helpers/factories'
-import { readOutbox, serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type ServedHarness } from '../helpers/harness'
 
-let t: TestPayload
-let api: string
-let close: () => Promise<void>
+let t: ServedHarness
 let ip = 0
 
 const sign = (slug: string, body: Record<string, string>) =>
-  fetch(`${api}/public/petitions/${slug}/sign`, {
+  fetch(`${t.api}/public/petitions/${slug}/sign`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.9.${++ip}.1` },
     body: JSON.stringify(body),
@@ -41,15 +38,10 @@ const signaturesOf = async (petition: number) =>
   ).docs
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  const served = await serveEndpoints(t)
-  api = `${served.url}/api`
-  close = served.close
-  process.env.CMS_URL = served.url
+  t = await startHarness({ withServer: true })
 })
 afterAll(async () => {
-  await close?.()
-  await t?.cleanup()
+  await t?.close()
 })
 
 describe('batched signing', () => {
@@ -102,7 +94,7 @@ describe('batched signing', () => {
   it('fails every request of a batch with a 5xx and stores none of it when the database refuses the write', async () => {
     const petition = await make.petition(t.payload)
     await sign(petition.slug!, { name: 'Warm', email: 'warm@example.org' }) // the petition is now cached
-    const before = (await readOutbox(path.join(t.dir, 'outbox'))).length
+    const before = (await t.outbox()).length
     // Another process holds the write lock for longer than the busy timeout.
     const other = createClient({ url: `file:${path.join(t.dir, 'test.db')}` })
     await other.execute('BEGIN IMMEDIATE')
@@ -116,6 +108,6 @@ describe('batched signing', () => {
       other.close()
     }
     expect((await signaturesOf(petition.id)).map((s) => s.name)).toEqual(['Warm'])
-    expect((await readOutbox(path.join(t.dir, 'outbox'))).length).toBe(before)
+    expect((await t.outbox()).length).toBe(before)
   }, 30_000)
 })

@@ -12,14 +12,14 @@ vi.hoisted(() => {
 
 import { storeSignatures, type NewSignature } from '../../cms/campaigns/signatureRows'
 import { make } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
 })
 afterAll(async () => {
-  await t?.cleanup()
+  await t?.close()
 })
 
 const at = '2026-12-06T10:00:00.000Z'

@@ -1,5 +1,4 @@
 /** Joining the network through the real join endpoint: consents, choices, warnings, repeats, exports. */
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.hoisted(() => {
@@ -10,15 +9,12 @@ vi.hoisted(() => {
 
 import { CONSENT_VERSION } from '../../content-models/consent'
 import { make } from '../helpers/factories'
-import { linkIn, readOutbox, serveEndpoints } from '../helpers/endpointServer'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 
-let t: TestPayload
-let api: string
-let close: () => Promise<void>
+let t: ServedHarness
 let n = 0
 const join = (body: Record<string, unknown>, json = false) =>
-  fetch(`${api}/public/join`, {
+  fetch(`${t.api}/public/join`, {
     method: 'POST',
     redirect: 'manual',
     headers: {
@@ -33,7 +29,7 @@ const join = (body: Record<string, unknown>, json = false) =>
           ),
         ).toString(),
   })
-const outbox = () => readOutbox(path.join(t.dir, 'outbox'))
+const outbox = () => t.outbox()
 const membersWith = async (emailCanonical: string) =>
   (
     await t.payload.find({
@@ -52,11 +48,7 @@ let care: { id: number; slug?: string | null }
 let session: { id: number; slug?: string | null }
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  const served = await serveEndpoints(t)
-  api = `${served.url}/api`
-  close = served.close
-  process.env.CMS_URL = served.url
+  t = await startHarness({ withServer: true })
   warehouse = (await make.network(t.payload, {
     name: 'Warehouse workers',
     slug: 'warehouse-workers',
@@ -66,8 +58,7 @@ beforeAll(async () => {
   session = (await make.session(t.payload, { slug: 'know-your-rights' })) as never
 })
 afterAll(async () => {
-  await close?.()
-  await t?.cleanup()
+  await t?.close()
 })
 
 const sara = {
@@ -198,7 +189,7 @@ describe("organisers' exports", () => {
       consentEmail: false,
       networks: [care.id],
     })
-    const res = await fetch(`${api}/organise/members.csv?network=care-workers`, {
+    const res = await fetch(`${t.api}/organise/members.csv?network=care-workers`, {
       headers: await as(['organiser']),
     })
     expect(res.status).toBe(200)
@@ -208,9 +199,9 @@ describe("organisers' exports", () => {
     expect(csv).not.toContain('pending@example.org')
     expect(csv).not.toContain('stopped@example.org')
     expect(csv.trim().split('\r\n')).toHaveLength(2)
-    expect((await fetch(`${api}/organise/members.csv`, { headers: await as(['editor']) })).status).toBe(403)
-    expect((await fetch(`${api}/organise/members.csv`)).status).toBe(403)
-    expect((await fetch(`${api}/members`)).status).toBe(403)
+    expect((await fetch(`${t.api}/organise/members.csv`, { headers: await as(['editor']) })).status).toBe(403)
+    expect((await fetch(`${t.api}/organise/members.csv`)).status).toBe(403)
+    expect((await fetch(`${t.api}/members`)).status).toBe(403)
   })
 
   it('exports the signers who agreed to updates, never the emails of those who did not', async () => {
@@ -228,23 +219,25 @@ describe("organisers' exports", () => {
       consentUpdates: false,
     })
     const csv = await (
-      await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, { headers: await as(['admin']) })
+      await fetch(`${t.api}/organise/petitions/${petition.slug}/signers.csv`, {
+        headers: await as(['admin']),
+      })
     ).text()
     expect(csv).toContain('keen@example.org')
     expect(csv).not.toContain('quiet@example.org')
     expect(
       (
-        await fetch(`${api}/organise/petitions/${petition.slug}/signers.csv`, {
+        await fetch(`${t.api}/organise/petitions/${petition.slug}/signers.csv`, {
           headers: await as(['editor']),
         })
       ).status,
     ).toBe(403)
-    expect((await fetch(`${api}/signatures`)).status).toBe(403)
+    expect((await fetch(`${t.api}/signatures`)).status).toBe(403)
   })
 
   it('counts members per network for organisers', async () => {
     const counts = await (
-      await fetch(`${api}/organise/network-counts`, { headers: await as(['organiser']) })
+      await fetch(`${t.api}/organise/network-counts`, { headers: await as(['organiser']) })
     ).json()
     expect(counts.find((c: { slug: string }) => c.slug === 'care-workers')).toMatchObject({
       confirmed: 2,

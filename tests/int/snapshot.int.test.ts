@@ -4,16 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import type { SnapshotGuide, SnapshotNetwork, SnapshotPetition } from '../../content-models/snapshot'
 import { make, richText } from '../helpers/factories'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startHarness, type Harness } from '../helpers/harness'
 
-let t: TestPayload
+let t: Harness
 const read = async <T>(dir: string, name: string): Promise<T> =>
   JSON.parse(await readFile(path.join(dir, `${name}.json`), 'utf8'))
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startHarness()
 })
-afterAll(async () => t?.cleanup())
+afterAll(async () => t?.close())
 
 describe('snapshot export', () => {
   it('exports published guides and never a draft', async () => {
