@@ -4,5 +4,5 @@ import { jsonResponse, siteSearchIndex, termShardPaths } from '../../../lib/sear
 
 export const getStaticPaths = (() => termShardPaths()) satisfies GetStaticPaths
 
-export const GET: APIRoute = ({ props }) =>
-  jsonResponse(siteSearchIndex().termShards.get((props as { key: string }).key))
+export const GET: APIRoute<{ key: string }> = ({ props }) =>
+  jsonResponse(siteSearchIndex().termShards.get(props.key))

@@ -11,7 +11,8 @@ export function getStaticPaths() {
   }))
 }
 
-export const GET: APIRoute = async ({ props }) => {
-  const { template } = props as { template: SnapshotTemplate }
-  return new Response(await blankLetterDocx(template), { headers: { 'Content-Type': DOCX_TYPE } })
+export const GET: APIRoute<{ template: SnapshotTemplate }> = async ({ props }) => {
+  // A copy over a plain ArrayBuffer: the Response body type does not take a view of a shared one.
+  const bytes = new Uint8Array(await blankLetterDocx(props.template))
+  return new Response(bytes, { headers: { 'Content-Type': DOCX_TYPE } })
 }

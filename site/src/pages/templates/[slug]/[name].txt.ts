@@ -10,7 +10,7 @@ export function getStaticPaths() {
   }))
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const { template } = props as { template: SnapshotTemplate }
-  return new Response(blankLetterText(template), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-}
+export const GET: APIRoute<{ template: SnapshotTemplate }> = ({ props }) =>
+  new Response(blankLetterText(props.template), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  })

@@ -9,7 +9,7 @@ export const getStaticPaths: GetStaticPaths = () =>
     props: { session },
   }))
 
-export const GET: APIRoute = ({ props, site }) =>
-  new Response(sessionIcs((props as { session: SnapshotTrainingSession }).session, String(site)), {
+export const GET: APIRoute<{ session: SnapshotTrainingSession }> = ({ props, site }) =>
+  new Response(sessionIcs(props.session, String(site)), {
     headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
   })
