@@ -15,6 +15,15 @@ import type {
   Union,
 } from './payload-types'
 
+/**
+ * The version of the snapshot's shapes below, written into every snapshot's meta.json by the
+ * export and checked by the site when it loads one, so a site never builds from a snapshot it
+ * would misread. Raise it when a change here would break a site reading an older snapshot (a
+ * field renamed, removed or retyped, or a new field the site needs); an optional addition does
+ * not need it.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 1
+
 /** A heading in a guide's table of contents. */
 export type TocEntry = { id: string; text: string; level: 2 | 3 }
 
@@ -173,7 +182,8 @@ export type SnapshotSettings = Pick<SiteSetting, 'siteName' | 'tagline' | 'homeI
 export type SnapshotMeta = {
   generatedAt: string
   counts: Record<string, number>
-  schemaVersion: 1
+  /** The SNAPSHOT_SCHEMA_VERSION of the code that exported it. */
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION
   /** Entries copied unchanged from the previous snapshot (an incremental export), if any. */
   reused?: number
 }

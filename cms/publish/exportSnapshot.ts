@@ -16,7 +16,13 @@ import {
   topicToSnapshot,
   unionToSnapshot,
 } from './toSnapshot'
-import type { Snapshot, SnapshotMeta, SnapshotPetition, SnapshotSigner } from '../../content-models/snapshot'
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type Snapshot,
+  type SnapshotMeta,
+  type SnapshotPetition,
+  type SnapshotSigner,
+} from '../../content-models/snapshot'
 
 const MAPPERS: { [K in PublicCollection]: (doc: any) => Snapshot[K][number] } = {
   topics: topicToSnapshot,
@@ -145,6 +151,9 @@ const readIncrementally = async (
   payload: Payload,
   previous: string,
 ): Promise<{ entries: Record<PublicCollection, Entry[]>; reused: number }> => {
+  // Entries of a snapshot of other shapes are not copied (the site would refuse the mix).
+  const meta = JSON.parse(await readFile(path.join(previous, 'meta.json'), 'utf8')) as Partial<SnapshotMeta>
+  if (meta.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) throw new ExportCacheMiss('schema version changed')
   const stamps = {} as Record<PublicCollection, Entry[]>
   const before = {} as Record<PublicCollection, Map<string, Entry>>
   const touched = new Set<string>()
@@ -243,7 +252,7 @@ export const exportSnapshot = async (
   const meta: SnapshotMeta = {
     generatedAt: new Date().toISOString(),
     counts,
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     ...(copied ? { reused: copied.reused } : {}),
   }
   await writeJsonAtomic(path.join(dir, 'meta.json'), meta)

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Snapshot } from '../../../content-models/snapshot'
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../../../content-models/snapshot'
 
 export type { Snapshot }
 export type * from '../../../content-models/snapshot'
@@ -34,7 +34,53 @@ export const snapshotDir = (): string =>
       ),
   )
 
-/** Loads (once per build) every file of the snapshot; a missing or broken file fails the build, naming it. */
+/**
+ * What a file a snapshot folder lacks stands for: no entries, the site's default settings, and
+ * (for a hand-written folder without meta.json) a meta of this version made at the epoch.
+ */
+const missingFile = (name: (typeof FILES)[number]): unknown => {
+  if (name === 'meta')
+    return { generatedAt: new Date(0).toISOString(), counts: {}, schemaVersion: SNAPSHOT_SCHEMA_VERSION }
+  if (name === 'site-settings')
+    return {
+      siteName: 'Better Work',
+      tagline: 'Better work is possible',
+      homeIntro: null,
+      contactEmail: null,
+      privacyHtml: '',
+    }
+  return []
+}
+
+/** A snapshot made for other shapes than the site reads (see SNAPSHOT_SCHEMA_VERSION). */
+export class SnapshotSchemaError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SnapshotSchemaError'
+  }
+}
+
+/**
+ * Fails unless the snapshot in `dir` was exported for the shapes this site reads, naming both
+ * versions and how to get a snapshot that matches.
+ */
+export const checkSchemaVersion = (meta: unknown, dir: string): void => {
+  const version =
+    typeof meta === 'object' && meta !== null && 'schemaVersion' in meta ? meta.schemaVersion : undefined
+  if (version === SNAPSHOT_SCHEMA_VERSION) return
+  const found = version === undefined ? 'no schema version' : `schema version ${JSON.stringify(version)}`
+  throw new SnapshotSchemaError(
+    `Snapshot ${dir} has ${found}, but this site reads schema version ${SNAPSHOT_SCHEMA_VERSION} ` +
+      `(SNAPSHOT_SCHEMA_VERSION in content-models/snapshot.ts). Export the snapshot again with this code ` +
+      `("npm run export-snapshot", or publish a change in the CMS to rebuild the site); a hand-written ` +
+      `snapshot needs its files brought up to the new shapes and "schemaVersion": ${SNAPSHOT_SCHEMA_VERSION} in its meta.json.`,
+  )
+}
+
+/**
+ * Loads (once per build) every file of the snapshot; a missing folder, a broken file or a snapshot
+ * of another schema version fails the build, naming it and what to do.
+ */
 export const loadSnapshot = (): Snapshot => {
   const dir = snapshotDir()
   if (cached?.dir === dir) return cached.snapshot
@@ -43,32 +89,21 @@ export const loadSnapshot = (): Snapshot => {
       `Snapshot folder ${dir} does not exist. Run "npm run export-snapshot" first, or set SNAPSHOT_DIR to a folder of snapshot JSON (for example tests/fixtures/snapshot).`,
     )
   }
-  const snapshot = {} as Record<string, unknown>
+  const files: Record<string, unknown> = {}
   for (const name of FILES) {
     const file = path.join(dir, `${name}.json`)
     if (!existsSync(file)) {
-      if (name === 'meta' || name === 'site-settings') {
-        snapshot[name] =
-          name === 'meta'
-            ? { generatedAt: new Date(0).toISOString(), counts: {}, schemaVersion: 1 }
-            : {
-                siteName: 'Better Work',
-                tagline: 'Better work is possible',
-                homeIntro: null,
-                contactEmail: null,
-                privacyHtml: '',
-              }
-        continue
-      }
-      snapshot[name] = []
+      files[name] = missingFile(name)
       continue
     }
     try {
-      snapshot[name] = JSON.parse(readFileSync(file, 'utf8'))
+      files[name] = JSON.parse(readFileSync(file, 'utf8'))
     } catch (cause) {
       throw new Error(`Snapshot file ${file} is not valid JSON: ${(cause as Error).message}`, { cause })
     }
   }
-  cached = { dir, snapshot: snapshot as Snapshot }
+  // Checked before anything reads the entries: their shapes are what the version promises.
+  checkSchemaVersion(files.meta, dir)
+  cached = { dir, snapshot: files as Snapshot }
   return cached.snapshot
 }
