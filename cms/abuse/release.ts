@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 import { SUPPRESS_EMAIL_FLAGS } from './flags'
-import { owedFrom } from '../campaigns/confirmEmail'
+import { owedFrom } from '../email/owedEmail'
 import type { RecordId } from '../members/recordId'
 
 /** The collections whose records carry flags. */

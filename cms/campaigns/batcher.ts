@@ -25,7 +25,7 @@ export const createBatcher = <T, R>(
   { maxItems = 200, maxWaitMs = 5 }: BatcherOptions = {},
 ): Batcher<T, R> => {
   type Entry = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }
-  let queue: Entry[] = []
+  const queue: Entry[] = []
   let timer: NodeJS.Timeout | NodeJS.Immediate | null = null
   let running: Promise<void> = Promise.resolve()
   let writing = 0
@@ -45,8 +45,8 @@ export const createBatcher = <T, R>(
   }
 
   const clearTimer = () => {
-    if (timer)
-      maxWaitMs > 0 ? clearTimeout(timer as NodeJS.Timeout) : clearImmediate(timer as NodeJS.Immediate)
+    if (timer && maxWaitMs > 0) clearTimeout(timer as NodeJS.Timeout)
+    else if (timer) clearImmediate(timer as NodeJS.Immediate)
     timer = null
   }
 

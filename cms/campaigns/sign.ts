@@ -6,7 +6,6 @@
  * and the confirmation email is owed in the same row, so a slow email service never loses one.
  */
 import type { Payload } from 'payload'
-import type { Signature } from '../../content-models/payload-types'
 import { formFlags, HONEYPOT_FIELD, hashIp, STAMP_FIELD, suppressesEmail, type Flag } from '../abuse/flags'
 import { limitRate } from '../abuse/rateLimit'
 import { clientRateKey } from '../edge/clientAddress'
@@ -18,7 +17,8 @@ import { parsePostcode } from '../members/postcode'
 import { isSignable, RECORD_STATES } from '../members/records'
 import { newConfirmToken } from '../members/tokens'
 import { storeSignature } from './signatureRows'
-import { deliverOwedEmail, owedFrom, sendSignatureConfirm, signatureFooterLinks } from './confirmEmail'
+import { deliverOwedEmail, owedFrom } from '../email/owedEmail'
+import { sendSignatureConfirm, signatureFooterLinks } from './signatureEmails'
 import { signSchema } from './signSchema'
 
 export { isUniqueViolation, signatureBatcher, storeSignatures, type NewSignature } from './signatureRows'

@@ -4,7 +4,7 @@
  * (MongoDB) through Payload's adapter, row by row.
  */
 import type { Payload } from 'payload'
-import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
+import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmailFields'
 import { sqlRows, type NewSignature } from '../db/rows'
 import { MAX_CONFIRMATION_EMAILS, RECORD_STATES } from '../members/records'
 import { createBatcher, type Batcher } from './batcher'

@@ -10,7 +10,7 @@
 import { and, eq, inArray, lt } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { RECORD_STATES } from '../../content-models/constants'
-import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
+import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmailFields'
 import type { RecordId } from '../members/recordId'
 import { rateLimitsTable } from './rateLimitsTable'
 import { upsertSignatures, type NewSignature, type UpsertedSignature } from './signatureUpsert'

@@ -6,7 +6,7 @@
  */
 import { assertDeploymentReady } from '../deployment'
 import { initPayload } from '../initPayload'
-import { flushEmailMarks } from '../campaigns/confirmEmail'
+import { flushEmailMarks } from '../email/owedEmail'
 import { signatureBatcher } from '../campaigns/sign'
 import type { Payload } from 'payload'
 

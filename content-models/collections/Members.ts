@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { CONFIRMATION_STATES, SECTORS } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
-import { confirmEmailFields } from '../fields/confirmEmail'
+import { confirmEmailFields } from '../fields/confirmEmailFields'
 
 /**
  * People who joined the network. Interest in unions is special category data (UK GDPR Art. 9):

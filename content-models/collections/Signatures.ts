@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { CONFIRMATION_STATES } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
-import { CONFIRM_EMAIL_STATES, confirmEmailFields } from '../fields/confirmEmail'
+import { CONFIRM_EMAIL_STATES, confirmEmailFields } from '../fields/confirmEmailFields'
 
 /**
  * Where a signature's confirmation email stands. The answer to the signer does not wait for a slow

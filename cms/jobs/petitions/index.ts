@@ -2,9 +2,9 @@ import type { JobsConfig, TaskConfig } from 'payload'
 import { rollUpCounts, ROLL_UP_SECONDS } from '../../campaigns/counts'
 import { anonymiseClosedPetitions, deleteUnconfirmed } from '../../campaigns/retention'
 import { sweepDatabaseRateLimits } from '../../abuse/rateLimitStore'
-import { sendOwedMemberConfirmations } from '../../members/join'
+import { sendOwedMemberConfirmations } from '../../members/memberEmails'
 import { runMemberRetention } from '../../members/retention'
-import { sendOwedConfirmations } from '../../campaigns/confirmEmail'
+import { sendOwedConfirmations } from '../../campaigns/signatureEmails'
 
 /** The queue petition and sign-up tasks run on, apart from site rebuilds. */
 export const PETITIONS_QUEUE = 'petitions'

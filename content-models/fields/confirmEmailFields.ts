@@ -5,7 +5,7 @@ export const CONFIRM_EMAIL_STATES = { OWED: 'owed', SENT: 'sent', FAILED: 'faile
 
 /**
  * The fields that keep a confirmation email owed in the record itself until it is sent, so a
- * slow or failing email service never loses one (cms/campaigns/confirmEmail.ts sends and retries).
+ * slow or failing email service never loses one (cms/email/owedEmail.ts and sendOwed.ts send and retry).
  */
 export const confirmEmailFields = (): Field[] => [
   {

@@ -1,19 +1,17 @@
 /**
  * Confirmation emails for signatures and members, owed durably. A new record is stored as "owed"
  * in the same write as the row; the request tries to send at once, waiting for it at most
- * SIGN_EMAIL_WAIT_MS, and a worker sends whatever is still owed, with retries and back-off. After
- * MAX_EMAIL_ATTEMPTS failed tries the email is marked "failed" (with the reason) for an organiser.
- * The member's email itself is written in cms/members/join.ts.
+ * SIGN_EMAIL_WAIT_MS (deliverOwedEmail), and a worker sends whatever is still owed, with retries
+ * and back-off (sendOwed.ts). After MAX_EMAIL_ATTEMPTS failed tries the email is marked "failed"
+ * (with the reason) for an organiser. The emails themselves are written in
+ * cms/campaigns/signatureEmails.ts and cms/members/memberEmails.ts.
  */
 import type { Payload } from 'payload'
-import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmail'
-import type { Signature } from '../../content-models/payload-types'
+import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmailFields'
+import { createBatcher, type Batcher } from '../campaigns/batcher'
 import { sqlRows } from '../db/rows'
-import { signatureConfirmEmail } from '../email/messages/render'
-import { errorForLog, storedErrorText } from '../email/scrub'
 import type { RecordId } from '../members/recordId'
-import { cmsUrl, linkToken, links, newConfirmToken } from '../members/tokens'
-import { createBatcher, type Batcher } from './batcher'
+import { errorForLog, storedErrorText } from './scrub'
 
 export { CONFIRM_EMAIL_STATES }
 
@@ -52,41 +50,8 @@ export const isPermanentEmailFailure = (error: unknown): boolean => {
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429
 }
 
-type PetitionTitle = { id: RecordId; title: string }
-
 /** The collections whose records owe a confirmation email. */
 export type OwedCollection = 'signatures' | 'members'
-
-const footerLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
-  unsubscribe: links(cmsUrl()).unsubscribe(
-    'signature',
-    id,
-    linkToken(payload.secret, 'unsubscribe', 'signature', id, emailCanonical),
-  ),
-  erase: links(cmsUrl()).erase(
-    'signature',
-    id,
-    linkToken(payload.secret, 'erase', 'signature', id, emailCanonical),
-  ),
-})
-
-/** Emails the confirmation link (with the raw token; only its hash is stored). */
-export const sendSignatureConfirm = async (
-  payload: Payload,
-  s: { id: RecordId; email: string; name: string; emailCanonical: string },
-  petition: PetitionTitle,
-  token: string,
-) => {
-  const message = signatureConfirmEmail({
-    name: s.name,
-    petitionTitle: petition.title,
-    confirmUrl: links(cmsUrl()).confirm('signature', token),
-    ...footerLinks(payload, s.id, s.emailCanonical),
-  })
-  await payload.sendEmail({ to: s.email, ...message })
-}
-
-export { footerLinks as signatureFooterLinks }
 
 const markers = new WeakMap<Payload, Map<OwedCollection, Batcher<RecordId, void>>>()
 
@@ -175,124 +140,6 @@ export const recordEmailFailure = async (
       err: errorForLog(error),
       msg: `Gave up sending the confirmation email for ${collection === 'members' ? 'member' : 'signature'} ${id} after ${attempts} tries; it is marked "failed".`,
     })
-}
-
-/** What the worker reads of an owed record. */
-type OwedRow = { id: RecordId; confirmEmailAttempts?: number | null; confirmEmailNextAt?: string | null }
-
-/**
- * Sends the confirmation emails still owed in `collection` whose time has come (new ones after
- * their lease, failed ones after their back-off), each with a new link, since only the old link's
- * hash was kept. `send` emails one record with the new token.
- */
-export const sendOwed = async <T extends OwedRow>(
-  payload: Payload,
-  collection: OwedCollection,
-  {
-    now = Date.now(),
-    limit = 200,
-    select,
-    send,
-  }: {
-    now?: number
-    limit?: number
-    select: Record<string, true>
-    send: (row: T, token: string) => Promise<void>
-  },
-): Promise<{ sent: number; failed: number }> => {
-  const { docs } = await payload.db.find<T>({
-    collection,
-    where: {
-      and: [
-        { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } },
-        { confirmEmailNextAt: { less_than_equal: new Date(now).toISOString() } },
-      ],
-    },
-    select: { ...select, confirmEmailAttempts: true, confirmEmailNextAt: true },
-    limit,
-    pagination: false,
-    sort: 'confirmEmailNextAt',
-  })
-  let sent = 0
-  let failed = 0
-  for (const row of docs) {
-    const { token, hash } = newConfirmToken()
-    // Claim it: only if no one else has since (the lease moved on), and with the new link's hash.
-    const claimed = await claim(payload, collection, row, hash, new Date(now + EMAIL_LEASE_MS).toISOString())
-    if (!claimed) continue
-    try {
-      await send(row, token)
-    } catch (error) {
-      failed++
-      await recordEmailFailure(payload, row.id, row.confirmEmailAttempts ?? 0, error, now, collection)
-      continue
-    }
-    await markEmailSent(payload, row.id, collection)
-    sent++
-  }
-  return { sent, failed }
-}
-
-type OwedSignature = Pick<
-  Signature,
-  'name' | 'email' | 'emailCanonical' | 'confirmEmailAttempts' | 'confirmEmailNextAt'
-> & { id: RecordId; petition: RecordId | { id: RecordId } }
-
-/**
- * Sends the signatures' confirmation emails still owed (see sendOwed).
- * @returns how many were sent and how many failed this time
- */
-export const sendOwedConfirmations = async (
-  payload: Payload,
-  { now = Date.now(), limit = 200 } = {},
-): Promise<{ sent: number; failed: number }> => {
-  const titles = new Map<RecordId, string>()
-  return sendOwed<OwedSignature>(payload, 'signatures', {
-    now,
-    limit,
-    select: { name: true, email: true, emailCanonical: true, petition: true },
-    send: async (s, token) => {
-      const petitionId = typeof s.petition === 'object' ? s.petition.id : s.petition
-      if (!titles.has(petitionId)) {
-        const p = await payload.db.findOne<{ id: RecordId; title: string }>({
-          collection: 'petitions',
-          where: { id: { equals: petitionId } },
-          select: { title: true },
-        })
-        titles.set(petitionId, p?.title ?? '')
-      }
-      await sendSignatureConfirm(
-        payload,
-        { id: s.id, email: s.email ?? '', name: s.name ?? '', emailCanonical: s.emailCanonical ?? '' },
-        { id: petitionId, title: titles.get(petitionId)! },
-        token,
-      )
-    },
-  })
-}
-
-/** Moves an owed email's lease on and stores the new link's hash, if it is still as we read it. */
-const claim = async (
-  payload: Payload,
-  collection: OwedCollection,
-  s: OwedRow,
-  hash: string,
-  leaseUntil: string,
-): Promise<boolean> => {
-  const sql = sqlRows(payload)
-  if (sql) return sql.claimOwed(collection, s, { confirmEmailNextAt: leaseUntil, confirmTokenHash: hash })
-  const updated = await payload.db.updateOne({
-    collection,
-    where: {
-      and: [
-        { id: { equals: s.id } },
-        { confirmEmailState: { equals: CONFIRM_EMAIL_STATES.OWED } },
-        { confirmEmailNextAt: { equals: s.confirmEmailNextAt } },
-      ],
-    },
-    data: { confirmEmailNextAt: leaseUntil, confirmTokenHash: hash },
-  })
-  return Boolean(updated)
 }
 
 const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
