@@ -38,6 +38,14 @@ module.exports = {
       from: { path: '^(cms|scripts)/', pathNot: '^cms/publish/' },
       to: { path: '^cms/publish/', pathNot: '^cms/publish/index\\.ts$' },
     },
+    {
+      name: 'sql-through-the-rows-module',
+      comment:
+        'SQL that bypasses Payload lives in cms/db/rows.ts: nothing else reaches the typed SQLite handle or the signature upsert.',
+      severity: 'error',
+      from: { path: '^(cms|scripts)/', pathNot: '^cms/db/' },
+      to: { path: '^cms/db/(sqlHandle|signatureUpsert)\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
