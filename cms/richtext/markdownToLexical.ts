@@ -3,9 +3,15 @@
  * lists, **bold**, *italic*, [links](https://…)) to a Lexical editor state that Payload stores.
  */
 
-type Node = Record<string, unknown>
+import type { Guide } from '../../content-models/payload-types'
 
-const block = (type: string, children: Node[], extra: Node = {}): Node => ({
+/** A rich-text value as Payload stores it (the generated type of every richText field). */
+export type RichText = Guide['body']
+
+/** A Lexical node: its type and version, and what else that type has. */
+type Node = { type: string; version: number; [k: string]: unknown }
+
+const block = (type: string, children: Node[], extra: Record<string, unknown> = {}): Node => ({
   type,
   children,
   direction: 'ltr',
@@ -49,7 +55,7 @@ export const inlineToLexical = (line: string): Node[] => {
 /**
  * @example markdownToLexical('## Who can get it\n\nMost workers.').root.children.length // 2
  */
-export const markdownToLexical = (markdown: string) => {
+export const markdownToLexical = (markdown: string): RichText => {
   const children: Node[] = []
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
   let paragraph: string[] = []
@@ -103,5 +109,5 @@ export const markdownToLexical = (markdown: string) => {
   }
   flushParagraph()
   flushList()
-  return { root: block('root', children) as Node & { children: Node[] } }
+  return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { RequiredDataFromCollectionSlug } from 'payload'
 import { parse as parseYaml } from 'yaml'
 import { isSlug } from '../../content-models/validators/slug'
 import { checkTemplate } from '../../content-models/validators/templatePlaceholders'
@@ -47,6 +48,20 @@ export type SeedTemplate = {
   guidance: string
   body: string
 }
+
+/** unions.json: each union as the collection stores it (null for "not set"). */
+export type SeedUnion = RequiredDataFromCollectionSlug<'unions'>
+
+/** networks.json: each network, its union named by slug. */
+export type SeedNetwork = Omit<RequiredDataFromCollectionSlug<'networks'>, 'relatedUnion'> & {
+  relatedUnion?: string | null
+}
+
+/** training-sessions.json: each session, its description in Markdown and its topics by slug. */
+export type SeedTrainingSession = Omit<
+  RequiredDataFromCollectionSlug<'training-sessions'>,
+  'description' | 'topics'
+> & { description?: string | null; topics?: string[] }
 
 /** A seed file that cannot be used, naming the file and the problem. */
 export class SeedDataError extends Error {
