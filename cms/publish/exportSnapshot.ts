@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import type { Config, Guide } from '../../content-models/payload-types'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { RECORD_STATES } from '../members/records'
 import { referencedSlugs } from './links'
@@ -20,11 +21,11 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   type Snapshot,
   type SnapshotMeta,
-  type SnapshotPetition,
   type SnapshotSigner,
 } from '../../content-models/snapshot'
 
-const MAPPERS: { [K in PublicCollection]: (doc: any) => Snapshot[K][number] } = {
+/** How a document (depth 1, as the generated types describe it) becomes its snapshot entry. */
+const MAPPERS: { [K in PublicCollection]: (doc: Config['collections'][K]) => Snapshot[K][number] } = {
   topics: topicToSnapshot,
   guides: guideToSnapshot,
   templates: templateToSnapshot,
@@ -49,17 +50,11 @@ const writeJsonAtomic = async (file: string, value: unknown) => {
 
 /**
  * Staff accounts are private, so an anonymous read leaves `reviewedBy` as a bare id. Guides show
- * who reviewed them, so fetch only the reviewers' display names (never emails) and attach them.
+ * who reviewed them, so fetch only the reviewers' display names (never emails), by id.
  */
-const attachReviewerNames = async (payload: Payload, docs: { reviewedBy?: unknown }[]) => {
-  const ids = [
-    ...new Set(
-      docs
-        .map((d) => d.reviewedBy)
-        .filter((id): id is number | string => typeof id === 'number' || typeof id === 'string'),
-    ),
-  ]
-  if (ids.length === 0) return
+const reviewerNames = async (payload: Payload, docs: Guide[]): Promise<Map<number, string | null>> => {
+  const ids = [...new Set(docs.map((d) => d.reviewedBy).filter((id) => typeof id === 'number'))]
+  if (ids.length === 0) return new Map()
   const { docs: users } = await payload.find({
     collection: 'users',
     where: { id: { in: ids } },
@@ -69,9 +64,7 @@ const attachReviewerNames = async (payload: Payload, docs: { reviewedBy?: unknow
     overrideAccess: true,
     depth: 0,
   })
-  const names = new Map(users.map((u) => [u.id, u.name]))
-  for (const d of docs)
-    if (names.has(d.reviewedBy as number)) d.reviewedBy = { name: names.get(d.reviewedBy as number) ?? null }
+  return new Map(users.map((u) => [u.id, u.name ?? null]))
 }
 
 /**
@@ -99,27 +92,24 @@ const recentSigners = async (payload: Payload, petitionId: number): Promise<Snap
   return docs.map(signerToSnapshot).filter((s): s is SnapshotSigner => s !== null)
 }
 
+/** What the export compares of an entry (the rest of it is copied or written as it is). */
 type Entry = { id: number | string; slug: string; updatedAt: string }
 
 /**
  * Collections whose entries an export may copy from the previous snapshot when unchanged: the
  * big ones. Petitions are always read afresh (their public signers change without an edit).
  */
-const REUSABLE: readonly PublicCollection[] = [
-  'guides',
-  'templates',
-  'training-sessions',
-  'unions',
-  'networks',
-]
+const REUSABLE = ['guides', 'templates', 'training-sessions', 'unions', 'networks'] as const
+type Reusable = (typeof REUSABLE)[number]
+const isReusable = (collection: PublicCollection): collection is Reusable =>
+  (REUSABLE as readonly string[]).includes(collection)
 
-/** Reads public documents of a collection, as an anonymous reader sees them, and maps them to snapshot entries. */
-const readEntries = async (
+/** Public documents of a collection (those with `ids`, if given), as an anonymous reader sees them. */
+const findPublic = async <K extends PublicCollection>(
   payload: Payload,
-  collection: PublicCollection,
+  collection: K,
   ids?: (number | string)[],
-): Promise<Entry[]> => {
-  if (ids && ids.length === 0) return []
+): Promise<Config['collections'][K][]> => {
   const { docs } = await payload.find({
     collection,
     overrideAccess: false,
@@ -130,16 +120,51 @@ const readEntries = async (
     sort: SORT[collection] ?? 'slug',
     ...(ids ? { where: { id: { in: ids } } } : {}),
   })
-  if (collection === 'guides') await attachReviewerNames(payload, docs as { reviewedBy?: unknown }[])
-  const out =
-    collection === 'petitions'
-      ? await Promise.all(
-          (docs as Parameters<typeof petitionToSnapshot>[0][]).map(async (p): Promise<SnapshotPetition> =>
-            petitionToSnapshot(p, p.showSignerNames ? await recentSigners(payload, p.id) : []),
-          ),
-        )
-      : docs.map((doc) => MAPPERS[collection](doc))
-  return out as Entry[]
+  return docs
+}
+
+/** Maps documents of one collection to its snapshot entries. */
+const toEntries = <K extends PublicCollection>(
+  collection: K,
+  docs: Config['collections'][K][],
+): Snapshot[K][number][] => docs.map((doc) => MAPPERS[collection](doc))
+
+/** Reads public documents of a collection, as an anonymous reader sees them, and maps them to snapshot entries. */
+const readEntries = async (
+  payload: Payload,
+  collection: PublicCollection,
+  ids?: (number | string)[],
+): Promise<Entry[]> => {
+  if (ids && ids.length === 0) return []
+  if (collection === 'guides') {
+    const guides = await findPublic(payload, 'guides', ids)
+    const names = await reviewerNames(payload, guides)
+    return guides.map((g) =>
+      guideToSnapshot(g, typeof g.reviewedBy === 'number' ? names.get(g.reviewedBy) : undefined),
+    )
+  }
+  if (collection === 'petitions')
+    return Promise.all(
+      (await findPublic(payload, 'petitions', ids)).map(async (p) =>
+        petitionToSnapshot(p, p.showSignerNames ? await recentSigners(payload, p.id) : []),
+      ),
+    )
+  return toEntries(collection, await findPublic(payload, collection, ids))
+}
+
+/** The id, slug and last edit of every public document of a collection, to compare with the previous snapshot. */
+const readStamps = async (payload: Payload, collection: Reusable): Promise<Entry[]> => {
+  const { docs } = await payload.find({
+    collection,
+    overrideAccess: false,
+    draft: false,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    sort: SORT[collection] ?? 'slug',
+    select: { slug: true, updatedAt: true },
+  })
+  return docs
 }
 
 /**
@@ -161,17 +186,7 @@ const readIncrementally = async (
   for (const collection of REUSABLE) {
     const old = JSON.parse(await readFile(path.join(previous, `${collection}.json`), 'utf8')) as Entry[]
     before[collection] = new Map(old.map((e) => [String(e.id), e]))
-    const { docs } = await payload.find({
-      collection,
-      overrideAccess: false,
-      draft: false,
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      sort: SORT[collection] ?? 'slug',
-      select: { slug: true, updatedAt: true } as never,
-    })
-    stamps[collection] = docs as unknown as Entry[]
+    stamps[collection] = await readStamps(payload, collection)
     stale[collection] = new Set()
     const now = new Set<string>()
     for (const d of stamps[collection]) {
@@ -187,7 +202,7 @@ const readIncrementally = async (
   const out = {} as Record<PublicCollection, Entry[]>
   let reused = 0
   for (const collection of PUBLIC_COLLECTIONS) {
-    if (!REUSABLE.includes(collection)) {
+    if (!isReusable(collection)) {
       out[collection] = await readEntries(payload, collection)
       continue
     }

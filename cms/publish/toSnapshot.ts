@@ -9,7 +9,6 @@ import type {
   Topic,
   TrainingSession,
   Union,
-  User,
 } from '../../content-models/payload-types'
 import { renderRichText } from '../richtext/lexicalToHtml'
 import type {
@@ -57,9 +56,13 @@ export const topicToSnapshot = (t: Topic): SnapshotTopic => ({
   ...dates(t),
 })
 
-export const guideToSnapshot = (g: Guide): SnapshotGuide => {
+/**
+ * A guide's snapshot entry. `reviewerName` is the reviewer's display name when the read left
+ * `reviewedBy` as a bare id (staff accounts are private): exportSnapshot looks it up.
+ */
+export const guideToSnapshot = (g: Guide, reviewerName?: string | null): SnapshotGuide => {
   const body = renderRichText(g.body)
-  const reviewer = g.reviewedBy && typeof g.reviewedBy === 'object' ? (g.reviewedBy as User) : null
+  const reviewer = g.reviewedBy && typeof g.reviewedBy === 'object' ? g.reviewedBy : null
   return {
     id: g.id,
     title: g.title,
@@ -83,7 +86,7 @@ export const guideToSnapshot = (g: Guide): SnapshotGuide => {
     sources: sources(g.sources),
     history: (g.history ?? []).map((h) => ({ date: h.date, note: h.note })),
     // Only a reviewer's display name is public, never their email.
-    reviewedBy: reviewer?.name ?? null,
+    reviewedBy: reviewerName ?? reviewer?.name ?? null,
   }
 }
 
