@@ -1,17 +1,13 @@
 /**
  * The sign form. Rendered on the server as a plain HTML form that posts to the CMS and works
  * without JavaScript; once the page's script starts it, it sends JSON instead, shows mistakes next
- * to each field and says "check your email" without leaving the page.
+ * to each field and says "check your email" without leaving the page. Sending lives in
+ * forms/ (shared with the join form), the signer's fields in signPetition/.
  */
-import {
-  ErrorSummary,
-  errorProps,
-  FieldError,
-  FormDoneMessage,
-  Honeypot,
-  useFormStamp,
-  useFormSubmit,
-} from './SignPetition.form'
+import { ErrorSummary, FormDoneMessage, Honeypot } from './forms/parts'
+import { useFormStamp } from './forms/useFormStamp'
+import { useFormSubmit } from './forms/useFormSubmit'
+import { SignerFields } from './signPetition/SignerFields'
 
 export type SignPetitionProps = {
   /** The CMS sign endpoint for this petition. */
@@ -52,52 +48,7 @@ export default function SignPetition({ action, stampUrl, allowShowName, wording 
       data-enhanced={enhanced ? 'true' : undefined}
     >
       <ErrorSummary errors={errors} labels={LABELS} />
-      <div className="field">
-        <label htmlFor="name">Your name</label>
-        <input
-          id="name"
-          name="name"
-          type="text"
-          autoComplete="name"
-          required
-          maxLength={100}
-          {...errorProps('name', errors)}
-        />
-        <FieldError id="name" message={errors.name} />
-      </div>
-      <div className="field">
-        <label htmlFor="email">Email address</label>
-        <p className="hint" id="email-hint">
-          We send you a link to confirm. We never show your email address.
-        </p>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          required
-          maxLength={254}
-          {...errorProps('email', errors, 'email-hint')}
-        />
-        <FieldError id="email" message={errors.email} />
-      </div>
-      <div className="field">
-        <label htmlFor="postcode">Postcode (optional)</label>
-        <p className="hint" id="postcode-hint">
-          This shows where support comes from. We keep only the first part, like "M1".
-        </p>
-        <input
-          id="postcode"
-          name="postcode"
-          type="text"
-          autoComplete="postal-code"
-          maxLength={10}
-          className="input-short"
-          {...errorProps('postcode', errors, 'postcode-hint')}
-        />
-        <FieldError id="postcode" message={errors.postcode} />
-      </div>
+      <SignerFields errors={errors} />
       <div className="checkbox">
         <input id="consentUpdates" name="consentUpdates" type="checkbox" />
         <label htmlFor="consentUpdates">{wording.petitionUpdates}</label>

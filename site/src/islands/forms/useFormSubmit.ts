@@ -1,34 +1,8 @@
 /**
- * Pieces the sign and join islands share: the form stamp (fetched from the CMS when the person
- * starts typing, for the minimum fill time), sending the form as JSON, showing field errors, and
- * saying what happened. Without JavaScript none of this runs and the plain form posts as it is.
+ * Sending the sign and join forms as JSON, showing field errors, and saying what happened. Without
+ * JavaScript none of this runs and the plain form posts as it is.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
-
-/** The honeypot: hidden from people (off-screen, out of the tab order); scripts fill it in. */
-export const Honeypot = () => (
-  <div className="hp">
-    <label htmlFor="website">Leave this empty</label>
-    <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-  </div>
-)
-
-/** Fetches a signed start time once, on the first focus inside the form. */
-export const useFormStamp = (stampUrl: string) => {
-  const [stamp, setStamp] = useState('')
-  const asked = useRef(false)
-  const start = useCallback(() => {
-    if (asked.current) return
-    asked.current = true
-    fetch(stampUrl, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((body) => body?.startedAt && setStamp(String(body.startedAt)))
-      .catch(() => {
-        // No stamp is fine: the form still works, the CMS simply notes it.
-      })
-  }, [stampUrl])
-  return { stamp, start }
-}
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 
 /** What the CMS said. */
 export type Answer = {
@@ -51,47 +25,6 @@ export const sendForm = async (form: HTMLFormElement): Promise<Answer> => {
   })
   return { status: res.status, body: await res.json().catch(() => ({})) }
 }
-
-/** The list of mistakes at the top of a form, each linking to its field. */
-export const ErrorSummary = ({
-  errors,
-  labels,
-}: {
-  errors: Record<string, string>
-  labels: Record<string, string>
-}) => {
-  const entries = Object.entries(errors)
-  if (entries.length === 0) return null
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>Please check the form</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a href={`#${field}`}>
-              {labels[field] ?? field}: {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  )
-}
-
-/** The message under a field, when it has an error. */
-export const FieldError = ({ id, message }: { id: string; message?: string }) =>
-  message ? (
-    <p className="field-error" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {message}
-    </p>
-  ) : null
-
-/** aria attributes for a field that may have an error. */
-export const errorProps = (id: string, errors: Record<string, string>, hintId?: string) => ({
-  'aria-invalid': errors[id] ? true : undefined,
-  'aria-describedby': [hintId, errors[id] ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined,
-})
 
 /** What happened after the form was sent: shown in place of the form. */
 export type FormDone = { title: string; message: string; warning?: string }
@@ -157,20 +90,3 @@ export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: strin
 
   return { errors, done, sending, enhanced, doneRef, onSubmit }
 }
-
-/** What happened, in place of the form (a status, focused so screen readers announce it). */
-export const FormDoneMessage = ({
-  done,
-  doneRef,
-  heading: Heading,
-}: {
-  done: FormDone
-  doneRef: RefObject<HTMLDivElement | null>
-  heading: 'h2' | 'h3'
-}) => (
-  <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>
-    <Heading>{done.title}</Heading>
-    <p>{done.message}</p>
-    {done.warning && <p className="warning">{done.warning}</p>}
-  </div>
-)
