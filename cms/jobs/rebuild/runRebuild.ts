@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { ChildProcess } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 import type { Payload } from 'payload'
 import type { SiteBuild } from '../../../content-models/payload-types'
 import {
@@ -23,35 +24,15 @@ const asTrigger = (t: string): RebuildTrigger =>
 export const errorText = (error: unknown): string => {
   const message = error instanceof Error ? error.message : String(error)
   const output =
-    error instanceof SiteBuildError
-      ? error.output
-          .replace(/\x1b\[[0-9;]*m/g, '')
-          .trim()
-          .slice(-4000)
-      : ''
+    error instanceof SiteBuildError ? stripVTControlCharacters(error.output).trim().slice(-4000) : ''
   return (output && !message.includes(output) ? `${message}\n\nBuild output:\n${output}` : message).slice(
     0,
     8000,
   )
 }
 
-/**
- * One site build, as the rebuild job runs it: export the snapshot to a fresh folder, build the
- * site into a new folder (incrementally unless it is the daily build), check it, switch the live
- * site, prune old builds (all of them, with their snapshots, when the record says `purgeOlder`:
- * someone was erased from a page). Every step's time, the page count and any error go on its site-builds
- * record. A failure throws after recording it, so the job is retried with backoff; a retry gets a
- * record of its own.
- */
-export const runRebuild = async (
-  payload: Payload,
-  {
-    siteBuildId,
-    trigger,
-    full,
-    onSpawn,
-  }: { siteBuildId: string | null; trigger: string; full?: boolean; onSpawn?: (child: ChildProcess) => void },
-): Promise<{ buildId: string; pages: number; record: SiteBuild }> => {
+/** The site-builds record of this run: the queued one it was given, or a new one (a retry gets its own). */
+const startRecord = async (payload: Payload, siteBuildId: string | null, trigger: string, now: string) => {
   const found = siteBuildId
     ? await payload.findByID({
         collection: 'site-builds',
@@ -61,34 +42,38 @@ export const runRebuild = async (
         disableErrors: true,
       })
     : null
-  const reuse = found && (found.status === 'queued' || found.status === 'running')
-  const now = new Date().toISOString()
-  let record: SiteBuild = reuse
-    ? await payload.update({
-        collection: 'site-builds',
-        id: found.id,
-        data: { status: 'running', startedAt: now },
-        overrideAccess: true,
-        depth: 0,
-      })
-    : await payload.create({
-        collection: 'site-builds',
-        data: {
-          buildId: newBuildId(),
-          status: 'running',
-          startedAt: now,
-          trigger: found ? 'retry' : asTrigger(trigger),
-          reason: found
-            ? `Retry of ${found.buildId}${found.reason ? `: ${found.reason}` : ''}`
-            : trigger === 'daily'
-              ? 'Daily build for date-dependent pages'
-              : null,
-          purgeOlder: Boolean(found?.purgeOlder),
-        },
-        overrideAccess: true,
-        depth: 0,
-      })
-  // Waiting records older than this one had their jobs replaced by this one, and so their purge.
+  if (found && (found.status === 'queued' || found.status === 'running'))
+    return payload.update({
+      collection: 'site-builds',
+      id: found.id,
+      data: { status: 'running', startedAt: now },
+      overrideAccess: true,
+      depth: 0,
+    })
+  return payload.create({
+    collection: 'site-builds',
+    data: {
+      buildId: newBuildId(),
+      status: 'running',
+      startedAt: now,
+      trigger: found ? 'retry' : asTrigger(trigger),
+      reason: found
+        ? `Retry of ${found.buildId}${found.reason ? `: ${found.reason}` : ''}`
+        : trigger === 'daily'
+          ? 'Daily build for date-dependent pages'
+          : null,
+      purgeOlder: Boolean(found?.purgeOlder),
+    },
+    overrideAccess: true,
+    depth: 0,
+  })
+}
+
+/**
+ * Waiting records older than this one had their jobs replaced by this one: they are superseded,
+ * and this build takes on their purge.
+ */
+const supersedeOlder = async (payload: Payload, record: SiteBuild, now: string): Promise<SiteBuild> => {
   const replaced = await payload.find({
     collection: 'site-builds',
     where: {
@@ -102,14 +87,16 @@ export const runRebuild = async (
     depth: 0,
     overrideAccess: true,
   })
-  if (replaced.docs.length && !record.purgeOlder)
-    record = await payload.update({
-      collection: 'site-builds',
-      id: record.id,
-      data: { purgeOlder: true },
-      overrideAccess: true,
-      depth: 0,
-    })
+  const current =
+    replaced.docs.length && !record.purgeOlder
+      ? await payload.update({
+          collection: 'site-builds',
+          id: record.id,
+          data: { purgeOlder: true },
+          overrideAccess: true,
+          depth: 0,
+        })
+      : record
   await payload.update({
     collection: 'site-builds',
     where: { and: [{ status: { equals: 'queued' } }, { createdAt: { less_than: record.createdAt } }] },
@@ -117,80 +104,125 @@ export const runRebuild = async (
     overrideAccess: true,
     depth: 0,
   })
+  return current
+}
+
+type RunOptions = { trigger: string; full?: boolean; onSpawn?: (child: ChildProcess) => void }
+
+/**
+ * Exports the snapshot to a fresh folder (kept beside the build for the next incremental one),
+ * builds and checks the site and switches to it, then purges older builds if the record says so.
+ * An incremental build copies unchanged entries from the live build's snapshot; the daily and
+ * manual builds read everything again.
+ */
+const exportAndBuild = async (
+  payload: Payload,
+  record: SiteBuild,
+  snapshotDir: string,
+  timings: Record<string, number>,
+  { trigger, full, onSpawn }: RunOptions,
+) => {
+  const paths = sitePaths()
+  const t = Date.now()
+  await rm(snapshotDir, { recursive: true, force: true })
+  await mkdir(paths.snapshots, { recursive: true })
+  const incremental = !full && trigger !== 'daily' && trigger !== 'manual'
+  await exportSnapshot(payload, snapshotDir, {
+    previous: incremental ? await reusableSnapshot(paths) : undefined,
+  })
+  timings.export = Date.now() - t
+  const result = await buildSite({
+    snapshotDir,
+    paths,
+    buildId: record.buildId,
+    incremental,
+    keep: keepBuilds(),
+    onSpawn,
+  })
+  Object.assign(timings, result.timings)
+  if (record.purgeOlder) {
+    const p = Date.now()
+    await purgeOlderBuilds(paths)
+    timings.purgeOlder = Date.now() - p
+  }
+  return result
+}
+
+type BuildResult = Awaited<ReturnType<typeof buildSite>>
+
+/** Records the build as the live one: retries of older failed builds are moot, and only one record is live. */
+const markSucceeded = async (
+  payload: Payload,
+  record: SiteBuild,
+  result: BuildResult,
+  timings: Record<string, number>,
+  started: number,
+): Promise<SiteBuild> => {
+  await payload.db.deleteMany({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } },
+        { processing: { equals: false } },
+        { totalTried: { greater_than: 0 } },
+        { completedAt: { exists: false } },
+      ],
+    },
+  })
+  await payload.update({
+    collection: 'site-builds',
+    where: { live: { equals: true } },
+    data: { live: false },
+    overrideAccess: true,
+    depth: 0,
+  })
+  return payload.update({
+    collection: 'site-builds',
+    id: record.id,
+    data: {
+      status: 'succeeded',
+      live: true,
+      finishedAt: new Date().toISOString(),
+      durationMs: Date.now() - started,
+      timings: {
+        ...timings,
+        mode: result.mode,
+        modeReason: result.modeReason ?? null,
+        knownBrokenLinks: result.brokenLinks ?? 0,
+        rendered: result.rendered ?? null,
+        peakRssMb: result.peakRss ? Math.round(result.peakRss / 2 ** 20) : null,
+      },
+      pages: result.pages,
+      error: null,
+    },
+    overrideAccess: true,
+    depth: 0,
+  })
+}
+
+/**
+ * One site build, as the rebuild job runs it: export the snapshot to a fresh folder, build the
+ * site into a new folder (incrementally unless it is the daily build), check it, switch the live
+ * site, prune old builds (all of them, with their snapshots, when the record says `purgeOlder`:
+ * someone was erased from a page). Every step's time, the page count and any error go on its
+ * site-builds record. A failure throws after recording it, so the job is retried with backoff; a
+ * retry gets a record of its own.
+ */
+export const runRebuild = async (
+  payload: Payload,
+  { siteBuildId, ...options }: RunOptions & { siteBuildId: string | null },
+): Promise<{ buildId: string; pages: number; record: SiteBuild }> => {
+  const now = new Date().toISOString()
+  let record = await startRecord(payload, siteBuildId, options.trigger, now)
+  record = await supersedeOlder(payload, record, now)
   await recoverInterruptedBuilds(payload, record.id)
 
-  const paths = sitePaths()
-  // The snapshot is exported to a fresh folder, kept beside the build for the next incremental one.
-  const snapshotDir = path.join(paths.snapshots, record.buildId)
+  const snapshotDir = path.join(sitePaths().snapshots, record.buildId)
   const timings: Record<string, number> = {}
   const started = Date.now()
   try {
-    const t = Date.now()
-    await rm(snapshotDir, { recursive: true, force: true })
-    await mkdir(paths.snapshots, { recursive: true })
-    const incremental = !full && trigger !== 'daily' && trigger !== 'manual'
-    // An incremental build copies unchanged entries from the live build's snapshot; the daily and
-    // manual builds read everything again.
-    await exportSnapshot(payload, snapshotDir, {
-      previous: incremental ? await reusableSnapshot(paths) : undefined,
-    })
-    timings.export = Date.now() - t
-    const result = await buildSite({
-      snapshotDir,
-      paths,
-      buildId: record.buildId,
-      incremental,
-      keep: keepBuilds(),
-      onSpawn,
-    })
-    Object.assign(timings, result.timings)
-    if (record.purgeOlder) {
-      const t = Date.now()
-      await purgeOlderBuilds(paths)
-      timings.purgeOlder = Date.now() - t
-    }
-    // Retries of older failed builds are moot now that a newer build is live.
-    await payload.db.deleteMany({
-      collection: 'payload-jobs',
-      where: {
-        and: [
-          { taskSlug: { in: [REBUILD_TASK, REBUILD_DAILY_TASK] } },
-          { processing: { equals: false } },
-          { totalTried: { greater_than: 0 } },
-          { completedAt: { exists: false } },
-        ],
-      },
-    })
-    // Only one record is live: the one data/site now points to.
-    await payload.update({
-      collection: 'site-builds',
-      where: { live: { equals: true } },
-      data: { live: false },
-      overrideAccess: true,
-      depth: 0,
-    })
-    record = await payload.update({
-      collection: 'site-builds',
-      id: record.id,
-      data: {
-        status: 'succeeded',
-        live: true,
-        finishedAt: new Date().toISOString(),
-        durationMs: Date.now() - started,
-        timings: {
-          ...timings,
-          mode: result.mode,
-          modeReason: result.modeReason ?? null,
-          knownBrokenLinks: result.brokenLinks ?? 0,
-          rendered: result.rendered ?? null,
-          peakRssMb: result.peakRss ? Math.round(result.peakRss / 2 ** 20) : null,
-        },
-        pages: result.pages,
-        error: null,
-      },
-      overrideAccess: true,
-      depth: 0,
-    })
+    const result = await exportAndBuild(payload, record, snapshotDir, timings, options)
+    record = await markSucceeded(payload, record, result, timings, started)
     return { buildId: result.buildId, pages: result.pages, record }
   } catch (error) {
     await payload.update({
