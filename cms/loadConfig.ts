@@ -4,9 +4,9 @@
  * On Node 20 the import of @payloadcms/richtext-lexical, which the config needs, sometimes never
  * finishes: each lexical package picks its build with a top-level `await import()`, and when many
  * of them load at once Node's module loader can wait forever (the process then exits with code 13
- * and no message, or hangs if anything else keeps it alive). Measured here: 3 of 8 runs of a script
- * importing the config stalled. Loading lexical's core package on its own first avoids it: 12 of
- * 12 runs finished. Next bundles the config, and Vitest loads it its own way, so neither needs this.
+ * and no message, or hangs if anything else keeps it alive). Loading lexical's core package on its
+ * own first avoids it (README, "Benchmarks", has the runs). Next bundles the config, and Vitest
+ * loads it its own way, so neither needs this.
  */
 export const loadConfigModule = async (): Promise<typeof import('./config')> => {
   await import('lexical')

@@ -29,7 +29,7 @@ const indexFlagsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
     const table = schema.tables[name]
     if (!table)
       throw new Error(
-        `The table ${name} was not found; indexFlagsByParent in cms/db.ts must follow the collection's flags field.`,
+        `The table ${name} was not found; indexFlagsByParent in cms/db/index.ts must follow the collection's flags field.`,
       )
     extendTable({ table, extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`).on(t.parent) }) })
   }

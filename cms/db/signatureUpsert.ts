@@ -1,7 +1,8 @@
 /**
  * The signatures written with SQL of our own (through cms/db/rows.ts): under load, signing stores
  * many rows per transaction (cms/campaigns/batcher.ts), new people and repeats in the same
- * statement. The SQL is ours because drizzle's query builder cost twice as much CPU per row.
+ * statement. The SQL is ours because drizzle's query builder cost more CPU per row (README,
+ * "Benchmarks").
  */
 import type { Client, InStatement, InValue } from '@libsql/client'
 import type { GenericTable } from '@payloadcms/db-sqlite'

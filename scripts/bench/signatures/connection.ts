@@ -12,8 +12,8 @@ const EMPTY: Buffer = Buffer.alloc(0)
  * One keep-alive HTTP/1.1 connection, one request at a time (as a browser's connection works),
  * with a minimal reader for the answer (status line, headers, a Content-Length or chunked body).
  * The load generator shares the cores with the server, so it must cost far less per request than
- * the server does: fetch cost about 2,400 µs of CPU per sign request here, node:http with a
- * keep-alive agent about 500 µs; the CPU this costs is printed with the results.
+ * the server does, which fetch and node:http do not (README, "Benchmarks"); the CPU this costs is
+ * printed with the results.
  */
 export class Connection {
   constructor(private readonly port: number) {}
