@@ -2,7 +2,7 @@
  * Sending the sign and join forms as JSON, showing field errors, and saying what happened. Without
  * JavaScript none of this runs and the plain form posts as it is.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 
 /** What the CMS said. */
 export type Answer = {
@@ -52,7 +52,7 @@ export const useFormSubmit = ({ sentMessage, failedTitle }: { sentMessage: strin
     else if (focus?.on === 'errors') formRef.current?.querySelector<HTMLElement>('.error-summary')?.focus()
   }, [focus])
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = event.currentTarget
     formRef.current = form

@@ -1,5 +1,5 @@
 /** The search box and its filters, in a form that still works as a plain GET to /search/. */
-import type { FormEvent, RefObject } from 'react'
+import type { RefObject, SubmitEvent } from 'react'
 import { SEARCH_NATIONS, SEARCH_TYPES } from '../../lib/search/documents'
 import type { SearchState } from '../../lib/search/urlState'
 
@@ -7,7 +7,7 @@ export type SearchFormProps = {
   state: SearchState
   input: RefObject<HTMLInputElement | null>
   onChange: (next: SearchState) => void
-  onSubmit: (e: FormEvent) => void
+  onSubmit: (e: SubmitEvent) => void
   onFocus: () => void
 }
 

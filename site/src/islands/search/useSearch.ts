@@ -3,7 +3,7 @@
  * and what the box and filters do. Typing replaces the history entry, pressing Search adds one, so
  * Back returns to the previous search.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 import { readSearchState, searchStateToQuery, type SearchState } from '../../lib/search/urlState'
 import { IDLE, useSearchAnswers } from './useSearchAnswers'
 
@@ -64,7 +64,7 @@ export const useSearch = ({
     urlTimer.current = setTimeout(() => writeUrl(next, 'replace'), URL_DEBOUNCE_MS)
   }
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault()
     writeUrl(state, 'push')
     run(state)
