@@ -19,7 +19,6 @@
  * Settings passed on to the server: SIGN_EMAIL_WAIT_MS (how long an answer waits for its email,
  * default 1000; 0 sends after the answer), SIGN_BATCH_MS and SIGN_BATCH_ROWS (insert batches).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -62,43 +61,40 @@ const petition = await payload.create({
   },
 })
 
-const { freePort, startCmsServers } = await import('../lib/cmsServers')
-const port = await freePort()
-const base = `http://127.0.0.1:${port}`
+const { startCmsServers, startFrontServer } = await import('../lib/cmsServers')
+const { onFreePort } = await import('../lib/ports')
 // BENCH_SERVER_NODE_ARGS adds Node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops).
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
 const serverEnv = {
   ...process.env,
-  PORT: String(port),
   TRUST_PROXY: '1',
-  CMS_URL: base,
   NODE_ENV: 'production' as const,
   ALLOW_GENERATED_SECRET: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
 }
-let servers: ChildProcess[]
 if (underNext) {
   const { buildCmsIfNeeded } = await import('../lib/cmsBuild')
   console.log('Building the CMS (next build) if its sources changed…')
   const { skipped } = await buildCmsIfNeeded(process.cwd(), serverEnv)
   console.log(skipped ? 'The CMS build is current.' : 'Built the CMS.')
-  const cms = await startCmsServers({
+}
+// The server is told its own address (CMS_URL, for the links it emails): on another port if the one it got was taken meanwhile.
+const { port, servers } = await onFreePort(async (port) => {
+  const options = {
     root: process.cwd(),
     host: '127.0.0.1',
     port,
-    env: serverEnv,
+    env: { ...serverEnv, CMS_URL: `http://127.0.0.1:${port}` },
     nodeArgs: serverNodeArgs,
+  }
+  const started = underNext ? await startCmsServers(options) : startFrontServer(options)
+  await started.ready.catch(async (error: unknown) => {
+    await started.stop()
+    throw error
   })
-  servers = cms.children
-  await cms.ready
-} else {
-  servers = [
-    spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'cms/edge/serve.ts'], {
-      env: serverEnv,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    }),
-  ]
-}
+  return { port, servers: started.children }
+})
+const base = `http://127.0.0.1:${port}`
 const stopServer = () => {
   for (const s of servers) if (s.exitCode === null) s.kill('SIGTERM')
 }

@@ -18,7 +18,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { treeCpuMicros } from './signatures/processCpu'
-import { type BenchServer, freePort, startServer } from './signatures/servers'
+import { onFreePort } from '../lib/ports'
+import { type BenchServer, startServer } from './signatures/servers'
 import {
   accepted,
   checkWrk,
@@ -98,16 +99,18 @@ const servers: BenchServer[] = []
 const stopAll = () => Promise.all(servers.map((s) => s.stop()))
 process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)))
 try {
-  const oursPort = await freePort()
-  const ours = await startServer('ours', 'cms/edge/serve.ts', {
-    ...process.env,
-    PORT: String(oursPort),
-    HOST: '127.0.0.1',
-    TRUST_PROXY: '1',
-    CMS_URL: `http://127.0.0.1:${oursPort}`,
-    NODE_ENV: 'production',
-    ALLOW_GENERATED_SECRET: 'true',
-  })
+  // Told its own address (CMS_URL) before it starts: on other ports if the one it got was taken meanwhile.
+  const ours = await onFreePort((oursPort) =>
+    startServer('ours', 'cms/edge/serve.ts', {
+      ...process.env,
+      PORT: String(oursPort),
+      HOST: '127.0.0.1',
+      TRUST_PROXY: '1',
+      CMS_URL: `http://127.0.0.1:${oursPort}`,
+      NODE_ENV: 'production',
+      ALLOW_GENERATED_SECRET: 'true',
+    }),
+  )
   servers.push(ours)
   const bare = await startServer('bare', 'scripts/bench/signatures/bareSign.ts', {
     ...process.env,

@@ -1,108 +1,136 @@
 /**
  * The CMS as `npm start` serves it, on one port:
- *   - Next (the admin, the REST and GraphQL API, uploads, and the job runner) on a private port on
+ *   - Next (the admin, the REST API, uploads, and the job runner) on a private port on
  *     127.0.0.1;
  *   - in front of it, on the CMS port, the endpoint server (cms/edge/serve.ts), which answers
  *     the public endpoints itself (signing, counts, joining, the confirm, unsubscribe and erase
  *     links: all that anonymous people use, and the busy part) and passes everything else to Next.
- * Through Next alone, signing ran at 417/s and the count at 522 reads/s on the 2-core test machine
- * (scripts/bench/signatures.ts --next, before this front server); Next's own handling of each
- * request cost about 1.4–2 ms of CPU, more than signing itself.
+ * Next listens on a port the OS picks (-p 0) and says which; the front server is then started with
+ * that address (PROXY_TO), on the CMS port it is given (0: any, read from its "listening on" line).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
-/** A free TCP port on 127.0.0.1. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-
-export type CmsServers = {
-  /** Next, then the front server. */
-  children: [next: ChildProcess, front: ChildProcess]
-  /** Resolves when both are answering; rejects with the tail of a child's output if one stops first. */
-  ready: Promise<void>
+/** Started servers: their processes, when they answer, and how to stop them. */
+export type Servers<Children extends ChildProcess[] = ChildProcess[]> = {
+  children: Children
+  /**
+   * Resolves with the front server's address when it is answering; rejects with the tail of its
+   * output if it stops first (a port already in use shows in that message: see isPortTaken).
+   */
+  ready: Promise<string>
+  /** Stops them all (SIGTERM) and resolves when they have exited. */
+  stop: () => Promise<void>
 }
 
-/**
- * Starts Next and the front server. Their error output goes to this process's stderr.
- * `nodeArgs` go to both Node processes (for example --cpu-prof).
- */
-export const startCmsServers = async ({
-  root,
-  host,
-  port,
-  env,
-  nodeArgs = [],
-}: {
+/** Next, then the front server. */
+export type CmsServers = Servers<[next: ChildProcess, front: ChildProcess]>
+
+/** Where and how to start: the project root, the front server's host and port (0: any), its settings. */
+export type ServerOptions = {
   root: string
   host: string
   port: number
   env: NodeJS.ProcessEnv
+  /** Node flags for each process (for example --cpu-prof). */
   nodeArgs?: string[]
-}): Promise<CmsServers> => {
-  const nextPort = await freePort()
-  const nextUrl = `http://127.0.0.1:${nextPort}`
-  const start = (args: string[], childEnv: NodeJS.ProcessEnv, readyLine: RegExp, name: string) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...args], {
-      cwd: root,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let seen = ''
-    const keep = (c: Buffer) => (seen = (seen + c.toString()).slice(-4000))
-    child.stderr!.on('data', (c: Buffer) => {
+}
+
+type Started = { child: ChildProcess; ready: Promise<string> }
+
+/**
+ * Starts `node <args>` and resolves `ready` with the first match of `address` in its output (its
+ * error output also goes to this process's stderr); rejects with the output's tail if it exits first.
+ */
+const startChild = (
+  root: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  address: RegExp,
+  name: string,
+): Started => {
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let seen = ''
+  // Without colour codes, so the address reads the same in a terminal or not.
+  const keep = (c: Buffer) => (seen = stripVTControlCharacters(seen + c.toString()).slice(-4000))
+  child.stderr!.on('data', (c: Buffer) => {
+    keep(c)
+    process.stderr.write(c)
+  })
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
       keep(c)
-      process.stderr.write(c)
+      const found = address.exec(seen)
+      if (found) resolve(found[1])
     })
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (c: Buffer) => {
-        keep(c)
-        if (readyLine.test(seen)) resolve()
-      })
-      child.once('exit', (code) =>
-        reject(
-          new Error(
-            `The ${name} did not start (exit code ${code}).\n${seen.trim().split('\n').slice(-15).join('\n')}`,
-          ),
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `The ${name} did not start (exit code ${code}).\n${seen.trim().split('\n').slice(-15).join('\n')}`,
         ),
-      )
-    })
-    return { child, ready }
-  }
+      ),
+    )
+  })
+  // Awaited by the caller; this only keeps a late failure from becoming an unhandled rejection.
+  ready.catch(() => {})
+  return { child, ready }
+}
+
+/** Sends SIGTERM to each child still running and resolves when all have exited. */
+const stopAll = (children: ChildProcess[]) =>
+  Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }),
+  ).then(() => undefined)
+
+/**
+ * The front server alone (cms/edge/serve.ts, in production mode), as the signing benchmark runs it:
+ * Payload's router answers everything it does not answer itself, unless env.PROXY_TO names Next.
+ */
+export const startFrontServer = ({ root, host, port, env, nodeArgs = [] }: ServerOptions): Servers => {
+  const front = startChild(
+    root,
+    [...nodeArgs, '--import', 'tsx', path.join(root, 'cms/edge/serve.ts')],
+    { ...env, NODE_ENV: 'production', PORT: String(port), HOST: host },
+    /listening on (https?:\/\/[^\s/]+)/i,
+    'CMS front server',
+  )
+  return { children: [front.child], ready: front.ready, stop: () => stopAll([front.child]) }
+}
+
+/**
+ * Starts Next, waits for the address it says it listens on, and starts the front server passing
+ * everything outside /api/public/ to it. Their error output goes to this process's stderr.
+ * Rejects (with nothing left running) if Next stops before it listens.
+ */
+export const startCmsServers = async ({
+  env,
+  nodeArgs = [],
+  ...where
+}: ServerOptions): Promise<CmsServers> => {
   const production = { ...env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' }
-  const next = start(
+  const next = startChild(
+    where.root,
     [
-      path.join(root, 'node_modules/next/dist/bin/next'),
+      ...nodeArgs,
+      path.join(where.root, 'node_modules/next/dist/bin/next'),
       'start',
       'cms',
       '-p',
-      String(nextPort),
+      '0',
       '-H',
       '127.0.0.1',
     ],
     production,
-    /Ready in|started server|Local:/i,
+    /Local:\s+(https?:\/\/\S+)\s*\n/,
     'CMS (Next)',
   )
-  const front = start(
-    ['--import', 'tsx', path.join(root, 'cms/edge/serve.ts')],
-    { ...production, PORT: String(port), HOST: host, PROXY_TO: nextUrl },
-    /listening on/i,
-    'CMS front server',
-  )
-  // Each is awaited below; these only keep a late failure of one from becoming an unhandled rejection.
-  next.ready.catch(() => {})
-  front.ready.catch(() => {})
-  return {
-    children: [next.child, front.child],
-    ready: Promise.all([next.ready, front.ready]).then(() => undefined),
-  }
+  const front = startFrontServer({ ...where, nodeArgs, env: { ...production, PROXY_TO: await next.ready } })
+  const children: CmsServers['children'] = [next.child, front.children[0]!]
+  return { children, ready: front.ready, stop: () => stopAll(children) }
 }

@@ -4,40 +4,32 @@
  * runs them; built once if stale), its in-process
  * job runner, a real site build and the static server, all on a temporary data folder.
  */
-import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initPayload } from '../../cms/initPayload'
 import { buildSite, sitePaths } from '../../cms/publish/buildSite'
-import { startStaticServer } from '../../cms/publish/staticServer'
+import { createStaticServer } from '../../cms/publish/staticServer'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { buildCmsIfNeeded } from '../../scripts/lib/cmsBuild'
-import { startCmsServers } from '../../scripts/lib/cmsServers'
+import { startCmsServers, type CmsServers } from '../../scripts/lib/cmsServers'
+import { onFreePort } from '../../scripts/lib/ports'
 import { launchBrowser } from '../helpers/browser'
 import { make } from '../helpers/factories'
+import { reserveAddress, type ReservedAddress } from '../helpers/reservedAddress'
 
 const root = process.cwd()
 const SECRET = 'e2e-tests-only'
 let dir: string
-let cms: ChildProcess[] = []
-let site: { close: () => Promise<void> } | undefined
+let cms: CmsServers | undefined
+let site: ReservedAddress | undefined
 let siteUrl: string
 let cmsUrl: string
 let browser: Browser
 let guideId: number | string
 let adminEmail: string
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'organise-publish-'))
@@ -59,38 +51,44 @@ beforeAll(async () => {
   await buildSite({ snapshotDir: paths.snapshot, paths })
   await payload.destroy()
 
-  const [cmsPort, sitePort] = [await freePort(), await freePort()]
-  cmsUrl = `http://127.0.0.1:${cmsPort}`
-  siteUrl = `http://127.0.0.1:${sitePort}`
+  // The site's address is taken first (the CMS's settings name it), and served once the CMS's is known.
+  site = await reserveAddress()
+  siteUrl = site.url
   const env = {
     ...process.env,
     PROJECT_ROOT: root,
     DATA_DIR: dir,
     DATABASE_URI: databaseUri,
     PAYLOAD_SECRET: SECRET,
-    CMS_URL: cmsUrl,
     SITE_URL: siteUrl,
     REBUILD_DEBOUNCE_MS: '500',
     LOG_LEVEL: 'warn',
   }
   await buildCmsIfNeeded(root, env)
 
-  site = await startStaticServer({ root: paths.live, cmsOrigin: cmsUrl, port: sitePort })
-  // As npm start runs it: Next behind the front server, so the admin is used through the front.
-  const servers = await startCmsServers({ root, host: '127.0.0.1', port: cmsPort, env })
-  cms = servers.children
-  await servers.ready
+  // As npm start runs it: Next behind the front server, so the admin is used through the front. The
+  // CMS is told its own address (CMS_URL), so it gets a port before it starts: again if it was taken.
+  cms = await onFreePort(async (cmsPort) => {
+    cmsUrl = `http://127.0.0.1:${cmsPort}`
+    const servers = await startCmsServers({
+      root,
+      host: '127.0.0.1',
+      port: cmsPort,
+      env: { ...env, CMS_URL: cmsUrl },
+    })
+    await servers.ready.catch(async (error: unknown) => {
+      await servers.stop()
+      throw error
+    })
+    return servers
+  })
+  await site.serve(await createStaticServer({ root: paths.live, cmsOrigin: cmsUrl }))
   browser = await launchBrowser()
 }, 900_000)
 
 afterAll(async () => {
   await browser?.close()
-  for (const child of cms) {
-    if (child.pid && child.exitCode === null) {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
-    }
-  }
+  await cms?.stop()
   await site?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })

@@ -4,20 +4,12 @@
  * start reuses what is there.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import net from 'node:net'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readOutbox } from '../../cms/email/outboxAdapter'
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
+import { onFreePorts } from '../../scripts/lib/ports'
 
 let dataDir: string
 /** Every start process, so none outlives the tests even when one times out. */
@@ -71,8 +63,6 @@ const stop = (child: ChildProcess) =>
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'organise-start-'))
-  cmsPort = await freePort()
-  sitePort = await freePort()
 })
 afterAll(async () => {
   for (const child of started) if (child.exitCode === null) await stop(child)
@@ -81,9 +71,14 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('sets up a new install, serves the site and the CMS, and stops cleanly on Ctrl-C', async () => {
-    const { child, output } = await start({
-      ADMIN_EMAIL: 'organiser@example.org',
-      ADMIN_PASSWORD: 'a-long-admin-password',
+    // npm start is told its ports (CMS_PORT, SITE_PORT): if one was taken before it listened, it
+    // stops saying so, and the new install is made again on other ports. The second start reuses them.
+    const { child, output } = await onFreePorts(2, async (ports) => {
+      cmsPort = ports[0]
+      sitePort = ports[1]
+      await rm(dataDir, { recursive: true, force: true })
+      await mkdir(dataDir)
+      return start({ ADMIN_EMAIL: 'organiser@example.org', ADMIN_PASSWORD: 'a-long-admin-password' })
     })
     try {
       expect(output()).toMatch(/\[1\/7\] Opening the SQLite database/)

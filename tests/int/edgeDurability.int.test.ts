@@ -40,14 +40,14 @@ const withPayload = async <T>(
   }
 }
 
-/** Starts `node --import tsx cms/edge/serve.ts` on a free port; resolves with its URL once it says it is listening. */
-const startFrontServer = (port: number) =>
+/** Starts `node --import tsx cms/edge/serve.ts` on a port the OS picks (PORT=0); resolves with its URL once it says it is listening. */
+const startFrontServer = () =>
   new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cms/edge/serve.ts'], {
       cwd: path.resolve(__dirname, '../..'),
       env: {
         ...process.env,
-        PORT: String(port),
+        PORT: '0',
         HOST: '127.0.0.1',
         DATABASE_URI: databaseUri,
         OUTBOX_DIR: path.join(dir, 'outbox'),
@@ -73,16 +73,6 @@ const startFrontServer = (port: number) =>
     )
   })
 
-const freePort = async () => {
-  const net = await import('node:net')
-  return new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'organise-edge-kill-'))
   databaseUri = `file:${path.join(dir, 'db')}`
@@ -95,8 +85,7 @@ afterAll(async () => {
 
 describe('signatures survive kill -9', () => {
   it('keeps every signature answered 202, exactly once, when the server is killed mid-stream and started again', async () => {
-    const port = await freePort()
-    const first = await startFrontServer(port)
+    const first = await startFrontServer()
     const accepted: string[] = []
     let tried = 0
     let stop = false
@@ -126,7 +115,7 @@ describe('signatures survive kill -9', () => {
     expect(tried).toBeGreaterThan(accepted.length)
 
     // Started again on the same database, it answers (and so has recovered the file).
-    const second = await startFrontServer(port)
+    const second = await startFrontServer()
     const again = await fetch(`${second.url}/api/public/petitions/${slug}/sign`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.9.200.1' },

@@ -5,22 +5,10 @@
  * "listening on <url>" when they take requests.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 
 /** A started server: where it listens, its process, and how to stop it. */
 export type BenchServer = { name: string; url: string; child: ChildProcess; stop: () => Promise<void> }
-
-/** A free TCP port on 127.0.0.1. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 const TSX = path.resolve('node_modules/tsx/dist/cli.mjs')
 
