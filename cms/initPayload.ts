@@ -12,7 +12,8 @@ export const initPayload = async (options: AppConfigOptions & { key?: string } =
   const uri = options.databaseUri ?? databaseUri()
   const { createConfig } = await loadConfigModule()
   const payload = await getPayload({ config: createConfig(options), key: options.key, cron: false })
-  if (databaseKind(uri) === 'sqlite')
-    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  // Payload types a migration's up and down as taking `unknown`; the SQLite adapter calls them with
+  // the MigrateUpArgs/MigrateDownArgs that cms/migrations' functions take.
+  if (databaseKind(uri) === 'sqlite') await payload.db.migrate({ migrations: migrations as Migration[] })
   return payload
 }

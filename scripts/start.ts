@@ -50,7 +50,7 @@ const stop = (code = 0) => {
     for (const child of running)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   }, STOP_GRACE_MS)
-  Promise.all(
+  void Promise.all(
     running.map((c) =>
       c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)),
     ),

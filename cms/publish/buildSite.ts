@@ -1,24 +1,11 @@
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import {
-  cp,
-  mkdir,
-  readdir,
-  readFile,
-  readlink,
-  rename,
-  rm,
-  stat,
-  symlink,
-  writeFile,
-} from 'node:fs/promises'
+import { mkdir, readdir, readFile, readlink, rename, rm, stat, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { dataDir } from '../../content-models/paths'
-import { checkBuild, listFiles } from './checkBuild'
 import { buildFingerprint, sourceFingerprint } from './fingerprint'
-import { carryOver, planIncremental, readEntries, type IncrementalPlan } from './incremental'
-import { precompress } from './precompress'
-import { runAstroBuild } from './renderBundle'
+import { planIncremental, readEntries, type IncrementalPlan } from './incremental'
+import { makeBuild, SOURCE_FILE, type Timed } from './makeBuild'
 
 export { buildFingerprint, sourceFingerprint } from './fingerprint'
 export { ensureBundle, makeBundle, runAstroBuild, SiteBuildError, type RenderReport } from './renderBundle'
@@ -107,8 +94,6 @@ export const pruneBuilds = async (keep = 3, paths = sitePaths()): Promise<void> 
 export const defaultBuildId = (fingerprint: string) =>
   `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${fingerprint.slice(0, 8)}`
 
-const SOURCE_FILE = '.source-fingerprint'
-
 /**
  * The snapshot the live build was made from, when this code exported it (same site and snapshot
  * sources): the next export may copy its unchanged entries. Otherwise undefined.
@@ -142,6 +127,39 @@ const planAgainst = async (
   )
 }
 
+type SitePaths = ReturnType<typeof sitePaths>
+
+/** Runs build steps, keeping each one's time in `timings` and announcing it first. */
+const stepTimer =
+  (timings: Record<string, number>, onStep?: (step: string) => void | Promise<void>): Timed =>
+  async (step, fn) => {
+    await onStep?.(step)
+    const t = Date.now()
+    try {
+      return await fn()
+    } finally {
+      timings[step] = Date.now() - t
+    }
+  }
+
+/** The live build, if it was made from this very snapshot (same fingerprint): nothing to do. */
+const unchangedLive = async (live: string | null, fingerprint: string, started: number) => {
+  if (!live || !existsSync(path.join(live, 'index.html'))) return null
+  const previous = await readFile(path.join(live, '.fingerprint'), 'utf8').catch(() => '')
+  if (previous !== fingerprint) return null
+  const result: SiteBuildResult = {
+    buildId: path.basename(live),
+    dir: live,
+    pages: await countPages(live),
+    ms: Date.now() - started,
+    skipped: true,
+    timings: {},
+    mode: 'full',
+    peakRss: null,
+  }
+  return result
+}
+
 /**
  * Builds the static site from a snapshot into a new folder, checks it (key pages, search index,
  * internal links), and switches the live site to it. A failed build leaves the live site as it
@@ -160,7 +178,7 @@ export const buildSite = async ({
   onStep,
 }: {
   snapshotDir?: string
-  paths?: ReturnType<typeof sitePaths>
+  paths?: SitePaths
   skipIfUnchanged?: boolean
   incremental?: boolean
   buildId?: string
@@ -171,95 +189,41 @@ export const buildSite = async ({
 } = {}): Promise<SiteBuildResult> => {
   const started = Date.now()
   const timings: Record<string, number> = {}
-  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
-    await onStep?.(step)
-    const t = Date.now()
-    try {
-      return await fn()
-    } finally {
-      timings[step] = Date.now() - t
-    }
-  }
+  const timed = stepTimer(timings, onStep)
   const fingerprint = await buildFingerprint(snapshotDir)
   const source = await sourceFingerprint()
   const live = await liveBuildDir(paths.live)
-  if (skipIfUnchanged && live && existsSync(path.join(live, 'index.html'))) {
-    const previous = await readFile(path.join(live, '.fingerprint'), 'utf8').catch(() => '')
-    if (previous === fingerprint) {
-      return {
-        buildId: path.basename(live),
-        dir: live,
-        pages: await countPages(live),
-        ms: Date.now() - started,
-        skipped: true,
-        timings,
-        mode: 'full',
-        peakRss: null,
-      }
-    }
-  }
+  const unchanged = skipIfUnchanged ? await unchangedLive(live, fingerprint, started) : null
+  if (unchanged) return unchanged
   const buildId = wantedId ?? defaultBuildId(fingerprint)
   const dir = path.join(paths.builds, buildId)
   const keptSnapshot = path.join(paths.snapshots, buildId)
-  const plan = incremental
+  const plan: IncrementalPlan = incremental
     ? await planAgainst(live, snapshotDir, paths, source)
-    : ({ full: true, reason: 'full build asked for' } as const)
+    : { full: true, reason: 'full build asked for' }
   await mkdir(paths.builds, { recursive: true })
   await rm(dir, { recursive: true, force: true })
-  let peakRss: number | null = null
-  let pages = 0
-  let brokenLinks = 0
-  let rendered = 0
-  let files = 0
-  try {
-    const report = await timed('build', () =>
-      runAstroBuild(
-        snapshotDir,
-        dir,
-        {},
-        {
-          onSpawn,
-          onPeakRss: (b) => (peakRss = b),
-          renderOnly: plan.full ? undefined : { slugs: plan.render, folders: plan.folders },
-        },
-      ),
-    )
-    Object.assign(
-      timings,
-      Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [`build.${k}`, v])),
-    )
-    rendered = report.rendered
-    const fresh = plan.full ? undefined : await listFiles(dir)
-    if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
-    const checked = await timed('check', () => checkBuild(dir, { previous: live, rendered: fresh }))
-    pages = checked.pages
-    files = checked.files
-    await timed('compress', () => precompress(dir, fresh))
-    brokenLinks = checked.brokenLinks.length
-    await writeFile(path.join(dir, '.fingerprint'), fingerprint)
-    await writeFile(path.join(dir, SOURCE_FILE), source)
-    if (path.resolve(snapshotDir) !== keptSnapshot) {
-      await rm(keptSnapshot, { recursive: true, force: true })
-      await cp(snapshotDir, keptSnapshot, { recursive: true })
-    }
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true })
-    throw error
-  }
+  const made = await makeBuild(
+    { snapshotDir, dir, live, plan, keptSnapshot },
+    { fingerprint, source },
+    timed,
+    timings,
+    onSpawn,
+  )
   await timed('switch', () => switchLive(paths.live, dir))
   await timed('prune', () => pruneBuilds(keep, paths))
   return {
     buildId,
     dir,
-    pages,
+    pages: made.pages,
     ms: Date.now() - started,
     skipped: false,
     timings,
     mode: plan.full ? 'full' : 'incremental',
     modeReason: plan.full ? plan.reason : `${plan.changed} entries changed`,
-    peakRss,
-    brokenLinks,
-    rendered,
-    files,
+    peakRss: made.peakRss,
+    brokenLinks: made.brokenLinks,
+    rendered: made.rendered,
+    files: made.files,
   }
 }

@@ -90,7 +90,7 @@ export const checkSearchIndex = async (dir: string, files: string[]): Promise<st
             : (data?.index as Record<string, unknown> | undefined)) ?? null
         if (lunrIndex && typeof lunrIndex === 'object' && 'invertedIndex' in lunrIndex) {
           const lunr = (await import('lunr')).default
-          lunr.Index.load(lunrIndex as unknown as object)
+          lunr.Index.load(lunrIndex)
         }
       } catch (error) {
         problems.push(`search index ${file} does not load: ${(error as Error).message}`)

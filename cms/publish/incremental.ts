@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { link, mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { referencedSlugs } from './links'

@@ -5,7 +5,6 @@
  * publish→live ≤ 10 s for a one-guide change (debounce + job pick-up + export + incremental build).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { debounceMs } from '../../cms/jobs/rebuild/settings'
 import { buildSite, ensureBundle, makeBundle, sitePaths, type SiteBuildResult } from '../../cms/publish'

@@ -1,6 +1,6 @@
 /** Runs a command-line program: prints a failure with its cause and exits non-zero. */
-export const runCli = (main: () => Promise<void>) =>
-  main().then(
+export const runCli = (main: () => Promise<void>): void =>
+  void main().then(
     () => process.exit(0),
     (error: Error) => {
       console.error(`\n${error.message}`)

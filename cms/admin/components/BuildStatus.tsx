@@ -3,7 +3,7 @@
  * step timings and error text. Admins also get "Rebuild now" and "Roll back". Rendered on the
  * server (Payload passes it the Payload instance and the user).
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import type { SiteBuild, User } from '../../../content-models/payload-types'
 import { BuildActions } from './BuildActions'
 
@@ -39,11 +39,11 @@ function Row({ build }: { build: SiteBuild }) {
 
 export async function BuildStatus({ payload, user }: Props) {
   if (!payload) return null
-  const find = (where: object, limit: number) =>
+  const find = (where: Where, limit: number) =>
     payload
       .find({
         collection: 'site-builds',
-        where: where as never,
+        where,
         sort: '-createdAt',
         limit,
         depth: 0,
