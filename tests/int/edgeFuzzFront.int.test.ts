@@ -17,12 +17,14 @@ vi.hoisted(() => {
 })
 
 import {
-  attack,
-  EXPECT_CONTINUE,
-  freshAddress,
-  UPGRADE_HEADERS,
-  type AttackCase,
-} from '../helpers/edgeAttacks'
+  attackThenProbe,
+  expectNo5xx,
+  expectUsableOrClosed,
+  fuzzSettings,
+  type Probe,
+} from '../helpers/edgeAttackLoop'
+import { attack, freshAddress } from '../helpers/edgeAttacks'
+import { EXPECT_CONTINUE, UPGRADE_HEADERS } from '../helpers/edgeRequests'
 import { ConnectionPool, RawConnection } from '../helpers/edgeRaw'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
@@ -36,6 +38,10 @@ let sent = 0
 
 /** The probe sent after each attack on the same connection; only its answer carries startedAt. */
 const PROBE = 'GET /api/public/form-stamp HTTP/1.1\r\nHost: localhost\r\n\r\n'
+const probe: Probe = {
+  request: PROBE,
+  isAnswer: (r) => r.status === 200 && /"startedAt":"\d+\./.test(r.body.toString()),
+}
 
 const rows = async () => ({
   signatures: (await t.payload.count({ collection: 'signatures', overrideAccess: true })).totalDocs,
@@ -97,39 +103,6 @@ const OTHER_PATHS = [
 const asFormValue = (v: unknown): string =>
   typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
 
-const isProbeAnswer = (r: { status: number; body: Buffer }) =>
-  r.status === 200 && /"startedAt":"\d+\./.test(r.body.toString())
-
-/**
- * Sends one attack and then the probe on the same connection; returns what came back. A stalled
- * body is abandoned, and the probe goes on a new connection instead.
- */
-const run = async (pool: ConnectionPool, c: AttackCase) => {
-  const conn = await pool.take()
-  conn.expect(c.methods)
-  for (const step of c.steps) {
-    conn.write(step.bytes)
-    if (step.pauseMs) await new Promise((r) => setTimeout(r, step.pauseMs))
-  }
-  sent += c.methods.length + 1
-  if (c.abandon) {
-    conn.destroy()
-    const fresh = await RawConnection.open(pool.url)
-    fresh.write(PROBE, ['GET'])
-    const after = await fresh.read(1, 8000)
-    fresh.destroy()
-    return { ...after, answered: after.responses.some(isProbeAnswer), closed: false }
-  }
-  conn.write(PROBE, ['GET'])
-  // Generous: under the full suite on 2 cores an answer can take seconds; a hang is still caught.
-  const exchange = await conn.read(c.methods.length + 1, 8000)
-  const answered = exchange.responses.some(isProbeAnswer)
-  // Not answered (the server sent an extra 400 for a body it found bad after answering, say): it must close the connection.
-  const closed = answered ? false : await conn.waitEnded(1000)
-  pool.give(conn)
-  return { ...exchange, answered, closed }
-}
-
 describe('the front server under attack', () => {
   it('answers every malformed request without a 5xx, stores nothing, and keeps each connection usable or closes it', async () => {
     const before = await rows()
@@ -139,24 +112,13 @@ describe('the front server under attack', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(9), attack(paths, xff), async (which, c) => {
         // Four in five attacks go to the server as npm start runs it (with Next behind).
-        const pool = pools[which < 8 ? 0 : 1]
-        const { responses, state, answered, closed } = await run(pool, c)
-        const statuses = responses.map((r) => r.status)
+        const outcome = await attackThenProbe(pools[which < 8 ? 0 : 1], c, probe)
+        sent += c.methods.length + 1
         // 502 only if the stand-in for Next were down, which it never is here.
-        expect(
-          statuses.filter((s) => s >= 500),
-          `5xx for ${c.kinds.join(' | ')}`,
-        ).toEqual([])
-        expect(
-          answered || closed,
-          `after ${c.kinds.join(' | ')} (answered ${statuses.join(',')}) the connection was ${state}: neither closed nor answering`,
-        ).toBe(true)
+        expectNo5xx(c, outcome)
+        expectUsableOrClosed(c, outcome)
       }),
-      {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 1800),
-        seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31),
-        endOnFailure: true,
-      },
+      fuzzSettings(1800),
     )
     for (const pool of pools) pool.closeAll()
     expect(sent).toBeGreaterThanOrEqual(5500)

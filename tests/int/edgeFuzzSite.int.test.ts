@@ -11,7 +11,15 @@ import { brotliCompressSync, gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer } from '../../cms/publish/staticServer'
-import { attack, UPGRADE_HEADERS, type AttackCase } from '../helpers/edgeAttacks'
+import {
+  attackThenProbe,
+  expectNo5xx,
+  expectUsableOrClosed,
+  fuzzSettings,
+  type Probe,
+} from '../helpers/edgeAttackLoop'
+import { attack } from '../helpers/edgeAttacks'
+import { UPGRADE_HEADERS } from '../helpers/edgeRequests'
 import { ConnectionPool, RawConnection } from '../helpers/edgeRaw'
 
 let dir: string
@@ -19,8 +27,10 @@ let site: { url: string; close: () => Promise<void> }
 let sent = 0
 const SECRET = 'never-served-7f3a'
 const PROBE = 'GET /probe.txt HTTP/1.1\r\nHost: localhost\r\n\r\n'
-const isProbeAnswer = (r: { status: number; body: Buffer }) =>
-  r.status === 200 && r.body.toString() === 'probe-ok'
+const probe: Probe = {
+  request: PROBE,
+  isAnswer: (r) => r.status === 200 && r.body.toString() === 'probe-ok',
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'organise-edge-site-'))
@@ -67,31 +77,6 @@ const PATHS = [
   '/404.html',
 ]
 
-const run = async (pool: ConnectionPool, c: AttackCase) => {
-  const conn = await pool.take()
-  conn.expect(c.methods)
-  for (const step of c.steps) {
-    conn.write(step.bytes)
-    if (step.pauseMs) await new Promise((r) => setTimeout(r, step.pauseMs))
-  }
-  sent += c.methods.length + 1
-  if (c.abandon) {
-    conn.destroy()
-    const fresh = await RawConnection.open(pool.url)
-    fresh.write(PROBE, ['GET'])
-    const after = await fresh.read(1, 8000)
-    fresh.destroy()
-    return { ...after, answered: after.responses.some(isProbeAnswer), closed: false }
-  }
-  conn.write(PROBE, ['GET'])
-  // Generous: under the full suite on 2 cores an answer can take seconds; a hang is still caught.
-  const exchange = await conn.read(c.methods.length + 1, 8000)
-  const answered = exchange.responses.some(isProbeAnswer)
-  const closed = answered ? false : await conn.waitEnded(1000)
-  pool.give(conn)
-  return { ...exchange, answered, closed }
-}
-
 describe('the site server under attack', () => {
   it('answers every malformed request without a 5xx, never serves a dot-file or a file outside the site, and keeps each connection usable or closes it', async () => {
     const pool = new ConnectionPool(site.url)
@@ -106,26 +91,16 @@ describe('the site server under attack', () => {
     const encodings = () => [choices[turn++ % choices.length]]
     await fc.assert(
       fc.asyncProperty(attack(PATHS, encodings), async (c) => {
-        const { responses, state, answered, closed } = await run(pool, c)
-        const statuses = responses.map((r) => r.status)
+        const outcome = await attackThenProbe(pool, c, probe)
+        sent += c.methods.length + 1
+        expectNo5xx(c, outcome)
         expect(
-          statuses.filter((s) => s >= 500),
-          `5xx for ${c.kinds.join(' | ')}`,
-        ).toEqual([])
-        expect(
-          responses.filter((r) => r.body.toString('latin1').includes(SECRET)),
+          outcome.responses.filter((r) => r.body.toString('latin1').includes(SECRET)),
           `a hidden file served for ${c.kinds.join(' | ')}`,
         ).toEqual([])
-        expect(
-          answered || closed,
-          `after ${c.kinds.join(' | ')} (answered ${statuses.join(',')}) the connection was ${state}: neither closed nor answering`,
-        ).toBe(true)
+        expectUsableOrClosed(c, outcome)
       }),
-      {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 2400),
-        seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31),
-        endOnFailure: true,
-      },
+      fuzzSettings(2400),
     )
     pool.closeAll()
     expect(sent).toBeGreaterThanOrEqual(3500)
