@@ -10,7 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Snapshot, SnapshotTopic } from '../content-models/snapshot'
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotTopic } from '../content-models/snapshot'
 import { loadGuides, loadJson, loadTemplates } from '../cms/seed/loadSeedData'
 import { SEED_TOPICS } from '../cms/seed/topics'
 import { EPOCH, iso, stamp } from './corpus/dates'
@@ -131,7 +131,7 @@ export const generateCorpus = async (size: Partial<CorpusSize> = {}, seed = 42):
         networks: networks.length,
         petitions: petitions.length,
       },
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     },
   }
 }

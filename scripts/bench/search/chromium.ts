@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Browser } from 'playwright-core'
 import { startStaticServer } from '../../../cms/publish'
 import { gz, kb, median, ms } from './measure'
 
@@ -83,6 +84,73 @@ export const pairAnswers = (
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
+type Mode = 'typed' | 'pasted'
+
+/**
+ * One question in a fresh browser context (cold cache): its keys' timings, the keys overtaken, and
+ * the index files fetched before its first results (null when it showed none).
+ */
+const askOnce = async (browser: Browser, url: string, q: string, mode: Mode) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${url}/search/`)
+  await page.locator('[data-mounted="true"] .search-island #q').waitFor()
+  await page.evaluate(`(${IN_PAGE_RECORDER})()`)
+  await page.locator('#q').click()
+  if (mode === 'typed') {
+    // A person takes a moment after clicking the box before the first key lands.
+    await page.waitForTimeout(300)
+    await page.keyboard.type(q, { delay: 120 })
+  } else await page.keyboard.insertText(q)
+  const done = async () =>
+    (await page.evaluate(
+      `(() => { const a = window.__searchTimes.answers.at(-1); return !!a && a.q === ${JSON.stringify(q.trim())} && !Number.isNaN(a.paintedAt) })()`,
+    )) as boolean
+  const until = Date.now() + 5000
+  while (!(await done()) && Date.now() < until) await page.waitForTimeout(20)
+  const rec = (await page.evaluate('window.__searchTimes')) as { keys: KeyRecord[]; answers: AnswerRecord[] }
+  const { timings, overtaken } = pairAnswers(rec.keys, rec.answers)
+  const first = timings.findIndex((t) => t.results > 0)
+  let files: string[] | null = null
+  if (first >= 0) {
+    const answeredAt = rec.answers.find((a) => a.q === timings[first].value)!.paintedAt
+    files = (await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/search-index/') && e.responseEnd <= ${answeredAt}).map((e) => new URL(e.name).pathname)`,
+    )) as string[]
+  }
+  await context.close()
+  return { timings, overtaken, first, files }
+}
+
+/** The figures of one way of asking, over all questions. */
+type ModeFigures = {
+  firstPaint: number[]
+  firstDom: number[]
+  bytes: number[]
+  laterPaint: number[]
+  laterDom: number[]
+  overtaken: number
+  keys: number
+  unanswered: number
+}
+
+const modeLines = (mode: Mode, questions: number, f: ModeFigures): string[] => {
+  const label =
+    mode === 'typed'
+      ? `typed with real key presses (120 ms apart, from 300 ms after the click), ${questions} questions`
+      : `pasted straight after the click, ${questions} questions`
+  const lines = [
+    `  ${label}:`,
+    `    first results, key to painted: median ${ms(median(f.firstPaint))}, p95 ${ms(pct(f.firstPaint, 0.95))}, max ${ms(Math.max(...f.firstPaint))} (key to DOM: median ${ms(median(f.firstDom))}, max ${ms(Math.max(...f.firstDom))}); index bytes before them median ${kb(median(f.bytes))}, max ${kb(Math.max(...f.bytes))} gzip`,
+  ]
+  if (mode === 'typed')
+    lines.push(
+      `    every later key, key to painted: median ${ms(median(f.laterPaint))}, p95 ${ms(pct(f.laterPaint, 0.95))}, max ${ms(Math.max(...f.laterPaint))} (key to DOM: median ${ms(median(f.laterDom))}, p95 ${ms(pct(f.laterDom, 0.95))}); n=${f.laterPaint.length}; ${f.overtaken} of ${f.keys} keys overtaken by the next before their answer showed`,
+    )
+  if (f.unanswered) lines.push(`    ${f.unanswered} questions never showed a result`)
+  return lines
+}
+
 /**
  * In Chromium, against the built site served by our static server, a person searches: open
  * /search/, click the box (which starts loading the index), and either type the question with real
@@ -96,7 +164,6 @@ export const benchChromium = async (siteDir: string, queries: string[]): Promise
   if (!existsSync(chromiumPath)) return ['skipped (no Chromium)']
   const { launchBrowser } = await import('../../../tests/helpers/browser')
   const server = await startStaticServer({ root: siteDir })
-  const url = server.url
   const browser = await launchBrowser()
   const gzOf = new Map<string, number>()
   const fileGz = async (p: string) => {
@@ -106,72 +173,35 @@ export const benchChromium = async (siteDir: string, queries: string[]): Promise
   const lines: string[] = []
   try {
     for (const mode of ['typed', 'pasted'] as const) {
-      const firstPaint: number[] = []
-      const firstDom: number[] = []
-      const bytes: number[] = []
-      const laterPaint: number[] = []
-      const laterDom: number[] = []
-      let overtaken = 0
-      let keys = 0
-      let unanswered = 0
-      for (const q of queries) {
-        const context = await browser.newContext()
-        const page = await context.newPage()
-        await page.goto(`${url}/search/`)
-        await page.locator('[data-mounted="true"] .search-island #q').waitFor()
-        await page.evaluate(`(${IN_PAGE_RECORDER})()`)
-        await page.locator('#q').click()
-        if (mode === 'typed') {
-          // A person takes a moment after clicking the box before the first key lands.
-          await page.waitForTimeout(300)
-          await page.keyboard.type(q, { delay: 120 })
-        } else await page.keyboard.insertText(q)
-        const done = async () =>
-          (await page.evaluate(
-            `(() => { const a = window.__searchTimes.answers.at(-1); return !!a && a.q === ${JSON.stringify(q.trim())} && !Number.isNaN(a.paintedAt) })()`,
-          )) as boolean
-        const until = Date.now() + 5000
-        while (!(await done()) && Date.now() < until) await page.waitForTimeout(20)
-        const rec = (await page.evaluate('window.__searchTimes')) as {
-          keys: KeyRecord[]
-          answers: AnswerRecord[]
-        }
-        const { timings, overtaken: o } = pairAnswers(rec.keys, rec.answers)
-        overtaken += o
-        keys += timings.length + o
-        const first = timings.findIndex((t) => t.results > 0)
-        if (first < 0) {
-          unanswered++
-        } else {
-          firstPaint.push(timings[first].toPaint)
-          firstDom.push(timings[first].toDom)
-          const answeredAt = rec.answers.find((a) => a.q === timings[first].value)!.paintedAt
-          const files = (await page.evaluate(
-            `performance.getEntriesByType('resource').filter((e) => e.name.includes('/search-index/') && e.responseEnd <= ${answeredAt}).map((e) => new URL(e.name).pathname)`,
-          )) as string[]
-          let b = 0
-          for (const f of files) b += await fileGz(f)
-          bytes.push(b)
-          for (const t of timings.slice(first + 1)) {
-            laterPaint.push(t.toPaint)
-            laterDom.push(t.toDom)
-          }
-        }
-        await context.close()
+      const f: ModeFigures = {
+        firstPaint: [],
+        firstDom: [],
+        bytes: [],
+        laterPaint: [],
+        laterDom: [],
+        overtaken: 0,
+        keys: 0,
+        unanswered: 0,
       }
-      const label =
-        mode === 'typed'
-          ? `typed with real key presses (120 ms apart, from 300 ms after the click), ${queries.length} questions`
-          : `pasted straight after the click, ${queries.length} questions`
-      lines.push(
-        `  ${label}:`,
-        `    first results, key to painted: median ${ms(median(firstPaint))}, p95 ${ms(pct(firstPaint, 0.95))}, max ${ms(Math.max(...firstPaint))} (key to DOM: median ${ms(median(firstDom))}, max ${ms(Math.max(...firstDom))}); index bytes before them median ${kb(median(bytes))}, max ${kb(Math.max(...bytes))} gzip`,
-      )
-      if (mode === 'typed')
-        lines.push(
-          `    every later key, key to painted: median ${ms(median(laterPaint))}, p95 ${ms(pct(laterPaint, 0.95))}, max ${ms(Math.max(...laterPaint))} (key to DOM: median ${ms(median(laterDom))}, p95 ${ms(pct(laterDom, 0.95))}); n=${laterPaint.length}; ${overtaken} of ${keys} keys overtaken by the next before their answer showed`,
-        )
-      if (unanswered) lines.push(`    ${unanswered} questions never showed a result`)
+      for (const q of queries) {
+        const { timings, overtaken, first, files } = await askOnce(browser, server.url, q, mode)
+        f.overtaken += overtaken
+        f.keys += timings.length + overtaken
+        if (!files) {
+          f.unanswered++
+          continue
+        }
+        f.firstPaint.push(timings[first].toPaint)
+        f.firstDom.push(timings[first].toDom)
+        let b = 0
+        for (const file of files) b += await fileGz(file)
+        f.bytes.push(b)
+        for (const t of timings.slice(first + 1)) {
+          f.laterPaint.push(t.toPaint)
+          f.laterDom.push(t.toDom)
+        }
+      }
+      lines.push(...modeLines(mode, queries.length, f))
     }
   } finally {
     await browser.close()
