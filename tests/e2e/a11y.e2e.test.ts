@@ -1,8 +1,8 @@
 /** axe (WCAG 2.2 A and AA rules) over every page of the site built from the fixture snapshot. */
 import { readdir } from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, inject, it } from 'vitest'
+import { checkA11y } from '../helpers/a11y'
 import { launchBrowser } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
@@ -24,17 +24,7 @@ describe('accessibility', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(`${siteUrl}${p}`)
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    const summary = results.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    )
-    expect(summary).toEqual([])
+    await checkA11y(page)
     await context.close()
   })
 })
@@ -50,18 +40,7 @@ describe('accessibility of the letter filler (templates)', async () => {
     await page.goto(`${siteUrl}${p}`)
     await page.locator('[data-template-filler]').scrollIntoViewIfNeeded()
     await page.getByRole('heading', { name: /^Your (letter|email)$/ }).waitFor()
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-      ),
-    ).toEqual([])
+    await checkA11y(page)
     await context.close()
   })
 })
@@ -72,18 +51,7 @@ describe('accessibility of the directory after JavaScript has run', () => {
     const page = await context.newPage()
     await page.goto(`${siteUrl}${url}`)
     await act(page)
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-      ),
-    ).toEqual([])
+    await checkA11y(page)
     await context.close()
   }
 

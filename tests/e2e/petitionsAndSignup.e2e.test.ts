@@ -6,7 +6,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -18,6 +17,7 @@ import { rollUpCounts } from '../../cms/campaigns/counts'
 import { runAstroBuild } from '../../cms/publish/buildSite'
 import { createStaticServer } from '../../cms/publish/staticServer'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
+import { checkA11y } from '../helpers/a11y'
 import { launchBrowser } from '../helpers/browser'
 import { make, richText } from '../helpers/factories'
 import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
@@ -230,18 +230,12 @@ describe('petitions and joining, in Chromium', () => {
     ).text()
     const context = await browser.newContext()
     const page = await context.newPage()
-    const check = async (label: string) => {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze()
-      expect(results.violations.map((v) => `${label}: ${v.id}`)).toEqual([])
-    }
     for (const url of pages) {
       await page.goto(url)
-      await check(url)
+      await checkA11y(page, url)
     }
     await page.setContent(errorPage)
-    await check('form error page')
+    await checkA11y(page, 'form error page')
     await context.close()
   })
 })

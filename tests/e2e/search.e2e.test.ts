@@ -2,9 +2,9 @@
  * Search in Chromium against the site built from the fixture snapshot: workers type questions in
  * their own words and open the right guide; the query stays in the address and Back works.
  */
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { checkA11y } from '../helpers/a11y'
 import { launchBrowser, recordRequests } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
@@ -127,18 +127,7 @@ describe('search', () => {
   it('axe finds no violations on the search page with results shown', async () => {
     const { context, page } = await open('/search/?q=holiday+pay')
     await resultLinks(page).first().waitFor()
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-      ),
-    ).toEqual([])
+    await checkA11y(page)
     await context.close()
   })
 })

@@ -6,11 +6,11 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONSENT_VERSION } from '../../content-models/consent'
 import type { SnapshotPetition } from '../../content-models/snapshot'
+import { checkA11y } from '../helpers/a11y'
 import { launchBrowser } from '../helpers/browser'
 import { buildAndServe } from '../helpers/builtSite'
 
@@ -187,18 +187,7 @@ describe('the join form on the home, network and training session pages', () => 
   it.each(PAGES)('axe finds no violations on $name with the island running', async ({ url }) => {
     const { page, close } = await openPage(url, true)
     await page.locator('form[data-enhanced="true"]').waitFor()
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-      ),
-    ).toEqual([])
+    await checkA11y(page)
     await close()
   })
 })

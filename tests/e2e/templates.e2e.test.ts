@@ -3,9 +3,9 @@
  * downloads made in the browser, drafts, warnings, and the page without JavaScript.
  */
 import { readFile } from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { checkA11y } from '../helpers/a11y'
 import { launchBrowser } from '../helpers/browser'
 import { docxParagraphs } from '../helpers/docx'
 
@@ -44,19 +44,6 @@ const download = async (page: Page, name: string | RegExp) => {
   ])
   return { name: (file as Download).suggestedFilename(), bytes: await readFile((await file.path())!) }
 }
-
-const axe = (page: Page) =>
-  new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze()
-const violations = async (page: Page) =>
-  (await axe(page)).violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  )
 
 describe('letter templates', () => {
   it('Priya fills in the grievance letter and downloads it, and nothing leaves her device', async () => {
@@ -139,7 +126,7 @@ describe('letter templates', () => {
     ])
     await gaps.getByRole('link', { name: 'Who you are writing to' }).click()
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tf-recipient_name')
-    expect(await violations(page)).toEqual([])
+    await checkA11y(page)
     await context.close()
   })
 
@@ -186,7 +173,7 @@ describe('letter templates', () => {
     const warning = page.locator('#tf-your_address-warning')
     expect(await warning.textContent()).toContain('Your employer may be able to read your work email.')
     expect(await address.getAttribute('aria-describedby')).toContain('tf-your_address-warning')
-    expect(await violations(page)).toEqual([])
+    await checkA11y(page)
     await address.fill('3 Mill Lane, Leeds\npriya.sharma@gmail.com')
     expect(await warning.count()).toBe(0)
     await context.close()
@@ -223,7 +210,7 @@ describe('letter templates', () => {
     await page.getByLabel('Shifts or days you missed').fill('A long list of shifts. '.repeat(80))
     expect(await page.locator('#tf-mailto-warning').textContent()).toContain('Copy the email')
     expect(sent).toEqual([])
-    expect(await violations(page)).toEqual([])
+    await checkA11y(page)
     await context.close()
   })
 
