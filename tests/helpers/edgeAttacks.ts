@@ -20,13 +20,6 @@ export type AttackCase = {
   abandon: boolean
 }
 
-let address = 0
-/** A new client address per request (TRUST_PROXY=1), so the per-client limits are not what answers. */
-export const freshAddress = () => {
-  address++
-  return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`
-}
-
 /**
  * One attack on one connection: one to four pipelined requests, written at once, or split with
  * pauses (a slow body), or cut off part-way and abandoned (a stalled body).

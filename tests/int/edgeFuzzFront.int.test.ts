@@ -23,11 +23,12 @@ import {
   fuzzSettings,
   type Probe,
 } from '../helpers/edgeAttackLoop'
-import { attack, freshAddress } from '../helpers/edgeAttacks'
+import { attack } from '../helpers/edgeAttacks'
 import { EXPECT_CONTINUE, UPGRADE_HEADERS } from '../helpers/edgeRequests'
 import { ConnectionPool, RawConnection } from '../helpers/edgeRaw'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
+import { freshAddress } from '../helpers/publicForms'
 
 let t: Harness
 let behind: http.Server

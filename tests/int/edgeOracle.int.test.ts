@@ -12,10 +12,10 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
-import { freshAddress } from '../helpers/edgeAttacks'
 import { RawConnection } from '../helpers/edgeRaw'
 import { make } from '../helpers/factories'
 import { startHarness, type ServedHarness } from '../helpers/harness'
+import { freshAddress } from '../helpers/publicForms'
 
 let t: ServedHarness
 let slug: string
