@@ -125,7 +125,7 @@ const bundling = new Map<string, Promise<string>>()
 
 /**
  * The render bundle of the site's current sources (site/render/): made by `astro build` the
- * first time (about 20 s), then reused by every build until the sources or packages change.
+ * first time, then reused by every build until the sources or packages change.
  */
 export const ensureBundle = async (hooks: ChildHooks = {}): Promise<{ dir: string; built: boolean }> => {
   const key = await bundleKey()
@@ -216,7 +216,7 @@ export const runAstroBuild = async (
     args.push(onlyFile)
   }
   try {
-    // Production React and Astro, as `astro build` uses: the development builds render 2-3 times slower.
+    // Production React and Astro, as `astro build` uses: the development builds render several times slower (README, "Benchmarks").
     const out = await runNodeScript(
       'render.ts',
       args,

@@ -1,7 +1,7 @@
 /**
  * Builds the search index at site-build time, designed to be fetched in small pieces.
  *
- * A whole lunr index over 1,000 guides is about 1.7 MiB gzip, all needed before the first
+ * A whole lunr index is large (README, "Benchmarks"), and all of it is needed before the first
  * result. Here the weights of the same index (lunr's tokenizer, stemmer, BM25 weights with field
  * boosts; computed in weights.ts without lunr.Builder, which is many times slower) are cut up:
  * - `manifest.json`: the vocabulary (every stemmed term, for typo and prefix matching), the shard

@@ -2,9 +2,9 @@
  * lunr's BM25 field weights, computed without lunr.Builder.
  *
  * lunr.Builder#add keeps, for every term of every field of every document, a Token object, a
- * pipeline pass and an entry in its inverted index, then builds a token set we never read: about
- * 4 s for 1,000 guides, inside the publish → live budget of 10 s (scripts/bench/search.ts prints
- * both times). The weights are all we keep, and they depend only on term frequencies, field
+ * pipeline pass and an entry in its inverted index, then builds a token set we never read: too
+ * slow for the publish → live budget (README, "Benchmarks"; scripts/bench/search.ts prints both
+ * times). The weights are all we keep, and they depend only on term frequencies, field
  * lengths and document counts, so they are computed here from those, with lunr's own tokenizer
  * rule, its own pipeline functions (trimmer, stop-word filter, stemmer: run once per distinct
  * word, then cached) and its own formula and rounding, step for step.
