@@ -2,13 +2,20 @@
  * Test data as factories with traits, written through the Local API (never hand-written SQL).
  * @example await make.guide(payload, { _status: 'draft' })
  */
-import type { Payload } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, Payload } from 'payload'
 import { markdownToLexical } from '../../cms/richtext/markdownToLexical'
+import { slugify } from '../../content-models/validators/slug'
 
 let n = 0
 const next = () => ++n
 
-export const richText = (markdown: string) => markdownToLexical(markdown) as never
+/** Traits: any of a collection's own fields, typed by the generated payload-types.ts. */
+export type Traits<S extends CollectionSlug> = Partial<
+  Omit<DataFromCollectionSlug<S>, 'id' | 'createdAt' | 'updatedAt'>
+>
+
+/** Markdown as the Lexical rich text Payload stores. */
+export const richText = markdownToLexical
 
 export const make = {
   user: (payload: Payload, roles: ('admin' | 'editor' | 'reviewer' | 'organiser')[], name?: string) =>
@@ -22,13 +29,16 @@ export const make = {
         name: name ?? `Test ${roles.join(' ')}`,
       },
     }),
-  topic: (payload: Payload, data: Partial<{ title: string; slug: string }> = {}) =>
-    payload.create({
+  topic: (payload: Payload, data: Traits<'topics'> = {}) => {
+    const title = data.title ?? `Topic ${next()}`
+    return payload.create({
       collection: 'topics',
       overrideAccess: true,
-      data: { title: `Topic ${next()}`, ...data } as never,
-    }),
-  guide: (payload: Payload, data: Record<string, unknown> = {}) => {
+      // The slug as the slug field fills it from the title.
+      data: { title, slug: slugify(title), ...data },
+    })
+  },
+  guide: (payload: Payload, data: Traits<'guides'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'guides',
@@ -42,10 +52,10 @@ export const make = {
         body: richText('## What you get\n\nYou get paid holiday.'),
         _status: 'published',
         ...data,
-      } as never,
+      },
     })
   },
-  template: (payload: Payload, data: Record<string, unknown> = {}) => {
+  template: (payload: Payload, data: Traits<'templates'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'templates',
@@ -61,10 +71,10 @@ export const make = {
         placeholders: [{ key: 'employer_name', label: 'Employer' }],
         _status: 'published',
         ...data,
-      } as never,
+      },
     })
   },
-  petition: (payload: Payload, data: Record<string, unknown> = {}) => {
+  petition: (payload: Payload, data: Traits<'petitions'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'petitions',
@@ -78,10 +88,10 @@ export const make = {
         goal: 100,
         state: 'open',
         ...data,
-      } as never,
+      },
     })
   },
-  network: (payload: Payload, data: Record<string, unknown> = {}) => {
+  network: (payload: Payload, data: Traits<'networks'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'networks',
@@ -93,10 +103,10 @@ export const make = {
         sector: 'care',
         region: 'Wales',
         ...data,
-      } as never,
+      },
     })
   },
-  union: (payload: Payload, data: Record<string, unknown> = {}) => {
+  union: (payload: Payload, data: Traits<'unions'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'unions',
@@ -108,10 +118,10 @@ export const make = {
         description: 'A union.',
         nations: ['scotland'],
         ...data,
-      } as never,
+      },
     })
   },
-  session: (payload: Payload, data: Record<string, unknown> = {}) => {
+  session: (payload: Payload, data: Traits<'training-sessions'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'training-sessions',
@@ -126,10 +136,10 @@ export const make = {
         registration: 'platform',
         status: 'scheduled',
         ...data,
-      } as never,
+      },
     })
   },
-  member: (payload: Payload, data: Record<string, unknown> = {}) => {
+  member: (payload: Payload, data: Traits<'members'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'members',
@@ -141,11 +151,12 @@ export const make = {
         consentEmail: true,
         consentUnionInterest: true,
         consentVersion: '2026-11',
+        state: 'pending',
         ...data,
-      } as never,
+      },
     })
   },
-  signature: (payload: Payload, petition: number, data: Record<string, unknown> = {}) => {
+  signature: (payload: Payload, petition: number, data: Traits<'signatures'> = {}) => {
     const i = next()
     return payload.create({
       collection: 'signatures',
@@ -155,8 +166,9 @@ export const make = {
         name: 'Tom',
         email: `tom${i}@example.org`,
         emailCanonical: `tom${i}@example.org`,
+        state: 'pending',
         ...data,
-      } as never,
+      },
     })
   },
 }

@@ -24,7 +24,7 @@ const join = (body: Record<string, unknown>) => postTo(t, '/public/join', body, 
 const outbox = () => t.outbox()
 const member = async (emailCanonical: string) => (await membersWith(t.payload, emailCanonical))[0]
 const backdate = (collection: 'members' | 'signatures', id: number, data: Record<string, string>) =>
-  t.payload.db.updateOne({ collection, id, data, returning: false } as never)
+  t.payload.db.updateOne({ collection, id, data, returning: false })
 
 let warehouse: { id: number }
 let care: { id: number; name: string }
@@ -40,16 +40,16 @@ const sara = {
 
 beforeAll(async () => {
   t = await startHarness({ withServer: true })
-  warehouse = (await make.network(t.payload, {
+  warehouse = await make.network(t.payload, {
     name: 'Warehouse workers',
     slug: 'warehouse-workers',
     sector: 'warehouse-logistics',
-  })) as never
-  care = (await make.network(t.payload, {
+  })
+  care = await make.network(t.payload, {
     name: 'Care workers',
     slug: 'care-workers',
     sector: 'care',
-  })) as never
+  })
 })
 afterAll(async () => {
   await t?.close()
@@ -60,7 +60,7 @@ describe('joining again', () => {
     const logged: string[] = []
     const info = vi
       .spyOn(t.payload.logger, 'info')
-      .mockImplementation(((...args: unknown[]) => void logged.push(JSON.stringify(args))) as never)
+      .mockImplementation((...args: unknown[]) => void logged.push(JSON.stringify(args)))
     const first = (await outbox()).length
     expect((await join(sara)).status).toBe(202)
     const before = await member('sara.rejoin@example.org')

@@ -8,14 +8,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import type { SnapshotPetition } from '../../content-models/snapshot'
-import { make } from '../helpers/factories'
+import { make, type Traits } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
 
 let t: Harness
 let petitions: SnapshotPetition[]
 let json: string
 
-const confirmed = (name: string, email: string, at: string, extra: Record<string, unknown> = {}) => ({
+const confirmed = (name: string, email: string, at: string, extra: Traits<'signatures'> = {}) => ({
   name,
   email,
   emailCanonical: email,
@@ -23,7 +23,7 @@ const confirmed = (name: string, email: string, at: string, extra: Record<string
   region: 'North West England',
   nation: 'England',
   showName: true,
-  state: 'confirmed',
+  state: 'confirmed' as const,
   confirmedAt: at,
   ...extra,
 })

@@ -49,13 +49,13 @@ let session: { id: number; slug?: string | null }
 
 beforeAll(async () => {
   t = await startHarness({ withServer: true })
-  warehouse = (await make.network(t.payload, {
+  warehouse = await make.network(t.payload, {
     name: 'Warehouse workers',
     slug: 'warehouse-workers',
     sector: 'warehouse-logistics',
-  })) as never
-  care = (await make.network(t.payload, { slug: 'care-workers' })) as never
-  session = (await make.session(t.payload, { slug: 'know-your-rights' })) as never
+  })
+  care = await make.network(t.payload, { slug: 'care-workers' })
+  session = await make.session(t.payload, { slug: 'know-your-rights' })
 })
 afterAll(async () => {
   await t?.close()
