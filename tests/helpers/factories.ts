@@ -3,6 +3,7 @@
  * @example await make.guide(payload, { _status: 'draft' })
  */
 import type { CollectionSlug, DataFromCollectionSlug, Payload } from 'payload'
+import type { User } from '../../content-models/payload-types'
 import { markdownToLexical } from '../../cms/richtext/markdownToLexical'
 import { slugify } from '../../content-models/validators/slug'
 
@@ -171,4 +172,21 @@ export const make = {
       },
     })
   },
+}
+
+/** One user of each staff role, as the Local API's `user` option takes them. */
+export type RoleUsers = Record<'admin' | 'editor' | 'reviewer' | 'organiser', User & { collection: 'users' }>
+
+/** Creates one user of each staff role (admin, editor, reviewer, organiser, in that order). */
+export const staffUsers = async (payload: Payload): Promise<RoleUsers> => {
+  const one = async (role: keyof RoleUsers) => ({
+    ...(await make.user(payload, [role])),
+    collection: 'users' as const,
+  })
+  return {
+    admin: await one('admin'),
+    editor: await one('editor'),
+    reviewer: await one('reviewer'),
+    organiser: await one('organiser'),
+  }
 }
