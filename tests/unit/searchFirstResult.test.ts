@@ -3,39 +3,14 @@
  * query's term shards are the only other files needed, and summaries fill in after. Built from the
  * fixture snapshot and queried through the code the island runs, with files read from memory.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildSearchIndex, serialiseSearchIndex, urlAffixes } from '../../site/src/lib/search/buildIndex'
-import { documentsFromSnapshot } from '../../site/src/lib/search/documents'
+import { urlAffixes } from '../../site/src/lib/search/buildIndex'
 import { shardsForPrefix } from '../../site/src/lib/search/analyse'
 import { docUrl, searchIndexPaths } from '../../site/src/lib/search/files'
-import { SearchClient } from '../../site/src/lib/search/query'
-import type { Snapshot } from '../../site/src/lib/snapshot'
+import { clientFor as clientOver, fixtureDocs } from '../helpers/searchFixture'
 
-const fixture = path.resolve('tests/fixtures/snapshot')
-const read = <K extends keyof Snapshot>(name: K): Snapshot[K] =>
-  JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
-const docs = documentsFromSnapshot({
-  guides: read('guides'),
-  templates: read('templates'),
-  'training-sessions': read('training-sessions'),
-  unions: read('unions'),
-  networks: read('networks'),
-})
-
-const clientFor = (options?: Parameters<typeof buildSearchIndex>[1]) => {
-  const built = buildSearchIndex(docs, options)
-  const files = serialiseSearchIndex(built)
-  const fetched: string[] = []
-  const client = new SearchClient(async (p) => {
-    fetched.push(p)
-    const text = files.get(p)
-    if (text === undefined) throw new Error(`no file ${p}`)
-    return JSON.parse(text)
-  })
-  return { client, fetched, built }
-}
+const docs = fixtureDocs()
+const clientFor = (options?: Parameters<typeof clientOver>[1]) => clientOver(docs, options)
 
 describe('search results after one round trip', () => {
   it('shows titles and addresses from the manifest and the query’s term shards alone', async () => {

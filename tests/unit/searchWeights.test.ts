@@ -2,29 +2,11 @@
  * The index's weights are computed without lunr.Builder (weights.ts, many times faster): every
  * term's weight in every field of every document must be exactly the one lunr.Builder gives.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../scripts/generate-corpus'
 import { buildLunr, lunrPostings, searchPostings } from '../../site/src/lib/search/buildIndex'
-import { documentsFromSnapshot, type SearchDocument } from '../../site/src/lib/search/documents'
-import type { Snapshot } from '../../site/src/lib/snapshot'
-
-const fixture = path.resolve('tests/fixtures/snapshot')
-const read = <K extends keyof Snapshot>(name: K): Snapshot[K] =>
-  JSON.parse(readFileSync(path.join(fixture, `${name}.json`), 'utf8'))
-
-const doc = (over: Partial<SearchDocument>): SearchDocument => ({
-  type: 'guide',
-  url: '/guides/x/',
-  title: '',
-  summary: '',
-  nations: [],
-  alsoSearchedAs: '',
-  headings: '',
-  body: '',
-  ...over,
-})
+import { documentsFromSnapshot } from '../../site/src/lib/search/documents'
+import { doc, fixtureDocs } from '../helpers/searchFixture'
 
 /** Both sets of postings as plain, sorted data, so a difference names the term. */
 const asData = (postings: Map<string, number[][]>) =>
@@ -32,13 +14,7 @@ const asData = (postings: Map<string, number[][]>) =>
 
 describe('search index weights', () => {
   it('are lunr.Builder’s, weight for weight, over the fixture site', () => {
-    const docs = documentsFromSnapshot({
-      guides: read('guides'),
-      templates: read('templates'),
-      'training-sessions': read('training-sessions'),
-      unions: read('unions'),
-      networks: read('networks'),
-    })
+    const docs = fixtureDocs()
     expect(asData(searchPostings(docs))).toEqual(asData(lunrPostings(buildLunr(docs))))
   })
 

@@ -1,0 +1,73 @@
+/**
+ * The sharded search index's files: what a search loads, how terms are packed into shards and
+ * found again, shard file names, and a build error that names its document.
+ */
+import { describe, expect, it } from 'vitest'
+import { shardFileName, shardFor, shardsForPrefix } from '../../site/src/lib/search/analyse'
+import { buildSearchIndex, planShards } from '../../site/src/lib/search/buildIndex'
+import { searchIndexPaths } from '../../site/src/lib/search/files'
+import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
+
+const docs = fixtureDocs()
+
+describe('search index files', () => {
+  it('loads only the manifest, the shards of the query’s terms and the blocks of the results shown', async () => {
+    const { client, fetched, files } = clientFor(docs, { maxShardBytes: 2000, docBlockSize: 5 })
+    await client.search('tribunal ')
+    expect(fetched[0]).toBe('manifest.json')
+    const { shards } = JSON.parse(files.get('manifest.json')!) as { shards: string[] }
+    expect(fetched.filter((f) => f.startsWith('terms/'))).toEqual([
+      searchIndexPaths.terms(shardFor('tribun', shards)!),
+    ])
+    const termFiles = [...files.keys()].filter((f) => f.startsWith('terms/'))
+    expect(termFiles.length).toBeGreaterThan(10)
+    const before = fetched.length
+    await client.search('tribunal ')
+    expect(fetched.length).toBe(before)
+  })
+
+  it('packs runs of sorted terms into shards up to the size limit, and every term is found in its shard', () => {
+    const sizes = new Map<string, number>(
+      ['zero', 'pay', 'pa', 'pension', 'paid', 'payslip', 'pai'].map((t) => [t, 100]),
+    )
+    sizes.set('pay', 400)
+    const shards = planShards(sizes, 250)
+    expect([...shards]).toEqual([
+      ['pa', ['pa', 'pai']],
+      ['paid', ['paid']],
+      ['pay', ['pay']],
+      ['payslip', ['payslip', 'pension']],
+      ['zero', ['zero']],
+    ])
+    const keys = [...shards.keys()]
+    for (const [key, terms] of shards) for (const t of terms) expect(shardFor(t, keys)).toBe(key)
+  })
+
+  it('finds the shards that may hold the words a prefix starts', () => {
+    const keys = ['a', 'hol', 'hom', 'pay']
+    expect(shardsForPrefix('ho', keys)).toEqual(['a', 'hol', 'hom'])
+    expect(shardsForPrefix('holi', keys)).toEqual(['hol'])
+    expect(shardsForPrefix('pay', keys)).toEqual(['pay'])
+    expect(shardFor('0', keys)).toBeUndefined()
+  })
+
+  it('names shard files safely and distinctly', () => {
+    expect(shardFileName("do'")).toBe('do_27_')
+    expect(shardFileName('£5')).toBe('_a3_5')
+    expect(new Set(['a_', 'a\u0027', 'a\u027a'].map(shardFileName)).size).toBe(3)
+  })
+
+  it('names the document that broke the build', () => {
+    const throwsWhenRead = {
+      toString: () => {
+        throw new Error('bad title')
+      },
+    }
+    expect(() =>
+      buildSearchIndex([
+        // eslint-disable-next-line no-restricted-syntax -- deliberately bad input: a title that throws when read as text
+        doc({ url: '/broken/', title: throwsWhenRead as unknown as string }),
+      ]),
+    ).toThrow(/\/broken\//)
+  })
+})
