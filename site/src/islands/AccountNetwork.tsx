@@ -1,0 +1,81 @@
+/**
+ * On a network's page: how many members it has (a number from the CMS, never who), and, for a
+ * signed-in member, whether they are in it, with one button to join or leave. Signed out, it
+ * points to My account; the page's join form stays for everyone else.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import { callApi, problem } from './account/accountApi'
+
+export type AccountNetworkProps = { api: string; slug: string; name: string }
+
+type Membership = 'unknown' | 'signed-out' | 'in' | 'out'
+
+export default function AccountNetwork({ api, slug, name }: AccountNetworkProps) {
+  const [count, setCount] = useState<number | null>(null)
+  const [membership, setMembership] = useState<Membership>('unknown')
+  const [status, setStatus] = useState('')
+
+  const refresh = useCallback(async () => {
+    const counted = await callApi<{ count?: number }>(
+      api,
+      `/public/networks/${slug}/count`,
+      'GET',
+      undefined,
+      'omit',
+    )
+    if (typeof counted.body.count === 'number') setCount(counted.body.count)
+    const mine = await callApi<{ networks?: string[] }>(api, '/account/networks')
+    if (mine.status === 200) setMembership(mine.body.networks?.includes(slug) ? 'in' : 'out')
+    else setMembership('signed-out')
+  }, [api, slug])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const change = async (join: boolean) => {
+    const answer = await callApi(api, `/account/networks/${slug}`, join ? 'POST' : 'DELETE')
+    if (answer.status === 200) {
+      setStatus(join ? `You joined ${name}.` : `You left ${name}.`)
+      await refresh()
+    } else if (answer.status === 401 || answer.status === 410) {
+      setStatus(problem(answer))
+      setMembership('signed-out')
+    } else setStatus(problem(answer))
+  }
+
+  return (
+    <div className="network-membership">
+      {count !== null && (
+        <p>
+          <strong>{count.toLocaleString('en-GB')}</strong> {count === 1 ? 'member' : 'members'}. We never show
+          who they are.
+        </p>
+      )}
+      {membership === 'in' && (
+        <p>
+          You are in this network.{' '}
+          <button type="button" className="button" onClick={() => void change(false)}>
+            Leave {name}
+          </button>
+        </p>
+      )}
+      {membership === 'out' && (
+        <p>
+          You are signed in.{' '}
+          <button type="button" className="button" onClick={() => void change(true)}>
+            Join {name}
+          </button>
+        </p>
+      )}
+      {membership === 'signed-out' && (
+        <p>
+          Already a member? <a href="/account/">Sign in</a> to join or leave with one click.
+        </p>
+      )}
+      <p role="status" className="small">
+        {status}
+      </p>
+    </div>
+  )
+}
