@@ -25,13 +25,16 @@ export type AppConfigOptions = {
   secret?: string
 }
 
-/** A collection as this deployment's admin shows it: the login cookie from CMS_URL; flagged records' column and actions. */
-const forAdmin = (c: CollectionConfig): CollectionConfig =>
-  c.slug === 'users'
-    ? withLoginCookie(c)
-    : (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug)
-      ? withFlaggedAdmin(c)
-      : c
+/** Collections whose login cookie is Secure when CMS_URL is https: staff and members. */
+const LOGIN_COLLECTIONS = ['users', 'members']
+
+/** A collection as this deployment runs it: login cookies Secure from CMS_URL; flagged records' column and actions. */
+const forAdmin = (c: CollectionConfig): CollectionConfig => {
+  const withCookie = LOGIN_COLLECTIONS.includes(c.slug) ? withLoginCookie(c) : c
+  return (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug)
+    ? withFlaggedAdmin(withCookie)
+    : withCookie
+}
 
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
 export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://localhost:4321').origin

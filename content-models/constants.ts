@@ -88,6 +88,21 @@ export const CONFIRMATION_STATES = [
   RECORD_STATES.UNSUBSCRIBED,
 ] as const
 
+/** The states of a training registration, by name. */
+export const REGISTRATION_STATES = {
+  /** A first-timer registered by email and has not confirmed yet (double opt-in). */
+  PENDING: 'pending',
+  /** Has a place. */
+  REGISTERED: 'registered',
+  /** On the waiting list, in `position` order. */
+  WAITING: 'waiting',
+  CANCELLED: 'cancelled',
+} as const
+export type RegistrationState = (typeof REGISTRATION_STATES)[keyof typeof REGISTRATION_STATES]
+
+/** Every registration state, for the select field. */
+export const REGISTRATION_STATE_VALUES: readonly RegistrationState[] = Object.values(REGISTRATION_STATES)
+
 /** Training session states. */
 export const SESSION_STATES = ['scheduled', 'full', 'cancelled'] as const
 export const SESSION_FORMATS = [

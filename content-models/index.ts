@@ -3,6 +3,7 @@ import { Media } from './collections/Media'
 import { Members } from './collections/Members'
 import { Networks } from './collections/Networks'
 import { Petitions } from './collections/Petitions'
+import { Registrations } from './collections/Registrations'
 import { Signatures } from './collections/Signatures'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Templates } from './collections/Templates'
@@ -27,6 +28,7 @@ const allCollections = [
   Unions,
   Signatures,
   Members,
+  Registrations,
   withBuildAdmin(SiteBuilds),
   Users,
 ]

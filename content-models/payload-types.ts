@@ -63,6 +63,7 @@ export type SupportedTimezones =
 
 export interface Config {
   auth: {
+    members: MemberAuthOperations;
     users: UserAuthOperations;
   };
   blocks: {};
@@ -77,6 +78,7 @@ export interface Config {
     unions: Union;
     signatures: Signature;
     members: Member;
+    registrations: Registration;
     'site-builds': SiteBuild;
     users: User;
     'payload-kv': PayloadKv;
@@ -97,6 +99,7 @@ export interface Config {
     unions: UnionsSelect<false> | UnionsSelect<true>;
     signatures: SignaturesSelect<false> | SignaturesSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -121,7 +124,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: Member | User;
   jobs: {
     tasks: {
       rebuildSite: TaskRebuildSite;
@@ -129,12 +132,32 @@ export interface Config {
       sendOwedConfirmationEmails: TaskSendOwedConfirmationEmails;
       rollUpPetitionCounts: TaskRollUpPetitionCounts;
       petitionRetention: TaskPetitionRetention;
+      sendTrainingEmails: TaskSendTrainingEmails;
+      tidyRegistrations: TaskTidyRegistrations;
       inline: {
         input: unknown;
         output: unknown;
       };
     };
     workflows: unknown;
+  };
+}
+export interface MemberAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
   };
 }
 export interface UserAuthOperations {
@@ -530,12 +553,27 @@ export interface TrainingSession {
    * Step-free access, captions, BSL, quiet room…
    */
   accessibility?: string | null;
+  /**
+   * Places; leave empty for no limit. Registrations past it join the waiting list.
+   */
   capacity?: number | null;
+  /**
+   * The video call link. Sent to registered people only, never shown on the site.
+   */
+  joiningLink?: string | null;
   registration: 'platform' | 'external';
   externalUrl?: string | null;
   facilitator?: string | null;
   topics?: (number | Topic)[] | null;
   status: 'scheduled' | 'full' | 'cancelled';
+  /**
+   * When the session was cancelled (everyone registered is emailed).
+   */
+  cancelledAt?: string | null;
+  /**
+   * Why it was cancelled, in a sentence: it goes in the email to everyone registered.
+   */
+  cancelReason?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -847,7 +885,6 @@ export interface Member {
       )
     | null;
   networks?: (number | Network)[] | null;
-  trainingSession?: (number | null) | TrainingSession;
   consentEmail: boolean;
   consentUnionInterest: boolean;
   /**
@@ -906,6 +943,43 @@ export interface Member {
    */
   confirmEmailError?: string | null;
   flags?: string[] | null;
+  signInTokenHash?: string | null;
+  signInTokenExpiresAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  collection: 'members';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations".
+ */
+export interface Registration {
+  id: number;
+  member: number | Member;
+  session: number | TrainingSession;
+  state: 'pending' | 'registered' | 'waiting' | 'cancelled';
+  /**
+   * Place on the waiting list (lower moves up first).
+   */
+  position?: number | null;
+  cancelledAt?: string | null;
+  /**
+   * When the reminder before the session was sent.
+   */
+  remindedAt?: string | null;
+  /**
+   * When a place freed up and this registration got it.
+   */
+  movedUpAt?: string | null;
+  cancelTokenHash?: string | null;
+  activeKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1025,7 +1099,9 @@ export interface PayloadJob {
           | 'rebuildSiteDaily'
           | 'sendOwedConfirmationEmails'
           | 'rollUpPetitionCounts'
-          | 'petitionRetention';
+          | 'petitionRetention'
+          | 'sendTrainingEmails'
+          | 'tidyRegistrations';
         taskID: string;
         input?:
           | {
@@ -1066,6 +1142,8 @@ export interface PayloadJob {
         | 'sendOwedConfirmationEmails'
         | 'rollUpPetitionCounts'
         | 'petitionRetention'
+        | 'sendTrainingEmails'
+        | 'tidyRegistrations'
       )
     | null;
   queue?: string | null;
@@ -1135,6 +1213,10 @@ export interface PayloadLockedDocument {
         value: number | Member;
       } | null)
     | ({
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
       } | null)
@@ -1143,10 +1225,15 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'members';
+        value: number | Member;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -1156,10 +1243,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'members';
+        value: number | Member;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      };
   key?: string | null;
   value?:
     | {
@@ -1374,11 +1466,14 @@ export interface TrainingSessionsSelect<T extends boolean = true> {
   region?: T;
   accessibility?: T;
   capacity?: T;
+  joiningLink?: T;
   registration?: T;
   externalUrl?: T;
   facilitator?: T;
   topics?: T;
   status?: T;
+  cancelledAt?: T;
+  cancelReason?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1502,7 +1597,6 @@ export interface MembersSelect<T extends boolean = true> {
   postcode?: T;
   sector?: T;
   networks?: T;
-  trainingSession?: T;
   consentEmail?: T;
   consentUnionInterest?: T;
   consentVersion?: T;
@@ -1520,6 +1614,32 @@ export interface MembersSelect<T extends boolean = true> {
   confirmEmailNextAt?: T;
   confirmEmailError?: T;
   flags?: T;
+  signInTokenHash?: T;
+  signInTokenExpiresAt?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  member?: T;
+  session?: T;
+  state?: T;
+  position?: T;
+  cancelledAt?: T;
+  remindedAt?: T;
+  movedUpAt?: T;
+  cancelTokenHash?: T;
+  activeKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1773,6 +1893,22 @@ export interface TaskRollUpPetitionCounts {
  * via the `definition` "TaskPetitionRetention".
  */
 export interface TaskPetitionRetention {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendTrainingEmails".
+ */
+export interface TaskSendTrainingEmails {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTidyRegistrations".
+ */
+export interface TaskTidyRegistrations {
   input?: unknown;
   output?: unknown;
 }

@@ -4,6 +4,7 @@
  */
 import type { Payload } from 'payload'
 import { RECORD_STATES } from './records'
+import { sessionTitlesOf } from './registerOnJoin'
 
 /** One CSV cell: quoted, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
 export const csvCell = (value: unknown): string => {
@@ -45,6 +46,10 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
     limit: 0,
     overrideAccess: true,
   })
+  const sessions = await sessionTitlesOf(
+    payload,
+    docs.map((m) => m.id),
+  )
   return toCsv(
     [
       'first name',
@@ -62,7 +67,7 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
       m.postcode,
       m.sector,
       (m.networks ?? []).map((n) => (typeof n === 'object' ? n.name : n)).join('; '),
-      typeof m.trainingSession === 'object' && m.trainingSession ? m.trainingSession.title : '',
+      (sessions.get(m.id) ?? []).join('; '),
       m.consentVersion,
       m.confirmedAt,
     ]),

@@ -20,6 +20,7 @@ import { sendMemberAlreadyJoined, sendMemberConfirm } from './memberEmails'
 import { parsePostcode } from './postcode'
 import type { RecordId } from './recordId'
 import { MAX_CONFIRMATION_EMAILS, RECORD_STATES } from './records'
+import { registerOnJoin } from './registerOnJoin'
 import { newConfirmToken } from './tokens'
 
 export type JoinOutcome =
@@ -65,14 +66,13 @@ const resolveChoices = async (payload: Payload, networkSlugs: string[], sessionS
 type Choices = Awaited<ReturnType<typeof resolveChoices>>
 
 /** What a person chose and agreed to, as stored on the member (or kept in `pendingChanges`). */
-const memberDetails = (input: JoinInput, { networks, session }: Choices) => ({
+const memberDetails = (input: JoinInput, { networks }: Choices) => ({
   firstName: input.firstName,
   email: input.email,
   // Keep only the first half of a postcode; an area name is kept as typed.
   postcode: input.postcode ? (parsePostcode(input.postcode)?.outward ?? input.postcode) : null,
   sector: (input.sector ?? null) as Member['sector'],
   networks: networks.map((n) => n.id),
-  trainingSession: session?.id ?? null,
   consentEmail: true,
   consentUnionInterest: true,
   consentVersion: CONSENT_VERSION,
@@ -155,7 +155,8 @@ const joinAgain = async (j: Join, clash: unknown): Promise<JoinOutcome> => {
     ...again,
     data: {
       state: RECORD_STATES.PENDING,
-      pendingChanges: j.details,
+      // The session waits with the other choices; confirming registers it (applyMemberConfirmation).
+      pendingChanges: { ...j.details, trainingSession: j.choices.session?.id ?? null },
       pendingSince: new Date(j.now).toISOString(),
       confirmTokenHash: j.hash,
       confirmationsSent: sent + 1,
@@ -218,6 +219,7 @@ export const joinNetwork = async (
     if (!isUniqueViolation(error)) throw error
     return quiet ? { status: 'sent', workEmail } : joinAgain(j, error)
   }
+  await registerOnJoin(payload, created.id, choices.session?.id)
   if (!quiet) await deliver(j, created.id, true)
   return { status: 'sent', workEmail }
 }

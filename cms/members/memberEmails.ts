@@ -8,6 +8,7 @@ import type { Member } from '../../content-models/payload-types'
 import { memberAlreadyJoinedEmail, memberConfirmEmail } from '../email/messages/render'
 import { sendOwed } from '../email/sendOwed'
 import { refId, type RecordId } from './recordId'
+import { latestSessionOf } from './registerOnJoin'
 import { cmsUrl, linkToken, links } from './tokens'
 
 /** The unsubscribe and erase links in every email to a member. */
@@ -104,7 +105,6 @@ export const sendOwedMemberConfirmations = async (
       firstName: true,
       emailCanonical: true,
       networks: true,
-      trainingSession: true,
       pendingChanges: true,
     },
     send: async (m, token) => {
@@ -116,9 +116,9 @@ export const sendOwedMemberConfirmations = async (
       const networkNames = (
         await Promise.all((c.networks ?? []).map((n) => nameOf('networks', refId(n))))
       ).filter((n): n is string => Boolean(n))
-      const sessionTitle = c.trainingSession
-        ? await nameOf('training-sessions', refId(c.trainingSession))
-        : undefined
+      // A re-join's session waits in pendingChanges; a new member's is their registration.
+      const session = c.trainingSession ? refId(c.trainingSession) : await latestSessionOf(payload, m.id)
+      const sessionTitle = session ? await nameOf('training-sessions', session) : undefined
       await sendMemberConfirm(
         payload,
         {

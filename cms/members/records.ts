@@ -8,6 +8,7 @@ import { sqlRows } from '../db/rows'
 import { queueRebuild } from '../jobs/rebuild/queueRebuild'
 import { openLink } from './links'
 import { idTypeOf, type RecordId } from './recordId'
+import { registerOnJoin, type SessionRef } from './registerOnJoin'
 import { collectionOf, hashToken, type RecordKind } from './tokens'
 
 /** Confirmation emails one address may get for one petition (or one sign-up), counting repeats. */
@@ -44,7 +45,8 @@ const markConfirmed = async (
 
 /**
  * A member's confirmation is also their latest sign of life (retention counts from it), and it
- * applies the choices of a re-join, kept aside in `pendingChanges` until now.
+ * applies the choices of a re-join, kept aside in `pendingChanges` until now (its training session
+ * as a registration).
  */
 const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date): Promise<void> => {
   const member = await payload.db.findOne<{ id: RecordId; pendingChanges?: unknown }>({
@@ -52,9 +54,9 @@ const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date
     where: { id: { equals: id } },
     select: { pendingChanges: true },
   })
-  const changes =
+  const { trainingSession, ...changes } =
     member?.pendingChanges && typeof member.pendingChanges === 'object'
-      ? (member.pendingChanges as Record<string, unknown>)
+      ? (member.pendingChanges as Record<string, unknown> & { trainingSession?: SessionRef })
       : {}
   await payload.update({
     collection: 'members',
@@ -69,6 +71,7 @@ const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date
     overrideAccess: true,
     depth: 0,
   })
+  await registerOnJoin(payload, id, trainingSession)
 }
 
 /**

@@ -5,6 +5,7 @@ import * as migration_20261129_231820_signature_email_owed from './20261129_2318
 import * as migration_20261130_034054_flags_index_by_parent from './20261130_034054_flags_index_by_parent';
 import * as migration_20261130_042823_member_email_owed from './20261130_042823_member_email_owed';
 import * as migration_20261206_193552_member_retention_erasure from './20261206_193552_member_retention_erasure';
+import * as migration_20261206_232448_members_sign_in_registrations from './20261206_232448_members_sign_in_registrations';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261206_193552_member_retention_erasure.up,
     down: migration_20261206_193552_member_retention_erasure.down,
-    name: '20261206_193552_member_retention_erasure'
+    name: '20261206_193552_member_retention_erasure',
+  },
+  {
+    up: migration_20261206_232448_members_sign_in_registrations.up,
+    down: migration_20261206_232448_members_sign_in_registrations.down,
+    name: '20261206_232448_members_sign_in_registrations',
   },
 ];

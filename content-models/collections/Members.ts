@@ -1,8 +1,34 @@
-import type { CollectionConfig } from 'payload'
+import {
+  baseSessionsField,
+  Forbidden,
+  type CollectionBeforeDeleteHook,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+} from 'payload'
 import { CONFIRMATION_STATES, SECTORS } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
 import { confirmEmailFields } from '../fields/confirmEmailFields'
+
+/** How long a member stays signed in on one device: the token and its session both end then. */
+export const MEMBER_SESSION_SECONDS = 30 * 24 * 60 * 60
+
+/** A member's registrations go with them (erasure, retention, an undone sign-up). */
+const deleteRegistrations: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({
+    collection: 'registrations',
+    where: { member: { equals: id } },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+}
+
+/** A session ends MEMBER_SESSION_SECONDS after sign-in: Payload's token refresh would slide it on for ever. */
+const noRefresh: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'refresh') throw new Forbidden(req.t)
+  return args
+}
 
 /**
  * People who joined the network. Interest in unions is special category data (UK GDPR Art. 9):
@@ -16,7 +42,22 @@ export const Members: CollectionConfig = {
     useAsTitle: 'firstName',
     defaultColumns: ['firstName', 'sector', 'state', 'createdAt'],
   },
+  /**
+   * Payload's auth, without a password: a member signs in by an emailed link (cms/members/signIn*),
+   * which starts one of Payload's sessions and sets its cookie. disableLocalStrategy is an object,
+   * not `true`, so Payload's logout still removes sessions (one, or all: "sign out everywhere");
+   * either way there is no login, password or reset endpoint. The CMS verifies the cookie with its
+   * own strategy (Payload's local-jwt refuses collections without the local strategy) and makes
+   * the cookie Secure when CMS_URL is https.
+   */
+  auth: {
+    disableLocalStrategy: {},
+    useSessions: true,
+    tokenExpiration: MEMBER_SESSION_SECONDS,
+    cookies: { sameSite: 'Lax' },
+  },
   access: { create: nobody, read: isOrganiser, update: isOrganiser, delete: isOrganiser },
+  hooks: { beforeDelete: [deleteRegistrations], beforeOperation: [noRefresh] },
   fields: [
     { name: 'firstName', type: 'text', required: true },
     { name: 'email', type: 'email', required: true },
@@ -24,7 +65,6 @@ export const Members: CollectionConfig = {
     { name: 'postcode', type: 'text', admin: { description: 'Postcode or area, optional.' } },
     { name: 'sector', type: 'select', options: SECTORS.map((s) => ({ value: s.value, label: s.label })) },
     { name: 'networks', type: 'relationship', relationTo: 'networks', hasMany: true },
-    { name: 'trainingSession', type: 'relationship', relationTo: 'training-sessions' },
     { name: 'consentEmail', type: 'checkbox', required: true, defaultValue: false },
     { name: 'consentUnionInterest', type: 'checkbox', required: true, defaultValue: false },
     {
@@ -97,5 +137,12 @@ export const Members: CollectionConfig = {
     },
     ...confirmEmailFields(),
     { name: 'flags', type: 'text', hasMany: true },
+    /** sha256 of the latest sign-in link's token: single use, cleared when used. Never in an API answer. */
+    { name: 'signInTokenHash', type: 'text', index: true, hidden: true },
+    /** When that sign-in link stops working (15 minutes after it was sent). */
+    { name: 'signInTokenExpiresAt', type: 'date', hidden: true },
+    // Payload's own list of signed-in devices (its auth adds it only with the local strategy);
+    // read by the server alone, never through an API.
+    { ...baseSessionsField, access: { read: () => false, update: () => false } },
   ],
 }

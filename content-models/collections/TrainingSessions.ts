@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { SESSION_FORMATS, SESSION_STATES } from '../constants'
 import { anyone } from '../access/anyone'
 import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
+import { staffOnlyField } from '../access/fieldAccess'
 import { slugField } from '../fields/slug'
 import { summaryField } from '../fields/summary'
 import { topicsField } from '../fields/topics'
@@ -61,7 +62,25 @@ export const TrainingSessions: CollectionConfig = {
       type: 'textarea',
       admin: { description: 'Step-free access, captions, BSL, quiet room…' },
     },
-    { name: 'capacity', type: 'number', min: 1 },
+    {
+      name: 'capacity',
+      type: 'number',
+      min: 1,
+      admin: {
+        description: 'Places; leave empty for no limit. Registrations past it join the waiting list.',
+      },
+    },
+    {
+      name: 'joiningLink',
+      type: 'text',
+      validate: validateHttpUrl('Joining link'),
+      // Only registered people get it (in their reminder): never on the public page or in the snapshot.
+      access: { read: staffOnlyField },
+      admin: {
+        condition: (data) => data?.format !== 'in-person',
+        description: 'The video call link. Sent to registered people only, never shown on the site.',
+      },
+    },
     {
       name: 'registration',
       type: 'select',
@@ -86,6 +105,23 @@ export const TrainingSessions: CollectionConfig = {
       required: true,
       defaultValue: 'scheduled',
       options: SESSION_STATES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+    },
+    {
+      name: 'cancelledAt',
+      type: 'date',
+      admin: {
+        readOnly: true,
+        condition: (data) => data?.status === 'cancelled',
+        description: 'When the session was cancelled (everyone registered is emailed).',
+      },
+    },
+    {
+      name: 'cancelReason',
+      type: 'textarea',
+      admin: {
+        condition: (data) => data?.status === 'cancelled',
+        description: 'Why it was cancelled, in a sentence: it goes in the email to everyone registered.',
+      },
     },
   ],
 }

@@ -85,11 +85,17 @@ describe('joining the network', () => {
       postcode: 'NG1',
       sector: 'warehouse-logistics',
       networks: [warehouse.id],
-      trainingSession: session.id,
       consentEmail: true,
       consentUnionInterest: true,
       consentVersion: CONSENT_VERSION,
     })
+    const { docs: places } = await t.payload.find({
+      collection: 'registrations',
+      where: { member: { equals: m.id } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(places).toMatchObject([{ session: session.id, state: 'registered' }])
     const mail = (await outbox()).slice(before)
     expect(mail).toHaveLength(1)
     expect(mail[0].text).toContain('Warehouse workers')
