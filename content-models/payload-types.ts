@@ -888,6 +888,24 @@ export interface Member {
   consentEmail: boolean;
   consentUnionInterest: boolean;
   /**
+   * Version of the union-interest consent wording they agreed to (empty: never asked or withdrawn).
+   */
+  consentUnionInterestVersion?: string | null;
+  /**
+   * When they gave the union-interest consent.
+   */
+  consentUnionInterestAt?: string | null;
+  /**
+   * The name they go by in each network; never their real name unless they choose it.
+   */
+  displayNames?:
+    | {
+        network?: (number | null) | Network;
+        name: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * Version of the consent wording shown.
    */
   consentVersion: string;
@@ -1599,6 +1617,15 @@ export interface MembersSelect<T extends boolean = true> {
   networks?: T;
   consentEmail?: T;
   consentUnionInterest?: T;
+  consentUnionInterestVersion?: T;
+  consentUnionInterestAt?: T;
+  displayNames?:
+    | T
+    | {
+        network?: T;
+        name?: T;
+        id?: T;
+      };
   consentVersion?: T;
   state?: T;
   confirmTokenHash?: T;

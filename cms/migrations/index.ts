@@ -6,6 +6,7 @@ import * as migration_20261130_034054_flags_index_by_parent from './20261130_034
 import * as migration_20261130_042823_member_email_owed from './20261130_042823_member_email_owed';
 import * as migration_20261206_193552_member_retention_erasure from './20261206_193552_member_retention_erasure';
 import * as migration_20261206_232448_members_sign_in_registrations from './20261206_232448_members_sign_in_registrations';
+import * as migration_20261206_233257_members_display_names_consent from './20261206_233257_members_display_names_consent';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261206_232448_members_sign_in_registrations.up,
     down: migration_20261206_232448_members_sign_in_registrations.down,
     name: '20261206_232448_members_sign_in_registrations',
+  },
+  {
+    up: migration_20261206_233257_members_display_names_consent.up,
+    down: migration_20261206_233257_members_display_names_consent.down,
+    name: '20261206_233257_members_display_names_consent',
   },
 ];

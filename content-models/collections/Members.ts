@@ -68,6 +68,31 @@ export const Members: CollectionConfig = {
     { name: 'consentEmail', type: 'checkbox', required: true, defaultValue: false },
     { name: 'consentUnionInterest', type: 'checkbox', required: true, defaultValue: false },
     {
+      name: 'consentUnionInterestVersion',
+      type: 'text',
+      admin: {
+        description:
+          'Version of the union-interest consent wording they agreed to (empty: never asked or withdrawn).',
+      },
+    },
+    {
+      name: 'consentUnionInterestAt',
+      type: 'date',
+      admin: { readOnly: true, description: 'When they gave the union-interest consent.' },
+    },
+    {
+      name: 'displayNames',
+      type: 'array',
+      admin: {
+        description: 'The name they go by in each network; never their real name unless they choose it.',
+      },
+      fields: [
+        // Not required: a deleted network leaves it empty rather than refusing the delete.
+        { name: 'network', type: 'relationship', relationTo: 'networks' },
+        { name: 'name', type: 'text', required: true, maxLength: 40 },
+      ],
+    },
+    {
       name: 'consentVersion',
       type: 'text',
       required: true,
