@@ -1,7 +1,8 @@
 import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import path from 'node:path'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
-import { addressList, defaultFrom, EmailSendError } from './address'
+import { addressList, attachmentList, defaultFrom, EmailSendError } from './address'
+import { decodeHeader, headerValue, readParts, withFiles, type OutboxFile } from './outboxParts'
 
 /** One message in the outbox, as written and as read back. */
 export type OutboxMessage = {
@@ -12,6 +13,8 @@ export type OutboxMessage = {
   subject: string
   text: string
   html: string
+  /** Files attached (a training reminder's .ics), when there are any. */
+  attachments?: OutboxFile[]
 }
 
 /** The file every offline email is appended to, inside the outbox folder. */
@@ -23,17 +26,6 @@ export const OUTBOX_FILE = 'emails.mbox'
  * starts a message.
  */
 const SEPARATOR = 'From organise-outbox '
-
-/** A header value; text outside printable ASCII is encoded (RFC 2047) so every mail program reads it. */
-const headerValue = (text: string): string => {
-  const clean = text.replace(/[\r\n]+/g, ' ')
-  return /^[\x20-\x7e]*$/.test(clean) ? clean : `=?UTF-8?B?${Buffer.from(clean).toString('base64')}?=`
-}
-
-const decodeHeader = (value: string): string =>
-  value.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/gi, (_, b64: string) =>
-    Buffer.from(b64, 'base64').toString('utf8'),
-  )
 
 /** Splits "a@b, "Smith, Jo" <jo@c>" on the commas between addresses only. */
 const splitAddresses = (value: string): string[] => {
@@ -56,7 +48,6 @@ const splitAddresses = (value: string): string[] => {
 }
 
 const quoteFromLines = (text: string) => text.replace(/^(>*From )/gm, '>$1')
-const unquoteFromLines = (text: string) => text.replace(/^>(>*From )/gm, '$1')
 
 /**
  * One message as it is appended to the mbox file: the "From " line, then a standard MIME email
@@ -79,6 +70,8 @@ export const formatOutboxMessage = (m: OutboxMessage): string => {
     )
   }
   const sent = new Date(m.sentAt)
+  const alternative = `Content-Type: multipart/alternative; boundary="${boundary}"\n\n${parts.join('')}--${boundary}--\n`
+  const body = m.attachments?.length ? withFiles(m.id, alternative, m.attachments) : `${alternative}\n`
   return (
     `${SEPARATOR}${sent.toUTCString()}\n` +
     `From: ${headerValue(m.from)}\n` +
@@ -87,8 +80,7 @@ export const formatOutboxMessage = (m: OutboxMessage): string => {
     `Date: ${sent.toUTCString()}\n` +
     `Message-ID: <${m.id}@outbox.invalid>\n` +
     'MIME-Version: 1.0\n' +
-    `Content-Type: multipart/alternative; boundary="${boundary}"\n\n` +
-    `${parts.join('')}--${boundary}--\n\n`
+    body
   )
 }
 
@@ -105,19 +97,7 @@ export const parseOutbox = (file: string): OutboxMessage[] => {
     }
     const boundary = /boundary="([^"]+)"/.exec(headers.get('content-type') ?? '')?.[1]
     if (!boundary || !chunk.includes(`\n--${boundary}--\n`)) continue
-    let text = ''
-    let html = ''
-    for (const part of chunk
-      .slice(headEnd + 2)
-      .split(`--${boundary}`)
-      .slice(1, -1)) {
-      const bodyAt = part.indexOf('\n\n')
-      const partHead = part.slice(0, bodyAt)
-      const body = part.slice(bodyAt + 2)
-      if (partHead.includes('text/html'))
-        html = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      else text = unquoteFromLines(body.replace(/\n$/, ''))
-    }
+    const { text, html, attachments } = readParts(chunk.slice(headEnd + 2), boundary)
     const date = new Date(headers.get('date') ?? '')
     messages.push({
       id: /^<(.*)@outbox\.invalid>$/.exec(headers.get('message-id') ?? '')?.[1] ?? '',
@@ -127,6 +107,7 @@ export const parseOutbox = (file: string): OutboxMessage[] => {
       subject: decodeHeader(headers.get('subject') ?? ''),
       text,
       html,
+      ...(attachments.length ? { attachments } : {}),
     })
   }
   return messages
@@ -256,6 +237,9 @@ export const outboxAdapter =
           text: typeof message.text === 'string' ? message.text : '',
           html: typeof message.html === 'string' ? message.html : '',
         }
+        const files = attachmentList(message.attachments)
+        if (files.length)
+          record.attachments = files.map((f) => ({ ...f, content: f.content.toString('utf8') }))
         try {
           await appenderFor(file).write(formatOutboxMessage(record))
         } catch (cause) {

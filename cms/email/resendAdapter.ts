@@ -1,6 +1,6 @@
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { Resend } from 'resend'
-import { addressList, defaultFrom, EmailSendError } from './address'
+import { addressList, attachmentList, defaultFrom, EmailSendError } from './address'
 import { scrubPersonal } from './scrub'
 
 export type ResendAdapterOptions = {
@@ -26,6 +26,7 @@ export const resendAdapter =
         const to = addressList(message.to)
         const sender = addressList(message.from)[0] ?? `${from.name} <${from.address}>`
         if (to.length === 0) throw new EmailSendError('Email not sent: it has no "to" address.')
+        const attachments = attachmentList(message.attachments)
         let result: Awaited<ReturnType<typeof client.emails.send>>
         try {
           result = await client.emails.send({
@@ -38,6 +39,8 @@ export const resendAdapter =
             html: typeof message.html === 'string' ? message.html : undefined,
             text: typeof message.text === 'string' ? message.text : '',
             headers: (message.headers as Record<string, string> | undefined) ?? undefined,
+            // Bytes (a Buffer): Resend reads a string here as base64.
+            ...(attachments.length ? { attachments } : {}),
           })
         } catch (cause) {
           // No address in the message: it is stored on the record and logged (cms/email/scrub.ts).

@@ -21,13 +21,13 @@ export type FooterLinks = { unsubscribe: string; erase: string }
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-type Block = { kind: 'p'; text: string } | { kind: 'button'; text: string; href: string }
+export type Block = { kind: 'p'; text: string } | { kind: 'button'; text: string; href: string }
 
 /**
  * Lays out paragraphs and a button as HTML and as text, with the footer. `notYou` (on by
  * default) tells someone who did not ask for the email that it will come to nothing.
  */
-const compose = (
+export const compose = (
   subject: string,
   blocks: Block[],
   footer: FooterLinks,
