@@ -3,6 +3,7 @@ import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
+import { trainingEndpoints } from './training'
 
 /**
  * The public endpoints: the only writes anonymous people can make (sign-up, petition signing,
@@ -15,4 +16,5 @@ export const endpoints: Endpoint[] = [
   ...keepEndpoints,
   ...organiseEndpoints,
   ...rebuildEndpoints,
+  ...trainingEndpoints,
 ]

@@ -13,10 +13,11 @@ import { RECORD_STATES } from '../../content-models/constants'
 import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmailFields'
 import type { RecordId } from '../members/recordId'
 import { rateLimitsTable } from './rateLimitsTable'
+import { registrationRows, type Placed, type RegistrationRows } from './registrationRows'
 import { upsertSignatures, type NewSignature, type UpsertedSignature } from './signatureUpsert'
 import { sqlColumn, sqlHandle, sqlTable, type SqlHandle } from './sqlHandle'
 
-export type { NewSignature, UpsertedSignature }
+export type { NewSignature, Placed, RegistrationRows, UpsertedSignature }
 export { RELIED_ON, sqlHandle, sqlNames, type SqlHandle } from './sqlHandle'
 
 /** The collections whose records are confirmed by email. */
@@ -36,6 +37,8 @@ export type SqlRows = {
   ) => Promise<boolean>
   upsertSignatures: (rows: NewSignature[], now: string, maxEmails: number) => Promise<UpsertedSignature[]>
   deleteExpiredRateLimits: (now: number) => Promise<number>
+  /** Training places: each decision one statement (cms/db/registrationRows.ts). */
+  registrations: RegistrationRows
 }
 
 /**
@@ -122,5 +125,6 @@ export const sqlRows = (payload: Payload): SqlRows | null => {
         maxEmails,
       ),
     deleteExpiredRateLimits: deleteExpiredRateLimits(h),
+    registrations: registrationRows(h.client, sqlTable(h, 'registrations')),
   }
 }

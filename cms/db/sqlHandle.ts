@@ -50,6 +50,18 @@ export const RELIED_ON = {
     'updatedAt',
   ],
   rate_limits: ['key', 'points', 'expire'],
+  registrations: [
+    'id',
+    'session',
+    'member',
+    'state',
+    'position',
+    'movedUpAt',
+    'cancelledAt',
+    'remindedAt',
+    'activeKey',
+    'updatedAt',
+  ],
 } as const
 
 export type SqlTable = keyof typeof RELIED_ON

@@ -1,13 +1,15 @@
 import type { JobsConfig } from 'payload'
 import { petitionsAutoRun, petitionTasks } from './petitions'
 import { rebuildAutoRun, rebuildTasks } from './rebuild'
+import { trainingAutoRun, trainingTasks } from './training'
 
 /** Every background task, in one Payload jobs config. */
 export const jobs: JobsConfig = {
-  tasks: [...rebuildTasks, ...petitionTasks],
+  tasks: [...rebuildTasks, ...petitionTasks, ...trainingTasks],
   // Site builds share one concurrency key (see cms/jobs/rebuild).
   enableConcurrencyControl: true,
   // Runs queued jobs inside the CMS process (Next calls getPayload with cron on). With several
   // CMS nodes, set JOBS_AUTORUN=false and run `payload jobs:run` on a schedule instead (README).
-  autoRun: process.env.JOBS_AUTORUN === 'false' ? [] : [...rebuildAutoRun, ...petitionsAutoRun],
+  autoRun:
+    process.env.JOBS_AUTORUN === 'false' ? [] : [...rebuildAutoRun, ...petitionsAutoRun, ...trainingAutoRun],
 }

@@ -71,6 +71,18 @@ describe('the SQL that bypasses Payload', () => {
         updatedAt: 'updated_at',
       },
       rate_limits: { key: 'key', points: 'points', expire: 'expire' },
+      registrations: {
+        id: 'id',
+        session: 'session_id',
+        member: 'member_id',
+        state: 'state',
+        position: 'position',
+        movedUpAt: 'moved_up_at',
+        cancelledAt: 'cancelled_at',
+        remindedAt: 'reminded_at',
+        activeKey: 'active_key',
+        updatedAt: 'updated_at',
+      },
     })
   })
 
