@@ -1,0 +1,132 @@
+/**
+ * Training journeys in Chromium against the built site and a real CMS (SQLite), with emails read
+ * from the outbox: registering from a session's page with and without JavaScript, the waiting
+ * list, and moving up when someone cancels from their email.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.hoisted(() => {
+  process.env.JOBS_AUTORUN = 'false'
+})
+
+import { runAstroBuild } from '../../cms/publish/buildSite'
+import { createStaticServer } from '../../cms/publish/staticServer'
+import { exportSnapshot } from '../../cms/publish/exportSnapshot'
+import { registerMember } from '../../cms/training/register'
+import { checkA11y } from '../helpers/a11y'
+import { launchBrowser } from '../helpers/browser'
+import { make } from '../helpers/factories'
+import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
+import { reserveAddress } from '../helpers/reservedAddress'
+
+let t: ServedHarness
+let browser: Browser
+let siteUrl: string
+let cmsUrl: string
+const closers: (() => Promise<unknown>)[] = []
+const SESSION = 'holiday-pay-in-one-evening'
+const emailsTo = async (address: string) => (await t.outbox()).filter((m) => m.to.includes(address))
+
+beforeAll(async () => {
+  const site = await reserveAddress()
+  closers.push(site.close)
+  siteUrl = site.url
+  process.env.SITE_URL = siteUrl
+  process.env.FORM_MIN_FILL_SECONDS = '0'
+  process.env.RATE_LIMIT_JOIN = 'off'
+  t = await startHarness({ withServer: true })
+  cmsUrl = t.url
+  await make.session(t.payload, {
+    title: 'Holiday pay in one evening',
+    slug: SESSION,
+    capacity: 2,
+    start: '2030-02-11T18:30:00.000Z',
+    end: '2030-02-11T20:00:00.000Z',
+  })
+  const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'organise-training-snap-'))
+  await mkdir(path.resolve('data'), { recursive: true })
+  const outDir = await mkdtemp(path.resolve('data', 'e2e-training-site-'))
+  closers.push(
+    () => rm(snapshotDir, { recursive: true, force: true }),
+    () => rm(outDir, { recursive: true, force: true }),
+  )
+  await exportSnapshot(t.payload, snapshotDir)
+  await runAstroBuild(snapshotDir, outDir, { CMS_URL: cmsUrl, SITE_URL: siteUrl })
+  await site.serve(await createStaticServer({ root: outDir, cmsOrigin: cmsUrl }))
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  for (const close of closers.reverse()) await close().catch(() => {})
+  await t?.close()
+})
+
+describe('training, in Chromium', () => {
+  it('Sam registers with JavaScript turned off, without joining a network, and confirms from the email', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/training/${SESSION}/`)
+    expect(await page.locator('main').textContent()).toContain('Up to 2 people')
+    await page.getByLabel('First name').fill('Sam')
+    await page.getByLabel('Email address').fill('sam.okafor@example.org')
+    await page.getByRole('button', { name: 'Register for this session' }).click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your email')
+    const [mail] = await emailsTo('sam.okafor@example.org')
+    await page.goto(linkIn(mail.text, `${cmsUrl}/api/public/training/confirm/`))
+    await page.getByRole('button', { name: 'Confirm my place' }).click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You have a place')
+    const member = (
+      await t.payload.find({
+        collection: 'members',
+        where: { email: { equals: 'sam.okafor@example.org' } },
+        overrideAccess: true,
+      })
+    ).docs[0]
+    expect(member).toMatchObject({ state: 'confirmed', consentUnionInterest: false, networks: [] })
+    await context.close()
+  })
+
+  it('Priya finds the session full, joins the waiting list, and moves up when Tom cancels from his email', async () => {
+    const tom = await make.member(t.payload, {
+      firstName: 'Tom',
+      email: 'tom.r@example.org',
+      emailCanonical: 'tom.r@example.org',
+      state: 'confirmed',
+    })
+    expect(await registerMember(t.payload, tom.id, SESSION)).toMatchObject({ status: 'registered' })
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/training/${SESSION}/`)
+    await page.locator('form[data-enhanced="true"]').waitFor()
+    // The island shows the places left, from the CMS.
+    await expect.poll(() => page.locator('.places-left').textContent()).toContain('This session is full')
+    await checkA11y(page)
+    await page.getByLabel('First name').fill('Priya')
+    await page.getByLabel('Email address').fill('priya.s@example.org')
+    await page.getByRole('button', { name: 'Register for this session' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Check your email')
+
+    const confirm = (await emailsTo('priya.s@example.org'))[0]
+    const confirmPage = await context.newPage()
+    await confirmPage.goto(linkIn(confirm.text, `${cmsUrl}/api/public/training/confirm/`))
+    await confirmPage.getByRole('button', { name: 'Confirm my place' }).click()
+    await expect
+      .poll(() => confirmPage.locator('main').textContent())
+      .toContain('You are number 1 on the waiting list')
+
+    const [tomsEmail] = await emailsTo('tom.r@example.org')
+    await confirmPage.goto(linkIn(tomsEmail.text, `${cmsUrl}/api/public/training/cancel/`))
+    await confirmPage.getByRole('button', { name: 'Cancel my place' }).click()
+    await expect
+      .poll(() => confirmPage.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Your place is cancelled')
+    await expect
+      .poll(async () => (await emailsTo('priya.s@example.org')).at(-1)?.subject)
+      .toBe('Good news: you have a place at Holiday pay in one evening')
+    await context.close()
+  })
+})
