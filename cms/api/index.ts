@@ -1,4 +1,5 @@
 import type { Endpoint } from 'payload'
+import { accountEndpoints } from './account'
 import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { publicEndpoints } from './public'
@@ -17,4 +18,5 @@ export const endpoints: Endpoint[] = [
   ...organiseEndpoints,
   ...rebuildEndpoints,
   ...trainingEndpoints,
+  ...accountEndpoints,
 ]
