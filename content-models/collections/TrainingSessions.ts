@@ -3,6 +3,7 @@ import { SESSION_FORMATS, SESSION_STATES } from '../constants'
 import { anyone } from '../access/anyone'
 import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
 import { staffOnlyField } from '../access/fieldAccess'
+import { keepSessionsWithPlaces, stampCancelled } from '../hooks/trainingSessionHooks'
 import { slugField } from '../fields/slug'
 import { summaryField } from '../fields/summary'
 import { topicsField } from '../fields/topics'
@@ -18,6 +19,7 @@ export const TrainingSessions: CollectionConfig = {
     update: isEditorOrOrganiser,
     delete: isEditorOrOrganiser,
   },
+  hooks: { beforeChange: [stampCancelled], beforeDelete: [keepSessionsWithPlaces] },
   defaultSort: 'start',
   fields: [
     { name: 'title', type: 'text', required: true },

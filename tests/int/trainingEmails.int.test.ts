@@ -108,12 +108,16 @@ describe('Training emails', () => {
     const session = await sessionIn(72, { slug: 'called-off', capacity: 2 })
     const people = [await member('Fay'), await member('Gus'), await member('Hal')]
     for (const m of people) await registerMember(t.payload, m.id, session.slug)
+    // Deleting it now would leave people expecting a session: refused, with what to do instead.
+    await expect(
+      t.payload.delete({ collection: 'training-sessions', id: session.id, overrideAccess: true }),
+    ).rejects.toThrow('Set its status to "Cancelled" and save first')
+    // An organiser sets the status to Cancelled (cancelledAt is stamped for them).
     await t.payload.update({
       collection: 'training-sessions',
       id: session.id,
       data: {
         status: 'cancelled',
-        cancelledAt: new Date().toISOString(),
         cancelReason: 'The trainer is ill.',
       },
       overrideAccess: true,
@@ -124,11 +128,21 @@ describe('Training emails', () => {
     const notices = await outboxWith(`Cancelled: ${session.title}`)
     expect(notices.map((m) => m.to[0]).sort()).toEqual(people.map((m) => m.email).sort())
     expect(notices[0].text).toContain('Why: The trainer is ill.')
-    // A cancelled session takes no more registrations.
+    // A cancelled session takes no more registrations, and can now be deleted with its registrations.
     expect(await registerMember(t.payload, (await member('Ivy')).id, session.slug)).toEqual({
       status: 'closed',
       reason: 'cancelled',
     })
+    await t.payload.delete({ collection: 'training-sessions', id: session.id, overrideAccess: true })
+    expect(
+      (
+        await t.payload.count({
+          collection: 'registrations',
+          where: { session: { equals: session.id } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 
   it('gives organisers an attendance sheet of names only, and nobody else', async () => {
