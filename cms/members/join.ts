@@ -1,5 +1,6 @@
 /**
- * Joining the network: check the input, store a pending member with both consents and the
+ * Joining the network: check the input, store a pending member with the email consent, the
+ * union-interest consent only if it was given (it is optional, never needed to join), and the
  * consent wording's version, flag abuse silently, and email a confirmation link (owed in the
  * record until sent, as for signatures: cms/email/owedEmail.ts). Joining again changes
  * nothing stored until the new link is confirmed: the new choices wait in `pendingChanges`.
@@ -14,6 +15,7 @@ import { check, type FieldErrors } from '../abuse/validation'
 import { isUniqueViolation, type SubmitContext } from '../campaigns/sign'
 import { clientRateKey } from '../edge/clientAddress'
 import { deliverOwedEmail, owedFrom } from '../email/owedEmail'
+import { unionInterestConsent } from './accountConsent'
 import { canonicalEmail } from './canonicalEmail'
 import { joinSchema, type JoinInput } from './joinSchema'
 import { sendMemberAlreadyJoined, sendMemberConfirm } from './memberEmails'
@@ -66,7 +68,7 @@ const resolveChoices = async (payload: Payload, networkSlugs: string[], sessionS
 type Choices = Awaited<ReturnType<typeof resolveChoices>>
 
 /** What a person chose and agreed to, as stored on the member (or kept in `pendingChanges`). */
-const memberDetails = (input: JoinInput, { networks }: Choices) => ({
+const memberDetails = (input: JoinInput, { networks }: Choices, now: number) => ({
   firstName: input.firstName,
   email: input.email,
   // Keep only the first half of a postcode; an area name is kept as typed.
@@ -74,7 +76,8 @@ const memberDetails = (input: JoinInput, { networks }: Choices) => ({
   sector: (input.sector ?? null) as Member['sector'],
   networks: networks.map((n) => n.id),
   consentEmail: true,
-  consentUnionInterest: true,
+  // Optional and separate (UK GDPR Art. 9): stored only when given; joining again never withdraws it.
+  ...(input.consentUnionInterest ? unionInterestConsent(new Date(now)) : {}),
   consentVersion: CONSENT_VERSION,
 })
 
@@ -169,7 +172,7 @@ const joinAgain = async (j: Join, clash: unknown): Promise<JoinOutcome> => {
 
 /**
  * Adds a pending member for the person described by `raw` (form or JSON fields).
- * @example await joinNetwork(payload, { firstName: 'Sara', email: 'sara@example.org', consentEmail: 'on', consentUnionInterest: 'on' }, { ip })
+ * @example await joinNetwork(payload, { firstName: 'Sara', email: 'sara@example.org', consentEmail: 'on' }, { ip })
  */
 export const joinNetwork = async (
   payload: Payload,
@@ -192,7 +195,7 @@ export const joinNetwork = async (
     payload,
     input,
     choices,
-    details: memberDetails(input, choices),
+    details: memberDetails(input, choices, now),
     emailCanonical: canonicalEmail(input.email),
     ...newConfirmToken(),
     now,
@@ -205,6 +208,7 @@ export const joinNetwork = async (
       overrideAccess: true,
       depth: 0,
       data: {
+        consentUnionInterest: false,
         ...j.details,
         emailCanonical: j.emailCanonical,
         state: RECORD_STATES.PENDING,

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { SECTORS } from '../../content-models/constants'
 import { HONEYPOT_FIELD, STAMP_FIELD } from '../abuse/flags'
-import { emailField, listOf, optionalText, requiredBox } from '../abuse/validation'
+import { checkbox, emailField, listOf, optionalText, requiredBox } from '../abuse/validation'
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/
 const sectorValues = SECTORS.map((s) => s.value) as [string, ...string[]]
@@ -38,9 +38,8 @@ export const joinSchema = z.object({
   consentEmail: requiredBox(
     'Tick the box to say we may email you. We need it to send you the link to confirm.',
   ),
-  consentUnionInterest: requiredBox(
-    'Tick the box to say we may keep a record of your interest in unions and organising. Without it we cannot add you to the network.',
-  ),
+  /** Optional, and never needed to join: the union-interest consent (UK GDPR Art. 9), stored only when ticked. */
+  consentUnionInterest: checkbox(),
   [HONEYPOT_FIELD]: optionalText(500, 'Leave this empty.'),
   [STAMP_FIELD]: optionalText(100, 'Leave this as it is.'),
 })

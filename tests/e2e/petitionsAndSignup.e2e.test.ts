@@ -135,14 +135,15 @@ describe('petitions and joining, in Chromium', () => {
     await page.getByLabel('The kind of work you do (optional)').selectOption('warehouse-logistics')
     await page.getByLabel('Warehouse Workers Together').check()
     await page.getByLabel(/training session/).selectOption('know-your-rights-at-work')
-    // First she forgets the second permission: the CMS names it, and stores nothing.
-    await page.getByLabel(/email me about the network/).check()
+    // She gives the optional union-interest permission but forgets the one to email her: the CMS
+    // names it, and stores nothing.
+    await page.getByLabel(/keep a record that I am interested/).check()
     await page.getByRole('button', { name: 'Join the network' }).click()
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Please check the form')
-    expect(await page.locator('main').textContent()).toContain('Permission to keep a record of your interest')
+    expect(await page.locator('main').textContent()).toContain('Permission to email you')
     expect((await t.payload.count({ collection: 'members', overrideAccess: true })).totalDocs).toBe(0)
     await page.goBack()
-    await page.getByLabel(/keep a record that I am interested/).check()
+    await page.getByLabel(/email me about the network/).check()
     const before = (await outbox()).length
     await page.getByRole('button', { name: 'Join the network' }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/join/check-your-email/`)
@@ -191,7 +192,8 @@ describe('petitions and joining, in Chromium', () => {
     await page.getByLabel('First name').focus()
     await expect.poll(() => page.locator('.warning').textContent()).toContain('work email address')
 
-    // Sent without the two permissions: the mistakes are listed at the top, focused, each linked to its field.
+    // Sent without her name and the permission to email her (the union-interest one is optional):
+    // the mistakes are listed at the top, focused, each linked to its field.
     await page.getByRole('button', { name: /Join/ }).click()
     const summary = page.getByRole('alert')
     await expect.poll(() => summary.textContent()).toContain('Please check the form')
@@ -199,7 +201,6 @@ describe('petitions and joining, in Chromium', () => {
     expect(await summary.getByRole('link').allTextContents()).toEqual([
       expect.stringContaining('First name'),
       expect.stringContaining('Permission to email you'),
-      expect.stringContaining('Permission to keep a record of your interest'),
     ])
     // Put right: the answer replaces the form, is focused, and repeats the work-address warning.
     await page.getByLabel('First name').fill('Amir')

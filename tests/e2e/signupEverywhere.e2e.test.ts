@@ -1,6 +1,6 @@
 /**
- * The join form on the home page, network pages and training-session pages (and recent signers on
- * petition pages), in Chromium against the site built from the fixture snapshot. No CMS runs: the
+ * The join form on the home page and network pages, the register form on training-session pages
+ * (and recent signers on petition pages), in Chromium against the site built from the fixture snapshot. No CMS runs: the
  * form's POST is caught in the browser, so we can see exactly what a reader without JavaScript sends.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -92,11 +92,6 @@ const duplicateIds = (page: Page) =>
 const PAGES = [
   { name: 'the home page', url: '/', expected: { networks: [], session: '' } },
   { name: 'a network page', url: `/networks/${NETWORK}/`, expected: { networks: [NETWORK], session: '' } },
-  {
-    name: 'a training session page',
-    url: `/training/${SESSION}/`,
-    expected: { networks: [], session: SESSION },
-  },
 ]
 
 describe('the join form on the home, network and training session pages', () => {
@@ -108,9 +103,11 @@ describe('the join form on the home, network and training session pages', () => 
       expect(await form.count()).toBe(1)
       expect(await form.getAttribute('method')).toBe('post')
       expect(await chosen(page)).toEqual(expected)
-      for (const name of ['firstName', 'email', 'consentEmail', 'consentUnionInterest']) {
+      for (const name of ['firstName', 'email', 'consentEmail']) {
         expect(await form.locator(`[name="${name}"][required]`).count(), name).toBe(1)
       }
+      // The union-interest consent is offered, and optional (issue 15).
+      expect(await form.locator('[name="consentUnionInterest"]:not([required])').count()).toBe(1)
       expect(await form.locator('input[type="hidden"][name="consentVersion"]').inputValue()).toBe(
         CONSENT_VERSION,
       )
@@ -143,21 +140,22 @@ describe('the join form on the home, network and training session pages', () => 
     await close()
   })
 
-  it('a training session page sends its session when the form is posted without JavaScript', async () => {
+  it('a training session page has the register form instead: a first name and an email address, posted to the session without JavaScript', async () => {
     const { page, close } = await openPage(`/training/${SESSION}/`, false)
+    expect(await joinForm(page).count()).toBe(0)
+    const register = `${CMS}/api/public/training/${SESSION}/register`
     let sent: URLSearchParams | undefined
-    await page.route(JOIN, async (route) => {
+    await page.route(register, async (route) => {
       sent = new URLSearchParams(route.request().postData() ?? '')
-      await route.fulfill({ status: 303, headers: { Location: `${site.url}/join/check-your-email/` } })
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Check your email</h1>' })
     })
     await page.getByLabel('First name').fill('Amir')
     await page.getByLabel('Email address').fill('amir@example.org')
-    await page.getByLabel(/email me about the network/).check()
-    await page.getByLabel(/keep a record that I am interested/).check()
-    await page.getByRole('button', { name: 'Join the network' }).click()
-    await expect.poll(() => page.url()).toBe(`${site.url}/join/check-your-email/`)
-    expect(sent?.get('session')).toBe(SESSION)
-    expect(sent?.getAll('networks')).toEqual([])
+    await page.getByRole('button', { name: 'Register for this session' }).click()
+    await expect.poll(() => sent?.get('firstName')).toBe('Amir')
+    expect(sent?.get('email')).toBe('amir@example.org')
+    // No network and no consent to record union interest is asked (issue 15).
+    expect([...(sent?.keys() ?? [])].sort()).toEqual(['email', 'firstName', 'startedAt', 'website'])
     await close()
   })
 

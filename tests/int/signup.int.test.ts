@@ -107,15 +107,31 @@ describe('joining the network', () => {
     expect((await membersWith('sarak@gmail.com'))[0].state).toBe('confirmed')
   })
 
-  it('refuses a sign-up without either consent, naming each, and stores nothing', async () => {
+  it('refuses a sign-up without the email consent, naming it, and stores nothing', async () => {
     const before = await memberCount()
     const res = await join({ firstName: 'Lee', email: 'lee@example.org' }, true)
     expect(res.status).toBe(422)
     const { errors } = await res.json()
-    expect(Object.keys(errors).sort()).toEqual(['consentEmail', 'consentUnionInterest'])
-    const onlyOne = await join({ firstName: 'Lee', email: 'lee@example.org', consentEmail: true }, true)
-    expect(Object.keys((await onlyOne.json()).errors)).toEqual(['consentUnionInterest'])
+    expect(Object.keys(errors).sort()).toEqual(['consentEmail'])
     expect(await memberCount()).toBe(before)
+  })
+
+  it('never needs the union-interest consent to join, and stores it only when given (issue 15)', async () => {
+    const res = await join({ firstName: 'Lee', email: 'lee.optional@example.org', consentEmail: true }, true)
+    expect(res.status).toBe(202)
+    expect((await membersWith('lee.optional@example.org'))[0]).toMatchObject({
+      consentEmail: true,
+      consentUnionInterest: false,
+      consentUnionInterestVersion: null,
+    })
+    await join(
+      { firstName: 'Ann', email: 'ann.optional@example.org', consentEmail: true, consentUnionInterest: true },
+      true,
+    )
+    expect((await membersWith('ann.optional@example.org'))[0]).toMatchObject({
+      consentUnionInterest: true,
+      consentUnionInterestVersion: CONSENT_VERSION,
+    })
   })
 
   it.each([
