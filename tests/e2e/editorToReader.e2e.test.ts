@@ -68,7 +68,7 @@ describe('from the editor to the reader', () => {
     expect(await page.locator('main script').count()).toBe(0)
     // The unsafe link kept its words but lost its target.
     expect(await page.getByText('Tap here').evaluate((el) => el.closest('a'))).toBeNull()
-    expect(await page.evaluate(() => (window as unknown as { __xss?: boolean }).__xss)).toBeUndefined()
+    expect(await page.evaluate(() => (window as Window & { __xss?: boolean }).__xss)).toBeUndefined()
     expect(dialogs).toEqual([])
     await page.close()
   })

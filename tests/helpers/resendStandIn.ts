@@ -1,7 +1,24 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type RecordedRequest = { method: string; url: string; headers: http.IncomingHttpHeaders; body: any }
+/** What our Resend adapter sends to POST /emails (the fields the tests read). */
+export type ResendBody = {
+  from?: string
+  to?: string[]
+  subject?: string
+  html?: string
+  text?: string
+  [field: string]: unknown
+}
+
+/** One request as it arrived: `raw` is the body as sent, `body` the same read as JSON (empty if it was not JSON). */
+export type RecordedRequest = {
+  method: string
+  url: string
+  headers: http.IncomingHttpHeaders
+  raw: string
+  body: ResendBody
+}
 
 /**
  * A local HTTP stand-in for Resend's API (POST /emails). It records every request and answers
@@ -14,11 +31,13 @@ export const startResendStandIn = async () => {
     let raw = ''
     req.on('data', (c) => (raw += c))
     req.on('end', () => {
-      let body: unknown = raw
+      let body: ResendBody = {}
       try {
         body = JSON.parse(raw)
-      } catch {}
-      requests.push({ method: req.method!, url: req.url!, headers: req.headers, body })
+      } catch {
+        // Not JSON: only `raw` holds it.
+      }
+      requests.push({ method: req.method!, url: req.url!, headers: req.headers, raw, body })
       if (failure) {
         res
           .writeHead(failure.status, { 'Content-Type': 'application/json' })

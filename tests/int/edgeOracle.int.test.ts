@@ -54,7 +54,7 @@ const setState = (
   t.payload.update({
     collection,
     where: { emailCanonical: { equals: emailCanonical } },
-    data: { state } as never,
+    data: { state },
     overrideAccess: true,
     depth: 0,
   })

@@ -46,7 +46,7 @@ beforeAll(async () => {
     slug: 'fair-rotas',
     showSignerNames: true,
   })
-  signature = (await make.signature(t.payload, petition.id, {
+  signature = await make.signature(t.payload, petition.id, {
     name: 'Zanele Mokoena',
     email: 'zanele@example.org',
     emailCanonical: 'zanele@example.org',
@@ -54,7 +54,7 @@ beforeAll(async () => {
     state: 'confirmed',
     confirmedAt: new Date().toISOString(),
     showName: true,
-  })) as never
+  })
 }, BUILD_TIMEOUT)
 afterAll(async () => {
   delete process.env.DATA_DIR

@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { createConfig } from '../../cms/config'
+import { sqlHandle } from '../../cms/db/rows'
 import { startHarness } from '../helpers/harness'
 
 describe('committed migrations', () => {
@@ -15,14 +17,8 @@ describe('committed migrations', () => {
       disableOnInit: true,
       cron: false,
     })
-    const db = payload.db as unknown as {
-      schema: unknown
-      migrationDir: string
-      requireDrizzleKit: () => {
-        generateDrizzleJson: (s: unknown) => Promise<unknown>
-        generateMigration: (a: unknown, b: unknown) => Promise<string[]>
-      }
-    }
+    // eslint-disable-next-line no-restricted-syntax -- this config's database is a SQLite file, so payload.db is @payloadcms/db-sqlite's SQLiteAdapter (drizzle-kit and the schema); Payload types it as any database's adapter
+    const db = payload.db as unknown as SQLiteAdapter
     const { readdirSync, readFileSync } = await import('node:fs')
     const latest = readdirSync(db.migrationDir)
       .filter((f) => f.endsWith('.json'))
@@ -44,11 +40,7 @@ describe('committed migrations', () => {
   it("find a signature's or member's flags through an index on parent_id, not by reading the whole table", async () => {
     const t = await startHarness()
     try {
-      const client = (
-        t.payload.db as unknown as {
-          client: { execute: (q: string) => Promise<{ rows: Record<string, unknown>[] }> }
-        }
-      ).client
+      const client = sqlHandle(t.payload)!.client
       for (const table of ['signatures_texts', 'members_texts']) {
         const plan = (
           await client.execute(`EXPLAIN QUERY PLAN SELECT "text" FROM "${table}" WHERE "parent_id" IN (1, 2)`)

@@ -94,7 +94,7 @@ describe('owed confirmation emails', () => {
     expect(mails).toHaveLength(2)
     expect(mails[1].body.subject).toBe('Please confirm your signature: Safe staffing')
     expect((await signatureOf(petition.id)).confirmEmailState).toBe('sent')
-    const token = /\/api\/public\/confirm\/signature\/([A-Za-z0-9_-]+)/.exec(mails[1].body.text)![1]
+    const token = /\/api\/public\/confirm\/signature\/([A-Za-z0-9_-]+)/.exec(mails[1].body.text ?? '')![1]
     expect(await confirmRecord(t.payload, 'signature', token)).toBe('confirmed')
   })
 
@@ -192,7 +192,7 @@ describe('joining when the email service fails', () => {
     expect(mails).toHaveLength(2)
     expect(mails[1].body.text).toContain('Bus Drivers United')
     expect((await membersNamed('dee@example.org'))[0].confirmEmailState).toBe('sent')
-    const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(mails[1].body.text)![1]
+    const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(mails[1].body.text ?? '')![1]
     expect(await confirmRecord(t.payload, 'member', token)).toBe('confirmed')
   })
 
@@ -288,7 +288,7 @@ describe('joining when the email service fails', () => {
       await sendOwedMemberConfirmations(t.payload, { now: new Date(owed.confirmEmailNextAt!).getTime() + 1 }),
     ).toEqual({ sent: 1, failed: 0 })
     const token = /\/api\/public\/confirm\/member\/([A-Za-z0-9_-]+)/.exec(
-      toOf('gus@example.org').at(-1)!.body.text,
+      toOf('gus@example.org').at(-1)!.body.text ?? '',
     )![1]
     expect(await confirmRecord(t.payload, 'member', token)).toBe('confirmed')
   })

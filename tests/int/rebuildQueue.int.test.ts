@@ -78,14 +78,14 @@ describe('queueing site builds', () => {
       id: guide.id,
       draft: true,
       autosave: true,
-      data: { title: 'Typing…', _status: 'draft' } as never,
+      data: { title: 'Typing…', _status: 'draft' },
       overrideAccess: true,
     })
     await t.payload.update({
       collection: 'guides',
       id: guide.id,
       draft: true,
-      data: { title: 'Saved draft', _status: 'draft' } as never,
+      data: { title: 'Saved draft', _status: 'draft' },
       overrideAccess: true,
     })
     await make.guide(t.payload, { slug: 'never-published', _status: 'draft' })
@@ -106,7 +106,7 @@ describe('queueing site builds', () => {
     await t.payload.update({
       collection: 'guides',
       id: guide.id,
-      data: { _status: 'draft' } as never,
+      data: { _status: 'draft' },
       overrideAccess: true,
     })
     expect((await buildRecords(t.payload, 'queued'))[0]?.reason).toBe('guides/to-unpublish unpublished')
@@ -114,7 +114,7 @@ describe('queueing site builds', () => {
     await t.payload.update({
       collection: 'unions',
       id: union.id,
-      data: { description: 'New words' } as never,
+      data: { description: 'New words' },
       overrideAccess: true,
     })
     await t.payload.delete({ collection: 'unions', id: union.id, overrideAccess: true })
@@ -135,14 +135,14 @@ describe('queueing site builds', () => {
     await t.payload.create({
       collection: 'topics',
       overrideAccess: true,
-      data: { title: 'Seeded topic', slug: 'seeded-topic' } as never,
+      data: { title: 'Seeded topic', slug: 'seeded-topic' },
       context: { skipRebuild: true },
     })
     expect(await waitingJobs(t.payload)).toHaveLength(0)
     await t.payload.update({
       collection: 'petitions',
       id: petition.id,
-      data: { state: 'open' } as never,
+      data: { state: 'open' },
       overrideAccess: true,
     })
     expect(await waitingJobs(t.payload)).toHaveLength(1)

@@ -11,6 +11,7 @@ vi.hoisted(() => {
 })
 
 import { storeSignatures, type NewSignature } from '../../cms/campaigns/signatureRows'
+import { sqlHandle } from '../../cms/db/rows'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
 
@@ -42,8 +43,7 @@ const byId = (id: number | string) =>
 
 describe('the signature rows written with SQL', () => {
   it('relies on a signatures table with these columns, as the migrations make it', () => {
-    const table = (t.payload.db as unknown as { tables: Record<string, Record<string, { name: string }>> })
-      .tables.signatures
+    const table = sqlHandle(t.payload)!.tables.signatures
     const names = [
       'petition',
       'emailCanonical',

@@ -45,7 +45,7 @@ describe('snapshot export', () => {
       collection: 'guides',
       id: guide.id,
       draft: true,
-      data: { title: 'Sick pay DRAFT EDIT', _status: 'draft' } as never,
+      data: { title: 'Sick pay DRAFT EDIT', _status: 'draft' },
       overrideAccess: true,
     })
     const dir = path.join(t.dir, 'snap-2')

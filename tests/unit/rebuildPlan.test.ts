@@ -116,7 +116,7 @@ describe('incremental build plan', () => {
         before.guides[2]!,
       ],
     }
-    expect(planIncremental(before as never, after as never, false)).toEqual({
+    expect(planIncremental(before, after, false)).toEqual({
       full: false,
       render: { guides: ['a', 'b'], topics: ['pay'] },
       folders: planFolders(new Set(['guides'])),
@@ -129,20 +129,16 @@ describe('incremental build plan', () => {
       ...before,
       guides: [guide(1, 'a2', { topics: [{ slug: 'pay', title: 'Pay' }] }), before.guides[1]!],
     }
-    const plan = planIncremental(before as never, after as never, false)
+    const plan = planIncremental(before, after, false)
     expect(plan).toMatchObject({ full: false, remove: { guides: ['a', 'c'] } })
   })
   it('builds everything when a topic or the site settings change', () => {
-    expect(planIncremental(before as never, before as never, true)).toEqual({
+    expect(planIncremental(before, before, true)).toEqual({
       full: true,
       reason: 'site settings changed',
     })
     expect(
-      planIncremental(
-        before as never,
-        { ...before, topics: [{ id: 9, slug: 'pay', title: 'Money' }] } as never,
-        false,
-      ),
+      planIncremental(before, { ...before, topics: [{ id: 9, slug: 'pay', title: 'Money' }] }, false),
     ).toMatchObject({ full: true })
   })
 })

@@ -22,20 +22,19 @@ describe('a signer as the public sees them', () => {
 })
 
 describe('recent signers on a petition', () => {
-  const petition = (showSignerNames: boolean) =>
-    ({
-      id: 1,
-      title: 'T',
-      slug: 't',
-      summary: 's',
-      addressedTo: 'a',
-      whatWeWant: 'w',
-      goal: 10,
-      state: 'open',
-      showSignerNames,
-      createdAt: '',
-      updatedAt: '',
-    }) as unknown as Petition
+  const petition = (showSignerNames: boolean): Petition => ({
+    id: 1,
+    title: 'T',
+    slug: 't',
+    summary: 's',
+    addressedTo: 'a',
+    whatWeWant: 'w',
+    goal: 10,
+    state: 'open',
+    showSignerNames,
+    createdAt: '',
+    updatedAt: '',
+  })
 
   it('drops signers when the petition does not allow names, even if some are passed in', () => {
     expect(petitionToSnapshot(petition(false), [{ firstName: 'Tom', area: null }]).recentSigners).toEqual([])
