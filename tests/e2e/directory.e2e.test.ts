@@ -174,8 +174,10 @@ describe('training sessions', () => {
       path.join(siteDir, 'training/know-your-rights-holiday-pay-demo/index.html'),
       'utf8',
     )
-    // The join form is on the session page itself, with this session chosen (see signupEverywhere.e2e).
-    expect(own).toMatch(/<option value="know-your-rights-holiday-pay-demo" selected/)
+    // The register form is on the session page itself, posting to this session (see signupEverywhere.e2e).
+    expect(own).toMatch(
+      /<form[^>]+action="[^"]*\/api\/public\/training\/know-your-rights-holiday-pay-demo\/register"/,
+    )
     const external = await readFile(
       path.join(siteDir, 'training/starting-a-union-at-your-workplace-demo/index.html'),
       'utf8',
