@@ -13,7 +13,7 @@ import { refId } from '../members/recordId'
 import { sendPlaced, type Recipient } from './emails'
 import { placeRegistration, relationId } from './places'
 import { activeRegistration, recipientOf, registrationsOf, waitingNumber } from './registrations'
-import { capacityOf, closedBecause, sessionBySlug, type SessionForTraining } from './session'
+import { capacityOf, closedBecause, sessionById, sessionBySlug, type SessionForTraining } from './session'
 import { isActiveRegistration, REGISTRATION_STATES as S } from './states'
 
 /** Where a registration stands, for the member, the page or the island. */
@@ -34,7 +34,12 @@ export const standing = async (payload: Payload, r: Registration, already: boole
     : { status: 'registered', already, registration: r.id }
 
 /** Sends the "you have a place / you are number N" email; a failure is logged (ids only), the place stands. */
-export const tellPlaced = async (payload: Payload, m: Recipient, s: SessionForTraining, outcome: PlaceOutcome) => {
+export const tellPlaced = async (
+  payload: Payload,
+  m: Recipient,
+  s: SessionForTraining,
+  outcome: PlaceOutcome,
+) => {
   try {
     await sendPlaced(
       payload,
@@ -138,6 +143,33 @@ export const registerMember = async (
 export const memberStanding = async (payload: Payload, memberId: RecordId, sessionId: RecordId) => {
   const r = await activeRegistration(payload, memberId, sessionId)
   return r ? standing(payload, r, true) : null
+}
+
+/**
+ * Places every pending registration of a member who has just proved their address (a join
+ * confirmed, for the session chosen on the join form): a place or the waiting list, and the email
+ * that says which. Sessions that no longer take registrations are left pending (deleted after
+ * PENDING_REGISTRATION_DAYS).
+ * @returns how many were placed
+ */
+export const placePendingRegistrations = async (payload: Payload, memberId: RecordId, now = new Date()) => {
+  const pending = await payload.find({
+    collection: 'registrations',
+    where: { and: [{ member: { equals: memberId } }, { state: { equals: S.PENDING } }] },
+    limit: 20,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const m = pending.docs.length ? await recipientOf(payload, memberId) : null
+  let placed = 0
+  for (const r of pending.docs) {
+    const s = m && (await sessionById(payload, refId(r.session)))
+    if (!m || !s || closedBecause(s, now)) continue
+    await placeMember(payload, m, s, now)
+    placed++
+  }
+  return placed
 }
 
 export { refId }

@@ -13,7 +13,7 @@ vi.hoisted(() => {
 
 import { cancelByToken, forgetRegistrationsOf } from '../../cms/training/cancel'
 import { listRegistrationsFor } from '../../cms/training/forMember'
-import { registerMember } from '../../cms/training/register'
+import { placePendingRegistrations, registerMember } from '../../cms/training/register'
 import { make } from '../helpers/factories'
 import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 import { postTo } from '../helpers/publicForms'
@@ -250,5 +250,27 @@ describe('Training places', () => {
       `Good news: you have a place at ${session.title}`,
     )
     expect((await registrationsOf(session.id)).map((r) => r.state)).toEqual(['registered'])
+  })
+
+  it('places the session chosen on the join form when the new member confirms, past no capacity', async () => {
+    const session = await make.session(t.payload, {
+      slug: 'chosen-on-join',
+      capacity: 1,
+      start: '2030-04-07T18:00:00.000Z',
+      end: '2030-04-07T19:00:00.000Z',
+    })
+    await registerMember(t.payload, (await member('First')).id, session.slug)
+    // As joining leaves it: a pending registration of a member who then confirms.
+    const joiner = await member('Joiner')
+    await t.payload.create({
+      collection: 'registrations',
+      data: { member: joiner.id, session: session.id, state: 'pending' },
+      overrideAccess: true,
+    })
+    expect(await placePendingRegistrations(t.payload, joiner.id)).toBe(1)
+    expect((await registrationsOf(session.id)).map((r) => r.state).sort()).toEqual(['registered', 'waiting'])
+    expect((await emailsTo(joiner.email)).at(-1)!.subject).toBe(
+      `You are on the waiting list: ${session.title}`,
+    )
   })
 })
