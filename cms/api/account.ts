@@ -88,7 +88,8 @@ const endpoints: Endpoint[] = [
     method: 'get',
     handler: asMember(async (req, member) => {
       const ids = (member.networks ?? []).map(idOf)
-      const networks = [...(await networksById(req.payload, ids)).values()].map((n) => n.slug)
+      const byId = await networksById(req.payload, ids)
+      const networks = ids.flatMap((id) => byId.get(id)?.slug ?? [])
       return toResponse(jsonAnswer({ status: 'ok', networks }))
     }),
   },
