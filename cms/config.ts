@@ -12,7 +12,9 @@ import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { endpoints } from './api'
 import { withUnknownRoutesNotFound } from './api/unknownRoutes'
+import { keepMembersOut } from '../content-models/access/keepMembersOut'
 import { jobs } from './jobs'
+import { withMemberSessions } from './members/sessionStrategy'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
 
@@ -28,12 +30,14 @@ export type AppConfigOptions = {
 /** Collections whose login cookie is Secure when CMS_URL is https: staff and members. */
 const LOGIN_COLLECTIONS = ['users', 'members']
 
-/** A collection as this deployment runs it: login cookies Secure from CMS_URL; flagged records' column and actions. */
+/**
+ * A collection as this deployment runs it: login cookies Secure from CMS_URL, members' sessions
+ * verified (cms/members/sessionStrategy.ts), flagged records' column and actions.
+ */
 const forAdmin = (c: CollectionConfig): CollectionConfig => {
   const withCookie = LOGIN_COLLECTIONS.includes(c.slug) ? withLoginCookie(c) : c
-  return (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug)
-    ? withFlaggedAdmin(withCookie)
-    : withCookie
+  const withAuth = c.slug === 'members' ? withMemberSessions(withCookie) : withCookie
+  return (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug) ? withFlaggedAdmin(withAuth) : withAuth
 }
 
 /** The site's public origin, the only one allowed to call the CMS from a browser. */
@@ -41,7 +45,8 @@ export const siteOrigin = (): string => new URL(process.env.SITE_URL || 'http://
 
 /**
  * Builds the Payload config. payload.config.ts only calls this; tests call it with their own database.
- * Unknown or unsupported API routes then answer 404 (api/unknownRoutes.ts).
+ * Unknown or unsupported API routes then answer 404 (api/unknownRoutes.ts), and a member's session
+ * opens nothing but the member endpoints (content-models/access/keepMembersOut.ts).
  */
 export const createConfig = (options: AppConfigOptions = {}) =>
   buildConfig({
@@ -72,4 +77,6 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     logger: createLogger(),
     graphQL: { disable: true },
     typescript: { outputFile: path.resolve(projectRoot(), 'content-models/payload-types.ts') },
-  }).then(withUnknownRoutesNotFound)
+  })
+    .then(withUnknownRoutesNotFound)
+    .then(keepMembersOut)

@@ -14,7 +14,7 @@ import { sharedRateLimiter } from './rateLimitStore'
 export type RateRule = { limit: number; seconds: number }
 
 /** The actions with limits. */
-export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login'
+export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login' | 'signIn'
 
 /**
  * Defaults: a burst and a sustained rule per scope. Fifty co-workers signing one petition from
@@ -34,6 +34,12 @@ export const DEFAULT_RATE_RULES: Record<RateScope, RateRule[]> = {
   login: [
     { limit: 10, seconds: 300 },
     { limit: 50, seconds: 3600 },
+  ],
+  // Members asking for a sign-in link (RATE_LIMIT_SIGNIN): a whole office signing in one morning
+  // gets through; a script trying addresses does not.
+  signIn: [
+    { limit: 20, seconds: 300 },
+    { limit: 100, seconds: 3600 },
   ],
 }
 

@@ -4,6 +4,7 @@ import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
+import { signInEndpoints } from './signIn'
 import { trainingEndpoints } from './training'
 
 /**
@@ -19,4 +20,5 @@ export const endpoints: Endpoint[] = [
   ...rebuildEndpoints,
   ...trainingEndpoints,
   ...accountEndpoints,
+  ...signInEndpoints,
 ]

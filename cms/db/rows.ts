@@ -7,7 +7,7 @@
  * RELIED_ON against the SQLite file the committed migrations make. On MongoDB there is no handle:
  * sqlRows() is null and callers use Payload's own calls (with string ids).
  */
-import { and, eq, inArray, lt } from 'drizzle-orm'
+import { and, eq, gt, inArray, lt } from 'drizzle-orm'
 import type { Payload } from 'payload'
 import { RECORD_STATES } from '../../content-models/constants'
 import { CONFIRM_EMAIL_STATES } from '../../content-models/fields/confirmEmailFields'
@@ -37,6 +37,7 @@ export type SqlRows = {
   ) => Promise<boolean>
   upsertSignatures: (rows: NewSignature[], now: string, maxEmails: number) => Promise<UpsertedSignature[]>
   deleteExpiredRateLimits: (now: number) => Promise<number>
+  consumeSignIn: (id: RecordId, tokenHash: string, now: string) => Promise<boolean>
   /** Training places: each decision one statement (cms/db/registrationRows.ts). */
   registrations: RegistrationRows
 }
@@ -100,6 +101,28 @@ const claimOwed =
     return res.rowsAffected === 1
   }
 
+/**
+ * Uses up a member's sign-in link: true if this call did it (the hash matched and it had not
+ * expired), so two presses at once sign in once. One UPDATE … WHERE id = ? AND sign_in_token_hash = ?
+ * AND sign_in_token_expires_at > now: Payload's update reads the row, then writes it.
+ */
+const consumeSignIn =
+  (h: SqlHandle): SqlRows['consumeSignIn'] =>
+  async (id, tokenHash, now) => {
+    const t = sqlTable(h, 'members')
+    const res = await h.drizzle
+      .update(t)
+      .set({ signInTokenHash: null, signInTokenExpiresAt: null })
+      .where(
+        and(
+          eq(sqlColumn(t, 'id'), id),
+          eq(sqlColumn(t, 'signInTokenHash'), tokenHash),
+          gt(sqlColumn(t, 'signInTokenExpiresAt'), now),
+        ),
+      )
+    return res.rowsAffected === 1
+  }
+
 /** Deletes expired rate-limit counts (the limiter also clears them hourly); how many went. */
 const deleteExpiredRateLimits =
   (h: SqlHandle): SqlRows['deleteExpiredRateLimits'] =>
@@ -125,6 +148,7 @@ export const sqlRows = (payload: Payload): SqlRows | null => {
         maxEmails,
       ),
     deleteExpiredRateLimits: deleteExpiredRateLimits(h),
+    consumeSignIn: consumeSignIn(h),
     registrations: registrationRows(h.client, sqlTable(h, 'registrations')),
   }
 }

@@ -1,14 +1,15 @@
 /**
- * The two busiest public routes, registered on the front server as plain Fastify routes: signing
- * a petition and reading its count. They give the same answers as the Payload endpoints in
- * public.ts (they call the same signAnswer and countAnswer) with the same CORS headers, without
- * building a web Request and Response per request.
+ * The busiest public routes, registered on the front server as plain Fastify routes: signing a
+ * petition, reading its count, and asking for a sign-in link. They give the same answers as the
+ * Payload endpoints in public.ts and signIn.ts (they call the same signAnswer, countAnswer and
+ * signInAnswer) with the same CORS headers, without building a web Request and Response per request.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 import { type Answer } from '../api/http'
 import { cachedCountBody, type CountBody } from '../campaigns/counts'
 import { countAnswer, countAnswerFrom, signAnswer } from '../api/public'
+import { signInAnswer } from '../api/signIn'
 
 const corsByOrigin = new WeakMap<Payload, Map<string, Record<string, string>>>()
 
@@ -66,7 +67,10 @@ const countFromMemory = (
 
 type SlugParams = { Params: { slug: string } }
 
-/** Registers POST /api/public/petitions/:slug/sign and GET (and HEAD) …/count. Bodies arrive as text (see serve.ts). */
+/**
+ * Registers POST /api/public/petitions/:slug/sign, GET (and HEAD) …/count and POST
+ * /api/public/sign-in (a member asks for a sign-in link). Bodies arrive as text (see serve.ts).
+ */
 export const registerFastRoutes = (app: FastifyInstance, payload: Payload) => {
   app.post<SlugParams>('/api/public/petitions/:slug/sign', async (request, reply) => {
     const cors = corsHeadersFor(payload, header(request, 'origin'))
@@ -78,6 +82,15 @@ export const registerFastRoutes = (app: FastifyInstance, payload: Payload) => {
         body,
         ip: request.ip,
       }),
+      cors,
+    )
+  })
+  app.post('/api/public/sign-in', async (request, reply) => {
+    const cors = corsHeadersFor(payload, header(request, 'origin'))
+    const body = typeof request.body === 'string' ? request.body : ''
+    return send(
+      reply,
+      await signInAnswer(payload, { contentType: header(request, 'content-type'), body, ip: request.ip }),
       cors,
     )
   })

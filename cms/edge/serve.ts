@@ -10,6 +10,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Payload } from 'payload'
+import { limitCorsCredentials } from './accountCors'
 import { trustProxyHops } from './clientAddress'
 import { registerFastRoutes } from './fastRoutes'
 import {
@@ -62,6 +63,7 @@ export const createEndpointServer = async ({
   })
   app.setErrorHandler(answerError)
   guardRequests(app)
+  limitCorsCredentials(app)
   warnOnUntrustedForwarding(app, env)
 
   await app.register(async (publicScope) => {

@@ -11,6 +11,8 @@ const ADDRESS = new RegExp(`[^${SEP}]+(?:@|%40)[^${SEP}]+`, 'gi')
 /** Tokens in our public link paths: /confirm/<kind>/<token>, /unsubscribe|erase|keep/<kind>/<id>/<token>. */
 const CONFIRM_PATH = /(\/confirm\/[a-z]+\/)[^/?#\s"']+/gi
 const SIGNED_PATH = /(\/(?:unsubscribe|erase|keep)\/[a-z]+\/[^/?#\s"']+\/)[^/?#\s"']+/gi
+/** A member's sign-in link: /account/sign-in/<id>/<token>. */
+const SIGN_IN_PATH = /(\/sign-in\/[^/?#\s"']+\/)[^/?#\s"']+/gi
 
 /**
  * Replaces email addresses with "[address]" and link tokens with "[token]".
@@ -23,6 +25,7 @@ export const scrubPersonal = (text: string): string =>
     .replace(ADDRESS, '[address]')
     .replace(CONFIRM_PATH, '$1[token]')
     .replace(SIGNED_PATH, '$1[token]')
+    .replace(SIGN_IN_PATH, '$1[token]')
 
 /** What a log line may say about an error: its type, status and scrubbed message, stack and cause. */
 export type LoggedError = {

@@ -12,7 +12,7 @@ import { latestSessionOf } from './registerOnJoin'
 import { cmsUrl, linkToken, links } from './tokens'
 
 /** The unsubscribe and erase links in every email to a member. */
-const footerLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
+export const memberFooterLinks = (payload: Payload, id: RecordId, emailCanonical: string) => ({
   unsubscribe: links(cmsUrl()).unsubscribe(
     'member',
     id,
@@ -32,7 +32,10 @@ export const sendMemberAlreadyJoined = (
 ) =>
   payload.sendEmail({
     to: m.email,
-    ...memberAlreadyJoinedEmail({ firstName: m.firstName, ...footerLinks(payload, m.id, m.emailCanonical) }),
+    ...memberAlreadyJoinedEmail({
+      firstName: m.firstName,
+      ...memberFooterLinks(payload, m.id, m.emailCanonical),
+    }),
   })
 
 /** Who a member confirmation email goes to, and what they chose (named in the email). */
@@ -54,7 +57,7 @@ export const sendMemberConfirm = (payload: Payload, m: MemberEmail, token: strin
       confirmUrl: links(cmsUrl()).confirm('member', token),
       networkNames: m.networkNames,
       sessionTitle: m.sessionTitle,
-      ...footerLinks(payload, m.id, m.emailCanonical),
+      ...memberFooterLinks(payload, m.id, m.emailCanonical),
     }),
   })
 

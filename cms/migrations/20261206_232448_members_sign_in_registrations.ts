@@ -36,10 +36,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`registrations_updated_at_idx\` ON \`registrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`registrations_created_at_idx\` ON \`registrations\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`session_state_idx\` ON \`registrations\` (\`session_id\`,\`state\`);`)
-  // SQLite cannot drop a column with a foreign key, so members is copied into a new table.
-  // Migrations run in a transaction, where PRAGMA foreign_keys=OFF does nothing: dropping the old
-  // table deletes every row that points at a member (their networks, flags, document locks). Those
-  // rows are kept aside and put back, and each member's training session becomes a registration.
+  // SQLite cannot drop a column with a foreign key, so members is copied into a new table. Dropping
+  // the old table with foreign keys on deletes every row that points at a member (their networks,
+  // flags, document locks), and PRAGMA foreign_keys=OFF is ignored inside a transaction (if the
+  // adapter is ever given transactionOptions): those rows are kept aside and put back, whatever the
+  // pragma. Each member's training session becomes a registration.
   await db.run(sql`CREATE TEMP TABLE \`keep_member_sessions\` AS
     SELECT \`id\`, \`training_session_id\`, \`created_at\` FROM \`members\` WHERE \`training_session_id\` IS NOT NULL;`)
   await db.run(sql`CREATE TEMP TABLE \`keep_members_rels\` AS SELECT * FROM \`members_rels\`;`)

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { ROLES } from '../constants'
 import { isAdmin } from '../access/isAdmin'
 import { isAdminOrSelf } from '../access/isAdminOrSelf'
+import { isSignedInStaff } from '../access/isSignedInStaff'
 import { adminOnlyField } from '../access/fieldAccess'
 
 /** Whether the admin login cookie is sent over HTTPS only: when the CMS's public address (CMS_URL) is https. */
@@ -30,7 +31,7 @@ export const Users: CollectionConfig = {
     read: isAdminOrSelf,
     update: isAdminOrSelf,
     delete: isAdmin,
-    admin: ({ req }) => Boolean(req.user),
+    admin: isSignedInStaff,
   },
   fields: [
     { name: 'name', type: 'text', admin: { description: 'Shown as the reviewer on guides.' } },
