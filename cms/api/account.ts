@@ -83,15 +83,25 @@ const endpoints: Endpoint[] = [
     }),
   },
   {
-    // Which networks the member is in, and nothing else: what a network's page needs.
+    // Which networks the member is in, and nothing else: what a network's page needs. Every network
+    // page asks, so someone not signed in gets 200 { status: 'signed-out', networks: null } (it
+    // tells nothing about anyone) rather than an error in every visitor's browser console.
     path: '/account/networks',
     method: 'get',
-    handler: asMember(async (req, member) => {
-      const ids = (member.networks ?? []).map(idOf)
-      const byId = await networksById(req.payload, ids)
-      const networks = ids.flatMap((id) => byId.get(id)?.slug ?? [])
-      return toResponse(jsonAnswer({ status: 'ok', networks }))
-    }),
+    handler: (req) =>
+      guard(req, async () => {
+        const caller = await callerOf(req.payload, req.user, req.headers)
+        if (!caller.ok) {
+          const response = toResponse(jsonAnswer({ status: caller.status, networks: null }))
+          if (caller.status === 'erased') response.headers.append('Set-Cookie', expiredCookie(req))
+          return response
+        }
+        const ids = (caller.member.networks ?? []).map(idOf)
+        const byId = await networksById(req.payload, ids)
+        return toResponse(
+          jsonAnswer({ status: 'ok', networks: ids.flatMap((id) => byId.get(id)?.slug ?? []) }),
+        )
+      }),
   },
   ...(['post', 'delete'] as const).map((method): Endpoint => ({
     path: '/account/networks/:slug',
@@ -158,7 +168,7 @@ const endpoints: Endpoint[] = [
         return toResponse(
           jsonAnswer({ status: 'not-found', message: 'There is no network at this address.' }, 404),
         )
-      return toResponse(jsonAnswer({ count }, 200, { 'Cache-Control': 'public, max-age=60' }))
+      return toResponse(jsonAnswer({ count }, 200, { 'Cache-Control': 'public, max-age=60', Vary: 'Origin' }))
     },
   },
 ]

@@ -57,6 +57,19 @@ const openPage = async (url: string, javaScriptEnabled: boolean) => {
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(e.message))
+  // No CMS runs here: a network page's membership island is answered as for someone signed out.
+  const cors = { 'Access-Control-Allow-Origin': site.url, 'Access-Control-Allow-Credentials': 'true' }
+  await page.route(`${CMS}/api/account/networks`, (r) =>
+    r.fulfill({
+      status: 200,
+      headers: cors,
+      contentType: 'application/json',
+      body: '{"status":"signed-out","networks":null}',
+    }),
+  )
+  await page.route(`${CMS}/api/public/networks/*/count`, (r) =>
+    r.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: '{"count":3}' }),
+  )
   await page.goto(`${site.url}${url}`)
   return { page, errors, close: () => context.close() }
 }

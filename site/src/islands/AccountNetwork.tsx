@@ -24,8 +24,10 @@ export default function AccountNetwork({ api, slug, name }: AccountNetworkProps)
       'omit',
     )
     if (typeof counted.body.count === 'number') setCount(counted.body.count)
-    const mine = await callApi<{ networks?: string[] }>(api, '/account/networks')
-    if (mine.status === 200) setMembership(mine.body.networks?.includes(slug) ? 'in' : 'out')
+    // Answered 200 for everyone: { status: 'ok', networks } for a member, { status: 'signed-out' } otherwise.
+    const mine = await callApi<{ networks?: string[] | null }>(api, '/account/networks')
+    if (mine.status === 200 && mine.body.status === 'ok')
+      setMembership(mine.body.networks?.includes(slug) ? 'in' : 'out')
     else setMembership('signed-out')
   }, [api, slug])
 

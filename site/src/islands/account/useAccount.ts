@@ -20,19 +20,28 @@ export type AccountActions = {
   act: (method: string, path: string, body?: unknown) => Promise<ApiAnswer>
 }
 
+const ERASED =
+  'This account no longer exists: it was erased, so we hold nothing about you any more. You can join again at any time.'
+
 export const useAccount = (api: string) => {
   const [state, setState] = useState<AccountPhase>({ phase: 'checking' })
 
   const settle = useCallback((answer: ApiAnswer): boolean => {
     if (answer.status === 401) setState({ phase: 'signed-out' })
     else if (answer.status === 410)
-      setState({ phase: 'erased', message: answer.body.message ?? 'This account was erased.', kept: [] })
+      setState({ phase: 'erased', message: answer.body.message ?? ERASED, kept: [] })
     else if (answer.status === 0) setState({ phase: 'unreachable', message: answer.body.message ?? '' })
     else return false
     return true
   }, [])
 
   const load = useCallback(async () => {
+    // First the probe every visitor may make (200 whether signed in or not), so a signed-out
+    // visitor's browser logs no failed request; then the account itself.
+    const probe = await callApi(api, '/account/networks')
+    if (probe.status === 200 && probe.body.status === 'signed-out') return setState({ phase: 'signed-out' })
+    if (probe.status === 200 && probe.body.status === 'erased')
+      return setState({ phase: 'erased', message: ERASED, kept: [] })
     const answer = await callApi<AccountData>(api, '/account/me')
     if (settle(answer)) return
     if (answer.status === 200) setState({ phase: 'signed-in', data: answer.body })
