@@ -9,6 +9,7 @@ import { queueRebuild } from '../jobs/rebuild/queueRebuild'
 import { openLink } from './links'
 import { idTypeOf, type RecordId } from './recordId'
 import { registerOnJoin, type SessionRef } from './registerOnJoin'
+import { placePendingRegistrations } from '../training/register'
 import { collectionOf, hashToken, type RecordKind } from './tokens'
 
 /** Confirmation emails one address may get for one petition (or one sign-up), counting repeats. */
@@ -72,6 +73,8 @@ const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date
     depth: 0,
   })
   await registerOnJoin(payload, id, trainingSession)
+  // A place, or the waiting list, now that the address is proved (with an email saying which).
+  await placePendingRegistrations(payload, id, now)
 }
 
 /**

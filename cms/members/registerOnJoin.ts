@@ -13,7 +13,9 @@ import { refId, type RecordId } from './recordId'
 export type SessionRef = RecordId | { id: RecordId } | null | undefined
 
 /**
- * Registers the member for the session chosen when joining. Already registered for it: nothing
+ * Keeps the session chosen when joining as a pending registration: it holds no place until the
+ * member confirms their address (applyMemberConfirmation then places it, or puts it on the
+ * waiting list: cms/training's placePendingRegistrations). Already registered for it: nothing
  * changes (joining twice with the same choice is harmless).
  */
 export const registerOnJoin = async (payload: Payload, member: RecordId, session: SessionRef) => {
@@ -22,7 +24,7 @@ export const registerOnJoin = async (payload: Payload, member: RecordId, session
     await payload.create({
       collection: 'registrations',
       // The generated types have SQLite's number ids; on MongoDB ids are ObjectId strings.
-      data: { member, session: refId(session), state: REGISTRATION_STATES.REGISTERED } as Pick<
+      data: { member, session: refId(session), state: REGISTRATION_STATES.PENDING } as Pick<
         Registration,
         'member' | 'session' | 'state'
       >,

@@ -95,7 +95,8 @@ describe('joining the network', () => {
       overrideAccess: true,
       depth: 0,
     })
-    expect(places).toMatchObject([{ session: session.id, state: 'registered' }])
+    // The session chosen waits, holding no place, until the address is confirmed.
+    expect(places).toMatchObject([{ session: session.id, state: 'pending' }])
     const mail = (await outbox()).slice(before)
     expect(mail).toHaveLength(1)
     expect(mail[0].text).toContain('Warehouse workers')
@@ -105,6 +106,13 @@ describe('joining the network', () => {
     await fetch(link, { method: 'POST' })
     expect(await (await fetch(link, { method: 'POST' })).text()).toContain('already in the network')
     expect((await membersWith('sarak@gmail.com'))[0].state).toBe('confirmed')
+    const { docs: placed } = await t.payload.find({
+      collection: 'registrations',
+      where: { member: { equals: m.id } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(placed).toMatchObject([{ session: session.id, state: 'registered' }])
   })
 
   it('refuses a sign-up without the email consent, naming it, and stores nothing', async () => {
