@@ -87,7 +87,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'training-sessions': {
+      registrations: 'registrations';
+    };
+  };
   collectionsSelect: {
     guides: GuidesSelect<false> | GuidesSelect<true>;
     templates: TemplatesSelect<false> | TemplatesSelect<true>;
@@ -567,6 +571,14 @@ export interface TrainingSession {
   topics?: (number | Topic)[] | null;
   status: 'scheduled' | 'full' | 'cancelled';
   /**
+   * Who has a place, and the waiting list in order.
+   */
+  registrations?: {
+    docs?: (number | Registration)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
    * When the session was cancelled (everyone registered is emailed).
    */
   cancelledAt?: string | null;
@@ -576,6 +588,164 @@ export interface TrainingSession {
   cancelReason?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations".
+ */
+export interface Registration {
+  id: number;
+  member: number | Member;
+  session: number | TrainingSession;
+  state: 'pending' | 'registered' | 'waiting' | 'cancelled';
+  /**
+   * Place on the waiting list (lower moves up first).
+   */
+  position?: number | null;
+  cancelledAt?: string | null;
+  /**
+   * When the reminder before the session was sent.
+   */
+  remindedAt?: string | null;
+  /**
+   * When a place freed up and this registration got it.
+   */
+  movedUpAt?: string | null;
+  cancelTokenHash?: string | null;
+  activeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members".
+ */
+export interface Member {
+  id: number;
+  firstName: string;
+  email: string;
+  emailCanonical?: string | null;
+  /**
+   * Postcode or area, optional.
+   */
+  postcode?: string | null;
+  sector?:
+    | (
+        | 'care'
+        | 'health'
+        | 'education'
+        | 'retail'
+        | 'hospitality'
+        | 'warehouse-logistics'
+        | 'transport'
+        | 'delivery-and-gig'
+        | 'construction'
+        | 'manufacturing'
+        | 'public-services'
+        | 'civil-service'
+        | 'cleaning-and-security'
+        | 'arts-and-media'
+        | 'office-and-finance'
+        | 'tech-and-telecoms'
+        | 'energy-and-utilities'
+        | 'food-and-farming'
+        | 'hair-and-beauty'
+        | 'post-and-comms'
+        | 'justice-and-prisons'
+        | 'emergency-services'
+        | 'sport-and-leisure'
+        | 'other'
+      )
+    | null;
+  networks?: (number | Network)[] | null;
+  consentEmail: boolean;
+  consentUnionInterest: boolean;
+  /**
+   * Version of the union-interest consent wording they agreed to (empty: never asked or withdrawn).
+   */
+  consentUnionInterestVersion?: string | null;
+  /**
+   * When they gave the union-interest consent.
+   */
+  consentUnionInterestAt?: string | null;
+  /**
+   * The name they go by in each network; never their real name unless they choose it.
+   */
+  displayNames?:
+    | {
+        network?: (number | null) | Network;
+        name: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Version of the consent wording shown.
+   */
+  consentVersion: string;
+  state: 'pending' | 'confirmed' | 'unsubscribed';
+  confirmTokenHash?: string | null;
+  /**
+   * Confirmation emails sent: a repeat sign-up resends a few times at most.
+   */
+  confirmationsSent?: number | null;
+  confirmedAt?: string | null;
+  /**
+   * When the latest confirmation link was asked for (joining, or joining again). Unconfirmed after 7 days, the record is deleted.
+   */
+  pendingSince?: string | null;
+  /**
+   * Choices of someone joining again, applied only when they confirm the new link.
+   */
+  pendingChanges?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * When they unsubscribed: deleted UNSUBSCRIBED_RETENTION_DAYS later.
+   */
+  unsubscribedAt?: string | null;
+  /**
+   * Their latest confirmation or "keep me": asked after MEMBER_RETENTION_MONTHS without one.
+   */
+  lastActiveAt?: string | null;
+  /**
+   * When we asked if they want to stay: deleted 30 days later unless they said yes.
+   */
+  retentionAskedAt?: string | null;
+  /**
+   * The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.
+   */
+  confirmEmailState?: ('owed' | 'sent' | 'failed') | null;
+  /**
+   * Failed tries to send the confirmation email.
+   */
+  confirmEmailAttempts?: number | null;
+  /**
+   * When the email worker may next try (also holds off other workers while one tries).
+   */
+  confirmEmailNextAt?: string | null;
+  /**
+   * Why the last try to send the confirmation email failed.
+   */
+  confirmEmailError?: string | null;
+  flags?: string[] | null;
+  signInTokenHash?: string | null;
+  signInTokenExpiresAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  collection: 'members';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -840,164 +1010,6 @@ export interface Signature {
    */
   flags?: string[] | null;
   anonymisedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "members".
- */
-export interface Member {
-  id: number;
-  firstName: string;
-  email: string;
-  emailCanonical?: string | null;
-  /**
-   * Postcode or area, optional.
-   */
-  postcode?: string | null;
-  sector?:
-    | (
-        | 'care'
-        | 'health'
-        | 'education'
-        | 'retail'
-        | 'hospitality'
-        | 'warehouse-logistics'
-        | 'transport'
-        | 'delivery-and-gig'
-        | 'construction'
-        | 'manufacturing'
-        | 'public-services'
-        | 'civil-service'
-        | 'cleaning-and-security'
-        | 'arts-and-media'
-        | 'office-and-finance'
-        | 'tech-and-telecoms'
-        | 'energy-and-utilities'
-        | 'food-and-farming'
-        | 'hair-and-beauty'
-        | 'post-and-comms'
-        | 'justice-and-prisons'
-        | 'emergency-services'
-        | 'sport-and-leisure'
-        | 'other'
-      )
-    | null;
-  networks?: (number | Network)[] | null;
-  consentEmail: boolean;
-  consentUnionInterest: boolean;
-  /**
-   * Version of the union-interest consent wording they agreed to (empty: never asked or withdrawn).
-   */
-  consentUnionInterestVersion?: string | null;
-  /**
-   * When they gave the union-interest consent.
-   */
-  consentUnionInterestAt?: string | null;
-  /**
-   * The name they go by in each network; never their real name unless they choose it.
-   */
-  displayNames?:
-    | {
-        network?: (number | null) | Network;
-        name: string;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Version of the consent wording shown.
-   */
-  consentVersion: string;
-  state: 'pending' | 'confirmed' | 'unsubscribed';
-  confirmTokenHash?: string | null;
-  /**
-   * Confirmation emails sent: a repeat sign-up resends a few times at most.
-   */
-  confirmationsSent?: number | null;
-  confirmedAt?: string | null;
-  /**
-   * When the latest confirmation link was asked for (joining, or joining again). Unconfirmed after 7 days, the record is deleted.
-   */
-  pendingSince?: string | null;
-  /**
-   * Choices of someone joining again, applied only when they confirm the new link.
-   */
-  pendingChanges?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  /**
-   * When they unsubscribed: deleted UNSUBSCRIBED_RETENTION_DAYS later.
-   */
-  unsubscribedAt?: string | null;
-  /**
-   * Their latest confirmation or "keep me": asked after MEMBER_RETENTION_MONTHS without one.
-   */
-  lastActiveAt?: string | null;
-  /**
-   * When we asked if they want to stay: deleted 30 days later unless they said yes.
-   */
-  retentionAskedAt?: string | null;
-  /**
-   * The confirmation email: owed (not sent yet), sent, or failed (gave up after several tries). Empty when none is due.
-   */
-  confirmEmailState?: ('owed' | 'sent' | 'failed') | null;
-  /**
-   * Failed tries to send the confirmation email.
-   */
-  confirmEmailAttempts?: number | null;
-  /**
-   * When the email worker may next try (also holds off other workers while one tries).
-   */
-  confirmEmailNextAt?: string | null;
-  /**
-   * Why the last try to send the confirmation email failed.
-   */
-  confirmEmailError?: string | null;
-  flags?: string[] | null;
-  signInTokenHash?: string | null;
-  signInTokenExpiresAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  collection: 'members';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "registrations".
- */
-export interface Registration {
-  id: number;
-  member: number | Member;
-  session: number | TrainingSession;
-  state: 'pending' | 'registered' | 'waiting' | 'cancelled';
-  /**
-   * Place on the waiting list (lower moves up first).
-   */
-  position?: number | null;
-  cancelledAt?: string | null;
-  /**
-   * When the reminder before the session was sent.
-   */
-  remindedAt?: string | null;
-  /**
-   * When a place freed up and this registration got it.
-   */
-  movedUpAt?: string | null;
-  cancelTokenHash?: string | null;
-  activeKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1490,6 +1502,7 @@ export interface TrainingSessionsSelect<T extends boolean = true> {
   facilitator?: T;
   topics?: T;
   status?: T;
+  registrations?: T;
   cancelledAt?: T;
   cancelReason?: T;
   updatedAt?: T;

@@ -3,6 +3,7 @@ import { SESSION_FORMATS, SESSION_STATES } from '../constants'
 import { anyone } from '../access/anyone'
 import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
 import { staffOnlyField } from '../access/fieldAccess'
+import { isOrganiserField } from '../access/isOrganiserField'
 import { keepSessionsWithPlaces, stampCancelled } from '../hooks/trainingSessionHooks'
 import { slugField } from '../fields/slug'
 import { summaryField } from '../fields/summary'
@@ -107,6 +108,18 @@ export const TrainingSessions: CollectionConfig = {
       required: true,
       defaultValue: 'scheduled',
       options: SESSION_STATES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+    },
+    {
+      name: 'registrations',
+      type: 'join',
+      collection: 'registrations',
+      on: 'session',
+      // People: organisers and admins only, never the public API or the snapshot.
+      access: { read: isOrganiserField },
+      admin: {
+        defaultColumns: ['member', 'state', 'position', 'createdAt'],
+        description: 'Who has a place, and the waiting list in order.',
+      },
     },
     {
       name: 'cancelledAt',

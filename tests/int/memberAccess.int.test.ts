@@ -158,16 +158,19 @@ describe('the member endpoints', () => {
   })
 })
 
-describe("a training session's joining link", () => {
-  it('is read by staff only, and never exported in the snapshot', async () => {
+describe("a training session's joining link and registrations", () => {
+  it('are read by staff only, and never exported in the snapshot', async () => {
     const id = targets['training-sessions']
     const anonymous = await (await fetch(`${t.api}/training-sessions/${id}`)).json()
     expect(anonymous.title).toBeDefined()
     expect(anonymous).not.toHaveProperty('joiningLink')
+    // Nor who registered: the session's registrations are for organisers.
+    expect(anonymous).not.toHaveProperty('registrations')
     const staff = await (
       await fetch(`${t.api}/training-sessions/${id}`, { headers: { Authorization: `JWT ${staffToken}` } })
     ).json()
     expect(staff.joiningLink).toBe('https://meet.example.org/abc-defg')
+    expect(staff.registrations).toMatchObject({ docs: [] })
     const dir = path.join(t.dir, 'snapshot')
     await exportSnapshot(t.payload, dir)
     const sessions = await readFile(path.join(dir, 'training-sessions.json'), 'utf8')
