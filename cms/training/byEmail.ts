@@ -38,16 +38,12 @@ const MEMBER_FIELDS = { firstName: true, email: true, emailCanonical: true, stat
 const memberFor = async (payload: Payload, input: RegisterInput, now: Date): Promise<Recipient> => {
   const emailCanonical = canonicalEmail(input.email)
   for (let tries = 0; tries < 2; tries++) {
-    const found = await payload.find({
+    const found = await payload.db.findOne<Recipient>({
       collection: 'members',
       where: { emailCanonical: { equals: emailCanonical } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
       select: MEMBER_FIELDS,
     })
-    if (found.docs[0]) return found.docs[0] as Recipient
+    if (found) return found
     try {
       return await payload.create({
         collection: 'members',

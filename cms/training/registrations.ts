@@ -11,14 +11,12 @@ import { isActiveRegistration, REGISTRATION_STATES as S } from './states'
 /** A member's registrations for a session, newest first (at most one is active). */
 export const registrationsOf = async (payload: Payload, member: RecordId, session: RecordId) =>
   (
-    await payload.find({
+    await payload.db.find<Registration>({
       collection: 'registrations',
       where: { and: [{ member: { equals: member } }, { session: { equals: session } }] },
       sort: '-createdAt',
       limit: 10,
-      depth: 0,
       pagination: false,
-      overrideAccess: true,
     })
   ).docs
 
@@ -27,14 +25,8 @@ export const activeRegistration = async (payload: Payload, member: RecordId, ses
   (await registrationsOf(payload, member, session)).find((r) => isActiveRegistration(r.state))
 
 /** A registration by id, or null. */
-export const registrationById = async (payload: Payload, id: RecordId): Promise<Registration | null> =>
-  (await payload.findByID({
-    collection: 'registrations',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-  })) ?? null
+export const registrationById = (payload: Payload, id: RecordId): Promise<Registration | null> =>
+  payload.db.findOne<Registration>({ collection: 'registrations', where: { id: { equals: id } } })
 
 /**
  * Someone's number on a session's waiting list (1 = next to get a place), or null when the
@@ -45,7 +37,7 @@ export const waitingNumber = async (
   r: Pick<Registration, 'state' | 'position' | 'session'>,
 ): Promise<number | null> => {
   if (r.state !== S.WAITING || typeof r.position !== 'number') return null
-  const ahead = await payload.count({
+  const ahead = await payload.db.count({
     collection: 'registrations',
     where: {
       and: [
@@ -54,7 +46,6 @@ export const waitingNumber = async (
         { position: { less_than: r.position } },
       ],
     },
-    overrideAccess: true,
   })
   return ahead.totalDocs + 1
 }
@@ -63,22 +54,18 @@ export const waitingNumber = async (
 export const placesTaken = async (payload: Payload, session: RecordId) => {
   const count = async (state: string) =>
     (
-      await payload.count({
+      await payload.db.count({
         collection: 'registrations',
         where: { and: [{ session: { equals: session } }, { state: { equals: state } }] },
-        overrideAccess: true,
       })
     ).totalDocs
   return { registered: await count(S.REGISTERED), waiting: await count(S.WAITING) }
 }
 
 /** The member a training email goes to, or null if they are gone (erased). */
-export const recipientOf = async (payload: Payload, member: RecordId): Promise<Recipient | null> =>
-  ((await payload.findByID({
+export const recipientOf = (payload: Payload, member: RecordId): Promise<Recipient | null> =>
+  payload.db.findOne<Recipient>({
     collection: 'members',
-    id: member,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
+    where: { id: { equals: member } },
     select: { firstName: true, email: true, emailCanonical: true },
-  })) as Recipient | null) ?? null
+  })

@@ -1,6 +1,8 @@
 /**
  * A training session as the training emails and rules need it: found by slug or id, its times in
- * UK words, where it happens, and whether it still takes registrations here.
+ * UK words, where it happens, and whether it still takes registrations here. Reads here and in
+ * registrations.ts go straight to the database adapter (payload.db): they are on the path of every
+ * registration, and Payload's find costs several times more (access, hooks) for nothing we need.
  */
 import type { Payload } from 'payload'
 import type { TrainingSession } from '../../content-models/payload-types'
@@ -50,28 +52,20 @@ const SELECT = {
 /** A session by its slug (public URL) or null; drafts and other collections' access do not apply here. */
 export const sessionBySlug = async (payload: Payload, slug: string): Promise<SessionForTraining | null> => {
   if (!slug || slug.length > 200) return null
-  const found = await payload.find({
+  return payload.db.findOne<SessionForTraining>({
     collection: 'training-sessions',
     where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
     select: SELECT,
   })
-  return found.docs[0] ?? null
 }
 
 /** A session by id, or null. */
-export const sessionById = async (payload: Payload, id: RecordId): Promise<SessionForTraining | null> =>
-  (await payload.findByID({
+export const sessionById = (payload: Payload, id: RecordId): Promise<SessionForTraining | null> =>
+  payload.db.findOne<SessionForTraining>({
     collection: 'training-sessions',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
+    where: { id: { equals: id } },
     select: SELECT,
-  })) ?? null
+  })
 
 /** The number of places, or null for no limit. */
 export const capacityOf = (s: Pick<TrainingSession, 'capacity'>): number | null =>
