@@ -65,7 +65,13 @@ describe('asking for a sign-in link', () => {
     expect(JSON.parse(answers[0].body)).toMatchObject({ status: 'sent' })
     expect(answers[0].headers['set-cookie']).toBeUndefined()
     for (const other of answers.slice(1)) expect(other).toEqual(answers[0])
-    await emailTo(t.outbox, known.email, before)
+    const mail = await emailTo(t.outbox, known.email, before)
+    // HTML and plain text, both with the link, and the erase link every email carries.
+    expect(mail.subject).toBe('Your link to sign in to Better Work')
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain(`${t.api}/account/sign-in/${known.id}/`)
+      expect(body).toContain('Delete everything we hold about you')
+    }
     await new Promise((r) => setTimeout(r, 300))
     expect((await t.outbox()).slice(before).map((m) => m.to)).toEqual([[known.email]])
   })
