@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Payload } from 'payload'
 import { readMember, type AccountMember } from './accountMember'
 import { parseRecordId, type RecordId } from './recordId'
+import { cookieTokenOf } from './sessionStrategy'
 import { hmac } from './tokens'
 
 export type Caller =
@@ -17,15 +18,6 @@ export const SIGNED_OUT_MESSAGE =
   'You are not signed in. Sign in on the My account page: we email you a link.'
 export const ERASED_MESSAGE =
   'This account no longer exists: it was erased, so we hold nothing about you any more. You can join again at any time.'
-
-/** The value of one cookie in a Cookie header. */
-const cookieValue = (header: string | null, name: string): string | null => {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=')
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim()
-  }
-  return null
-}
 
 /**
  * The member id in a session cookie signed with our secret (HS256, as Payload signs it), expired
@@ -55,8 +47,8 @@ export const callerOf = async (payload: Payload, user: RequestUser, headers: Hea
     if (member) return { ok: true, member }
     return { ok: false, status: 'erased', message: ERASED_MESSAGE }
   }
-  const cookie = cookieValue(headers.get('cookie'), `${payload.config.cookiePrefix}-token`)
-  const id = user ? null : signedMemberId(payload.secret, cookie)
+  // The cookie as the member strategy reads it: only from the site or the CMS itself (csrf list).
+  const id = user ? null : signedMemberId(payload.secret, cookieTokenOf(headers, payload))
   if (id !== null && !(await readMember(payload, id)))
     return { ok: false, status: 'erased', message: ERASED_MESSAGE }
   return { ok: false, status: 'signed-out', message: SIGNED_OUT_MESSAGE }
