@@ -38,6 +38,7 @@ beforeAll(async () => {
   process.env.SITE_URL = siteUrl
   process.env.FORM_MIN_FILL_SECONDS = '0'
   process.env.RATE_LIMIT_JOIN = 'off'
+  process.env.RATE_LIMIT_SIGNIN = 'off'
   t = await startHarness({ withServer: true })
   cmsUrl = t.url
   await make.session(t.payload, {
@@ -46,6 +47,12 @@ beforeAll(async () => {
     capacity: 2,
     start: '2030-02-11T18:30:00.000Z',
     end: '2030-02-11T20:00:00.000Z',
+  })
+  await make.session(t.payload, {
+    title: 'Raising a grievance',
+    slug: 'raising-a-grievance',
+    start: '2030-02-18T18:30:00.000Z',
+    end: '2030-02-18T20:00:00.000Z',
   })
   const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'organise-training-snap-'))
   await mkdir(path.resolve('data'), { recursive: true })
@@ -127,6 +134,62 @@ describe('training, in Chromium', () => {
     await expect
       .poll(async () => (await emailsTo('priya.s@example.org')).at(-1)?.subject)
       .toBe('Good news: you have a place at Holiday pay in one evening')
+    await context.close()
+  })
+
+  it('Nia signs in from the email and registers for two sessions with one press each', async () => {
+    await make.member(t.payload, {
+      firstName: 'Nia',
+      email: 'nia.b@example.org',
+      emailCanonical: 'nia.b@example.org',
+      state: 'confirmed',
+    })
+    const before = (await t.outbox()).length
+    const asked = await fetch(`${cmsUrl}/api/public/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: siteUrl },
+      body: JSON.stringify({ email: 'nia.b@example.org' }),
+    })
+    expect(asked.status).toBe(202)
+    await expect
+      .poll(async () => (await t.outbox()).slice(before).some((m) => m.to.includes('nia.b@example.org')))
+      .toBe(true)
+    const signInMail = (await emailsTo('nia.b@example.org')).at(-1)!
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(linkIn(signInMail.text, `${cmsUrl}/api/account/sign-in/`))
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => page.url()).toContain(`${siteUrl}/account/`)
+    for (const [slug, title] of [
+      ['raising-a-grievance', 'Raising a grievance'],
+      [SESSION, 'Holiday pay in one evening'],
+    ]) {
+      await page.goto(`${siteUrl}/training/${slug}/`)
+      await page.getByRole('button', { name: 'Register for this session' }).click()
+      await expect
+        .poll(() => page.locator('.member-register').textContent())
+        .toMatch(/You (have a place|are number \d+ on the waiting list)/)
+      await expect
+        .poll(async () => (await emailsTo('nia.b@example.org')).some((m) => m.subject.includes(title)))
+        .toBe(true)
+    }
+    const nia = (
+      await t.payload.find({
+        collection: 'members',
+        where: { email: { equals: 'nia.b@example.org' } },
+        overrideAccess: true,
+      })
+    ).docs[0]
+    const places = await t.payload.find({
+      collection: 'registrations',
+      where: { member: { equals: nia.id } },
+      overrideAccess: true,
+    })
+    // A place at the grievance session; the holiday pay one is full (Sam and Priya), so she waits.
+    expect(places.docs.map((r) => r.state).sort()).toEqual(['registered', 'waiting'])
+    expect(await page.locator('.member-register').textContent()).toContain(
+      'You are number 1 on the waiting list',
+    )
     await context.close()
   })
 })
