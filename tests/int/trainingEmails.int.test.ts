@@ -11,6 +11,9 @@ vi.hoisted(() => {
   process.env.SITE_URL = 'http://site.test'
 })
 
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { exportSnapshot } from '../../cms/publish'
 import { attendanceCsv } from '../../cms/training/attendance'
 import { sendCancellationNotices, sendDueReminders } from '../../cms/training/notices'
 import { claimReminder } from '../../cms/training/places'
@@ -95,13 +98,18 @@ describe('Training emails', () => {
     expect(reminders[0].attachments![0].content).toContain('LOCATION:Unity Hall')
   })
 
-  it('never shows the joining link on the public API', async () => {
+  it('never shows the joining link on the public API or in the snapshot', async () => {
     const session = await sessionIn(50, { slug: 'secret-link', joiningLink: JOIN })
     const res = await fetch(`${t.api}/training-sessions/${session.id}`)
     expect(res.status).toBe(200)
     const body = await res.text()
     expect(body).toContain('secret-link')
     expect(body).not.toContain(JOIN)
+    const dir = path.join(t.dir, 'snapshot')
+    await exportSnapshot(t.payload, dir)
+    const sessions = await readFile(path.join(dir, 'training-sessions.json'), 'utf8')
+    expect(sessions).toContain('secret-link')
+    expect(sessions).not.toContain(JOIN)
   })
 
   it('emails everyone registered or waiting once when a session is cancelled', async () => {
