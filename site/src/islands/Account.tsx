@@ -82,7 +82,7 @@ export default function Account({ api, signIn, sectors, networks }: AccountProps
   const acted = useRef(false)
   const signOut = async (everywhere: boolean) => {
     acted.current = true
-    await callApi(api, `/members/logout${everywhere ? '?allSessions=true' : ''}`, 'POST')
+    await callApi(api, everywhere ? '/account/sign-out-everywhere' : '/account/sign-out', 'POST')
     setState({ phase: 'signed-out' })
   }
   if (state.phase === 'checking') return <p role="status">Checking whether you are signed in…</p>
