@@ -8,12 +8,12 @@ import type { Payload } from 'payload'
 import { moveUpWaiting } from './cancel'
 import { PENDING_REGISTRATION_DAYS, REGISTRATION_STATES as S } from './states'
 
-/** Deletes unconfirmed registrations older than PENDING_REGISTRATION_DAYS; how many went. */
+/** Deletes registrations unconfirmed PENDING_REGISTRATION_DAYS after their latest link (updatedAt: a row may be an old one used again); how many went. */
 export const deleteUnconfirmedRegistrations = async (payload: Payload, now = new Date()) => {
   const before = new Date(now.getTime() - PENDING_REGISTRATION_DAYS * 24 * 60 * 60 * 1000).toISOString()
   const res = await payload.delete({
     collection: 'registrations',
-    where: { and: [{ state: { equals: S.PENDING } }, { createdAt: { less_than: before } }] },
+    where: { and: [{ state: { equals: S.PENDING } }, { updatedAt: { less_than: before } }] },
     overrideAccess: true,
   })
   return res.docs.length

@@ -14,6 +14,7 @@ vi.hoisted(() => {
 import { cancelByToken, forgetRegistrationsOf } from '../../cms/training/cancel'
 import { listRegistrationsFor } from '../../cms/training/forMember'
 import { placePendingRegistrations, registerMember } from '../../cms/training/register'
+import { deleteUnconfirmedRegistrations } from '../../cms/training/tidy'
 import { make } from '../helpers/factories'
 import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 import { postTo } from '../helpers/publicForms'
@@ -272,5 +273,29 @@ describe('Training places', () => {
     expect((await emailsTo(joiner.email)).at(-1)!.subject).toBe(
       `You are on the waiting list: ${session.title}`,
     )
+  })
+
+  it('deletes a registration never confirmed 7 days after its latest link, and keeps newer ones', async () => {
+    const session = await make.session(t.payload, {
+      slug: 'never-confirmed',
+      start: '2030-04-08T18:00:00.000Z',
+      end: '2030-04-08T19:00:00.000Z',
+    })
+    for (const email of ['old.link@example.org', 'new.link@example.org'])
+      await postTo(
+        t,
+        `/public/training/${session.slug}/register`,
+        { firstName: 'Link', email },
+        { json: true },
+      )
+    const [old] = (await registrationsOf(session.id)).sort((a, b) => Number(a.id) - Number(b.id))
+    await t.payload.db.updateOne({
+      collection: 'registrations',
+      id: old.id,
+      data: { updatedAt: new Date(Date.now() - 8 * 86_400_000).toISOString() },
+      returning: false,
+    })
+    expect(await deleteUnconfirmedRegistrations(t.payload)).toBe(1)
+    expect(await registrationsOf(session.id)).toHaveLength(1)
   })
 })
