@@ -17,6 +17,7 @@ import { jobs } from './jobs'
 import { withMemberSessions } from './members/sessionStrategy'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
+import { waitWhenBusy } from './db/rows'
 
 export type AppConfigOptions = {
   /** Overrides DATABASE_URI (tests use a temporary SQLite file). */
@@ -52,6 +53,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
   buildConfig({
     serverURL: process.env.CMS_URL || 'http://localhost:3000',
     secret: options.secret ?? payloadSecret(),
+    onInit: waitWhenBusy,
     admin: {
       user: 'users',
       meta: { titleSuffix: ' – Better Work CMS' },

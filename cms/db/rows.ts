@@ -152,3 +152,16 @@ export const sqlRows = (payload: Payload): SqlRows | null => {
     registrations: registrationRows(h.client, sqlTable(h, 'registrations')),
   }
 }
+
+/** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000
+
+/**
+ * Makes this Payload's SQLite connection wait for a lock held by another connection (a second CMS
+ * process, `npm run jobs`, a backup) instead of failing at once: SQLite's default wait is zero,
+ * which turned a moment's overlap into a 500. Nothing to do on MongoDB.
+ */
+export const waitWhenBusy = async (payload: Payload): Promise<void> => {
+  const h = sqlHandle(payload)
+  if (h?.client) await h.client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+}

@@ -13,7 +13,15 @@ vi.hoisted(() => {
 })
 
 import { rateLimitsTable } from '../../cms/db/rateLimitsTable'
-import { RELIED_ON, sqlHandle, sqlNames, sqlRows, type SqlHandle, type SqlRows } from '../../cms/db/rows'
+import {
+  BUSY_TIMEOUT_MS,
+  RELIED_ON,
+  sqlHandle,
+  sqlNames,
+  sqlRows,
+  type SqlHandle,
+  type SqlRows,
+} from '../../cms/db/rows'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
 
@@ -171,6 +179,11 @@ describe('the SQL that bypasses Payload', () => {
     expect(await rows.deleteExpiredRateLimits(now)).toBe(1)
     const left = await handle.client.execute('select "key" from "rate_limits"')
     expect(left.rows.map((r) => r.key)).toEqual(['live'])
+  })
+
+  it("waits for another connection's write lock instead of failing at once (busy_timeout)", async () => {
+    const res = await handle.client.execute('PRAGMA busy_timeout')
+    expect(Number(Object.values(res.rows[0])[0])).toBe(BUSY_TIMEOUT_MS)
   })
 
   it('is not there on another database (MongoDB): callers use Payload', () => {
