@@ -122,8 +122,26 @@ const deliver = (j: Join, id: RecordId, undoOnRefusal: boolean) =>
   )
 
 /**
- * Someone joins with an address that is already a member. Confirmed: counted, and told so.
- * Pending or unsubscribed: a fresh link with a clock of its own; the new choices and consents wait
+ * What a confirmed member's new join adds (issue 15: several networks per member): networks they
+ * are not in yet, a training session, the union-interest consent not given before; null when it
+ * adds nothing. Only additions: their name, postcode and sector change in My account, not here.
+ */
+const moreChoices = (j: Join, existing: Member): Record<string, unknown> | null => {
+  const mine = (existing.networks ?? []).map((n) => (typeof n === 'object' ? n.id : n))
+  const added = j.choices.networks.map((n) => n.id).filter((id) => !mine.includes(id))
+  const session = j.choices.session?.id
+  const consent = j.input.consentUnionInterest && !existing.consentUnionInterest
+  if (!added.length && !session && !consent) return null
+  return {
+    networks: [...mine, ...added],
+    ...(session ? { trainingSession: session } : {}),
+    ...(consent ? unionInterestConsent(new Date(j.now)) : {}),
+  }
+}
+
+/**
+ * Someone joins with an address that is already a member. Confirmed: a link to confirm what the
+ * join adds (moreChoices), or, when it adds nothing, told they are already in. Pending or unsubscribed: a fresh link with a clock of its own; the new choices and consents wait
  * in pendingChanges until that link is confirmed (confirmRecord), so someone who only knows the
  * address cannot change what the person chose.
  */
@@ -145,6 +163,21 @@ const joinAgain = async (j: Join, clash: unknown): Promise<JoinOutcome> => {
   if (sent >= MAX_CONFIRMATION_EMAILS) return { status: 'too-many-emails', workEmail }
   const again = { overrideAccess: true, depth: 0, collection: 'members', id: existing.id } as const
   if (existing.state === RECORD_STATES.CONFIRMED) {
+    const more = moreChoices(j, existing)
+    if (more) {
+      // Still confirmed; the new networks wait beside the record until this link is confirmed.
+      await payload.update({
+        ...again,
+        data: {
+          pendingChanges: more,
+          confirmTokenHash: j.hash,
+          confirmationsSent: sent + 1,
+          ...owedFrom(j.now),
+        },
+      })
+      await deliver(j, existing.id, false)
+      return { status: 'sent', workEmail }
+    }
     await payload.update({ ...again, data: { confirmationsSent: sent + 1 } })
     await sendMemberAlreadyJoined(payload, {
       id: existing.id,

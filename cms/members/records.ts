@@ -65,6 +65,8 @@ const applyMemberConfirmation = async (payload: Payload, id: RecordId, now: Date
     data: {
       ...changes,
       pendingChanges: null,
+      // The cap on emails guards an address that never confirms; a confirmed one may join more later.
+      confirmationsSent: 0,
       lastActiveAt: now.toISOString(),
       retentionAskedAt: null,
       unsubscribedAt: null,
@@ -94,13 +96,19 @@ export const confirmRecord = async (
     id: RecordId
     state: string
     petition?: RecordId | { id: RecordId }
+    pendingChanges?: unknown
   }>({
     collection,
     where: { confirmTokenHash: { equals: hashToken(token) } },
-    select: kind === 'signature' ? { state: true, petition: true } : { state: true },
+    select: kind === 'signature' ? { state: true, petition: true } : { state: true, pendingChanges: true },
   })
   if (!record) return 'unknown-link'
-  if (record.state === RECORD_STATES.CONFIRMED) return 'already-confirmed'
+  if (record.state === RECORD_STATES.CONFIRMED) {
+    // A confirmed member joining more networks (cms/members/join.ts, moreChoices): applied once.
+    if (kind !== 'member' || !record.pendingChanges) return 'already-confirmed'
+    await applyMemberConfirmation(payload, record.id, now)
+    return 'confirmed'
+  }
   if (kind === 'signature') {
     const petitionId = typeof record.petition === 'object' ? record.petition.id : record.petition!
     const petition = await payload.findByID({

@@ -1,6 +1,7 @@
 /**
  * Joining the network again against a real Payload, through the real endpoints: a pending re-join
- * changes nothing until confirmed, a confirmed member keeps their choices, an owed email names the
+ * changes nothing until confirmed, a confirmed member keeps their choices and adds networks by a
+ * new link, an owed email names the
  * new choices, and unconfirmed records are deleted 7 days after their latest link.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -103,14 +104,36 @@ describe('joining again', () => {
     expect(logged.join('\n')).not.toMatch(/@|sara/i)
   })
 
-  it('a confirmed member who joins again gets "already joined" and keeps their choices', async () => {
+  it('a confirmed member who joins another network keeps everything until she confirms, then is in both (issue 15)', async () => {
     const before = (await outbox()).length
     expect((await join({ ...sara, networks: ['warehouse-workers'], postcode: 'M1 1AA' })).status).toBe(202)
-    expect((await outbox())[before].subject).toBe('You are already in the Better Work network')
+    const mail = (await outbox())[before]
+    expect(mail.subject).not.toBe('You are already in the Better Work network')
+    expect(mail.text).toContain('Warehouse workers')
     expect(await member('sara.rejoin@example.org')).toMatchObject({
       state: 'confirmed',
       postcode: 'CF10',
       networks: [care.id],
+    })
+    const link = linkIn(mail.text, `${process.env.CMS_URL}/api/public/confirm/member/`)
+    expect(await (await fetch(link, { method: 'POST' })).text()).toContain('Confirmed')
+    expect(await member('sara.rejoin@example.org')).toMatchObject({
+      state: 'confirmed',
+      postcode: 'CF10',
+      networks: [care.id, warehouse.id],
+      pendingChanges: null,
+    })
+    expect(await (await fetch(link, { method: 'POST' })).text()).toContain('already in the network')
+  })
+
+  it('a confirmed member who joins again with nothing new gets "already joined" and keeps their choices', async () => {
+    const before = (await outbox()).length
+    expect((await join({ ...sara, networks: ['care-workers'], postcode: 'M1 1AA' })).status).toBe(202)
+    expect((await outbox())[before].subject).toBe('You are already in the Better Work network')
+    expect(await member('sara.rejoin@example.org')).toMatchObject({
+      state: 'confirmed',
+      postcode: 'CF10',
+      networks: [care.id, warehouse.id],
       pendingChanges: null,
     })
   })
