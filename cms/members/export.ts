@@ -59,6 +59,8 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
       'networks',
       'training session',
       'consent version',
+      // Only these members may be put in touch with a union (the permission is optional, UK GDPR Art. 9).
+      'may keep interest in unions',
       'confirmed at',
     ],
     docs.map((m) => [
@@ -69,6 +71,7 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
       (m.networks ?? []).map((n) => (typeof n === 'object' ? n.name : n)).join('; '),
       (sessions.get(m.id) ?? []).join('; '),
       m.consentVersion,
+      m.consentUnionInterest ? `yes (${m.consentUnionInterestVersion ?? m.consentVersion})` : 'no',
       m.confirmedAt,
     ]),
   )
