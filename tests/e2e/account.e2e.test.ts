@@ -142,6 +142,20 @@ describe('My account, in Chromium', () => {
     expect(main).toContain('Paid breaks for cleaners')
     await checkA11y(page, '/account/ signed in')
 
+    // She joins a second network from its page with one button; the page shows a count, never who.
+    await page.goto(`${siteUrl}/networks/care-workers-north/`)
+    await expect.poll(() => page.locator('.network-membership').textContent()).toContain('0 members')
+    await page.getByRole('button', { name: 'Join Care Workers North' }).click()
+    await expect
+      .poll(() => page.getByRole('status').last().textContent())
+      .toBe('You joined Care Workers North.')
+    await expect.poll(() => page.locator('.network-membership').textContent()).toContain('1 member.')
+    await checkA11y(page, 'a network page, signed in')
+    await page.goto(`${siteUrl}/account/`)
+    await expect
+      .poll(() => page.locator('#networks-heading + ul').textContent())
+      .toContain('Care Workers North')
+
     // The readable page of everything held.
     const href = await page
       .getByRole('link', { name: 'See everything we hold about you' })

@@ -15,21 +15,26 @@ export default function AccountNetwork({ api, slug, name }: AccountNetworkProps)
   const [membership, setMembership] = useState<Membership>('unknown')
   const [status, setStatus] = useState('')
 
-  const refresh = useCallback(async () => {
-    const counted = await callApi<{ count?: number }>(
-      api,
-      `/public/networks/${slug}/count`,
-      'GET',
-      undefined,
-      'omit',
-    )
-    if (typeof counted.body.count === 'number') setCount(counted.body.count)
-    // Answered 200 for everyone: { status: 'ok', networks } for a member, { status: 'signed-out' } otherwise.
-    const mine = await callApi<{ networks?: string[] | null }>(api, '/account/networks')
-    if (mine.status === 200 && mine.body.status === 'ok')
-      setMembership(mine.body.networks?.includes(slug) ? 'in' : 'out')
-    else setMembership('signed-out')
-  }, [api, slug])
+  // After a change the count is asked for afresh (it is cached for a minute otherwise).
+  const refresh = useCallback(
+    async (fresh = false) => {
+      const counted = await callApi<{ count?: number }>(
+        api,
+        `/public/networks/${slug}/count`,
+        'GET',
+        undefined,
+        'omit',
+        fresh ? 'no-cache' : 'default',
+      )
+      if (typeof counted.body.count === 'number') setCount(counted.body.count)
+      // Answered 200 for everyone: { status: 'ok', networks } for a member, { status: 'signed-out' } otherwise.
+      const mine = await callApi<{ networks?: string[] | null }>(api, '/account/networks')
+      if (mine.status === 200 && mine.body.status === 'ok')
+        setMembership(mine.body.networks?.includes(slug) ? 'in' : 'out')
+      else setMembership('signed-out')
+    },
+    [api, slug],
+  )
 
   useEffect(() => {
     void refresh()
@@ -39,7 +44,7 @@ export default function AccountNetwork({ api, slug, name }: AccountNetworkProps)
     const answer = await callApi(api, `/account/networks/${slug}`, join ? 'POST' : 'DELETE')
     if (answer.status === 200) {
       setStatus(join ? `You joined ${name}.` : `You left ${name}.`)
-      await refresh()
+      await refresh(true)
     } else if (answer.status === 401 || answer.status === 410) {
       setStatus(problem(answer))
       setMembership('signed-out')

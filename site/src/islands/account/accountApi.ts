@@ -55,11 +55,13 @@ export const callApi = async <T = Record<string, unknown>>(
   method = 'GET',
   body?: unknown,
   credentials: RequestCredentials = 'include',
+  cache: RequestCache = 'default',
 ): Promise<ApiAnswer<T>> => {
   try {
     const res = await fetch(`${api}${path}`, {
       method,
       credentials,
+      cache,
       headers: {
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
