@@ -104,6 +104,9 @@ describe('download my data', () => {
       }),
     )
     expect(data.registrations).toHaveLength(1)
+    // My account shows the same registration, through the training room's list.
+    const me = await call(t, dataCookie, 'GET', '/account/me')
+    expect(me.json.registrations).toMatchObject([{ state: 'registered', session: { cancelled: false } }])
     expect(res.text).not.toContain('secret-hash')
     expect(data.notShown).toContain('signatures.confirmTokenHash')
     // Nobody else's signature is in it.
