@@ -4,7 +4,7 @@
  */
 
 /** Staff roles. A user has one or more; anonymous readers have none. */
-export const ROLES = ['admin', 'editor', 'reviewer', 'organiser'] as const
+export const ROLES = ['admin', 'editor', 'reviewer', 'organiser', 'adviser'] as const
 export type Role = (typeof ROLES)[number]
 
 /** UK nations as employment law divides them: England and Wales share one system. */

@@ -1,6 +1,13 @@
 import { Guides } from './collections/guides'
 import { Media } from './collections/Media'
 import { Members } from './collections/Members'
+import { ConversationEvents } from './collections/conversations/ConversationEvents'
+import { MessageReports } from './collections/conversations/MessageReports'
+import { Messages } from './collections/conversations/Messages'
+import { ModerationActions } from './collections/conversations/ModerationActions'
+import { ThreadFollows } from './collections/conversations/ThreadFollows'
+import { Threads } from './collections/conversations/Threads'
+import { Questions } from './collections/Questions'
 import { Networks } from './collections/Networks'
 import { Petitions } from './collections/Petitions'
 import { Registrations } from './collections/Registrations'
@@ -29,6 +36,13 @@ const allCollections = [
   Signatures,
   Members,
   Registrations,
+  Threads,
+  Messages,
+  MessageReports,
+  ModerationActions,
+  ThreadFollows,
+  ConversationEvents,
+  Questions,
   withBuildAdmin(SiteBuilds),
   Users,
 ]

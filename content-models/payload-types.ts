@@ -79,6 +79,13 @@ export interface Config {
     signatures: Signature;
     members: Member;
     registrations: Registration;
+    threads: Thread;
+    messages: Message;
+    'message-reports': MessageReport;
+    'moderation-actions': ModerationAction;
+    'thread-follows': ThreadFollow;
+    'conversation-events': ConversationEvent;
+    questions: Question;
     'site-builds': SiteBuild;
     users: User;
     'payload-kv': PayloadKv;
@@ -104,6 +111,13 @@ export interface Config {
     signatures: SignaturesSelect<false> | SignaturesSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    threads: ThreadsSelect<false> | ThreadsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    'message-reports': MessageReportsSelect<false> | MessageReportsSelect<true>;
+    'moderation-actions': ModerationActionsSelect<false> | ModerationActionsSelect<true>;
+    'thread-follows': ThreadFollowsSelect<false> | ThreadFollowsSelect<true>;
+    'conversation-events': ConversationEventsSelect<false> | ConversationEventsSelect<true>;
+    questions: QuestionsSelect<false> | QuestionsSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -443,9 +457,9 @@ export interface User {
    */
   name?: string | null;
   /**
-   * Admin: everything. Editor: writes content. Reviewer: checks and marks content reviewed. Organiser: petitions, networks and members.
+   * Admin: everything. Editor: writes content. Reviewer: checks and marks content reviewed. Organiser: petitions, networks and members, and moderates the networks they organise. Adviser: answers questions from workers.
    */
-  roles: ('admin' | 'editor' | 'reviewer' | 'organiser')[];
+  roles: ('admin' | 'editor' | 'reviewer' | 'organiser' | 'adviser')[];
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -658,6 +672,10 @@ export interface Member {
       )
     | null;
   networks?: (number | Network)[] | null;
+  /**
+   * Networks they asked to join that need an organiser to approve them.
+   */
+  networksAwaitingApproval?: (number | Network)[] | null;
   consentEmail: boolean;
   consentUnionInterest: boolean;
   /**
@@ -675,6 +693,18 @@ export interface Member {
     | {
         network?: (number | null) | Network;
         name: string;
+        /**
+         * When they agreed to the community guidelines before a first post.
+         */
+        guidelinesAcceptedAt?: string | null;
+        /**
+         * Muted by a moderator: no posting until then.
+         */
+        mutedUntil?: string | null;
+        /**
+         * They chose to let organisers of this network see their first name and email.
+         */
+        showNameToOrganisers?: boolean | null;
         id?: string | null;
       }[]
     | null;
@@ -796,6 +826,22 @@ export interface Network {
   meets?: string | null;
   relatedUnion?: (number | null) | Union;
   internalNotes?: string | null;
+  /**
+   * Staff who moderate its conversations (organisers; admins always can).
+   */
+  organisers?: (number | User)[] | null;
+  /**
+   * How long messages in its conversations are kept, then deleted for everyone.
+   */
+  messageRetention?: ('7' | '30' | '90' | 'forever') | null;
+  /**
+   * New members wait until an organiser approves them before they can read or post.
+   */
+  requireApproval?: boolean | null;
+  /**
+   * Rules of this network, shown after the community guidelines before a first post.
+   */
+  guidelines?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1009,6 +1055,170 @@ export interface Signature {
    * Silent fraud flags (honeypot, too fast, rate limit).
    */
   flags?: string[] | null;
+  anonymisedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "threads".
+ */
+export interface Thread {
+  id: number;
+  network: number | Network;
+  title: string;
+  author?: (number | null) | Member;
+  /**
+   * Their display name in this network.
+   */
+  authorName: string;
+  messageCount?: number | null;
+  lastMessageAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  thread: number | Thread;
+  network: number | Network;
+  author?: (number | null) | Member;
+  authorName: string;
+  body: string;
+  state: 'visible' | 'hidden';
+  hiddenReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-reports".
+ */
+export interface MessageReport {
+  id: number;
+  message: number | Message;
+  network: number | Network;
+  reporter?: (number | null) | Member;
+  reason: 'abuse' | 'personal-information' | 'employer' | 'spam' | 'other';
+  note?: string | null;
+  state: 'open' | 'dealt-with';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-actions".
+ */
+export interface ModerationAction {
+  id: number;
+  action: 'hide' | 'show' | 'remove' | 'mute' | 'unmute' | 'approve' | 'refuse' | 'remove-member' | 'dismiss-report';
+  /**
+   * For hide, show, remove and mute: the message (mute acts on its author).
+   */
+  message?: (number | null) | Message;
+  /**
+   * The report this deals with, if any: it is closed.
+   */
+  report?: (number | null) | MessageReport;
+  /**
+   * For approve, refuse, unmute and remove-member: the member.
+   */
+  member?: (number | null) | Member;
+  /**
+   * Filled in from the message when there is one.
+   */
+  network?: (number | null) | Network;
+  reason: string;
+  /**
+   * For mute: until when (empty: 7 days).
+   */
+  mutedUntil?: string | null;
+  messageId?: string | null;
+  actor?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "thread-follows".
+ */
+export interface ThreadFollow {
+  id: number;
+  thread: number | Thread;
+  member: number | Member;
+  notifiedAt?: string | null;
+  seenUpTo?: string | null;
+  unfollowTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-events".
+ */
+export interface ConversationEvent {
+  id: number;
+  kind: 'posted' | 'removed' | 'hidden' | 'shown' | 'thread' | 'left';
+  network: string;
+  thread?: string | null;
+  message?: string | null;
+  member?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions".
+ */
+export interface Question {
+  id: number;
+  /**
+   * The first words of the question.
+   */
+  summary?: string | null;
+  topic?: (number | null) | Topic;
+  nation: 'england-wales' | 'scotland' | 'northern-ireland';
+  employmentStatus: 'employee' | 'worker' | 'agency' | 'self-employed' | 'not-sure';
+  whatHappened: string;
+  /**
+   * The guide it was asked from.
+   */
+  fromGuide?: string | null;
+  state: 'open' | 'claimed' | 'answered' | 'closed';
+  adviser?: (number | null) | User;
+  claimedAt?: string | null;
+  closedAt?: string | null;
+  expectedReplyBy?: string | null;
+  /**
+   * The conversation, oldest first.
+   */
+  entries?:
+    | {
+        from: 'asker' | 'adviser';
+        body: string;
+        attachments?:
+          | (
+              | {
+                  relationTo: 'guides';
+                  value: number | Guide;
+                }
+              | {
+                  relationTo: 'templates';
+                  value: number | Template;
+                }
+            )[]
+          | null;
+        adviser?: (number | null) | User;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  asker?: (number | null) | Member;
+  notifyEmail?: string | null;
+  replyTokenHash?: string | null;
   anonymisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1245,6 +1455,34 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'registrations';
         value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'threads';
+        value: number | Thread;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'message-reports';
+        value: number | MessageReport;
+      } | null)
+    | ({
+        relationTo: 'moderation-actions';
+        value: number | ModerationAction;
+      } | null)
+    | ({
+        relationTo: 'thread-follows';
+        value: number | ThreadFollow;
+      } | null)
+    | ({
+        relationTo: 'conversation-events';
+        value: number | ConversationEvent;
+      } | null)
+    | ({
+        relationTo: 'questions';
+        value: number | Question;
       } | null)
     | ({
         relationTo: 'site-builds';
@@ -1523,6 +1761,10 @@ export interface NetworksSelect<T extends boolean = true> {
   meets?: T;
   relatedUnion?: T;
   internalNotes?: T;
+  organisers?: T;
+  messageRetention?: T;
+  requireApproval?: T;
+  guidelines?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1628,6 +1870,7 @@ export interface MembersSelect<T extends boolean = true> {
   postcode?: T;
   sector?: T;
   networks?: T;
+  networksAwaitingApproval?: T;
   consentEmail?: T;
   consentUnionInterest?: T;
   consentUnionInterestVersion?: T;
@@ -1637,6 +1880,9 @@ export interface MembersSelect<T extends boolean = true> {
     | {
         network?: T;
         name?: T;
+        guidelinesAcceptedAt?: T;
+        mutedUntil?: T;
+        showNameToOrganisers?: T;
         id?: T;
       };
   consentVersion?: T;
@@ -1680,6 +1926,125 @@ export interface RegistrationsSelect<T extends boolean = true> {
   movedUpAt?: T;
   cancelTokenHash?: T;
   activeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "threads_select".
+ */
+export interface ThreadsSelect<T extends boolean = true> {
+  network?: T;
+  title?: T;
+  author?: T;
+  authorName?: T;
+  messageCount?: T;
+  lastMessageAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  thread?: T;
+  network?: T;
+  author?: T;
+  authorName?: T;
+  body?: T;
+  state?: T;
+  hiddenReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-reports_select".
+ */
+export interface MessageReportsSelect<T extends boolean = true> {
+  message?: T;
+  network?: T;
+  reporter?: T;
+  reason?: T;
+  note?: T;
+  state?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-actions_select".
+ */
+export interface ModerationActionsSelect<T extends boolean = true> {
+  action?: T;
+  message?: T;
+  report?: T;
+  member?: T;
+  network?: T;
+  reason?: T;
+  mutedUntil?: T;
+  messageId?: T;
+  actor?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "thread-follows_select".
+ */
+export interface ThreadFollowsSelect<T extends boolean = true> {
+  thread?: T;
+  member?: T;
+  notifiedAt?: T;
+  seenUpTo?: T;
+  unfollowTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-events_select".
+ */
+export interface ConversationEventsSelect<T extends boolean = true> {
+  kind?: T;
+  network?: T;
+  thread?: T;
+  message?: T;
+  member?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "questions_select".
+ */
+export interface QuestionsSelect<T extends boolean = true> {
+  summary?: T;
+  topic?: T;
+  nation?: T;
+  employmentStatus?: T;
+  whatHappened?: T;
+  fromGuide?: T;
+  state?: T;
+  adviser?: T;
+  claimedAt?: T;
+  closedAt?: T;
+  expectedReplyBy?: T;
+  entries?:
+    | T
+    | {
+        from?: T;
+        body?: T;
+        attachments?: T;
+        adviser?: T;
+        at?: T;
+        id?: T;
+      };
+  asker?: T;
+  notifyEmail?: T;
+  replyTokenHash?: T;
+  anonymisedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

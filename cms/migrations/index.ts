@@ -7,6 +7,7 @@ import * as migration_20261130_042823_member_email_owed from './20261130_042823_
 import * as migration_20261206_193552_member_retention_erasure from './20261206_193552_member_retention_erasure';
 import * as migration_20261206_232448_members_sign_in_registrations from './20261206_232448_members_sign_in_registrations';
 import * as migration_20261206_233257_members_display_names_consent from './20261206_233257_members_display_names_consent';
+import * as migration_20261207_011750_conversations_and_questions from './20261207_011750_conversations_and_questions';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261206_233257_members_display_names_consent.up,
     down: migration_20261206_233257_members_display_names_consent.down,
     name: '20261206_233257_members_display_names_consent',
+  },
+  {
+    up: migration_20261207_011750_conversations_and_questions.up,
+    down: migration_20261207_011750_conversations_and_questions.down,
+    name: '20261207_011750_conversations_and_questions'
   },
 ];

@@ -65,6 +65,13 @@ export const Members: CollectionConfig = {
     { name: 'postcode', type: 'text', admin: { description: 'Postcode or area, optional.' } },
     { name: 'sector', type: 'select', options: SECTORS.map((s) => ({ value: s.value, label: s.label })) },
     { name: 'networks', type: 'relationship', relationTo: 'networks', hasMany: true },
+    {
+      name: 'networksAwaitingApproval',
+      type: 'relationship',
+      relationTo: 'networks',
+      hasMany: true,
+      admin: { description: 'Networks they asked to join that need an organiser to approve them.' },
+    },
     { name: 'consentEmail', type: 'checkbox', required: true, defaultValue: false },
     { name: 'consentUnionInterest', type: 'checkbox', required: true, defaultValue: false },
     {
@@ -90,6 +97,24 @@ export const Members: CollectionConfig = {
         // Not required: a deleted network leaves it empty rather than refusing the delete.
         { name: 'network', type: 'relationship', relationTo: 'networks' },
         { name: 'name', type: 'text', required: true, maxLength: 40 },
+        {
+          name: 'guidelinesAcceptedAt',
+          type: 'date',
+          admin: { description: 'When they agreed to the community guidelines before a first post.' },
+        },
+        {
+          name: 'mutedUntil',
+          type: 'date',
+          admin: { description: 'Muted by a moderator: no posting until then.' },
+        },
+        {
+          name: 'showNameToOrganisers',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: {
+            description: 'They chose to let organisers of this network see their first name and email.',
+          },
+        },
       ],
     },
     {

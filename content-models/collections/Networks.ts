@@ -5,6 +5,7 @@ import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
 import { staffOnlyField } from '../access/fieldAccess'
 import { slugField } from '../fields/slug'
 import { hasRole } from '../access/roles'
+import { DEFAULT_MESSAGE_RETENTION, MESSAGE_RETENTION } from '../conversations'
 
 /** Peer support networks. No personal contact details are ever stored here: joining is by signup. */
 export const Networks: CollectionConfig = {
@@ -49,5 +50,35 @@ export const Networks: CollectionConfig = {
     },
     { name: 'relatedUnion', type: 'relationship', relationTo: 'unions' },
     { name: 'internalNotes', type: 'textarea', access: { read: staffOnlyField } },
+    {
+      name: 'organisers',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      access: { read: staffOnlyField },
+      admin: { description: 'Staff who moderate its conversations (organisers; admins always can).' },
+    },
+    {
+      name: 'messageRetention',
+      type: 'select',
+      defaultValue: DEFAULT_MESSAGE_RETENTION,
+      options: MESSAGE_RETENTION.map((r) => ({ value: r.value, label: r.label })),
+      admin: { description: 'How long messages in its conversations are kept, then deleted for everyone.' },
+    },
+    {
+      name: 'requireApproval',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        description: 'New members wait until an organiser approves them before they can read or post.',
+      },
+    },
+    {
+      name: 'guidelines',
+      type: 'textarea',
+      admin: {
+        description: 'Rules of this network, shown after the community guidelines before a first post.',
+      },
+    },
   ],
 }

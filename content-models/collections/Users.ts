@@ -46,7 +46,7 @@ export const Users: CollectionConfig = {
       access: { create: adminOnlyField, update: adminOnlyField },
       admin: {
         description:
-          'Admin: everything. Editor: writes content. Reviewer: checks and marks content reviewed. Organiser: petitions, networks and members.',
+          'Admin: everything. Editor: writes content. Reviewer: checks and marks content reviewed. Organiser: petitions, networks and members, and moderates the networks they organise. Adviser: answers questions from workers.',
       },
     },
   ],

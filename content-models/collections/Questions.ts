@@ -1,0 +1,109 @@
+import type { Access, CollectionConfig, Where } from 'payload'
+import { NATIONS } from '../constants'
+import { EMPLOYMENT_STATUSES, QUESTION_MAX_CHARS, QUESTION_STATES } from '../conversations'
+import { adminOnlyField } from '../access/fieldAccess'
+import { hasRole, isStaffUser } from '../access/roles'
+
+/**
+ * Admins: every question. Advisers: the questions assigned to them, and the open queue (unclaimed,
+ * so they can choose one to claim). Nobody else through the API: the asker reads theirs through
+ * /api/public/questions (private link) or My account.
+ */
+const adviserOrAdmin: Access = ({ req }): boolean | Where => {
+  if (hasRole(req.user, 'admin')) return true
+  if (!isStaffUser(req.user) || !hasRole(req.user, 'adviser')) return false
+  return { or: [{ adviser: { equals: req.user.id } }, { state: { equals: 'open' } }] }
+}
+
+/**
+ * A worker's question to an adviser, and the conversation that follows (legal guidance, not legal
+ * advice). Asked signed in or anonymously (read back with a private link); deleted or anonymised
+ * QUESTION_RETENTION_MONTHS after it is closed.
+ */
+export const Questions: CollectionConfig = {
+  slug: 'questions',
+  admin: {
+    group: 'Advice',
+    useAsTitle: 'summary',
+    defaultColumns: ['summary', 'topic', 'nation', 'state', 'adviser', 'createdAt'],
+    listSearchableFields: ['summary'],
+  },
+  access: {
+    create: () => false,
+    read: adviserOrAdmin,
+    update: adviserOrAdmin,
+    delete: ({ req }) => hasRole(req.user, 'admin'),
+  },
+  fields: [
+    {
+      name: 'summary',
+      type: 'text',
+      admin: { readOnly: true, description: 'The first words of the question.' },
+    },
+    { name: 'topic', type: 'relationship', relationTo: 'topics', index: true },
+    {
+      name: 'nation',
+      type: 'select',
+      required: true,
+      index: true,
+      options: NATIONS.map((n) => ({ value: n.value, label: n.label })),
+    },
+    {
+      name: 'employmentStatus',
+      type: 'select',
+      required: true,
+      options: EMPLOYMENT_STATUSES.map((s) => ({ value: s.value, label: s.label })),
+    },
+    { name: 'whatHappened', type: 'textarea', required: true, maxLength: QUESTION_MAX_CHARS },
+    {
+      name: 'fromGuide',
+      type: 'text',
+      admin: { readOnly: true, description: 'The guide it was asked from.' },
+    },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      defaultValue: 'open',
+      index: true,
+      options: QUESTION_STATES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+    },
+    { name: 'adviser', type: 'relationship', relationTo: 'users', index: true },
+    { name: 'claimedAt', type: 'date', admin: { readOnly: true } },
+    { name: 'closedAt', type: 'date', index: true, admin: { readOnly: true } },
+    { name: 'expectedReplyBy', type: 'date', admin: { readOnly: true } },
+    {
+      name: 'entries',
+      type: 'array',
+      admin: { description: 'The conversation, oldest first.' },
+      fields: [
+        {
+          name: 'from',
+          type: 'select',
+          required: true,
+          options: [
+            { value: 'asker', label: 'Asker' },
+            { value: 'adviser', label: 'Adviser' },
+          ],
+        },
+        { name: 'body', type: 'textarea', required: true, maxLength: QUESTION_MAX_CHARS },
+        { name: 'attachments', type: 'relationship', relationTo: ['guides', 'templates'], hasMany: true },
+        { name: 'adviser', type: 'relationship', relationTo: 'users' },
+        { name: 'at', type: 'date' },
+      ],
+    },
+    /** A signed-in asker: read by admins only (advisers never learn who asked). */
+    {
+      name: 'asker',
+      type: 'relationship',
+      relationTo: 'members',
+      index: true,
+      access: { read: adminOnlyField },
+    },
+    /** Optional, for "you have a reply" only; never shown to advisers. */
+    { name: 'notifyEmail', type: 'email', hidden: true },
+    /** sha256 of the private reply link's token. */
+    { name: 'replyTokenHash', type: 'text', index: true, hidden: true },
+    { name: 'anonymisedAt', type: 'date', admin: { readOnly: true } },
+  ],
+}
