@@ -1182,12 +1182,15 @@ export interface Question {
   topic?: (number | null) | Topic;
   nation: 'england-wales' | 'scotland' | 'northern-ireland';
   employmentStatus: 'employee' | 'worker' | 'agency' | 'self-employed' | 'not-sure';
-  whatHappened: string;
+  whatHappened?: string | null;
   /**
    * The guide it was asked from.
    */
   fromGuide?: string | null;
   state: 'open' | 'claimed' | 'answered' | 'closed';
+  /**
+   * Choose Claimed and save to take this question; only an admin hands it to someone else.
+   */
   adviser?: (number | null) | User;
   claimedAt?: string | null;
   closedAt?: string | null;
@@ -1216,6 +1219,26 @@ export interface Question {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Type your reply and save: it is added to the conversation and the asker is told (the email has no text). Plain text. The asker also sees that this is general information, not legal advice, and where to get advice for a case.
+   */
+  reply?: string | null;
+  /**
+   * Guides and letters from the site to send with your reply.
+   */
+  replyAttachments?:
+    | (
+        | {
+            relationTo: 'guides';
+            value: number | Guide;
+          }
+        | {
+            relationTo: 'templates';
+            value: number | Template;
+          }
+      )[]
+    | null;
+  notifyDueAt?: string | null;
   asker?: (number | null) | Member;
   notifyEmail?: string | null;
   replyTokenHash?: string | null;
@@ -2041,6 +2064,9 @@ export interface QuestionsSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
+  reply?: T;
+  replyAttachments?: T;
+  notifyDueAt?: T;
   asker?: T;
   notifyEmail?: T;
   replyTokenHash?: T;

@@ -8,6 +8,7 @@ import * as migration_20261206_193552_member_retention_erasure from './20261206_
 import * as migration_20261206_232448_members_sign_in_registrations from './20261206_232448_members_sign_in_registrations';
 import * as migration_20261206_233257_members_display_names_consent from './20261206_233257_members_display_names_consent';
 import * as migration_20261207_011750_conversations_and_questions from './20261207_011750_conversations_and_questions';
+import * as migration_20261207_012122_questions_reply_box from './20261207_012122_questions_reply_box';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261207_011750_conversations_and_questions.up,
     down: migration_20261207_011750_conversations_and_questions.down,
-    name: '20261207_011750_conversations_and_questions'
+    name: '20261207_011750_conversations_and_questions',
+  },
+  {
+    up: migration_20261207_012122_questions_reply_box.up,
+    down: migration_20261207_012122_questions_reply_box.down,
+    name: '20261207_012122_questions_reply_box'
   },
 ];

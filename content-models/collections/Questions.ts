@@ -3,6 +3,7 @@ import { NATIONS } from '../constants'
 import { EMPLOYMENT_STATUSES, QUESTION_MAX_CHARS, QUESTION_STATES } from '../conversations'
 import { adminOnlyField } from '../access/fieldAccess'
 import { hasRole, isStaffUser } from '../access/roles'
+import { adviserActions } from './questions/hooks'
 
 /**
  * Admins: every question. Advisers: the questions assigned to them, and the open queue (unclaimed,
@@ -34,6 +35,7 @@ export const Questions: CollectionConfig = {
     update: adviserOrAdmin,
     delete: ({ req }) => hasRole(req.user, 'admin'),
   },
+  hooks: { beforeChange: [adviserActions] },
   fields: [
     {
       name: 'summary',
@@ -54,7 +56,15 @@ export const Questions: CollectionConfig = {
       required: true,
       options: EMPLOYMENT_STATUSES.map((s) => ({ value: s.value, label: s.label })),
     },
-    { name: 'whatHappened', type: 'textarea', required: true, maxLength: QUESTION_MAX_CHARS },
+    /** The asker's words; cleared (null) when the question is anonymised. */
+    {
+      name: 'whatHappened',
+      type: 'textarea',
+      maxLength: QUESTION_MAX_CHARS,
+      admin: { readOnly: true },
+      validate: (value: unknown, { data }: { data: Partial<{ anonymisedAt: unknown }> }) =>
+        Boolean(value) || Boolean(data?.anonymisedAt) || 'Say what happened.',
+    },
     {
       name: 'fromGuide',
       type: 'text',
@@ -68,14 +78,22 @@ export const Questions: CollectionConfig = {
       index: true,
       options: QUESTION_STATES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
     },
-    { name: 'adviser', type: 'relationship', relationTo: 'users', index: true },
+    {
+      name: 'adviser',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      admin: {
+        description: 'Choose Claimed and save to take this question; only an admin hands it to someone else.',
+      },
+    },
     { name: 'claimedAt', type: 'date', admin: { readOnly: true } },
     { name: 'closedAt', type: 'date', index: true, admin: { readOnly: true } },
     { name: 'expectedReplyBy', type: 'date', admin: { readOnly: true } },
     {
       name: 'entries',
       type: 'array',
-      admin: { description: 'The conversation, oldest first.' },
+      admin: { readOnly: true, description: 'The conversation, oldest first.' },
       fields: [
         {
           name: 'from',
@@ -92,13 +110,32 @@ export const Questions: CollectionConfig = {
         { name: 'at', type: 'date' },
       ],
     },
+    /** The adviser's reply box: saved into the conversation (and emptied) by adviserActions. */
+    {
+      name: 'reply',
+      type: 'textarea',
+      maxLength: QUESTION_MAX_CHARS,
+      admin: {
+        description:
+          'Type your reply and save: it is added to the conversation and the asker is told (the email has no text). Plain text. The asker also sees that this is general information, not legal advice, and where to get advice for a case.',
+      },
+    },
+    {
+      name: 'replyAttachments',
+      type: 'relationship',
+      relationTo: ['guides', 'templates'],
+      hasMany: true,
+      admin: { description: 'Guides and letters from the site to send with your reply.' },
+    },
+    /** When an adviser replied and the asker is still to be told (the advice job clears it). */
+    { name: 'notifyDueAt', type: 'date', hidden: true, index: true },
     /** A signed-in asker: read by admins only (advisers never learn who asked). */
     {
       name: 'asker',
       type: 'relationship',
       relationTo: 'members',
       index: true,
-      access: { read: adminOnlyField },
+      access: { read: adminOnlyField, update: adminOnlyField },
     },
     /** Optional, for "you have a reply" only; never shown to advisers. */
     { name: 'notifyEmail', type: 'email', hidden: true },
