@@ -14,7 +14,7 @@ import { sharedRateLimiter } from './rateLimitStore'
 export type RateRule = { limit: number; seconds: number }
 
 /** The actions with limits. */
-export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login' | 'signIn'
+export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login' | 'signIn' | 'post' | 'report' | 'ask'
 
 /**
  * Defaults: a burst and a sustained rule per scope. Fifty co-workers signing one petition from
@@ -41,6 +41,19 @@ export const DEFAULT_RATE_RULES: Record<RateScope, RateRule[]> = {
     { limit: 20, seconds: 300 },
     { limit: 100, seconds: 3600 },
   ],
+  // Questions to an adviser (RATE_LIMIT_ASK): a few people in one office asking in an hour get
+  // through; a script filling the advisers' queue does not.
+  ask: [
+    { limit: 5, seconds: 300 },
+    { limit: 20, seconds: 3600 },
+  ],
+  // Per member, not per address (RATE_LIMIT_POST): a lively chat gets through, a flood does not.
+  post: [
+    { limit: 10, seconds: 60 },
+    { limit: 200, seconds: 3600 },
+  ],
+  // Per member (RATE_LIMIT_REPORT).
+  report: [{ limit: 20, seconds: 3600 }],
 }
 
 /** A rule setting was not understood. */
