@@ -1,0 +1,12 @@
+/** Small parts the conversation views share. */
+import { FieldError } from '../forms/parts'
+
+/**
+ * A field's error, beside the field (the field names it in aria-describedby with errorProps), in
+ * an alert region that is always on the page, so a new error is read out as it appears.
+ */
+export const FieldAlert = ({ id, message }: { id: string; message?: string }) => (
+  <div role="alert">
+    <FieldError id={id} message={message} />
+  </div>
+)
