@@ -61,6 +61,13 @@ export default function AccountNetwork({ api, slug, name }: AccountNetworkProps)
       )}
       {membership === 'in' && (
         <p>
+          <a className="button" href={`/networks/${slug}/talk/`}>
+            Talk with members
+          </a>
+        </p>
+      )}
+      {membership === 'in' && (
+        <p>
           You are in this network.{' '}
           <button type="button" className="button" onClick={() => void change(false)}>
             Leave {name}
