@@ -152,6 +152,8 @@ export interface Config {
       petitionRetention: TaskPetitionRetention;
       sendTrainingEmails: TaskSendTrainingEmails;
       tidyRegistrations: TaskTidyRegistrations;
+      sendAdviceReplyNotices: TaskSendAdviceReplyNotices;
+      anonymiseClosedQuestions: TaskAnonymiseClosedQuestions;
       inline: {
         input: unknown;
         output: unknown;
@@ -1364,7 +1366,9 @@ export interface PayloadJob {
           | 'rollUpPetitionCounts'
           | 'petitionRetention'
           | 'sendTrainingEmails'
-          | 'tidyRegistrations';
+          | 'tidyRegistrations'
+          | 'sendAdviceReplyNotices'
+          | 'anonymiseClosedQuestions';
         taskID: string;
         input?:
           | {
@@ -1407,6 +1411,8 @@ export interface PayloadJob {
         | 'petitionRetention'
         | 'sendTrainingEmails'
         | 'tidyRegistrations'
+        | 'sendAdviceReplyNotices'
+        | 'anonymiseClosedQuestions'
       )
     | null;
   queue?: string | null;
@@ -2340,6 +2346,22 @@ export interface TaskSendTrainingEmails {
  * via the `definition` "TaskTidyRegistrations".
  */
 export interface TaskTidyRegistrations {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendAdviceReplyNotices".
+ */
+export interface TaskSendAdviceReplyNotices {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAnonymiseClosedQuestions".
+ */
+export interface TaskAnonymiseClosedQuestions {
   input?: unknown;
   output?: unknown;
 }

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 import { accountEndpoints } from './account'
+import { adviceEndpoints } from './advice'
 import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { publicEndpoints } from './public'
@@ -21,4 +22,5 @@ export const endpoints: Endpoint[] = [
   ...trainingEndpoints,
   ...accountEndpoints,
   ...signInEndpoints,
+  ...adviceEndpoints,
 ]

@@ -2,14 +2,17 @@ import type { JobsConfig } from 'payload'
 import { petitionsAutoRun, petitionTasks } from './petitions'
 import { rebuildAutoRun, rebuildTasks } from './rebuild'
 import { trainingAutoRun, trainingTasks } from './training'
+import { adviceAutoRun, adviceTasks } from '../advice/jobs'
 
 /** Every background task, in one Payload jobs config. */
 export const jobs: JobsConfig = {
-  tasks: [...rebuildTasks, ...petitionTasks, ...trainingTasks],
+  tasks: [...rebuildTasks, ...petitionTasks, ...trainingTasks, ...adviceTasks],
   // Site builds share one concurrency key (see cms/jobs/rebuild).
   enableConcurrencyControl: true,
   // Runs queued jobs inside the CMS process (Next calls getPayload with cron on). With several
   // CMS nodes, set JOBS_AUTORUN=false and run `payload jobs:run` on a schedule instead (README).
   autoRun:
-    process.env.JOBS_AUTORUN === 'false' ? [] : [...rebuildAutoRun, ...petitionsAutoRun, ...trainingAutoRun],
+    process.env.JOBS_AUTORUN === 'false'
+      ? []
+      : [...rebuildAutoRun, ...petitionsAutoRun, ...trainingAutoRun, ...adviceAutoRun],
 }

@@ -6,6 +6,7 @@
  * Unconfirmed signatures never counted, so they are deleted.
  */
 import type { Payload } from 'payload'
+import { eraseQuestionsOf } from '../advice/retention'
 import { RECORD_STATES } from '../../content-models/constants'
 import { eraseRegistrationsOf } from './accountTraining'
 import type { AccountMember } from './accountMember'
@@ -68,6 +69,8 @@ export const eraseMember = async (
   now = new Date(),
 ): Promise<Erased> => {
   const registrationsDeleted = await eraseRegistrationsOf(payload, member.id)
+  // Their questions to advisers go too (cms/advice).
+  await eraseQuestionsOf(payload, member.id)
   const signatures = member.emailCanonical
     ? await eraseSignatures(payload, member.emailCanonical, now)
     : { signaturesAnonymised: 0, signaturesDeleted: 0 }

@@ -28,7 +28,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`asker_id\`) REFERENCES \`members\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_questions\`("id", "summary", "topic_id", "nation", "employment_status", "what_happened", "from_guide", "state", "adviser_id", "claimed_at", "closed_at", "expected_reply_by", "reply", "notify_due_at", "asker_id", "notify_email", "reply_token_hash", "anonymised_at", "updated_at", "created_at") SELECT "id", "summary", "topic_id", "nation", "employment_status", "what_happened", "from_guide", "state", "adviser_id", "claimed_at", "closed_at", "expected_reply_by", "reply", "notify_due_at", "asker_id", "notify_email", "reply_token_hash", "anonymised_at", "updated_at", "created_at" FROM \`questions\`;`)
+  await db.run(sql`INSERT INTO \`__new_questions\`("id", "summary", "topic_id", "nation", "employment_status", "what_happened", "from_guide", "state", "adviser_id", "claimed_at", "closed_at", "expected_reply_by", "asker_id", "notify_email", "reply_token_hash", "anonymised_at", "updated_at", "created_at") SELECT "id", "summary", "topic_id", "nation", "employment_status", "what_happened", "from_guide", "state", "adviser_id", "claimed_at", "closed_at", "expected_reply_by", "asker_id", "notify_email", "reply_token_hash", "anonymised_at", "updated_at", "created_at" FROM \`questions\`;`)
   await db.run(sql`DROP TABLE \`questions\`;`)
   await db.run(sql`ALTER TABLE \`__new_questions\` RENAME TO \`questions\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
