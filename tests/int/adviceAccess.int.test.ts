@@ -13,7 +13,7 @@ import { startHarness, type Harness } from '../helpers/harness'
 
 let t: Harness
 let payload: Payload
-type Actor = Record<string, unknown> | undefined
+type Actor = { id: number | string; collection: string } | undefined
 let actors: Record<string, Actor>
 let staff: RoleUsers
 let member: { id: number }
@@ -220,7 +220,11 @@ describe('an adviser at work', () => {
 describe('retention', () => {
   it('anonymises questions closed more than 12 months ago, and not before', async () => {
     const now = new Date('2027-12-07T03:00:00.000Z')
-    await payload.delete({ collection: 'questions', where: { state: { equals: 'closed' } }, overrideAccess: true })
+    await payload.delete({
+      collection: 'questions',
+      where: { state: { equals: 'closed' } },
+      overrideAccess: true,
+    })
     const old = await question({ summary: 'Old', state: 'closed', closedAt: '2026-12-06T03:00:00.000Z' })
     const recent = await question({
       summary: 'Recent',

@@ -100,7 +100,7 @@ describe('asking anonymously', () => {
 
   it('a wrong token gets the same 404 as a missing or malformed one', async () => {
     const answers = await Promise.all(
-      [{ token: 'x'.repeat(43) }, {}, { token: 'short' }].map(async (body) => {
+      ([{ token: 'x'.repeat(43) }, {}, { token: 'short' }] as Record<string, string>[]).map(async (body) => {
         const res = await post('/public/questions/read', body)
         return `${res.status} ${await res.text()}`
       }),

@@ -13,6 +13,7 @@ import { PetitionsSection } from './account/PetitionsSection'
 import { ProfileSection } from './account/ProfileSection'
 import { SignInForm } from './account/SignInForm'
 import { TrainingSection } from './account/TrainingSection'
+import { QuestionsSection } from './ask/QuestionsSection'
 import { type AccountPhase, useAccount } from './account/useAccount'
 
 export type AccountProps = {
@@ -103,6 +104,7 @@ export default function Account({ api, signIn, sectors, networks }: AccountProps
       <NetworksSection networks={data.networks} all={networks} act={act} />
       <TrainingSection registrations={data.registrations} act={act} />
       <PetitionsSection signatures={data.signatures} emails={data.emails} />
+      <QuestionsSection api={api} />
       <ConsentSection consent={data.consent} act={act} />
       <DataSection
         api={api}
