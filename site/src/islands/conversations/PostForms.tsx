@@ -9,7 +9,7 @@ import type { MessageView, ThreadSummary } from '../../../../content-models/conv
 import { callApi } from '../account/accountApi'
 import { errorProps } from '../forms/parts'
 import { MessageField } from './MessageField'
-import { FieldAlert } from './parts'
+import { FieldAlert, focusFirstError } from './parts'
 import { messageProblem, postErrors, type Answer } from './talkState'
 import { talkPaths } from './useTalk'
 
@@ -34,8 +34,12 @@ export function ReplyForm({
 
   const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault()
+    const element = event.currentTarget
     const problem = messageProblem(body)
-    if (problem) return setErrors({ body: problem })
+    if (problem) {
+      setErrors({ body: problem })
+      return focusFirstError(element)
+    }
     setBusy(true)
     const answer = await callApi<{ message: MessageView }>(api, talkPaths.messages(threadId), 'POST', {
       body,
@@ -46,7 +50,10 @@ export function ReplyForm({
       setErrors({})
       setBody('')
       onPosted(answer.body.message)
-    } else setErrors(postErrors(answer, 'body'))
+    } else {
+      setErrors(postErrors(answer, 'body'))
+      focusFirstError(element)
+    }
   }
 
   return (
@@ -75,12 +82,13 @@ export function NewThreadForm({
 
   const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault()
+    const element = event.currentTarget
     const found: Record<string, string> = {}
     if (title.trim().length < 3) found.title = 'Give the conversation a title of at least 3 characters.'
     const problem = messageProblem(body)
     if (problem) found.body = problem
     setErrors(found)
-    if (Object.keys(found).length) return
+    if (Object.keys(found).length) return focusFirstError(element)
     setBusy(true)
     const answer = await callApi<{ thread: ThreadSummary }>(api, talkPaths.threads(network), 'POST', {
       title,
@@ -89,7 +97,10 @@ export function NewThreadForm({
     setBusy(false)
     if (refuse(answer)) return
     if (answer.status === 201 && answer.body.thread) onStarted(answer.body.thread)
-    else setErrors(postErrors(answer, 'body'))
+    else {
+      setErrors(postErrors(answer, 'body'))
+      focusFirstError(element)
+    }
   }
 
   return (

@@ -9,7 +9,7 @@ import type { MeInNetwork, NetworkConversations } from '../../../../content-mode
 import { callApi } from '../account/accountApi'
 import { errorProps } from '../forms/parts'
 import { Guidelines } from './Guidelines'
-import { FieldAlert } from './parts'
+import { FieldAlert, focusFirstError } from './parts'
 import { postErrors, type Answer } from './talkState'
 import { talkPaths } from './useTalk'
 
@@ -27,13 +27,14 @@ export function Welcome({ api, network, me, onDone, refuse }: WelcomeProps) {
 
   const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const form = new FormData(event.currentTarget)
+    const element = event.currentTarget
+    const form = new FormData(element)
     const displayName = String(form.get('displayName') ?? '').trim()
     const found: Record<string, string> = {}
     if (displayName.length < 2) found.displayName = 'Choose a name of at least 2 characters.'
     if (!form.get('acceptGuidelines')) found.acceptGuidelines = 'Tick the box to agree to the guidelines.'
     setErrors(found)
-    if (Object.keys(found).length) return
+    if (Object.keys(found).length) return focusFirstError(element)
     setBusy(true)
     const answer = await callApi<{ me: MeInNetwork }>(api, talkPaths.me(network.slug), 'PUT', {
       displayName,
@@ -43,7 +44,10 @@ export function Welcome({ api, network, me, onDone, refuse }: WelcomeProps) {
     setBusy(false)
     if (refuse(answer)) return
     if (answer.status === 200 && answer.body.me) onDone(answer.body.me)
-    else setErrors(postErrors(answer, 'displayName'))
+    else {
+      setErrors(postErrors(answer, 'displayName'))
+      focusFirstError(element)
+    }
   }
 
   return (

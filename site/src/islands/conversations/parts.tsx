@@ -10,3 +10,8 @@ export const FieldAlert = ({ id, message }: { id: string; message?: string }) =>
     <FieldError id={id} message={message} />
   </div>
 )
+
+/** After a refused send, moves the focus to the form's first field with an error (once it is drawn). */
+export const focusFirstError = (form: HTMLFormElement): void => {
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+}
