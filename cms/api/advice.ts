@@ -15,7 +15,9 @@ import { actOnQuestionLink } from '../advice/links'
 import { isQuestionLinkPurpose } from '../advice/notify'
 import { conversationPage, noQuestionPage, questionLinkDonePage, questionLinkPage } from '../advice/pages'
 import { replyByWords } from '../advice/workingDays'
+import { limitRate } from '../abuse/rateLimit'
 import { check } from '../abuse/validation'
+import { clientRateKey } from '../edge/clientAddress'
 import { callerOf } from '../members/accountSession'
 import type { AccountMember } from '../members/accountMember'
 import { idTypeOf, parseRecordId } from '../members/recordId'
@@ -71,6 +73,18 @@ const askedAnswer = (req: PayloadRequest, outcome: AskOutcome) => {
   )
 }
 
+/** A follow-up counts against the same limit as a question: per connection, or per member. */
+const followUpLimited = async (req: PayloadRequest, member?: AccountMember) => {
+  const verdict = await limitRate(
+    req.payload,
+    'ask',
+    member ? `member:${member.id}` : clientRateKey(clientIp(req)),
+  )
+  return verdict.limited
+    ? toResponse(rateLimitedAnswer(isJson(req), verdict.retryAfterSeconds, `${siteUrl()}/ask/reply/`))
+    : null
+}
+
 /** The question a request's body token opens, or null. */
 const byBodyToken = async (req: PayloadRequest, fields: Record<string, unknown>) => {
   const parsed = check(tokenSchema, fields)
@@ -118,6 +132,8 @@ const publicEndpoints: Endpoint[] = [
         if (!found?.q) return notFound(req)
         const body = check(followUpSchema, fields)
         if (!body.ok) return toResponse(invalidAnswer(isJson(req), body.errors, `${siteUrl()}/ask/reply/`))
+        const limited = await followUpLimited(req)
+        if (limited) return limited
         const outcome = await addFollowUp(req.payload, found.q, body.data.body)
         if (outcome.status === 'closed')
           return toResponse(isJson(req) ? jsonAnswer(CLOSED, 409) : htmlAnswer(noQuestionPage(), 409))
@@ -206,6 +222,8 @@ const accountEndpoints: Endpoint[] = [
       if (!q) return notFound(req)
       const body = check(followUpSchema, await readFields(req))
       if (!body.ok) return toResponse(invalidAnswer(true, body.errors, `${siteUrl()}/account/`))
+      const limited = await followUpLimited(req, member)
+      if (limited) return limited
       const outcome = await addFollowUp(req.payload, q, body.data.body)
       return outcome.status === 'closed'
         ? toResponse(jsonAnswer(CLOSED, 409))

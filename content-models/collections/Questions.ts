@@ -28,6 +28,8 @@ export const Questions: CollectionConfig = {
     useAsTitle: 'summary',
     defaultColumns: ['summary', 'topic', 'nation', 'state', 'adviser', 'createdAt'],
     listSearchableFields: ['summary'],
+    // Only advisers and admins have anything to see here.
+    hidden: ({ user }) => !hasRole(user, 'admin', 'adviser'),
   },
   access: {
     create: () => false,

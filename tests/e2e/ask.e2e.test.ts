@@ -138,4 +138,26 @@ describe('ask an adviser, in Chromium', () => {
       .toBe(1)
     await context.close()
   })
+
+  it('with JavaScript off, Sam asks, lands on the private link, and reads his question on the CMS’s page by its code', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/ask/`)
+    await page.getByLabel('What happened?').fill('My employer has not paid me for my last two weeks.')
+    await page.getByLabel('Scotland').check()
+    await page.getByLabel('Employee').check()
+    await page.getByRole('button', { name: 'Send my question' }).click()
+    await page.waitForURL(/\/ask\/reply\/#[A-Za-z0-9_-]{43}$/)
+    const token = page.url().split('#')[1]
+    await page.getByLabel('Your private code').fill(token)
+    await page.getByRole('button', { name: 'Show my question' }).click()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your question to an adviser')
+    expect(await page.locator('main').textContent()).toContain(
+      'My employer has not paid me for my last two weeks.',
+    )
+    await page.getByLabel('Add a follow-up').fill('It was 60 hours in total.')
+    await page.getByRole('button', { name: 'Send my follow-up' }).click()
+    expect(await page.locator('main').textContent()).toContain('Your message is sent.')
+    await context.close()
+  })
 })
