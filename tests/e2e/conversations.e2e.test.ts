@@ -143,7 +143,12 @@ describe('network conversations, in Chromium', () => {
   it('two members talk in their network’s thread and each sees the other’s message live', async () => {
     const priya = await signedIn(members.priya)
     const tom = await signedIn(members.tom)
-    const a = await openTalk(priya)
+    // She finds the conversations from her network's page (the link shows for members only).
+    const a = await priya.newPage()
+    await a.goto(`${siteUrl}/networks/${SLUG}/`)
+    await a.getByRole('link', { name: 'Talk with members' }).click()
+    await expect.poll(() => a.url()).toBe(`${siteUrl}/networks/${SLUG}/talk/`)
+    await a.evaluate(() => Object.assign(window, { notReloaded: true }))
 
     // Before her first post, Priya chooses the name others see and agrees to the guidelines.
     await a.getByRole('heading', { name: 'Before you post' }).waitFor()
