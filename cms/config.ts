@@ -15,6 +15,8 @@ import { withUnknownRoutesNotFound } from './api/unknownRoutes'
 import { keepMembersOut } from '../content-models/access/keepMembersOut'
 import { jobs } from './jobs'
 import { withMemberSessions } from './members/sessionStrategy'
+import { withConversationsErased } from './conversations/erase'
+import { withModeration } from './conversations/moderate'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
 import { waitWhenBusy } from './db/rows'
@@ -33,11 +35,13 @@ const LOGIN_COLLECTIONS = ['users', 'members']
 
 /**
  * A collection as this deployment runs it: login cookies Secure from CMS_URL, members' sessions
- * verified (cms/members/sessionStrategy.ts), flagged records' column and actions.
+ * verified (cms/members/sessionStrategy.ts) and their conversations erased with them, moderation
+ * applied (cms/conversations), flagged records' column and actions.
  */
 const forAdmin = (c: CollectionConfig): CollectionConfig => {
   const withCookie = LOGIN_COLLECTIONS.includes(c.slug) ? withLoginCookie(c) : c
-  const withAuth = c.slug === 'members' ? withMemberSessions(withCookie) : withCookie
+  const withAuth = c.slug === 'members' ? withConversationsErased(withMemberSessions(withCookie)) : withCookie
+  if (c.slug === 'moderation-actions') return withModeration(c)
   return (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug) ? withFlaggedAdmin(withAuth) : withAuth
 }
 

@@ -1138,7 +1138,10 @@ export interface ModerationAction {
    * For mute: until when (empty: 7 days).
    */
   mutedUntil?: string | null;
-  messageId?: string | null;
+  /**
+   * The message’s id, kept after it is removed.
+   */
+  messageKey?: string | null;
   actor?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -2013,7 +2016,7 @@ export interface ModerationActionsSelect<T extends boolean = true> {
   network?: T;
   reason?: T;
   mutedUntil?: T;
-  messageId?: T;
+  messageKey?: T;
   actor?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -21,7 +21,7 @@ import { escapeHtml as e } from '../email/messages/render'
 import { type Answer, guard, htmlAnswer, jsonAnswer, readFields, toResponse } from './http'
 import { page } from './pages'
 
-const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
+export const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[name] ?? '')
 
 /** The Set-Cookie that ends a member's session cookie in the browser. */
 const expiredCookie = (req: PayloadRequest): string =>
@@ -54,7 +54,7 @@ const noMemberAnswer = (req: PayloadRequest, caller: Extract<Caller, { ok: false
 }
 
 /** An endpoint handler for the signed-in member only. */
-const asMember =
+export const asMember =
   (run: (req: PayloadRequest, member: AccountMember) => Promise<Response>) =>
   (req: PayloadRequest): Promise<Response> =>
     guard(req, async () => {

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 import { accountEndpoints } from './account'
+import { conversationEndpoints } from './conversations'
 import { adviceEndpoints } from './advice'
 import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
@@ -21,6 +22,7 @@ export const endpoints: Endpoint[] = [
   ...rebuildEndpoints,
   ...trainingEndpoints,
   ...accountEndpoints,
+  ...conversationEndpoints,
   ...signInEndpoints,
   ...adviceEndpoints,
 ]

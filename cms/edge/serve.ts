@@ -13,6 +13,7 @@ import type { Payload } from 'payload'
 import { limitCorsCredentials } from './accountCors'
 import { trustProxyHops } from './clientAddress'
 import { registerFastRoutes } from './fastRoutes'
+import { registerLiveRoute } from './liveRoute'
 import {
   answerError,
   edgeLoggerOptions,
@@ -66,6 +67,7 @@ export const createEndpointServer = async ({
   limitCorsCredentials(app)
   warnOnUntrustedForwarding(app, env)
 
+  registerLiveRoute(app, payload)
   await app.register(async (publicScope) => {
     // Our endpoints read the body as text themselves (JSON or a form, see fieldsOf), whatever it claims to be.
     publicScope.removeAllContentTypeParsers()

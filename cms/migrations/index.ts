@@ -9,6 +9,7 @@ import * as migration_20261206_232448_members_sign_in_registrations from './2026
 import * as migration_20261206_233257_members_display_names_consent from './20261206_233257_members_display_names_consent';
 import * as migration_20261207_011750_conversations_and_questions from './20261207_011750_conversations_and_questions';
 import * as migration_20261207_012122_questions_reply_box from './20261207_012122_questions_reply_box';
+import * as migration_20261207_013827_moderation_message_key from './20261207_013827_moderation_message_key';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_012122_questions_reply_box.up,
     down: migration_20261207_012122_questions_reply_box.down,
-    name: '20261207_012122_questions_reply_box'
+    name: '20261207_012122_questions_reply_box',
+  },
+  {
+    up: migration_20261207_013827_moderation_message_key.up,
+    down: migration_20261207_013827_moderation_message_key.down,
+    name: '20261207_013827_moderation_message_key'
   },
 ];

@@ -57,7 +57,11 @@ export const ModerationActions: CollectionConfig = {
     { name: 'reason', type: 'textarea', required: true, maxLength: 1000 },
     { name: 'mutedUntil', type: 'date', admin: { description: 'For mute: until when (empty: 7 days).' } },
     /** What the log keeps after the message is gone: its id. */
-    { name: 'messageId', type: 'text', admin: { readOnly: true } },
+    {
+      name: 'messageKey',
+      type: 'text',
+      admin: { readOnly: true, description: 'The message’s id, kept after it is removed.' },
+    },
     { name: 'actor', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
   ],
 }
