@@ -36,6 +36,7 @@ let browser: Browser
 let siteUrl: string
 let organiser: User & { collection: 'users' }
 const members: Record<'priya' | 'tom' | 'lee', number> = { priya: 0, tom: 0, lee: 0 }
+let networkId = 0
 const closers: (() => Promise<unknown>)[] = []
 
 /** A browser context signed in as a member: the CMS's session cookie, as the sign-in link sets it. */
@@ -93,6 +94,7 @@ beforeAll(async () => {
     guidelines: 'Talk about shifts, pay and safety. No selling.',
     messageRetention: '30',
   })
+  networkId = network.id
   const ready = (name: string) => [
     { network: network.id, name, guidelinesAcceptedAt: new Date().toISOString() },
   ]
@@ -260,6 +262,19 @@ describe('network conversations, in Chromium', () => {
       await messages(page)
         .getByText('Shall we raise it together?')
         .waitFor({ state: 'detached', timeout: LIVE_MS * 3 })
+
+    // An organiser removes Tom from the network: his open thread stops at once and says why.
+    await t.payload.create({
+      collection: 'moderation-actions',
+      data: { action: 'remove-member', member: members.tom, network: networkId, reason: 'Asked to leave.' },
+      overrideAccess: false,
+      user: organiser,
+    })
+    await expect
+      .poll(() => b.getByRole('alert').filter({ hasText: 'stopped updating' }).textContent())
+      .toContain('no longer a member of this network')
+    expect(await b.getByRole('button', { name: 'Post reply' }).count()).toBe(0)
+    await checkA11y(b, 'talk page, a thread closed to its viewer')
     await priya.close()
     await tom.close()
   })
