@@ -66,7 +66,9 @@ export const useThread = (api: string, id: string, refuse: (answer: Answer) => b
   const [state, setState] = useState<ThreadState>({ phase: 'loading' })
   const [live, setLive] = useState<LiveState>('connecting')
   const [closed, setClosed] = useState<string | null>(null)
-  const [announcement, setAnnouncement] = useState('')
+  // A count beside the words, so the same words twice ("Your reply was posted.") are still a change.
+  const [announced, setAnnounced] = useState({ text: '', n: 0 })
+  const setAnnouncement = useCallback((text: string) => setAnnounced((a) => ({ text, n: a.n + 1 })), [])
 
   const update = useCallback((change: (messages: MessageView[]) => MessageView[]) => {
     setState((s) =>
@@ -110,13 +112,14 @@ export const useThread = (api: string, id: string, refuse: (answer: Answer) => b
       gone = true
       stop()
     }
-  }, [api, id, refuse, update])
+  }, [api, id, refuse, update, setAnnouncement])
 
   return {
     state,
     live,
     closed,
-    announcement,
+    /** What the polite live region says now (a no-break space is added every other time). */
+    announcement: announced.n % 2 ? `${announced.text}\u00a0` : announced.text,
     setAnnouncement,
     add: (m: MessageView) => update((list) => upsertMessage(list, m)),
     remove: (messageId: string | number) => update((list) => removeMessage(list, messageId)),
