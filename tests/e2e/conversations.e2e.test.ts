@@ -16,6 +16,7 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
+import { closeAllViewers } from '../../cms/conversations/live'
 import { startMemberSession } from '../../cms/members/session'
 import { runAstroBuild } from '../../cms/publish/buildSite'
 import { createStaticServer } from '../../cms/publish/staticServer'
@@ -211,6 +212,22 @@ describe('network conversations, in Chromium', () => {
     await a.getByRole('button', { name: 'Follow this conversation' }).click()
     await a.getByRole('button', { name: 'Stop following this conversation' }).waitFor()
     await priya.close()
+    await tom.close()
+  })
+
+  it('a message posted while a viewer’s connection is down arrives, once, when it comes back', async () => {
+    const tom = await signedIn(members.tom)
+    const b = await openTalk(tom, `#thread-${threadId}`)
+    await expect.poll(() => b.locator('.talk-live-state').textContent()).toContain('by themselves')
+    const before = await messages(b).locator('.message-body').count()
+    // The server drops every stream (as a CMS restart does); the browser resumes from Last-Event-ID.
+    closeAllViewers(t.payload)
+    await expect.poll(() => b.locator('.talk-live-state').textContent()).toContain('Trying again')
+    await postAs(members.lee, threadId, 'Posted while you were away.')
+    await messages(b).getByText('Posted while you were away.').waitFor({ timeout: 10_000 })
+    await expect.poll(() => b.locator('.talk-live-state').textContent()).toContain('by themselves')
+    expect(await messages(b).locator('.message-body').count()).toBe(before + 1)
+    expect(await notReloaded(b)).toBe(true)
     await tom.close()
   })
 
