@@ -154,6 +154,8 @@ export interface Config {
       tidyRegistrations: TaskTidyRegistrations;
       sendAdviceReplyNotices: TaskSendAdviceReplyNotices;
       anonymiseClosedQuestions: TaskAnonymiseClosedQuestions;
+      sendFollowEmails: TaskSendFollowEmails;
+      tidyConversations: TaskTidyConversations;
       inline: {
         input: unknown;
         output: unknown;
@@ -1371,7 +1373,9 @@ export interface PayloadJob {
           | 'sendTrainingEmails'
           | 'tidyRegistrations'
           | 'sendAdviceReplyNotices'
-          | 'anonymiseClosedQuestions';
+          | 'anonymiseClosedQuestions'
+          | 'sendFollowEmails'
+          | 'tidyConversations';
         taskID: string;
         input?:
           | {
@@ -1416,6 +1420,8 @@ export interface PayloadJob {
         | 'tidyRegistrations'
         | 'sendAdviceReplyNotices'
         | 'anonymiseClosedQuestions'
+        | 'sendFollowEmails'
+        | 'tidyConversations'
       )
     | null;
   queue?: string | null;
@@ -2365,6 +2371,22 @@ export interface TaskSendAdviceReplyNotices {
  * via the `definition` "TaskAnonymiseClosedQuestions".
  */
 export interface TaskAnonymiseClosedQuestions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendFollowEmails".
+ */
+export interface TaskSendFollowEmails {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTidyConversations".
+ */
+export interface TaskTidyConversations {
   input?: unknown;
   output?: unknown;
 }

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import { accountEndpoints } from './account'
 import { conversationEndpoints } from './conversations'
+import { unfollowEndpoints } from './unfollow'
 import { adviceEndpoints } from './advice'
 import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
@@ -23,6 +24,7 @@ export const endpoints: Endpoint[] = [
   ...trainingEndpoints,
   ...accountEndpoints,
   ...conversationEndpoints,
+  ...unfollowEndpoints,
   ...signInEndpoints,
   ...adviceEndpoints,
 ]

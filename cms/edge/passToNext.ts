@@ -48,7 +48,7 @@ const throttleLogin = (payload: Payload) => async (request: FastifyRequest, repl
 }
 
 /** The buttons behind email links: confirm (RATE_LIMIT_CONFIRM), and unsubscribe, erase, keep (RATE_LIMIT_ERASE). */
-const LINK_PRESS = /^\/api\/public\/(confirm|unsubscribe|erase|keep)\//
+const LINK_PRESS = /^\/api\/public\/(confirm|unsubscribe|erase|keep|unfollow)\//
 
 /** Limits presses of the buttons behind email links per client address: a 429 page saying when to try again. */
 export const limitLinkPresses =

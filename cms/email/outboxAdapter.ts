@@ -15,6 +15,15 @@ export type OutboxMessage = {
   html: string
   /** Files attached (a training reminder's .ics), when there are any. */
   attachments?: OutboxFile[]
+  /** One-click unsubscribe (RFC 8058): the List-Unsubscribe and List-Unsubscribe-Post headers. */
+  listUnsubscribe?: { url: string; post: string }
+}
+
+/** The List-Unsubscribe headers a message asks for, when it has them. */
+const listUnsubscribeOf = (headers: unknown): OutboxMessage['listUnsubscribe'] => {
+  const h = headers && typeof headers === 'object' ? (headers as Record<string, unknown>) : {}
+  const url = /^<([^>]+)>$/.exec(String(h['List-Unsubscribe'] ?? ''))?.[1]
+  return url ? { url, post: String(h['List-Unsubscribe-Post'] ?? '') } : undefined
 }
 
 /** The file every offline email is appended to, inside the outbox folder. */
@@ -77,11 +86,19 @@ export const formatOutboxMessage = (m: OutboxMessage): string => {
     `From: ${headerValue(m.from)}\n` +
     `To: ${headerValue(m.to.join(', '))}\n` +
     `Subject: ${headerValue(m.subject)}\n` +
+    (m.listUnsubscribe
+      ? `List-Unsubscribe: <${m.listUnsubscribe.url}>\nList-Unsubscribe-Post: ${m.listUnsubscribe.post}\n`
+      : '') +
     `Date: ${sent.toUTCString()}\n` +
     `Message-ID: <${m.id}@outbox.invalid>\n` +
     'MIME-Version: 1.0\n' +
     body
   )
+}
+
+const listUnsubscribeFrom = (headers: Map<string, string>) => {
+  const url = /^<([^>]+)>$/.exec(headers.get('list-unsubscribe') ?? '')?.[1]
+  return url ? { listUnsubscribe: { url, post: headers.get('list-unsubscribe-post') ?? '' } } : {}
 }
 
 /** Reads back the messages of an mbox file this adapter wrote (a message still being written is left out). */
@@ -108,6 +125,7 @@ export const parseOutbox = (file: string): OutboxMessage[] => {
       text,
       html,
       ...(attachments.length ? { attachments } : {}),
+      ...listUnsubscribeFrom(headers),
     })
   }
   return messages
@@ -237,6 +255,8 @@ export const outboxAdapter =
           text: typeof message.text === 'string' ? message.text : '',
           html: typeof message.html === 'string' ? message.html : '',
         }
+        const unsubscribe = listUnsubscribeOf(message.headers)
+        if (unsubscribe) record.listUnsubscribe = unsubscribe
         const files = attachmentList(message.attachments)
         if (files.length)
           record.attachments = files.map((f) => ({ ...f, content: f.content.toString('utf8') }))

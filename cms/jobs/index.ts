@@ -3,10 +3,11 @@ import { petitionsAutoRun, petitionTasks } from './petitions'
 import { rebuildAutoRun, rebuildTasks } from './rebuild'
 import { trainingAutoRun, trainingTasks } from './training'
 import { adviceAutoRun, adviceTasks } from '../advice/jobs'
+import { conversationsAutoRun, conversationTasks } from '../conversations/jobs'
 
 /** Every background task, in one Payload jobs config. */
 export const jobs: JobsConfig = {
-  tasks: [...rebuildTasks, ...petitionTasks, ...trainingTasks, ...adviceTasks],
+  tasks: [...rebuildTasks, ...petitionTasks, ...trainingTasks, ...adviceTasks, ...conversationTasks],
   // Site builds share one concurrency key (see cms/jobs/rebuild).
   enableConcurrencyControl: true,
   // Runs queued jobs inside the CMS process (Next calls getPayload with cron on). With several
@@ -14,5 +15,11 @@ export const jobs: JobsConfig = {
   autoRun:
     process.env.JOBS_AUTORUN === 'false'
       ? []
-      : [...rebuildAutoRun, ...petitionsAutoRun, ...trainingAutoRun, ...adviceAutoRun],
+      : [
+          ...rebuildAutoRun,
+          ...petitionsAutoRun,
+          ...trainingAutoRun,
+          ...adviceAutoRun,
+          ...conversationsAutoRun,
+        ],
 }
