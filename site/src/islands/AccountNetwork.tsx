@@ -10,6 +10,12 @@ export type AccountNetworkProps = { api: string; slug: string; name: string }
 
 type Membership = 'unknown' | 'signed-out' | 'in' | 'out'
 
+/** What joining said: joined, or asked to join a network whose organisers approve members. */
+const joinedWords = (name: string, status: unknown) =>
+  status === 'awaiting-approval'
+    ? `You asked to join ${name}. Its organisers approve new members: you can read and post once they have.`
+    : `You joined ${name}.`
+
 export default function AccountNetwork({ api, slug, name }: AccountNetworkProps) {
   const [count, setCount] = useState<number | null>(null)
   const [membership, setMembership] = useState<Membership>('unknown')
@@ -43,7 +49,7 @@ export default function AccountNetwork({ api, slug, name }: AccountNetworkProps)
   const change = async (join: boolean) => {
     const answer = await callApi(api, `/account/networks/${slug}`, join ? 'POST' : 'DELETE')
     if (answer.status === 200) {
-      setStatus(join ? `You joined ${name}.` : `You left ${name}.`)
+      setStatus(join ? joinedWords(name, answer.body.status) : `You left ${name}.`)
       await refresh(true)
     } else if (answer.status === 401 || answer.status === 410) {
       setStatus(problem(answer))
