@@ -17,6 +17,7 @@ import { jobs } from './jobs'
 import { withMemberSessions } from './members/sessionStrategy'
 import { withConversationsErased } from './conversations/erase'
 import { withModeration } from './conversations/moderate'
+import { withSharedContact } from './conversations/contact'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
 import { waitWhenBusy } from './db/rows'
@@ -42,6 +43,7 @@ const forAdmin = (c: CollectionConfig): CollectionConfig => {
   const withCookie = LOGIN_COLLECTIONS.includes(c.slug) ? withLoginCookie(c) : c
   const withAuth = c.slug === 'members' ? withConversationsErased(withMemberSessions(withCookie)) : withCookie
   if (c.slug === 'moderation-actions') return withModeration(c)
+  if (c.slug === 'messages') return withSharedContact(c)
   return (FLAGGED_COLLECTIONS as readonly string[]).includes(c.slug) ? withFlaggedAdmin(withAuth) : withAuth
 }
 

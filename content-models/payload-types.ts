@@ -831,7 +831,7 @@ export interface Network {
   relatedUnion?: (number | null) | Union;
   internalNotes?: string | null;
   /**
-   * Staff who moderate its conversations (organisers; admins always can).
+   * Staff who moderate its conversations (organisers; admins always can). Set by admins.
    */
   organisers?: (number | User)[] | null;
   /**
@@ -1094,6 +1094,10 @@ export interface Message {
   body: string;
   state: 'visible' | 'hidden';
   hiddenReason?: string | null;
+  /**
+   * The author’s first name and email: shown to moderators only when the author chose to share them with this network’s organisers.
+   */
+  sharedContact?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1993,6 +1997,7 @@ export interface MessagesSelect<T extends boolean = true> {
   body?: T;
   state?: T;
   hiddenReason?: T;
+  sharedContact?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import {
 import { CONFIRMATION_STATES, SECTORS } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
+import { adminOnlyField } from '../access/fieldAccess'
 import { confirmEmailFields } from '../fields/confirmEmailFields'
 
 /** How long a member stays signed in on one device: the token and its session both end then. */
@@ -90,6 +91,10 @@ export const Members: CollectionConfig = {
     {
       name: 'displayNames',
       type: 'array',
+      // Admins only: an organiser who could read or query these would find the member (email,
+      // name) behind a display name. A member who chooses to share is shown to the network's
+      // organisers on their messages instead (cms/conversations/contact.ts).
+      access: { read: adminOnlyField, create: adminOnlyField, update: adminOnlyField },
       admin: {
         description: 'The name they go by in each network; never their real name unless they choose it.',
       },

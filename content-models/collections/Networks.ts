@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { SECTORS } from '../constants'
 import { anyone } from '../access/anyone'
 import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
-import { staffOnlyField } from '../access/fieldAccess'
+import { adminOnlyField, staffOnlyField } from '../access/fieldAccess'
 import { slugField } from '../fields/slug'
 import { hasRole } from '../access/roles'
 import { DEFAULT_MESSAGE_RETENTION, MESSAGE_RETENTION } from '../conversations'
@@ -55,8 +55,11 @@ export const Networks: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
-      access: { read: staffOnlyField },
-      admin: { description: 'Staff who moderate its conversations (organisers; admins always can).' },
+      // Only admins choose moderators: an organiser or editor could otherwise make themselves one.
+      access: { read: staffOnlyField, create: adminOnlyField, update: adminOnlyField },
+      admin: {
+        description: 'Staff who moderate its conversations (organisers; admins always can). Set by admins.',
+      },
     },
     {
       name: 'messageRetention',

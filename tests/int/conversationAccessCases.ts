@@ -37,8 +37,8 @@ type Rule = { list: 'moderators' | 'nobody'; read: Who[]; create: Who[]; update:
 
 /** Who may do what to network A's record of each collection. */
 export const RULES: Record<Slug, Rule> = {
-  threads: { list: 'moderators', read: [ADMIN, ORG_A], create: [], update: [], delete: [ADMIN] },
-  messages: { list: 'moderators', read: [ADMIN, ORG_A], create: [], update: [], delete: [ADMIN] },
+  threads: { list: 'moderators', read: [ADMIN, ORG_A], create: [], update: [], delete: [] },
+  messages: { list: 'moderators', read: [ADMIN, ORG_A], create: [], update: [], delete: [] },
   'message-reports': { list: 'moderators', read: [ADMIN, ORG_A], create: [], update: [], delete: [] },
   'moderation-actions': {
     list: 'moderators',

@@ -207,6 +207,28 @@ describe('network conversations', () => {
     ).toBeNull()
   })
 
+  it('shows organisers a member’s first name and email only when that member chose it', async () => {
+    await call(t, ana, 'PUT', conv(`/${network.slug}/me`), {
+      displayName: 'Night owl',
+      showNameToOrganisers: true,
+    })
+    const mine = await call(t, ana, 'POST', conv(`/threads/${threadId}/messages`), { body: 'Call me' })
+    const theirs = await call(t, ben, 'POST', conv(`/threads/${threadId}/messages`), { body: 'Not me' })
+    const read = (id: unknown) =>
+      t.payload.findByID({
+        collection: 'messages',
+        id: id as number,
+        user: { ...organiser, collection: 'users' },
+        overrideAccess: false,
+      })
+    expect((await read((mine.json.message as { id: number }).id)).sharedContact).toBe(
+      'Sara <ana.real@example.org>',
+    )
+    expect((await read((theirs.json.message as { id: number }).id)).sharedContact).toBeUndefined()
+    // Other members never see it.
+    expect((await call(t, ben, 'GET', conv(`/threads/${threadId}`))).text).not.toContain('ana.real')
+  })
+
   it('closes the stream of a member removed from the network at once', async () => {
     const live = await openLive(liveUrl(t.url, threadId), ben)
     expect(live.status).toBe(200)

@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 import { MESSAGE_MAX_CHARS, MESSAGE_STATES } from '../../conversations'
-import { isAdmin } from '../../access/isAdmin'
 import { isNetworkModerator } from '../../access/networkModerators'
 import { nobody } from '../../access/nobody'
 import { adminOnlyField } from '../../access/fieldAccess'
@@ -17,7 +16,9 @@ export const Messages: CollectionConfig = {
     useAsTitle: 'body',
     defaultColumns: ['body', 'authorName', 'thread', 'state', 'createdAt'],
   },
-  access: { create: nobody, read: isNetworkModerator, update: nobody, delete: isAdmin },
+  // Removed only by a moderation action (with its reason, in the log, live for viewers), by their
+  // author, or by retention: never by a plain delete.
+  access: { create: nobody, read: isNetworkModerator, update: nobody, delete: nobody },
   indexes: [{ fields: ['thread', 'createdAt'] }],
   fields: [
     { name: 'thread', type: 'relationship', relationTo: 'threads', required: true, index: true },
@@ -40,5 +41,15 @@ export const Messages: CollectionConfig = {
       options: MESSAGE_STATES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
     },
     { name: 'hiddenReason', type: 'text', admin: { readOnly: true } },
+    {
+      name: 'sharedContact',
+      type: 'text',
+      virtual: true,
+      admin: {
+        readOnly: true,
+        description:
+          'The author’s first name and email: shown to moderators only when the author chose to share them with this network’s organisers.',
+      },
+    },
   ],
 }

@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 import { THREAD_TITLE_MAX_CHARS } from '../../conversations'
-import { isAdmin } from '../../access/isAdmin'
 import { isNetworkModerator } from '../../access/networkModerators'
 import { nobody } from '../../access/nobody'
 import { adminOnlyField } from '../../access/fieldAccess'
@@ -17,7 +16,9 @@ export const Threads: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'network', 'authorName', 'messageCount', 'lastMessageAt'],
   },
-  access: { create: nobody, read: isNetworkModerator, update: nobody, delete: isAdmin },
+  // Removed only by a moderation action (with its reason, in the log, live for viewers), by their
+  // author, or by retention: never by a plain delete.
+  access: { create: nobody, read: isNetworkModerator, update: nobody, delete: nobody },
   indexes: [{ fields: ['network', 'lastMessageAt'] }],
   fields: [
     { name: 'network', type: 'relationship', relationTo: 'networks', required: true, index: true },
