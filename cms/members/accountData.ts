@@ -7,6 +7,7 @@
  */
 import type { Payload } from 'payload'
 import { type AccountMember, idOf, networksById } from './accountMember'
+import { conversationRecordsOf, type HeldConversations } from '../conversations/held'
 import { registrationRecordsOf } from './accountTraining'
 import { signaturesOf } from './accountView'
 import type { RecordId } from './recordId'
@@ -16,7 +17,7 @@ const SECRET = /hash|token|salt|^sessions$/i
 
 /** What the download says about itself. */
 export const DATA_NOTE =
-  'This is everything Better Work holds about you: your member record, the petitions you signed with this email address, and your training registrations. Fields that only hold security codes are listed by name but not shown.'
+  'This is everything Better Work holds about you: your member record, the petitions you signed with this email address, your training registrations, what you wrote in your networks and the conversations you follow, and your questions to advisers. Fields that only hold security codes are listed by name but not shown.'
 
 export type HeldData = {
   exportedAt: string
@@ -26,7 +27,7 @@ export type HeldData = {
   signatures: Record<string, unknown>[]
   registrations: Record<string, unknown>[]
   notShown: string[]
-}
+} & HeldConversations
 
 /** A record without its secret fields, and the names of those left out (prefixed). */
 const withoutSecrets = (record: object, prefix: string, notShown: Set<string>): Record<string, unknown> => {
@@ -38,6 +39,18 @@ const withoutSecrets = (record: object, prefix: string, notShown: Set<string>): 
     else out[key] = value
   }
   return out
+}
+
+/** The conversation records without their secret fields. */
+const shownOnly = (held: HeldConversations, notShown: Set<string>): HeldConversations => {
+  const clean = (name: keyof HeldConversations) => held[name].map((r) => withoutSecrets(r, name, notShown))
+  return {
+    messages: clean('messages'),
+    threads: clean('threads'),
+    follows: clean('follows'),
+    reports: clean('reports'),
+    questions: clean('questions'),
+  }
 }
 
 /** Everything held about the member, ready for JSON or the readable page. */
@@ -78,6 +91,7 @@ export const heldData = async (
     registrations: (await registrationRecordsOf(payload, member.id)).map((r) =>
       withoutSecrets(r, 'registrations', notShown),
     ),
+    ...shownOnly(await conversationRecordsOf(payload, member.id), notShown),
     notShown: [...notShown].sort(),
   }
 }

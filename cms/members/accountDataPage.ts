@@ -76,6 +76,11 @@ export const heldDataPage = (data: HeldData, jsonHref: string): string =>
         data.signatures,
       ),
       section('Training', 'You have no training registrations.', data.registrations),
+      section('What you wrote in your networks', 'You have written nothing in a network.', data.messages),
+      section('Conversations you started', 'You have started no conversation.', data.threads),
+      section('Conversations you follow', 'You follow no conversation.', data.follows),
+      section('Messages you reported', 'You have reported no message.', data.reports),
+      section('Your questions to advisers', 'You have asked no question while signed in.', data.questions),
       `<h2>Not shown</h2>${
         data.notShown.length
           ? `<p>These fields hold only security codes (for links in emails and for signing in). They say nothing about you:</p><ul>${data.notShown.map((n) => `<li><code>${e(n)}</code></li>`).join('')}</ul>`

@@ -229,6 +229,16 @@ describe('network conversations', () => {
     expect((await call(t, ben, 'GET', conv(`/threads/${threadId}`))).text).not.toContain('ana.real')
   })
 
+  it('puts what a member wrote, started and follows in their download, and nothing of anyone else’s', async () => {
+    await call(t, ben, 'PUT', conv(`/threads/${threadId}/follow`))
+    const held = (await call(t, ben, 'GET', '/account/export?format=json')).json
+    const bodies = (held.messages as { body: string }[]).map((m) => m.body)
+    expect(bodies).toContain('Same here.')
+    expect(bodies).not.toContain('Call me')
+    expect(held.follows).toHaveLength(1)
+    expect(held.threads).toHaveLength(0)
+  })
+
   it('closes the stream of a member removed from the network at once', async () => {
     const live = await openLive(liveUrl(t.url, threadId), ben)
     expect(live.status).toBe(200)
