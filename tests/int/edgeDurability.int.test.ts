@@ -1,7 +1,8 @@
 /**
  * Durability: the front server runs as its own process (as npm start runs it) while sixteen
  * clients sign at once; it is killed with SIGKILL mid-stream and started again. Every signature
- * that was answered 202 must be in the database, and none twice.
+ * that was answered 202 must be in the database, and none twice. The same for messages in a
+ * network's conversation: every one answered 201 is there after the restart.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -15,7 +16,10 @@ vi.hoisted(() => {
 
 import { initPayload } from '../../cms/initPayload'
 import { outboxAdapter } from '../../cms/email/outboxAdapter'
+import { createLocalReq } from 'payload'
+import { startMemberSession } from '../../cms/members/session'
 import { make } from '../helpers/factories'
+import { SITE } from './accountClient'
 
 const SECRET = 'integration-tests-only'
 let dir: string
@@ -41,7 +45,7 @@ const withPayload = async <T>(
 }
 
 /** Starts `node --import tsx cms/edge/serve.ts` on a port the OS picks (PORT=0); resolves with its URL once it says it is listening. */
-const startFrontServer = () =>
+const startFrontServer = (extraEnv: Record<string, string> = {}) =>
   new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cms/edge/serve.ts'], {
       cwd: path.resolve(__dirname, '../..'),
@@ -56,6 +60,7 @@ const startFrontServer = () =>
         JOBS_AUTORUN: 'false',
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -141,5 +146,59 @@ describe('signatures survive kill -9', () => {
     expect([...times].filter(([, n]) => n > 1)).toEqual([])
     expect(accepted.filter((e) => !times.has(e))).toEqual([])
     expect(times.has('after-restart@example.net')).toBe(true)
+  })
+})
+
+describe('messages survive kill -9', () => {
+  it('keeps every message answered 201 when the server is killed mid-conversation, and shows them after the restart', async () => {
+    const { cookie, thread } = await withPayload(async (payload) => {
+      const network = await make.network(payload)
+      const member = await make.member(payload, {
+        state: 'confirmed',
+        networks: [network.id],
+        displayNames: [
+          { network: network.id, name: 'Loader', guidelinesAcceptedAt: new Date().toISOString() },
+        ],
+      })
+      const made = await payload.create({
+        collection: 'threads',
+        overrideAccess: true,
+        data: { network: network.id, title: 'Breaks', authorName: 'Loader', author: member.id },
+      })
+      const session = await startMemberSession(await createLocalReq({}, payload), member.id)
+      return { cookie: session.split(';')[0], thread: made.id }
+    })
+    const first = await startFrontServer({ RATE_LIMIT_POST: 'off' })
+    const post = (url: string, body: string) =>
+      fetch(`${url}/api/account/conversations/threads/${thread}/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: SITE },
+        body: JSON.stringify({ body }),
+      })
+    const accepted: string[] = []
+    const loop = async (i: number) => {
+      for (let k = 0; ; k++) {
+        try {
+          const res = await post(first.url, `message ${i}-${k}`)
+          expect(res.status).toBe(201)
+          accepted.push(`message ${i}-${k}`)
+        } catch {
+          return // the server is gone
+        }
+      }
+    }
+    const loops = Array.from({ length: 4 }, (_, i) => loop(i))
+    while (accepted.length < 40) await new Promise((r) => setTimeout(r, 5))
+    expect(process.kill(first.child.pid!, 'SIGKILL')).toBe(true)
+    await Promise.all(loops)
+
+    const second = await startFrontServer()
+    const page = await fetch(`${second.url}/api/account/conversations/threads/${thread}`, {
+      headers: { Cookie: cookie, Origin: SITE },
+    })
+    const shown = ((await page.json()) as { messages: { body: string }[] }).messages.map((m) => m.body)
+    second.child.kill('SIGTERM')
+    await new Promise((r) => second.child.once('exit', r))
+    expect(accepted.filter((body) => !shown.includes(body))).toEqual([])
   })
 })
