@@ -75,6 +75,7 @@ export interface Config {
     'training-sessions': TrainingSession;
     networks: Network;
     petitions: Petition;
+    'petition-proposals': PetitionProposal;
     unions: Union;
     signatures: Signature;
     members: Member;
@@ -107,6 +108,7 @@ export interface Config {
     'training-sessions': TrainingSessionsSelect<false> | TrainingSessionsSelect<true>;
     networks: NetworksSelect<false> | NetworksSelect<true>;
     petitions: PetitionsSelect<false> | PetitionsSelect<true>;
+    'petition-proposals': PetitionProposalsSelect<false> | PetitionProposalsSelect<true>;
     unions: UnionsSelect<false> | UnionsSelect<true>;
     signatures: SignaturesSelect<false> | SignaturesSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
@@ -966,6 +968,28 @@ export interface Petition {
     [k: string]: unknown;
   } | null;
   goal: number;
+  /**
+   * Points on the way, and what happens at each: for example 100 "The organiser responds", 1,000 "We hand it in". The page shows progress to the next one.
+   */
+  milestones?:
+    | {
+        count: number;
+        whatHappens: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * When each milestone was reached (its count and the time), written by the count roll-up.
+   */
+  milestonesReached?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   opensAt?: string | null;
   closesAt?: string | null;
   /**
@@ -1005,6 +1029,47 @@ export interface Petition {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Petitions started by members, in the queue once 5 members support them. Choose a decision and save: the proposer is emailed that there is a decision (the email has no text of the proposal).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "petition-proposals".
+ */
+export interface PetitionProposal {
+  id: number;
+  title: string;
+  ask: string;
+  addressedTo: string;
+  why: string;
+  /**
+   * The proposer chose to be named ("Started by …") on the petition.
+   */
+  showCreatorName?: boolean | null;
+  /**
+   * In review: choose Approved, Rejected (with a reason) or Changes requested (with a note).
+   */
+  state: 'collecting' | 'in-review' | 'approved' | 'rejected' | 'changes-requested';
+  /**
+   * Needed to reject.
+   */
+  rejectionReason?:
+    ('duplicate' | 'not-about-work' | 'names-people' | 'offensive' | 'unlawful' | 'unclear' | 'other') | null;
+  /**
+   * Shown to the proposer in My account. Needed to ask for changes.
+   */
+  decisionNote?: string | null;
+  supporterCount?: number | null;
+  submittedAt?: string | null;
+  editor?: (number | null) | User;
+  decidedAt?: string | null;
+  petition?: (number | null) | Petition;
+  proposer: number | Member;
+  supporters?: (number | Member)[] | null;
+  supportTokenHash?: string | null;
+  notifyDueAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1483,6 +1548,10 @@ export interface PayloadLockedDocument {
         value: number | Petition;
       } | null)
     | ({
+        relationTo: 'petition-proposals';
+        value: number | PetitionProposal;
+      } | null)
+    | ({
         relationTo: 'unions';
         value: number | Union;
       } | null)
@@ -1822,6 +1891,14 @@ export interface PetitionsSelect<T extends boolean = true> {
   whatWeWant?: T;
   why?: T;
   goal?: T;
+  milestones?:
+    | T
+    | {
+        count?: T;
+        whatHappens?: T;
+        id?: T;
+      };
+  milestonesReached?: T;
   opensAt?: T;
   closesAt?: T;
   state?: T;
@@ -1836,6 +1913,31 @@ export interface PetitionsSelect<T extends boolean = true> {
   signatureCount?: T;
   countsByNation?: T;
   countsByRegion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "petition-proposals_select".
+ */
+export interface PetitionProposalsSelect<T extends boolean = true> {
+  title?: T;
+  ask?: T;
+  addressedTo?: T;
+  why?: T;
+  showCreatorName?: T;
+  state?: T;
+  rejectionReason?: T;
+  decisionNote?: T;
+  supporterCount?: T;
+  submittedAt?: T;
+  editor?: T;
+  decidedAt?: T;
+  petition?: T;
+  proposer?: T;
+  supporters?: T;
+  supportTokenHash?: T;
+  notifyDueAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

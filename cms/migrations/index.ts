@@ -10,6 +10,7 @@ import * as migration_20261206_233257_members_display_names_consent from './2026
 import * as migration_20261207_011750_conversations_and_questions from './20261207_011750_conversations_and_questions';
 import * as migration_20261207_012122_questions_reply_box from './20261207_012122_questions_reply_box';
 import * as migration_20261207_013827_moderation_message_key from './20261207_013827_moderation_message_key';
+import * as migration_20261207_020221_petition_milestones from './20261207_020221_petition_milestones';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_013827_moderation_message_key.up,
     down: migration_20261207_013827_moderation_message_key.down,
-    name: '20261207_013827_moderation_message_key'
+    name: '20261207_013827_moderation_message_key',
+  },
+  {
+    up: migration_20261207_020221_petition_milestones.up,
+    down: migration_20261207_020221_petition_milestones.down,
+    name: '20261207_020221_petition_milestones'
   },
 ];

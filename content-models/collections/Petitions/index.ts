@@ -5,6 +5,7 @@ import { publicPetitionsOrStaff } from '../../access/publicPetitionsOrStaff'
 import { slugField } from '../../fields/slug'
 import { summaryField } from '../../fields/summary'
 import { keepPetitionsWithSignatures } from './hooks/keepPetitionsWithSignatures'
+import { keepMilestonesReached } from './hooks/keepMilestonesReached'
 
 /**
  * Petitions. Counts are written by the roll-up job, never by hand. A petition with signatures
@@ -23,7 +24,7 @@ export const Petitions: CollectionConfig = {
     update: isEditorOrOrganiser,
     delete: isEditorOrOrganiser,
   },
-  hooks: { beforeDelete: [keepPetitionsWithSignatures] },
+  hooks: { beforeChange: [keepMilestonesReached], beforeDelete: [keepPetitionsWithSignatures] },
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField(),
@@ -37,6 +38,29 @@ export const Petitions: CollectionConfig = {
     { name: 'whatWeWant', type: 'textarea', required: true },
     { name: 'why', type: 'richText' },
     { name: 'goal', type: 'number', required: true, min: 1, defaultValue: 1000 },
+    {
+      name: 'milestones',
+      type: 'array',
+      admin: {
+        description:
+          'Points on the way, and what happens at each: for example 100 "The organiser responds", 1,000 "We hand it in". The page shows progress to the next one.',
+      },
+      fields: [
+        /** The number of confirmed signatures that reaches this milestone. */
+        { name: 'count', type: 'number', required: true, min: 1 },
+        /** What happens when it is reached, in a few plain words. */
+        { name: 'whatHappens', type: 'text', required: true, maxLength: 140 },
+      ],
+    },
+    {
+      name: 'milestonesReached',
+      type: 'json',
+      admin: {
+        readOnly: true,
+        description:
+          'When each milestone was reached (its count and the time), written by the count roll-up.',
+      },
+    },
     { name: 'opensAt', type: 'date' },
     { name: 'closesAt', type: 'date' },
     {
