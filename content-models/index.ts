@@ -10,6 +10,7 @@ import { Threads } from './collections/conversations/Threads'
 import { Questions } from './collections/Questions'
 import { Networks } from './collections/Networks'
 import { Petitions } from './collections/Petitions'
+import { PetitionProposals } from './collections/PetitionProposals'
 import { Registrations } from './collections/Registrations'
 import { Signatures } from './collections/Signatures'
 import { SiteBuilds } from './collections/SiteBuilds'
@@ -32,6 +33,7 @@ const allCollections = [
   TrainingSessions,
   Networks,
   Petitions,
+  PetitionProposals,
   Unions,
   Signatures,
   Members,

@@ -11,6 +11,7 @@ import * as migration_20261207_011750_conversations_and_questions from './202612
 import * as migration_20261207_012122_questions_reply_box from './20261207_012122_questions_reply_box';
 import * as migration_20261207_013827_moderation_message_key from './20261207_013827_moderation_message_key';
 import * as migration_20261207_020221_petition_milestones from './20261207_020221_petition_milestones';
+import * as migration_20261207_020304_petition_proposals from './20261207_020304_petition_proposals';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_020221_petition_milestones.up,
     down: migration_20261207_020221_petition_milestones.down,
-    name: '20261207_020221_petition_milestones'
+    name: '20261207_020221_petition_milestones',
+  },
+  {
+    up: migration_20261207_020304_petition_proposals.up,
+    down: migration_20261207_020304_petition_proposals.down,
+    name: '20261207_020304_petition_proposals'
   },
 ];
