@@ -13,6 +13,7 @@ import { Petitions } from './collections/Petitions'
 import { PetitionProposals } from './collections/PetitionProposals'
 import { Registrations } from './collections/Registrations'
 import { Signatures } from './collections/Signatures'
+import { supporterUpdateCollections } from './collections/SupporterUpdates'
 import { SiteBuilds } from './collections/SiteBuilds'
 import { Templates } from './collections/Templates'
 import { Topics } from './collections/Topics'
@@ -36,6 +37,7 @@ const allCollections = [
   PetitionProposals,
   Unions,
   Signatures,
+  ...supporterUpdateCollections,
   Members,
   Registrations,
   Threads,

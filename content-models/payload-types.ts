@@ -78,6 +78,9 @@ export interface Config {
     'petition-proposals': PetitionProposal;
     unions: Union;
     signatures: Signature;
+    'supporter-updates': SupporterUpdate;
+    'supporter-update-deliveries': SupporterUpdateDelivery;
+    'export-log': ExportLog;
     members: Member;
     registrations: Registration;
     threads: Thread;
@@ -111,6 +114,9 @@ export interface Config {
     'petition-proposals': PetitionProposalsSelect<false> | PetitionProposalsSelect<true>;
     unions: UnionsSelect<false> | UnionsSelect<true>;
     signatures: SignaturesSelect<false> | SignaturesSelect<true>;
+    'supporter-updates': SupporterUpdatesSelect<false> | SupporterUpdatesSelect<true>;
+    'supporter-update-deliveries': SupporterUpdateDeliveriesSelect<false> | SupporterUpdateDeliveriesSelect<true>;
+    'export-log': ExportLogSelect<false> | ExportLogSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     threads: ThreadsSelect<false> | ThreadsSelect<true>;
@@ -158,6 +164,8 @@ export interface Config {
       anonymiseClosedQuestions: TaskAnonymiseClosedQuestions;
       sendFollowEmails: TaskSendFollowEmails;
       tidyConversations: TaskTidyConversations;
+      sendSupporterUpdates: TaskSendSupporterUpdates;
+      sendProposalDecisions: TaskSendProposalDecisions;
       inline: {
         input: unknown;
         output: unknown;
@@ -1129,6 +1137,83 @@ export interface Signature {
   createdAt: string;
 }
 /**
+ * Write an update, then set State to "queued" and save to send it. Only counts are shown: never who.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supporter-updates".
+ */
+export interface SupporterUpdate {
+  id: number;
+  petition: number | Petition;
+  subject: string;
+  intro?: string | null;
+  body: string;
+  /**
+   * Choose "Queued: send it" and save to send. It cannot be changed after that.
+   */
+  state: 'draft' | 'queued' | 'sending' | 'sent';
+  queuedAt?: string | null;
+  queuedBy?: (number | null) | User;
+  finishedAt?: string | null;
+  /**
+   * Confirmed signers who asked for updates when it was queued.
+   */
+  recipients?: number | null;
+  /**
+   * Emails handed to the email service.
+   */
+  sent?: number | null;
+  /**
+   * Emails that failed after every try.
+   */
+  failed?: number | null;
+  /**
+   * Signers who unsubscribed or were erased before their email went.
+   */
+  skipped?: number | null;
+  /**
+   * Emails cut off by a crash while being handed over: not sent again.
+   */
+  uncertain?: number | null;
+  /**
+   * Signers it reached who have since unsubscribed.
+   */
+  unsubscribedSince?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supporter-update-deliveries".
+ */
+export interface SupporterUpdateDelivery {
+  id: number;
+  supporterUpdate: number | SupporterUpdate;
+  signature?: (number | null) | Signature;
+  state: 'queued' | 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+  attempts?: number | null;
+  nextAt?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "export-log".
+ */
+export interface ExportLog {
+  id: number;
+  user: number | User;
+  kind: 'members' | 'signers';
+  scope?: string | null;
+  reason: string;
+  rows: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "threads".
  */
@@ -1444,7 +1529,9 @@ export interface PayloadJob {
           | 'sendAdviceReplyNotices'
           | 'anonymiseClosedQuestions'
           | 'sendFollowEmails'
-          | 'tidyConversations';
+          | 'tidyConversations'
+          | 'sendSupporterUpdates'
+          | 'sendProposalDecisions';
         taskID: string;
         input?:
           | {
@@ -1491,6 +1578,8 @@ export interface PayloadJob {
         | 'anonymiseClosedQuestions'
         | 'sendFollowEmails'
         | 'tidyConversations'
+        | 'sendSupporterUpdates'
+        | 'sendProposalDecisions'
       )
     | null;
   queue?: string | null;
@@ -1558,6 +1647,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'signatures';
         value: number | Signature;
+      } | null)
+    | ({
+        relationTo: 'supporter-updates';
+        value: number | SupporterUpdate;
+      } | null)
+    | ({
+        relationTo: 'supporter-update-deliveries';
+        value: number | SupporterUpdateDelivery;
+      } | null)
+    | ({
+        relationTo: 'export-log';
+        value: number | ExportLog;
       } | null)
     | ({
         relationTo: 'members';
@@ -2000,6 +2101,57 @@ export interface SignaturesSelect<T extends boolean = true> {
   ipHash?: T;
   flags?: T;
   anonymisedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supporter-updates_select".
+ */
+export interface SupporterUpdatesSelect<T extends boolean = true> {
+  petition?: T;
+  subject?: T;
+  intro?: T;
+  body?: T;
+  state?: T;
+  queuedAt?: T;
+  queuedBy?: T;
+  finishedAt?: T;
+  recipients?: T;
+  sent?: T;
+  failed?: T;
+  skipped?: T;
+  uncertain?: T;
+  unsubscribedSince?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "supporter-update-deliveries_select".
+ */
+export interface SupporterUpdateDeliveriesSelect<T extends boolean = true> {
+  supporterUpdate?: T;
+  signature?: T;
+  state?: T;
+  attempts?: T;
+  nextAt?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "export-log_select".
+ */
+export interface ExportLogSelect<T extends boolean = true> {
+  user?: T;
+  kind?: T;
+  scope?: T;
+  reason?: T;
+  rows?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2494,6 +2646,22 @@ export interface TaskSendFollowEmails {
  * via the `definition` "TaskTidyConversations".
  */
 export interface TaskTidyConversations {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSupporterUpdates".
+ */
+export interface TaskSendSupporterUpdates {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendProposalDecisions".
+ */
+export interface TaskSendProposalDecisions {
   input?: unknown;
   output?: unknown;
 }

@@ -12,6 +12,7 @@ import * as migration_20261207_012122_questions_reply_box from './20261207_01212
 import * as migration_20261207_013827_moderation_message_key from './20261207_013827_moderation_message_key';
 import * as migration_20261207_020221_petition_milestones from './20261207_020221_petition_milestones';
 import * as migration_20261207_020304_petition_proposals from './20261207_020304_petition_proposals';
+import * as migration_20261207_020422_supporter_updates from './20261207_020422_supporter_updates';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_020304_petition_proposals.up,
     down: migration_20261207_020304_petition_proposals.down,
-    name: '20261207_020304_petition_proposals'
+    name: '20261207_020304_petition_proposals',
+  },
+  {
+    up: migration_20261207_020422_supporter_updates.up,
+    down: migration_20261207_020422_supporter_updates.down,
+    name: '20261207_020422_supporter_updates'
   },
 ];
