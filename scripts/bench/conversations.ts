@@ -2,8 +2,9 @@
  * Live conversations under load (issue 16): `viewers` members watch one thread live (server-sent
  * events from the front server) while `posters` members post to it in a loop, on a new SQLite file.
  *   - A: one front-server process (cms/edge/serve.ts, its own OS process) serves everyone;
- *   - B: two processes on the same file, viewers and posters shared between them, so most
- *     deliveries cross from one process to the other through the conversation-events table.
+ *   - B: two processes on the same file, viewers and posters shared between them, so half of the
+ *     deliveries cross from one process to the other through the conversation-events table (each
+ *     process polls it every CONVERSATION_POLL_MS, 250 by default; its own posts nudge it at once).
  * Prints, side by side with B/A ratios: messages posted and per second, post latency, fan-out
  * latency (post start → each viewer's receipt) p50/p99/max, deliveries per second, peak RSS and
  * CPU of the servers. Every accepted message must reach every viewer: a lost one is printed and

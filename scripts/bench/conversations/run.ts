@@ -40,6 +40,9 @@ export type RunFigures = {
   fanP50: number
   fanP99: number
   fanMax: number
+  /** Fan-out to viewers on another process than the poster's (run B). */
+  acrossP50: number
+  acrossP99: number
   deliveries: number
   deliveriesPerSecond: number
   messagesPerSecond: number
@@ -102,8 +105,9 @@ const connectViewers = async (o: RunOptions, tally: Tally): Promise<Viewer[]> =>
 
 /** Runs the viewers and posters once and returns the figures. */
 export const runOnce = async (o: RunOptions): Promise<RunFigures> => {
-  const tally = new Tally(o.viewers)
+  const tally = new Tally(o.viewers, o.servers.length)
   const target = (i: number): PostTarget => ({
+    server: i % o.servers.length,
     port: o.servers[i % o.servers.length].port,
     threadId: o.threadId,
     origin: o.origin,
@@ -161,6 +165,7 @@ const figuresOf = (
   for (const s of all) if (s.status !== 201) refused.set(s.status, (refused.get(s.status) ?? 0) + 1)
   const post = Float64Array.from(accepted, (s) => s.answeredAt - s.t0).sort()
   const fan = Float64Array.from(tally.fanOut).sort()
+  const across = Float64Array.from(tally.fanOutAcross).sort()
   const deliveringS = Math.max(m.postingS, (tally.lastReceipt - m.started) / 1000)
   return {
     label: o.label,
@@ -174,6 +179,8 @@ const figuresOf = (
     fanP50: pct(fan, 50),
     fanP99: pct(fan, 99),
     fanMax: fan.length ? fan[fan.length - 1] : NaN,
+    acrossP50: pct(across, 50),
+    acrossP99: pct(across, 99),
     deliveries: fan.length,
     deliveriesPerSecond: fan.length / deliveringS,
     messagesPerSecond: accepted.length / m.postingS,

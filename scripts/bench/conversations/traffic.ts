@@ -7,8 +7,15 @@
 import { Connection } from '../signatures/connection'
 import type { Received } from './viewer'
 
-/** One message: when its post started and was answered, its status, which viewers have it. */
-type Sent = { t0: number; answeredAt: number; status: number; seen: Uint8Array; count: number }
+/** One message: the server it was posted to, when its post started and was answered, its status, which viewers have it. */
+type Sent = {
+  server: number
+  t0: number
+  answeredAt: number
+  status: number
+  seen: Uint8Array
+  count: number
+}
 
 const UID = /^bench message (\S+) sent at /
 
@@ -17,16 +24,22 @@ export class Tally {
   readonly sent = new Map<string, Sent>()
   /** Post start → receipt, ms, one per (viewer, message), the warm-up message left out. */
   readonly fanOut: number[] = []
+  /** The same for a viewer on another server than the one the message was posted to. */
+  readonly fanOutAcross: number[] = []
   duplicates = 0
   unknown = 0
   lastReceipt = 0
 
-  constructor(readonly viewers: number) {}
+  /** Viewer i watches through server i mod `servers`. */
+  constructor(
+    readonly viewers: number,
+    readonly servers = 1,
+  ) {}
 
-  /** Starts a message: its id and body. */
-  start(uid: string): { record: Sent; body: string } {
+  /** Starts a message posted to `server`: its record and body. */
+  start(uid: string, server: number): { record: Sent; body: string } {
     const t0 = performance.now()
-    const record = { t0, answeredAt: NaN, status: 0, seen: new Uint8Array(this.viewers), count: 0 }
+    const record = { server, t0, answeredAt: NaN, status: 0, seen: new Uint8Array(this.viewers), count: 0 }
     this.sent.set(uid, record)
     return { record, body: `bench message ${uid} sent at ${t0.toFixed(3)} ms` }
   }
@@ -42,6 +55,7 @@ export class Tally {
     record.count++
     if (!uid!.startsWith('warm')) {
       this.fanOut.push(r.at - record.t0)
+      if (viewer % this.servers !== record.server) this.fanOutAcross.push(r.at - record.t0)
       this.lastReceipt = r.at
     }
   }
@@ -65,12 +79,12 @@ export class Tally {
   }
 }
 
-/** What to post to: the front server's port, the thread, the site's origin, the member's cookie. */
-export type PostTarget = { port: number; threadId: number; origin: string; cookie: string }
+/** What to post to: the front server (its index and port), the thread, the site's origin, the member's cookie. */
+export type PostTarget = { server: number; port: number; threadId: number; origin: string; cookie: string }
 
 /** Posts one message (the warm-up, or one of a loop's) and records its answer. */
 export const postOne = async (connection: Connection, target: PostTarget, tally: Tally, uid: string) => {
-  const { record, body } = tally.start(uid)
+  const { record, body } = tally.start(uid, target.server)
   const reply = await connection
     .send(
       'POST',
