@@ -14,7 +14,18 @@ import { sharedRateLimiter } from './rateLimitStore'
 export type RateRule = { limit: number; seconds: number }
 
 /** The actions with limits. */
-export type RateScope = 'sign' | 'join' | 'confirm' | 'erase' | 'login' | 'signIn' | 'post' | 'report' | 'ask'
+export type RateScope =
+  | 'sign'
+  | 'join'
+  | 'confirm'
+  | 'erase'
+  | 'login'
+  | 'signIn'
+  | 'post'
+  | 'report'
+  | 'ask'
+  | 'propose'
+  | 'support'
 
 /**
  * Defaults: a burst and a sustained rule per scope. Fifty co-workers signing one petition from
@@ -54,6 +65,13 @@ export const DEFAULT_RATE_RULES: Record<RateScope, RateRule[]> = {
   ],
   // Per member (RATE_LIMIT_REPORT).
   report: [{ limit: 20, seconds: 3600 }],
+  // Per member: proposing, resubmitting or renewing the link of a petition proposal (RATE_LIMIT_PROPOSE).
+  propose: [
+    { limit: 5, seconds: 3600 },
+    { limit: 20, seconds: 86400 },
+  ],
+  // Per member: supporting proposals through their private links (RATE_LIMIT_SUPPORT).
+  support: [{ limit: 30, seconds: 3600 }],
 }
 
 /** A rule setting was not understood. */

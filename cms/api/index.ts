@@ -5,6 +5,7 @@ import { unfollowEndpoints } from './unfollow'
 import { adviceEndpoints } from './advice'
 import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
+import { proposalEndpoints } from './proposals'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
 import { signInEndpoints } from './signIn'
@@ -27,4 +28,5 @@ export const endpoints: Endpoint[] = [
   ...unfollowEndpoints,
   ...signInEndpoints,
   ...adviceEndpoints,
+  ...proposalEndpoints,
 ]

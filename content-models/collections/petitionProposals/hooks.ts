@@ -8,7 +8,7 @@
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 import { PETITION_STATES } from '../../constants'
 import { isStaffUser } from '../../access/roles'
-import type { PetitionProposal } from '../../payload-types'
+import type { Petition, PetitionProposal } from '../../payload-types'
 import { slugify } from '../../validators/slug'
 import { PROPOSAL_STATES, type ProposalState } from './constants'
 
@@ -16,7 +16,7 @@ import { PROPOSAL_STATES, type ProposalState } from './constants'
 export const PROPOSAL_SYSTEM_CHANGE = 'proposalSystemChange'
 
 /** Plain text as Lexical paragraphs (one per blank-line-separated block). */
-export const plainToLexical = (text: string) => ({
+export const plainToLexical = (text: string): NonNullable<Petition['why']> => ({
   root: {
     type: 'root',
     format: '' as const,
@@ -83,6 +83,8 @@ const createPetition = async (req: PayloadRequest, p: PetitionProposal) => {
       addressedTo: p.addressedTo,
       whatWeWant: p.ask,
       why: plainToLexical(`${p.why}${credit}`),
+      // The petitions' own default; an editor can change it on the petition.
+      goal: 1000,
       state: PETITION_STATES.OPEN,
     },
   })
