@@ -4,6 +4,7 @@
  * generated payload-types.ts, with relationships flattened to links and rich text rendered to safe
  * HTML. The site imports only these types, never Payload.
  */
+import type { MilestoneView, SupportBar } from './collections/Petitions/progress'
 import type {
   Guide,
   Network,
@@ -169,7 +170,16 @@ export type SnapshotPetition = Pick<
      * snapshots made before it existed (and hand-written fixtures) do not have it.
      */
     recentSigners?: SnapshotSigner[]
+    /** Milestones in order of count, each with when it was reached (null until then). Optional for older snapshots. */
+    milestones?: MilestoneView[]
+    /**
+     * Where support comes from, as bars (places with fewer than 5 signatures added up as
+     * "other"), and the names of every place a later count may show. Optional for older snapshots.
+     */
+    support?: { byNation: SupportBar[]; byRegion: SupportBar[]; labels: Record<string, string> }
   }
+
+export type { MilestoneView, SupportBar }
 
 /** A signer shown on a petition page: a first name and a region, never a surname, email or postcode. */
 export type SnapshotSigner = { firstName: string; area: string | null }

@@ -27,9 +27,9 @@ const WHAT: Record<
 > = {
   signature: {
     confirmTitle: 'Confirm your signature',
-    confirmLead: 'Press the button to confirm your signature. It will be counted within a minute.',
+    confirmLead: 'Press the button to confirm your signature. It counts as soon as you do.',
     button: 'Confirm my signature',
-    done: 'Thank you. Your signature is confirmed and will be counted within a minute.',
+    done: 'Thank you. Your signature is confirmed and counted.',
     already: 'Your signature is already confirmed. You do not need to do anything.',
   },
   member: {
@@ -48,14 +48,30 @@ export const confirmPage = (kind: RecordKind, action: string) =>
     `<p>${e(WHAT[kind].confirmLead)}</p><form method="post" action="${e(action)}"><button type="submit">${e(WHAT[kind].button)}</button></form>`,
   )
 
-/** After the button: what happened. */
+/** The petition a confirmed signature counts for, to link back to (with its count, when just counted). */
+export type CountedFor = { title: string; url: string; count: number | null }
+
+/** "It counted", the petition's count, and the way back to it. */
+const countedFor = (p: CountedFor, already: boolean) =>
+  `<p>Thank you. Your signature ${already ? 'was already' : 'is'} confirmed and counted${
+    p.count === null
+      ? ''
+      : `: the petition now has <strong>${p.count.toLocaleString('en-GB')}</strong> ${p.count === 1 ? 'signature' : 'signatures'}`
+  }.</p><p><a href="${e(p.url)}">Back to the petition: ${e(p.title)}</a></p>`
+
+/** After the button: what happened (for a signature, with a link back to its petition). */
 export const confirmResultPage = (
   kind: RecordKind,
   outcome: 'confirmed' | 'already-confirmed' | 'unknown-link' | 'petition-closed',
+  petition?: CountedFor | null,
 ) => {
-  if (outcome === 'confirmed') return page('Confirmed', `<p>${e(WHAT[kind].done)}</p>${home()}`)
+  if (outcome === 'confirmed')
+    return page('Confirmed', petition ? countedFor(petition, false) : `<p>${e(WHAT[kind].done)}</p>${home()}`)
   if (outcome === 'already-confirmed')
-    return page('Already confirmed', `<p>${e(WHAT[kind].already)}</p>${home()}`)
+    return page(
+      'Already confirmed',
+      petition ? countedFor(petition, true) : `<p>${e(WHAT[kind].already)}</p>${home()}`,
+    )
   if (outcome === 'petition-closed')
     return page(
       'This petition has closed',

@@ -18,6 +18,7 @@ import {
   ROLL_UP_SECONDS,
 } from '../campaigns/counts'
 import { signPetition } from '../campaigns/sign'
+import { countedPetition } from '../campaigns/countNow'
 import {
   type Answer,
   BodyError,
@@ -38,6 +39,7 @@ import {
 import {
   confirmPage,
   confirmResultPage,
+  type CountedFor,
   erasedPage,
   erasePage,
   page,
@@ -178,6 +180,9 @@ const count: Endpoint = {
     toResponse(await countAnswer(req.payload, param(req, 'slug'), req.headers.get('if-none-match'))),
 }
 
+/** The same count as a file name a CDN or a reader recognises (as e-petitions serves it). */
+const countJson: Endpoint = { ...count, path: '/public/petitions/:slug/count.json' }
+
 const formStamp: Endpoint = {
   path: '/public/form-stamp',
   method: 'get',
@@ -224,11 +229,21 @@ const confirmPost: Endpoint = {
     const kind = param(req, 'kind')
     if (!isRecordKind(kind)) return toResponse(htmlAnswer(unknownLinkPage(), 404))
     const outcome = await confirmRecord(req.payload, kind, param(req, 'token'))
+    const petition =
+      kind === 'signature' && (outcome === 'confirmed' || outcome === 'already-confirmed')
+        ? await countedPetition(req.payload, param(req, 'token'), outcome === 'confirmed')
+        : null
+    const countedFor: CountedFor | null = petition && { ...petition, url: SITE_PAGES.petition(petition.slug) }
     if (isJson(req))
-      return toResponse(jsonAnswer({ status: outcome }, outcome === 'unknown-link' ? 404 : 200))
+      return toResponse(
+        jsonAnswer(
+          { status: outcome, ...(countedFor && { petition: countedFor.url, count: countedFor.count }) },
+          outcome === 'unknown-link' ? 404 : 200,
+        ),
+      )
     return toResponse(
       htmlAnswer(
-        confirmResultPage(kind, outcome),
+        confirmResultPage(kind, outcome, countedFor),
         outcome === 'unknown-link' ? 404 : outcome === 'petition-closed' ? 409 : 200,
       ),
     )
@@ -265,6 +280,7 @@ const linkEndpoints = (purpose: 'unsubscribe' | 'erase'): Endpoint[] => [
 export const publicEndpoints: Endpoint[] = [
   sign,
   count,
+  countJson,
   formStamp,
   join,
   confirmGet,

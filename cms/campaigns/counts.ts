@@ -1,19 +1,30 @@
 /**
  * Petition counts. The roll-up recounts confirmed signatures from scratch each time (total, by
  * nation, by region), so it is right however many confirmations happen at once, and an erased
- * signature simply stops counting. The public count endpoint reads the stored totals.
+ * signature simply stops counting; it records the milestones reached from the same database
+ * count. The public count endpoint reads the stored totals.
  */
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 import { errorForLog } from '../email/scrub'
 import { PUBLIC_PETITION_STATES } from '../../content-models/constants'
 import { RECORD_STATES } from '../members/records'
+import {
+  milestoneViews,
+  type MilestoneView,
+  publicPlaceCounts,
+} from '../../content-models/collections/Petitions/progress'
+import { type MilestoneFields, type ReachedMilestone, recordMilestones } from './milestones'
 
 /** How often the counts are rolled up; the count endpoint's cache lasts as long. */
 export const ROLL_UP_SECONDS = 10
 
-/** The count endpoint's Cache-Control: browsers and CDNs keep it for one roll-up, then revalidate in the background. */
-export const COUNT_CACHE_CONTROL = `public, max-age=${ROLL_UP_SECONDS}, stale-while-revalidate=${ROLL_UP_SECONDS * 6}`
+/**
+ * The count's Cache-Control, as e-petitions serves its count.json: browsers and CDNs keep it for
+ * one roll-up, then revalidate in the background for six more, and may serve the last copy for a
+ * day while the CMS cannot answer.
+ */
+export const COUNT_CACHE_CONTROL = `public, max-age=${ROLL_UP_SECONDS}, stale-while-revalidate=${ROLL_UP_SECONDS * 6}, stale-if-error=86400`
 
 /** What the roll-up writes on a petition. */
 export type PetitionCounts = {
@@ -49,46 +60,92 @@ export const countPetition = async (payload: Payload, petitionId: number): Promi
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {})
 
+/** The fields of a petition the roll-up and the public count read. */
+export const COUNT_FIELDS = {
+  slug: true,
+  title: true,
+  goal: true,
+  state: true,
+  signatureCount: true,
+  countsByNation: true,
+  countsByRegion: true,
+  milestones: true,
+  milestonesReached: true,
+} as const
+
+/** A petition as the roll-up reads it (COUNT_FIELDS). */
+export type CountedPetition = PetitionCountFields & { id: number } & MilestoneFields
+
+/** A petition whose count or milestones the roll-up changed, with the milestones it has just reached. */
+export type RolledUp = { id: number; signatureCount: number; reached: ReachedMilestone[] }
+
 /**
- * Rolls up every public petition's counts and writes those that changed. It writes through the
- * database adapter, without hooks, so a new count never triggers a site rebuild.
- * @returns the petitions whose counts changed
+ * Writes a petition's new counts (only those that changed) and records the milestones its count
+ * from the database has reached (cms/campaigns/milestones.ts), then updates this process's count
+ * endpoint at once. Written through the database adapter, without hooks, so a new count never
+ * triggers a site build (a milestone reached queues one).
  */
-export const rollUpCounts = async (payload: Payload): Promise<{ id: number; signatureCount: number }[]> => {
-  const { docs: petitions } = await payload.find({
-    collection: 'petitions',
-    where: { state: { in: [...PUBLIC_PETITION_STATES] } },
-    depth: 0,
-    pagination: false,
-    limit: 0,
-    overrideAccess: true,
-    select: {
-      slug: true,
-      goal: true,
-      state: true,
-      signatureCount: true,
-      countsByNation: true,
-      countsByRegion: true,
-    },
-  })
-  const changed: { id: number; signatureCount: number }[] = []
-  for (const p of petitions) {
-    const counts = await countPetition(payload, p.id)
-    if (
-      counts.signatureCount === p.signatureCount &&
-      same(counts.countsByNation, p.countsByNation) &&
-      same(counts.countsByRegion, p.countsByRegion)
-    )
-      continue
+export const storeCounts = async (
+  payload: Payload,
+  p: CountedPetition,
+  counts: Pick<PetitionCounts, 'signatureCount'> & Partial<PetitionCounts>,
+  now = new Date(),
+): Promise<RolledUp | null> => {
+  const changed =
+    counts.signatureCount !== p.signatureCount ||
+    (counts.countsByNation !== undefined && !same(counts.countsByNation, p.countsByNation)) ||
+    (counts.countsByRegion !== undefined && !same(counts.countsByRegion, p.countsByRegion))
+  if (changed)
     await payload.db.updateOne({ collection: 'petitions', id: p.id, data: counts, returning: false })
-    changed.push({ id: p.id, signatureCount: counts.signatureCount })
-    // This process's count endpoint answers with the new figures at once.
-    if (p.slug) storeCountBody(payload, p.slug, toPublicCount({ ...p, ...counts }), Date.now())
-  }
-  return changed
+  const { reached, milestonesReached } = await recordMilestones(payload, p, counts.signatureCount, now)
+  if (!changed && reached.length === 0) return null
+  // This process's count endpoint answers with the new figures at once.
+  if (p.slug)
+    storeCountBody(payload, p.slug, toPublicCount({ ...p, ...counts, milestonesReached }), now.getTime())
+  return { id: p.id, signatureCount: counts.signatureCount, reached }
 }
 
-/** The public count of a petition: numbers only, never a name or an email. */
+/** Roll-ups in this process, one after another: two at once could both record a milestone. */
+const rollUpChains = new WeakMap<Payload, Promise<unknown>>()
+
+/** Runs `task` after every roll-up this process started before it. */
+export const oneAtATime = <T>(payload: Payload, task: () => Promise<T>): Promise<T> => {
+  const run = (rollUpChains.get(payload) ?? Promise.resolve()).then(task, task)
+  rollUpChains.set(
+    payload,
+    run.catch(() => undefined),
+  )
+  return run
+}
+
+/**
+ * Rolls up every public petition's counts, writes those that changed, and records the milestones
+ * reached (see storeCounts). Roll-ups in one process run one at a time.
+ * @returns the petitions whose counts or milestones changed
+ */
+export const rollUpCounts = (payload: Payload, now = new Date()): Promise<RolledUp[]> =>
+  oneAtATime(payload, async () => {
+    const { docs: petitions } = await payload.find({
+      collection: 'petitions',
+      where: { state: { in: [...PUBLIC_PETITION_STATES] } },
+      depth: 0,
+      pagination: false,
+      limit: 0,
+      overrideAccess: true,
+      select: COUNT_FIELDS,
+    })
+    const changed: RolledUp[] = []
+    for (const p of petitions as CountedPetition[]) {
+      const done = await storeCounts(payload, p, await countPetition(payload, p.id), now)
+      if (done) changed.push(done)
+    }
+    return changed
+  })
+
+/**
+ * The public count of a petition: numbers only, never a name or an email. Places with fewer than
+ * 5 signatures are added up under "other" (publicPlaceCounts), so no signer stands out.
+ */
 export type PublicCount = {
   slug: string
   count: number
@@ -96,6 +153,8 @@ export type PublicCount = {
   state: string
   byNation: Record<string, number>
   byRegion: Record<string, number>
+  /** In order of count, with when each was reached (always sent; optional only for callers that make one by hand). */
+  milestones?: MilestoneView[]
 }
 
 type PetitionCountFields = {
@@ -105,15 +164,16 @@ type PetitionCountFields = {
   signatureCount?: number | null
   countsByNation?: unknown
   countsByRegion?: unknown
-}
+} & Partial<MilestoneFields>
 
 const toPublicCount = (p: PetitionCountFields): PublicCount => ({
   slug: p.slug as string,
   count: p.signatureCount ?? 0,
   goal: p.goal,
   state: p.state,
-  byNation: (p.countsByNation as Record<string, number>) ?? {},
-  byRegion: (p.countsByRegion as Record<string, number>) ?? {},
+  byNation: publicPlaceCounts(p.countsByNation as Record<string, number> | null),
+  byRegion: publicPlaceCounts(p.countsByRegion as Record<string, number> | null),
+  milestones: milestoneViews(p.milestones, p.milestonesReached),
 })
 
 const SLUG = /^[a-z0-9-]{1,120}$/
@@ -128,14 +188,7 @@ export const readPublicCount = async (payload: Payload, slug: string): Promise<P
     limit: 1,
     pagination: false,
     overrideAccess: true,
-    select: {
-      slug: true,
-      goal: true,
-      state: true,
-      signatureCount: true,
-      countsByNation: true,
-      countsByRegion: true,
-    },
+    select: COUNT_FIELDS,
   })
   return docs[0] ? toPublicCount(docs[0] as PetitionCountFields) : null
 }

@@ -11,6 +11,12 @@ import type {
   Union,
 } from '../../content-models/payload-types'
 import { renderRichText } from '../richtext/lexicalToHtml'
+import {
+  milestoneViews,
+  publicPlaceCounts,
+  supportBars,
+} from '../../content-models/collections/Petitions/progress'
+import { PLACE_LABELS } from '../campaigns/placeLabels'
 import type {
   SnapshotGuide,
   SnapshotNetwork,
@@ -224,6 +230,13 @@ export const petitionToSnapshot = (p: Petition, recentSigners: SnapshotSigner[] 
   updates: (p.updates ?? []).map((u) => ({ date: u.date, text: u.text })),
   // Never trust the caller alone: a petition that does not allow names shows none.
   recentSigners: p.showSignerNames ? recentSigners.slice(0, RECENT_SIGNERS_SHOWN) : [],
+  milestones: milestoneViews(p.milestones, p.milestonesReached),
+  // Counts only, small places added up: nothing here can point at a signer.
+  support: {
+    byNation: supportBars(publicPlaceCounts(p.countsByNation as Record<string, number> | null), PLACE_LABELS),
+    byRegion: supportBars(publicPlaceCounts(p.countsByRegion as Record<string, number> | null), PLACE_LABELS),
+    labels: PLACE_LABELS,
+  },
 })
 
 export const settingsToSnapshot = (s: SiteSetting): SnapshotSettings => ({
