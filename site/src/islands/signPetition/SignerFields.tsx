@@ -1,7 +1,14 @@
-/** The signer's details on the sign form: name, email address and (optional) postcode. */
+/**
+ * The signer's details on the sign form: name, email address and (optional) postcode. An address
+ * that looks like a work one gets the join form's gentle warning (the same rule and list,
+ * content-models/validators/workEmail.ts) when the signer leaves the field: never a block.
+ */
+import { useState } from 'react'
+import { looksLikeWorkEmail, WORK_EMAIL_WARNING } from '../../../../content-models/validators/workEmail'
 import { errorProps, FieldError } from '../forms/parts'
 
 export function SignerFields({ errors }: { errors: Record<string, string> }) {
+  const [workWarning, setWorkWarning] = useState(false)
   return (
     <>
       <div className="field">
@@ -20,7 +27,8 @@ export function SignerFields({ errors }: { errors: Record<string, string> }) {
       <div className="field">
         <label htmlFor="email">Email address</label>
         <p className="hint" id="email-hint">
-          We send you a link to confirm. We never show your email address.
+          We send you a link to confirm. We never show your email address. Use a personal address if you can:
+          your employer may read your work email.
         </p>
         <input
           id="email"
@@ -30,9 +38,13 @@ export function SignerFields({ errors }: { errors: Record<string, string> }) {
           spellCheck={false}
           required
           maxLength={254}
+          onBlur={(e) =>
+            setWorkWarning(e.currentTarget.value.includes('@') && looksLikeWorkEmail(e.currentTarget.value))
+          }
           {...errorProps('email', errors, 'email-hint')}
         />
         <FieldError id="email" message={errors.email} />
+        <div aria-live="polite">{workWarning && <p className="warning">{WORK_EMAIL_WARNING}</p>}</div>
       </div>
       <div className="field">
         <label htmlFor="postcode">Postcode (optional)</label>

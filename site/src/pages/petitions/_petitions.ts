@@ -33,3 +33,29 @@ export const recentSignersLine = (
   const names = shown.map((s) => (s.area ? `${s.firstName} from ${s.area}` : s.firstName))
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
+
+/** A sharing link: where it goes and what it is called. */
+export type ShareLink = { label: string; href: string }
+
+/**
+ * Plain sharing links for a page: WhatsApp, Telegram and email. No third-party script and no
+ * tracking parameters: only the title and the page's own address go with them.
+ * @example shareLinks({ title: 'Fair rotas', summary: null, url: 'https://x.org/petitions/a/' })[0].href // 'https://wa.me/?text=Fair%20rotas%20https%3A%2F%2Fx.org%2Fpetitions%2Fa%2F'
+ */
+export const shareLinks = ({
+  title,
+  summary,
+  url,
+}: {
+  title: string
+  summary: string | null
+  url: string
+}): ShareLink[] => {
+  const e = encodeURIComponent
+  const body = `${summary ? `${summary}\n\n` : ''}Sign the petition: ${url}`
+  return [
+    { label: 'Share on WhatsApp', href: `https://wa.me/?text=${e(`${title} ${url}`)}` },
+    { label: 'Share on Telegram', href: `https://t.me/share/url?url=${e(url)}&text=${e(title)}` },
+    { label: 'Share by email', href: `mailto:?subject=${e(title)}&body=${e(body)}` },
+  ]
+}
