@@ -86,7 +86,7 @@ const attempt = async (who: Principal, op: Op): Promise<number | 'ok' | 'denied'
       await t.payload.create({
         collection: 'petition-proposals',
         ...as,
-        data: { title: 'x', ask: 'x', addressedTo: 'x', why: 'x', proposer },
+        data: { title: 'x', ask: 'x', addressedTo: 'x', why: 'x', proposer, state: 'collecting' },
       })
     if (op === 'update')
       await t.payload.update({

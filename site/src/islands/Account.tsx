@@ -14,6 +14,7 @@ import { ProfileSection } from './account/ProfileSection'
 import { SignInForm } from './account/SignInForm'
 import { TrainingSection } from './account/TrainingSection'
 import { QuestionsSection } from './ask/QuestionsSection'
+import { ProposalsSection } from './proposePetition/ProposalsSection'
 import { type AccountPhase, useAccount } from './account/useAccount'
 
 export type AccountProps = {
@@ -105,6 +106,7 @@ export default function Account({ api, signIn, sectors, networks }: AccountProps
       <TrainingSection registrations={data.registrations} act={act} />
       <PetitionsSection signatures={data.signatures} emails={data.emails} />
       <QuestionsSection api={api} />
+      <ProposalsSection api={api} />
       <ConsentSection consent={data.consent} act={act} />
       <DataSection
         api={api}
