@@ -1,14 +1,15 @@
 /**
- * Organisers' endpoints, under /api/organise/: CSV exports of people who consented, counts per
- * network, and decisions on flagged signatures and members (release or discard, in bulk). Only
- * organisers and admins, logged in to the CMS, get anything.
+ * Organisers' endpoints, under /api/organise/: counts per network, and decisions on flagged
+ * signatures and members (release or discard, in bulk), for organisers and admins logged in to the
+ * CMS. Addresses leave only through the admins' export, which needs a reason and is logged
+ * (export-log); organisers reach supporters through updates instead (supporter-updates).
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { hasRole } from '../../content-models/access/roles'
 import { discardFlagged, FLAGGED_COLLECTIONS, releaseFlagged } from '../abuse/release'
 import { check } from '../abuse/validation'
-import { countsPerNetwork, membersCsv, signersCsv } from '../members/export'
+import { countsPerNetwork, loggedExport } from '../members/export'
 import { idTypeOf, parseRecordId, type RecordId } from '../members/recordId'
 import { jsonAnswer, toResponse } from './http'
 
@@ -29,6 +30,53 @@ const csv = (body: string, filename: string) =>
       'Cache-Control': 'no-store',
     },
   })
+
+/** The admins' export: what, of which network or petition, and why (kept in the export log). */
+const exportSchema = z
+  .object({
+    kind: z.enum(['members', 'signers'], { error: 'kind must be "members" or "signers".' }),
+    scope: z
+      .string({ error: 'scope must be a network slug (members) or a petition slug (signers).' })
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || undefined),
+    reason: z
+      .string({ error: 'reason is required: say why these addresses must leave the platform.' })
+      .trim()
+      .min(10, {
+        error:
+          'reason is too short: say why these addresses must leave the platform (10 characters or more).',
+      })
+      .max(1000, { error: 'reason is too long: 1,000 characters at most.' }),
+  })
+  .refine((v) => v.kind !== 'signers' || Boolean(v.scope), {
+    path: ['scope'],
+    error: 'scope is required for signers: the petition slug.',
+  })
+
+/** Admins only: the addresses asked for, as CSV, once the export is logged. */
+const adminExport: Endpoint['handler'] = async (req) => {
+  if (!hasRole(req.user, 'admin') || !req.user)
+    return toResponse(
+      jsonAnswer({ status: 'forbidden', message: 'Only an admin can export addresses, with a reason.' }, 403),
+    )
+  const body: unknown = await req.json?.().catch(() => undefined)
+  const checked = check(exportSchema, body ?? {})
+  if (!checked.ok) return toResponse(jsonAnswer({ status: 'invalid', errors: checked.errors }, 422))
+  const made = await loggedExport(req.payload, req.user, checked.data)
+  if (!made)
+    return toResponse(
+      jsonAnswer(
+        {
+          status: 'not-found',
+          message: `No ${checked.data.kind === 'members' ? 'network' : 'petition'} "${checked.data.scope}".`,
+        },
+        404,
+      ),
+    )
+  return csv(made.csv, made.filename)
+}
 
 /** Ids in one release or discard: a page of the admin list at most, several times over. */
 export const MAX_DECISION_IDS = 1000
@@ -71,30 +119,7 @@ const decision =
 export const organiseEndpoints: Endpoint[] = [
   { path: '/organise/flagged/release', method: 'post', handler: decision(releaseFlagged) },
   { path: '/organise/flagged/discard', method: 'post', handler: decision(discardFlagged) },
-  {
-    path: '/organise/members.csv',
-    method: 'get',
-    handler: async (req) => {
-      if (!isOrganiser(req)) return forbidden()
-      const network = new URL(req.url ?? '', 'http://localhost').searchParams.get('network') ?? undefined
-      const body = await membersCsv(req.payload, network)
-      return body === null
-        ? toResponse(jsonAnswer({ status: 'not-found', message: `No network "${network}".` }, 404))
-        : csv(body, `members${network ? `-${network}` : ''}.csv`)
-    },
-  },
-  {
-    path: '/organise/petitions/:slug/signers.csv',
-    method: 'get',
-    handler: async (req) => {
-      if (!isOrganiser(req)) return forbidden()
-      const slug = String(req.routeParams?.slug ?? '')
-      const body = await signersCsv(req.payload, slug)
-      return body === null
-        ? toResponse(jsonAnswer({ status: 'not-found', message: `No petition "${slug}".` }, 404))
-        : csv(body, `signers-${slug}.csv`)
-    },
-  },
+  { path: '/organise/export', method: 'post', handler: adminExport },
   {
     path: '/organise/network-counts',
     method: 'get',

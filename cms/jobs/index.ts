@@ -4,10 +4,20 @@ import { rebuildAutoRun, rebuildTasks } from './rebuild'
 import { trainingAutoRun, trainingTasks } from './training'
 import { adviceAutoRun, adviceTasks } from '../advice/jobs'
 import { conversationsAutoRun, conversationTasks } from '../conversations/jobs'
+import { updatesAutoRun, updateTasks } from '../campaigns/updates/jobs'
+import { proposalsAutoRun, proposalTasks } from '../campaigns/proposals/jobs'
 
 /** Every background task, in one Payload jobs config. */
 export const jobs: JobsConfig = {
-  tasks: [...rebuildTasks, ...petitionTasks, ...trainingTasks, ...adviceTasks, ...conversationTasks],
+  tasks: [
+    ...rebuildTasks,
+    ...petitionTasks,
+    ...trainingTasks,
+    ...adviceTasks,
+    ...conversationTasks,
+    ...updateTasks,
+    ...proposalTasks,
+  ],
   // Site builds share one concurrency key (see cms/jobs/rebuild).
   enableConcurrencyControl: true,
   // Runs queued jobs inside the CMS process (Next calls getPayload with cron on). With several
@@ -21,5 +31,7 @@ export const jobs: JobsConfig = {
           ...trainingAutoRun,
           ...adviceAutoRun,
           ...conversationsAutoRun,
+          ...updatesAutoRun,
+          ...proposalsAutoRun,
         ],
 }

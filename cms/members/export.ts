@@ -1,6 +1,8 @@
 /**
- * Organisers' exports: confirmed members who agreed to emails, and signers who agreed to updates.
- * Nobody else's email ever leaves. Counts per network are numbers only.
+ * Exports of addresses, for admins only and each logged (who, when, why, how many rows) in the
+ * export-log collection: confirmed members who agreed to emails, and signers who agreed to
+ * updates. Organisers reach supporters through updates (cms/campaigns/updates), never a
+ * spreadsheet of addresses that erasure can no longer reach. Counts per network are numbers only.
  */
 import type { Payload } from 'payload'
 import { RECORD_STATES } from './records'
@@ -17,8 +19,12 @@ export const csvCell = (value: unknown): string => {
 export const toCsv = (header: string[], rows: unknown[][]): string =>
   [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
 
+/** A CSV file's text and its number of data rows. */
+export type Csv = { csv: string; rows: number }
+const csvOf = (header: string[], rows: unknown[][]): Csv => ({ csv: toCsv(header, rows), rows: rows.length })
+
 /** Confirmed members who agreed to emails, optionally only one network's (by slug). */
-export const membersCsv = async (payload: Payload, networkSlug?: string): Promise<string | null> => {
+export const membersCsv = async (payload: Payload, networkSlug?: string): Promise<Csv | null> => {
   let networkId: number | undefined
   if (networkSlug) {
     const n = await payload.find({
@@ -50,7 +56,7 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
     payload,
     docs.map((m) => m.id),
   )
-  return toCsv(
+  return csvOf(
     [
       'first name',
       'email',
@@ -78,7 +84,7 @@ export const membersCsv = async (payload: Payload, networkSlug?: string): Promis
 }
 
 /** Confirmed signers of a petition who agreed to updates. */
-export const signersCsv = async (payload: Payload, petitionSlug: string): Promise<string | null> => {
+export const signersCsv = async (payload: Payload, petitionSlug: string): Promise<Csv | null> => {
   const p = await payload.find({
     collection: 'petitions',
     where: { slug: { equals: petitionSlug } },
@@ -103,7 +109,7 @@ export const signersCsv = async (payload: Payload, petitionSlug: string): Promis
     overrideAccess: true,
     select: { name: true, email: true, region: true, consentVersion: true, confirmedAt: true },
   })
-  return toCsv(
+  return csvOf(
     ['name', 'email', 'region', 'consent version', 'confirmed at'],
     docs.map((s) => [s.name, s.email, s.region, s.consentVersion, s.confirmedAt]),
   )
@@ -137,4 +143,29 @@ export const countsPerNetwork = async (payload: Payload) => {
     })
   }
   return out
+}
+
+/** What an admin asks to export, and why. */
+export type ExportRequest = { kind: 'members' | 'signers'; scope?: string; reason: string }
+
+/**
+ * An admin's export of addresses: made, then logged with who, when, why and how many rows before
+ * anything is handed over (if the log cannot be written, nothing is). Null: no such network or
+ * petition.
+ */
+export const loggedExport = async (
+  payload: Payload,
+  user: { id: number | string },
+  { kind, scope, reason }: ExportRequest,
+): Promise<(Csv & { filename: string }) | null> => {
+  const made = kind === 'members' ? await membersCsv(payload, scope) : await signersCsv(payload, scope ?? '')
+  if (!made) return null
+  await payload.create({
+    collection: 'export-log',
+    data: { user: user.id as number, kind, scope: scope ?? null, reason, rows: made.rows },
+    overrideAccess: true,
+    depth: 0,
+  })
+  payload.logger.info({ msg: `User ${user.id} exported ${made.rows} ${kind} rows (${scope ?? 'all'})` })
+  return { ...made, filename: `${kind}${scope ? `-${scope}` : ''}.csv` }
 }

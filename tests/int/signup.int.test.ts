@@ -186,17 +186,32 @@ describe('joining the network', () => {
   })
 })
 
-describe("organisers' exports", () => {
+describe("organisers' counts and admins' logged exports", () => {
   const as = async (roles: ('admin' | 'editor' | 'organiser')[]) => {
     const user = await make.user(t.payload, roles)
     const { token } = await t.payload.login({
       collection: 'users',
       data: { email: user.email, password: 'a-long-test-password' },
     })
-    return { Authorization: `JWT ${token}` }
+    return { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
   }
+  const exportAs = async (headers: Record<string, string> | undefined, body: unknown) =>
+    fetch(`${t.api}/organise/export`, { method: 'POST', headers, body: JSON.stringify(body) })
 
-  it('exports as CSV only confirmed members who agreed to emails, and only to organisers and admins', async () => {
+  it('has no raw CSV of addresses for organisers: members and signers reach them through updates only', async () => {
+    const organiser = await as(['organiser'])
+    expect((await fetch(`${t.api}/organise/members.csv`, { headers: organiser })).status).toBe(404)
+    expect((await fetch(`${t.api}/organise/petitions/any/signers.csv`, { headers: organiser })).status).toBe(
+      404,
+    )
+    const why = { kind: 'members', reason: 'Moving the network to the union’s own system.' }
+    expect((await exportAs(organiser, why)).status).toBe(403)
+    expect((await exportAs(await as(['editor']), why)).status).toBe(403)
+    expect((await exportAs(undefined, why)).status).toBe(403)
+    expect((await fetch(`${t.api}/members`)).status).toBe(403)
+  })
+
+  it('lets an admin export confirmed members who agreed to emails, with a reason, and logs who, when, why and how many', async () => {
     await make.member(t.payload, {
       firstName: 'Yes',
       email: 'yes@example.org',
@@ -219,8 +234,14 @@ describe("organisers' exports", () => {
       consentEmail: false,
       networks: [care.id],
     })
-    const res = await fetch(`${t.api}/organise/members.csv?network=care-workers`, {
-      headers: await as(['organiser']),
+    const admin = await as(['admin'])
+    const noReason = await exportAs(admin, { kind: 'members', scope: 'care-workers' })
+    expect(noReason.status).toBe(422)
+    expect((await noReason.json()).errors).toHaveProperty('reason')
+    const res = await exportAs(admin, {
+      kind: 'members',
+      scope: 'care-workers',
+      reason: 'Handing the network to UNISON.',
     })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
@@ -229,12 +250,18 @@ describe("organisers' exports", () => {
     expect(csv).not.toContain('pending@example.org')
     expect(csv).not.toContain('stopped@example.org')
     expect(csv.trim().split('\r\n')).toHaveLength(2)
-    expect((await fetch(`${t.api}/organise/members.csv`, { headers: await as(['editor']) })).status).toBe(403)
-    expect((await fetch(`${t.api}/organise/members.csv`)).status).toBe(403)
-    expect((await fetch(`${t.api}/members`)).status).toBe(403)
+    const log = await t.payload.find({ collection: 'export-log', overrideAccess: true, depth: 0 })
+    expect(log.docs).toHaveLength(1)
+    expect(log.docs[0]).toMatchObject({
+      kind: 'members',
+      scope: 'care-workers',
+      reason: 'Handing the network to UNISON.',
+      rows: 1,
+    })
+    expect(log.docs[0].createdAt).toBeTruthy()
   })
 
-  it('exports the signers who agreed to updates, never the emails of those who did not', async () => {
+  it('exports for an admin only the signers who agreed to updates, never the emails of those who did not', async () => {
     const petition = await make.petition(t.payload)
     await make.signature(t.payload, petition.id, {
       email: 'keen@example.org',
@@ -248,20 +275,13 @@ describe("organisers' exports", () => {
       state: 'confirmed',
       consentUpdates: false,
     })
+    const admin = await as(['admin'])
+    expect((await exportAs(admin, { kind: 'signers', reason: 'Handing in the petition.' })).status).toBe(422)
     const csv = await (
-      await fetch(`${t.api}/organise/petitions/${petition.slug}/signers.csv`, {
-        headers: await as(['admin']),
-      })
+      await exportAs(admin, { kind: 'signers', scope: petition.slug, reason: 'Handing in the petition.' })
     ).text()
     expect(csv).toContain('keen@example.org')
     expect(csv).not.toContain('quiet@example.org')
-    expect(
-      (
-        await fetch(`${t.api}/organise/petitions/${petition.slug}/signers.csv`, {
-          headers: await as(['editor']),
-        })
-      ).status,
-    ).toBe(403)
     expect((await fetch(`${t.api}/signatures`)).status).toBe(403)
   })
 

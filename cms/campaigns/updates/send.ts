@@ -1,0 +1,202 @@
+/**
+ * Sends updates to supporters in batches, at the provider's rate, resumable after a crash without
+ * sending anything twice. Each email has its own row; a chunk of at most `concurrency` rows is
+ * claimed (queued → sending) just before they are handed to the email service, and marked sent or
+ * failed just after. A process killed between the two leaves that chunk in sending: after the
+ * claim lease the next run marks those rows uncertain and never sends them again (at most once:
+ * they may have gone). Every other row is done or still queued, so a resumed run sends exactly
+ * the rest.
+ */
+import type { Payload } from 'payload'
+import {
+  DELIVERY_STATES as D,
+  UPDATE_STATES as U,
+} from '../../../content-models/collections/supporterUpdates/states'
+import { SENDER_CONTEXT } from '../../../content-models/collections/supporterUpdates/hooks'
+import type { SupporterUpdate } from '../../../content-models/payload-types'
+import { scrubPersonal } from '../../email/scrub'
+import type { RecordId } from '../../members/recordId'
+import { updateEmail, type UpdateForEmail } from './email'
+import { pacer, sendSettings, type SendSettings } from './settings'
+import { deliveryStore, type DeliveryStore, type Recipient } from './store'
+
+export type SendOptions = Partial<SendSettings> & {
+  /** Stop after handing over this many emails, leaving the rest as they are (tests: a crash after N). */
+  limit?: number
+  /** Stop taking new emails after this time (ms since the epoch): a job run's budget. */
+  until?: number
+  /** The clock (tests move it past the claim lease). */
+  now?: () => Date
+}
+
+/** What one run did to one update. */
+export type SendResult = {
+  sent: number
+  failed: number
+  retrying: number
+  skipped: number
+  uncertain: number
+  done: boolean
+}
+
+const idOf = (v: unknown): RecordId =>
+  typeof v === 'object' && v ? (v as { id: RecordId }).id : (v as RecordId)
+
+const setUpdate = (payload: Payload, id: RecordId, data: Partial<SupporterUpdate>) =>
+  payload.update({
+    collection: 'supporter-updates',
+    id,
+    data,
+    depth: 0,
+    overrideAccess: true,
+    context: { [SENDER_CONTEXT]: true },
+  })
+
+/** Copies the delivery counts onto the update (what organisers see); true when nothing is left to do. */
+const recordCounts = async (payload: Payload, store: DeliveryStore, id: RecordId, now: Date) => {
+  const c = await store.counts(id)
+  const done = !c[D.QUEUED] && !c[D.SENDING]
+  await setUpdate(payload, id, {
+    sent: c[D.SENT] ?? 0,
+    failed: c[D.FAILED] ?? 0,
+    skipped: c[D.SKIPPED] ?? 0,
+    uncertain: c[D.UNCERTAIN] ?? 0,
+    ...(done ? { state: U.SENT, finishedAt: now.toISOString() } : {}),
+  })
+  return done
+}
+
+/** Queues the recipients of a queued update (once: a repeat adds nobody) and marks it sending. */
+const startSending = async (payload: Payload, store: DeliveryStore, u: SupporterUpdate, now: Date) => {
+  const recipients = await store.enqueue(u.id, idOf(u.petition), now.toISOString())
+  await setUpdate(payload, u.id, { state: U.SENDING, recipients })
+}
+
+type Ready = Recipient & { email: string; emailCanonical: string; signature: RecordId }
+
+/** Hands one claimed email over; a failure is recorded at once (queued again after a back-off, or failed). */
+const deliver = async (
+  payload: Payload,
+  store: DeliveryStore,
+  content: UpdateForEmail,
+  r: Ready,
+  s: SendSettings,
+  now: () => Date,
+): Promise<'sent' | 'retrying' | 'failed'> => {
+  try {
+    await payload.sendEmail(updateEmail(payload, content, r))
+    return 'sent'
+  } catch (error) {
+    const message = scrubPersonal(error instanceof Error ? error.message : String(error)).slice(0, 500)
+    const tries = r.attempts + 1
+    const last = tries >= s.tries
+    const nextAt = new Date(now().getTime() + s.retryAfterMs * 2 ** (tries - 1)).toISOString()
+    await store.finish(
+      r.id,
+      last ? { state: D.FAILED, error: message } : { state: D.QUEUED, nextAt, error: message },
+      now().toISOString(),
+    )
+    payload.logger.warn({
+      msg: `Update email for delivery ${r.id} failed (try ${tries} of ${s.tries}): ${message}`,
+    })
+    return last ? 'failed' : 'retrying'
+  }
+}
+
+const isReady = (r: Recipient): r is Ready =>
+  r.wanted && Boolean(r.email) && Boolean(r.emailCanonical) && r.signature !== null
+
+/**
+ * Sends one update as far as it can in this run: queues its recipients if it was just queued,
+ * gives up claims left by a crashed run, then sends waiting emails page by page at `perSecond`.
+ */
+export const sendUpdate = async (
+  payload: Payload,
+  id: RecordId,
+  options: SendOptions = {},
+): Promise<SendResult> => {
+  const s = { ...sendSettings(), ...options }
+  const now = options.now ?? (() => new Date())
+  const store = deliveryStore(payload)
+  const result: SendResult = { sent: 0, failed: 0, retrying: 0, skipped: 0, uncertain: 0, done: false }
+  let u = await payload.findByID({ collection: 'supporter-updates', id, depth: 1, overrideAccess: true })
+  if (u.state === U.DRAFT || u.state === U.SENT) return { ...result, done: u.state === U.SENT }
+  if (u.state === U.QUEUED) {
+    await startSending(payload, store, u, now())
+    u = await payload.findByID({ collection: 'supporter-updates', id, depth: 1, overrideAccess: true })
+  }
+  result.uncertain = await store.expireClaims(
+    id,
+    new Date(now().getTime() - s.claimLeaseMs).toISOString(),
+    now().toISOString(),
+  )
+  const petition = typeof u.petition === 'object' ? u.petition : null
+  const content: UpdateForEmail = {
+    subject: u.subject,
+    intro: u.intro,
+    body: u.body,
+    title: petition?.title ?? '',
+    slug: petition?.slug ?? '',
+  }
+  const pace = pacer(s.perSecond)
+  let started = 0
+  const room = () => {
+    if (options.until !== undefined && Date.now() >= options.until) return 0
+    return options.limit === undefined ? Infinity : options.limit - started
+  }
+  while (room() > 0) {
+    const page = await store.due(id, now().toISOString(), s.batch)
+    if (!page.length) break
+    const unwanted = page.filter((r) => !isReady(r)).map((r) => r.id)
+    await store.skip(unwanted, now().toISOString())
+    result.skipped += unwanted.length
+    const ready = page.filter(isReady)
+    // A chunk of at most `concurrency` emails is claimed in one statement, handed over in
+    // parallel, and marked sent in one statement: a crash can leave at most one chunk uncertain.
+    for (let at = 0; at < ready.length && room() > 0;) {
+      const chunk = ready.slice(at, at + Math.min(s.concurrency, room()))
+      at += chunk.length
+      const claimed = new Set(
+        await store.claim(
+          chunk.map((r) => r.id),
+          now().toISOString(),
+        ),
+      )
+      const mine = chunk.filter((r) => claimed.has(r.id))
+      started += mine.length
+      const outcomes = await Promise.all(
+        mine.map(async (r) => {
+          await pace()
+          return deliver(payload, store, content, r, s, now)
+        }),
+      )
+      await store.finishSent(
+        mine.filter((_, i) => outcomes[i] === 'sent').map((r) => r.id),
+        now().toISOString(),
+      )
+      for (const o of outcomes) result[o]++
+    }
+    await recordCounts(payload, store, id, now())
+  }
+  result.done = await recordCounts(payload, store, id, now())
+  return result
+}
+
+/** Every update waiting or being sent, oldest first, within one run's time. */
+export const sendQueuedUpdates = async (payload: Payload, options: SendOptions = {}) => {
+  const { docs } = await payload.find({
+    collection: 'supporter-updates',
+    where: { state: { in: [U.QUEUED, U.SENDING] } },
+    sort: 'queuedAt',
+    depth: 0,
+    limit: 20,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const results: Record<string, SendResult> = {}
+  for (const u of docs) {
+    if (options.until !== undefined && Date.now() >= options.until) break
+    results[String(u.id)] = await sendUpdate(payload, u.id, options)
+  }
+  return results
+}
