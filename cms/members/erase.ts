@@ -7,6 +7,7 @@
  */
 import type { Payload } from 'payload'
 import { eraseQuestionsOf } from '../advice/retention'
+import { eraseProposalsOf } from '../campaigns/proposals/erase'
 import { RECORD_STATES } from '../../content-models/constants'
 import { eraseRegistrationsOf } from './accountTraining'
 import type { AccountMember } from './accountMember'
@@ -71,6 +72,8 @@ export const eraseMember = async (
   const registrationsDeleted = await eraseRegistrationsOf(payload, member.id)
   // Their questions to advisers go too (cms/advice).
   await eraseQuestionsOf(payload, member.id)
+  // And their petition proposals (cms/campaigns/proposals).
+  await eraseProposalsOf(payload, member.id)
   const signatures = member.emailCanonical
     ? await eraseSignatures(payload, member.emailCanonical, now)
     : { signaturesAnonymised: 0, signaturesDeleted: 0 }

@@ -155,6 +155,21 @@ describe('a member proposes a petition', () => {
     expect(mine.json.proposals).toMatchObject([
       { id, state: 'approved', petitionUrl: '/petitions/fair-breaks-at-quickdrop-leeds-depot/' },
     ])
+
+    // Rosa erases her account: her proposal goes, and her name comes off the petition (which stays).
+    expect((await call(t, rosa.cookie, 'POST', '/account/erase', { confirm: true })).status).toBe(200)
+    expect(
+      (
+        await t.payload.count({
+          collection: 'petition-proposals',
+          where: { id: { equals: id } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
+    const after = await t.payload.findByID({ collection: 'petitions', id: petition.id, overrideAccess: true })
+    expect(JSON.stringify(after.why)).not.toContain('Rosa')
+    expect(JSON.stringify(after.why)).toContain('Drivers are skipping lunch')
   })
 
   it('a rejected proposal needs a reason from the list and is never public', async () => {
