@@ -16,6 +16,7 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_PROPOSE = '4/3600'
 })
 
+import { proposalRecordsOf } from '../../cms/campaigns/proposals/held'
 import { sendProposalDecisions } from '../../cms/campaigns/proposals/notify'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { make } from '../helpers/factories'
@@ -231,6 +232,10 @@ describe('a member proposes a petition', () => {
       state: 'in-review',
       title: 'Lockers for night staff at St Mary’s Ward 9',
     })
+    // What we hold about Kim lists it, without the link's hash or the supporters.
+    const held = await proposalRecordsOf(t.payload, kim.id)
+    expect(held).toMatchObject([{ id: p.id, state: 'in-review', supporterCount: 5 }])
+    expect(JSON.stringify(held)).not.toMatch(/supportTokenHash|supporters"/)
     // Someone else's proposal is not found, as a missing one.
     expect((await call(t, (await member('Other')).cookie, 'GET', `/account/proposals/${p.id}`)).status).toBe(
       404,
