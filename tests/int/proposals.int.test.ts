@@ -21,15 +21,21 @@ import { sendProposalDecisions } from '../../cms/campaigns/proposals/notify'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { make } from '../helpers/factories'
 import { startHarness, type ServedHarness } from '../helpers/harness'
-import { anotherSession, call, confirmedMember } from './accountClient'
+import { anotherSession, call } from './accountClient'
 
 let t: ServedHarness
 let n = 0
 
 /** A confirmed member with a session: their id and cookie. */
 const member = async (name: string) => {
-  const m = await confirmedMember(t.payload, `${name.toLowerCase()}.${++n}@example.org`)
-  await t.payload.update({ collection: 'members', id: m.id, data: { firstName: name }, overrideAccess: true })
+  const email = `${name.toLowerCase()}.${++n}@example.org`
+  const m = await make.member(t.payload, {
+    firstName: name,
+    email,
+    emailCanonical: email,
+    state: 'confirmed',
+    confirmedAt: new Date().toISOString(),
+  })
   return { id: m.id, cookie: await anotherSession(t.payload, m.id) }
 }
 
@@ -62,8 +68,11 @@ const stored = (id: number) =>
   })
 
 /** Five members who support the proposal, after which it is in review. */
+/** Five members who support the proposal all at once; after that it is in review with exactly 5. */
 const fiveSupporters = async (token: string) => {
-  for (let i = 0; i < 5; i++) expect((await supportAs(await member(`Co${i}`), token)).status).toBe(201)
+  const five = await Promise.all([0, 1, 2, 3, 4].map((i) => member(`Co${i}`)))
+  const answers = await Promise.all(five.map((m) => supportAs(m, token)))
+  expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201])
 }
 
 let editor: Awaited<ReturnType<typeof make.user>> & { collection: 'users' }
@@ -176,6 +185,8 @@ describe('a member proposes a petition', () => {
   it('a rejected proposal needs a reason from the list and is never public', async () => {
     const p = await propose(await member('Lee'), { ...PROPOSAL, title: 'Sack the manager at Quickdrop Hull' })
     await fiveSupporters(p.token)
+    expect(await stored(p.id)).toMatchObject({ state: 'in-review', supporterCount: 5 })
+    expect((await stored(p.id)).supporters).toHaveLength(5)
     const decide = (data: Record<string, unknown>) =>
       t.payload.update({
         collection: 'petition-proposals',
