@@ -108,6 +108,17 @@ const sendResponse = async (reply: FastifyReply, response: Response, head: boole
 }
 
 /**
+ * False for a multipart/form-data body that cannot be whole: no boundary, or no closing
+ * `--boundary--`. Payload's form reader answers those with a 500 ("Unexpected end of form").
+ */
+export const completeMultipart = (contentType: string | undefined, body: string | undefined): boolean => {
+  if (!contentType || !/^\s*multipart\/form-data/i.test(contentType)) return true
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  const name = boundary?.[1] ?? boundary?.[2]
+  return Boolean(name && body?.includes(`--${name}--`))
+}
+
+/**
  * A Fastify handler that answers with Payload: our public endpoints straight, anything else
  * (a CORS preflight, the REST API without Next) through Payload's router. `key` is the key the
  * Payload instance was started with, so the router reaches that same instance.
@@ -122,6 +133,11 @@ export const answerWithPayload =
         .code(400)
         .type('text/plain; charset=utf-8')
         .send('This address could not be read. Check the link and try again.')
+    if (!completeMultipart(request.headers['content-type'], body))
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send('The form arrived incomplete (a multipart body without its closing boundary). Send it again.')
     const pathname = new URL(web.url).pathname
     const response =
       (pathname.startsWith('/api/public/') && request.method !== 'OPTIONS'

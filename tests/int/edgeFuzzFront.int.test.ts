@@ -220,4 +220,10 @@ describe('the front server under attack', () => {
       expect(responses.length === 2 || state !== 'hung').toBe(true)
     }
   })
+
+  it('answers a multipart body without its closing boundary with 400, not Payload’s 500 (found by the fuzz, seed 1312853491)', async () => {
+    const raw = `PATCH /api/topics/1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 0\r\n\r\n`
+    const { responses } = await once(servers[1].url, raw)
+    expect(responses[0].status).toBe(400)
+  })
 })
