@@ -120,10 +120,11 @@ export const decideProposal: CollectionBeforeChangeHook<PetitionProposal> = asyn
     fail('decisionNote', 'Say what should change: the proposer sees this note in My account.')
   const now = new Date().toISOString()
   const decided: Partial<PetitionProposal> = {
-    editor: isStaffUser(req.user) ? Number(req.user.id) : null,
+    // Ids are numbers with SQLite and strings with MongoDB: kept as the database gave them.
+    editor: isStaffUser(req.user) ? (req.user.id as number) : null,
     decidedAt: now,
     notifyDueAt: now,
   }
-  if (to === PROPOSAL_STATES.APPROVED) decided.petition = Number(await createPetition(req, merged))
+  if (to === PROPOSAL_STATES.APPROVED) decided.petition = (await createPetition(req, merged)) as number
   return { ...data, ...decided }
 }
