@@ -101,15 +101,17 @@ describe('an update to 1,000 supporters through the outbox', () => {
   })
 })
 
-describe('a sender stopped mid-way', () => {
+describe('a sender stopped mid-way (a real kill -9: supporterUpdatesCrash.int.test.ts)', () => {
   it('resumes where it stopped: every recipient exactly once; an email cut off while handed over is not sent again', async () => {
-    const id = await writeAndQueue(t, petition.id, 'Stopped and resumed')
-    // The process "dies" after handing over 400 emails (the rest were never claimed).
-    expect(await sendUpdate(t.payload, id, { ...UNLIMITED, limit: 400 })).toMatchObject({
-      sent: 400,
+    const crashed = await make.petition(t.payload)
+    const everyone = await seedSigners(t.payload, crashed.id, 300, 'resumed')
+    const id = await writeAndQueue(t, crashed.id, 'Stopped and resumed')
+    // The process "dies" after handing over 100 emails (the rest were never claimed).
+    expect(await sendUpdate(t.payload, id, { ...UNLIMITED, limit: 100 })).toMatchObject({
+      sent: 100,
       done: false,
     })
-    expect(recipientsOf(await t.outbox(), 'Stopped and resumed')).toHaveLength(400)
+    expect(recipientsOf(await t.outbox(), 'Stopped and resumed')).toHaveLength(100)
     // …and one more was claimed when it died: it may have gone, so it must not go again.
     const { docs } = await t.payload.find({
       collection: 'supporter-update-deliveries',
@@ -127,11 +129,30 @@ describe('a sender stopped mid-way', () => {
     // A run within the claim's lease leaves it alone; a run after it gives it up as uncertain.
     const later = new Date(Date.now() + 11 * 60_000)
     const resumed = await sendUpdate(t.payload, id, { ...UNLIMITED, now: () => later })
-    expect(resumed).toMatchObject({ sent: 596, uncertain: 1, done: true })
+    expect(resumed).toMatchObject({ sent: 199, uncertain: 1, done: true })
     const got = recipientsOf(await t.outbox(), 'Stopped and resumed')
-    expect(got).toHaveLength(996)
+    expect(got).toHaveLength(299)
+    expect(everyone.filter((a) => !got.includes(a))).toHaveLength(1)
     expect(once(got)).toBe(true)
     const u = await t.payload.findByID({ collection: 'supporter-updates', id, overrideAccess: true })
-    expect(u).toMatchObject({ state: 'sent', recipients: 997, sent: 996, uncertain: 1 })
+    expect(u).toMatchObject({ state: 'sent', recipients: 300, sent: 299, uncertain: 1 })
+  })
+})
+
+describe('the jobs runner', () => {
+  it('sends a queued update when the sendSupporterUpdates task runs, at the configured rate', async () => {
+    const small = await make.petition(t.payload)
+    const five = await seedSigners(t.payload, small.id, 5, 'job')
+    const id = await writeAndQueue(t, small.id, 'Sent by the job')
+    process.env.UPDATE_SEND_PER_SECOND = '50'
+    try {
+      await t.payload.jobs.queue({ task: 'sendSupporterUpdates', input: {}, queue: 'supporter-updates' })
+      await t.payload.jobs.run({ queue: 'supporter-updates' })
+    } finally {
+      delete process.env.UPDATE_SEND_PER_SECOND
+    }
+    expect(new Set(recipientsOf(await t.outbox(), 'Sent by the job'))).toEqual(new Set(five))
+    const u = await t.payload.findByID({ collection: 'supporter-updates', id, overrideAccess: true })
+    expect(u).toMatchObject({ state: 'sent', recipients: 5, sent: 5 })
   })
 })
