@@ -2,12 +2,9 @@
  * Network conversations through the real front server and Payload on SQLite: members of one
  * network talk under display names, live over server-sent events (resuming after a drop), and
  * nobody outside the network sees anything; moderation hides a message for good; bad input stores
- * nothing; a second Payload on the same database file hears what the first one writes.
+ * nothing (two processes, and the front server in front of Next: conversationProcesses.int).
  */
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { initPayload } from '../../cms/initPayload'
-import { startEndpointServer } from '../../cms/edge/serve'
 import { make } from '../helpers/factories'
 import { startHarness, type ServedHarness } from '../helpers/harness'
 import { anotherSession, call, confirmedMember } from './accountClient'
@@ -255,30 +252,3 @@ describe('network conversations', () => {
     expect(anaId).toBeGreaterThan(0)
   })
 })
-
-describe('two CMS instances on one SQLite file', () => {
-  it('delivers a message written through one to a viewer of the other', async () => {
-    const second = await initPayload({
-      databaseUri: `file:${path.join(t.dir, 'test.db')}`,
-      secret: 'integration-tests-only',
-      key: `${t.dir}-second`,
-    })
-    const server = await startEndpointServer({ payload: second, key: `${t.dir}-second` })
-    try {
-      const live = await openLive(liveUrl(server.url, (await latestThread()).id), ana)
-      expect(live.status).toBe(200)
-      const thread = await latestThread()
-      await call(t, ana, 'POST', conv(`/threads/${thread.id}/messages`), { body: 'Across processes' })
-      const got = await live.next((e) => (e.data as { body?: string }).body === 'Across processes')
-      expect(got.event).toBe('message')
-      live.close()
-    } finally {
-      await server.close()
-      await second.destroy()
-    }
-  })
-})
-
-const latestThread = async () =>
-  (await t.payload.find({ collection: 'threads', sort: '-createdAt', limit: 1, overrideAccess: true }))
-    .docs[0]
