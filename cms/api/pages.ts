@@ -48,16 +48,12 @@ export const confirmPage = (kind: RecordKind, action: string) =>
     `<p>${e(WHAT[kind].confirmLead)}</p><form method="post" action="${e(action)}"><button type="submit">${e(WHAT[kind].button)}</button></form>`,
   )
 
-/** The petition a confirmed signature counts for, to link back to (with its count, when just counted). */
-export type CountedFor = { title: string; url: string; count: number | null }
+/** The petition a confirmed signature counts for, to link back to. */
+export type CountedFor = { title: string; url: string }
 
-/** "It counted", the petition's count, and the way back to it. */
+/** "It counted", and the way back to the petition (whose page shows the new count as it opens). */
 const countedFor = (p: CountedFor, already: boolean) =>
-  `<p>Thank you. Your signature ${already ? 'was already' : 'is'} confirmed and counted${
-    p.count === null
-      ? ''
-      : `: the petition now has <strong>${p.count.toLocaleString('en-GB')}</strong> ${p.count === 1 ? 'signature' : 'signatures'}`
-  }.</p><p><a href="${e(p.url)}">Back to the petition: ${e(p.title)}</a></p>`
+  `<p>Thank you. Your signature ${already ? 'was already' : 'is'} confirmed and counted.</p><p><a href="${e(p.url)}">Back to the petition: ${e(p.title)}</a></p>`
 
 /** After the button: what happened (for a signature, with a link back to its petition). */
 export const confirmResultPage = (

@@ -237,7 +237,7 @@ const confirmPost: Endpoint = {
     if (isJson(req))
       return toResponse(
         jsonAnswer(
-          { status: outcome, ...(countedFor && { petition: countedFor.url, count: countedFor.count }) },
+          { status: outcome, ...(countedFor && { petition: countedFor.url }) },
           outcome === 'unknown-link' ? 404 : 200,
         ),
       )
