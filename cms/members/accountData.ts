@@ -8,6 +8,7 @@
 import type { Payload } from 'payload'
 import { type AccountMember, idOf, networksById } from './accountMember'
 import { conversationRecordsOf, type HeldConversations } from '../conversations/held'
+import { proposalRecordsOf } from '../campaigns/proposals/held'
 import { registrationRecordsOf } from './accountTraining'
 import { signaturesOf } from './accountView'
 import type { RecordId } from './recordId'
@@ -17,7 +18,7 @@ const SECRET = /hash|token|salt|^sessions$/i
 
 /** What the download says about itself. */
 export const DATA_NOTE =
-  'This is everything Better Work holds about you: your member record, the petitions you signed with this email address, your training registrations, what you wrote in your networks and the conversations you follow, and your questions to advisers. Fields that only hold security codes are listed by name but not shown.'
+  'This is everything Better Work holds about you: your member record, the petitions you signed with this email address, your training registrations, the petitions you proposed, what you wrote in your networks and the conversations you follow, and your questions to advisers. Fields that only hold security codes are listed by name but not shown.'
 
 export type HeldData = {
   exportedAt: string
@@ -26,6 +27,7 @@ export type HeldData = {
   networks: { slug: string; name: string }[]
   signatures: Record<string, unknown>[]
   registrations: Record<string, unknown>[]
+  proposals: Record<string, unknown>[]
   notShown: string[]
 } & HeldConversations
 
@@ -91,6 +93,7 @@ export const heldData = async (
     registrations: (await registrationRecordsOf(payload, member.id)).map((r) =>
       withoutSecrets(r, 'registrations', notShown),
     ),
+    proposals: await proposalRecordsOf(payload, member.id),
     ...shownOnly(await conversationRecordsOf(payload, member.id), notShown),
     notShown: [...notShown].sort(),
   }

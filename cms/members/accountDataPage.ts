@@ -76,6 +76,7 @@ export const heldDataPage = (data: HeldData, jsonHref: string): string =>
         data.signatures,
       ),
       section('Training', 'You have no training registrations.', data.registrations),
+      section('Petitions you proposed', 'You have proposed no petition.', data.proposals),
       section('What you wrote in your networks', 'You have written nothing in a network.', data.messages),
       section('Conversations you started', 'You have started no conversation.', data.threads),
       section('Conversations you follow', 'You follow no conversation.', data.follows),
