@@ -23,29 +23,41 @@ export type Viewer = {
 /** Why a stream was closed by us, for the island to say. */
 export const CLOSED_LEFT = 'You are no longer a member of this network, so this conversation has closed.'
 
-type Hub = { viewers: Map<string, Set<Viewer>>; unlisten: (() => void) | null }
+type Hub = { viewers: Map<string, Set<Viewer>>; unlisten: (() => void) | null; queue: Promise<void> }
 
 const hubs = new WeakMap<Payload, Hub>()
 
 const hubOf = (payload: Payload): Hub => {
   let hub = hubs.get(payload)
-  if (!hub) hubs.set(payload, (hub = { viewers: new Map(), unlisten: null }))
+  if (!hub) hubs.set(payload, (hub = { viewers: new Map(), unlisten: null, queue: Promise.resolve() }))
   return hub
 }
 
-const readMessage = (payload: Payload, text: string | null) => {
-  const id = parseRecordId(text, idTypeOf(payload))
-  return id === null
-    ? Promise.resolve(null)
-    : payload.findByID({ collection: 'messages', id, depth: 0, overrideAccess: true, disableErrors: true })
+/** The messages a batch of events is about, in one query (a removed one is simply absent). */
+const readMessages = async (payload: Payload, events: FeedEvent[]): Promise<Map<string, Message>> => {
+  const ids = [
+    ...new Set(
+      events.flatMap((e) =>
+        e.kind === 'removed' || e.kind === 'left' || e.kind === 'thread' ? [] : [e.message ?? ''],
+      ),
+    ),
+  ].flatMap((text) => parseRecordId(text, idTypeOf(payload)) ?? [])
+  if (!ids.length) return new Map()
+  const { docs } = await payload.find({
+    collection: 'messages',
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return new Map(docs.map((m) => [String(m.id), m]))
 }
 
-/** Sends one event to some viewers, each seeing what they may. */
-export const sendEvent = async (payload: Payload, event: FeedEvent, viewers: Iterable<Viewer>) => {
-  const list = [...viewers]
-  if (!list.length) return
+/** Sends one event to some viewers, each seeing what they may, from messages already read. */
+const deliver = (event: FeedEvent, viewers: Iterable<Viewer>, messages: Map<string, Message>) => {
   if (event.kind === 'left') {
-    for (const v of list)
+    for (const v of viewers)
       if (v.memberId === event.member && v.networkId === event.network) {
         v.push('closed', { reason: CLOSED_LEFT }, event.id)
         v.close()
@@ -53,29 +65,42 @@ export const sendEvent = async (payload: Payload, event: FeedEvent, viewers: Ite
     return
   }
   if (event.kind === 'thread' || !event.message) return
-  const message: Message | null = event.kind === 'removed' ? null : await readMessage(payload, event.message)
-  for (const v of list) {
+  const message = event.kind === 'removed' ? undefined : messages.get(event.message)
+  for (const v of viewers) {
     const view = message ? messageView(message, v.memberId) : null
     if (view) v.push('message', view, event.id)
     else v.push('removed', { id: event.message }, event.id)
   }
 }
 
+/** Sends events to some viewers: one query for their messages, then every push in one go. */
+export const sendEvents = async (payload: Payload, events: FeedEvent[], viewers: Viewer[]) => {
+  if (!viewers.length || !events.length) return
+  const messages = await readMessages(payload, events)
+  for (const event of events) deliver(event, viewers, messages)
+}
+
+/**
+ * A batch from the feed, to every viewer it concerns. Batches are handled one after another (a
+ * later one never overtakes), and all of a batch's writes go out in the same tick, so Node sends
+ * each viewer one write per batch rather than one per event.
+ */
 const onEvents = (payload: Payload, hub: Hub) => (events: FeedEvent[]) => {
-  void (async () => {
-    for (const event of events) {
-      // A member leaving reaches their streams on every thread of the network.
-      const viewers =
-        event.kind === 'left'
-          ? [...hub.viewers.values()].flatMap((set) => [...set])
-          : (hub.viewers.get(event.thread ?? '') ?? [])
-      try {
-        await sendEvent(payload, event, viewers)
-      } catch (error) {
-        payload.logger.error({ err: error, msg: `Sending conversation event ${event.id} failed` })
+  hub.queue = hub.queue.then(async () => {
+    try {
+      const messages = await readMessages(payload, events)
+      for (const event of events) {
+        // A member leaving reaches their streams on every thread of the network.
+        const viewers =
+          event.kind === 'left'
+            ? [...hub.viewers.values()].flatMap((set) => [...set])
+            : (hub.viewers.get(event.thread ?? '') ?? [])
+        deliver(event, viewers, messages)
       }
+    } catch (error) {
+      payload.logger.error({ err: error, msg: `Sending ${events.length} conversation events failed` })
     }
-  })()
+  })
 }
 
 /**
@@ -109,10 +134,10 @@ export const watchThread = async (payload: Payload, viewer: Viewer, after: strin
   if (!set) hub.viewers.set(viewer.threadId, (set = new Set()))
   set.add(live)
   hub.unlisten ??= feedOf(payload).listen(onEvents(payload, hub))
-  const catchUp = async () => {
-    for (const event of await eventsAfter(payload, after, { thread: viewer.threadId, limit: 2000 }))
-      await sendEvent(payload, event, [guarded])
-  }
+  const catchUp = async () =>
+    sendEvents(payload, await eventsAfter(payload, after, { thread: viewer.threadId, limit: 2000 }), [
+      guarded,
+    ])
   await catchUp()
   caughtUp = true
   if (arrivedMeanwhile) await catchUp()

@@ -50,10 +50,16 @@ const addMessage = async (payload: Payload, standing: Standing, thread: Thread, 
     depth: 0,
     overrideAccess: true,
   })
+  // Counted, not added to: replies at the same moment would otherwise overwrite each other's +1.
+  const { totalDocs } = await payload.count({
+    collection: 'messages',
+    where: { thread: { equals: thread.id } },
+    overrideAccess: true,
+  })
   await payload.update({
     collection: 'threads',
     id: thread.id,
-    data: { messageCount: (thread.messageCount ?? 0) + 1, lastMessageAt: message.createdAt },
+    data: { messageCount: totalDocs, lastMessageAt: message.createdAt },
     depth: 0,
     overrideAccess: true,
   })
