@@ -20,7 +20,7 @@ const supporters = Number(option('supporters', '100000'))
 const perSecond = option('per-second', '0')
 
 /** Runs the sender in a child process; its figures come back as the last line of its output. */
-const runChild = (env: NodeJS.ProcessEnv): Promise<RunFigures> =>
+const runChild = (env: Record<string, string>): Promise<RunFigures> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

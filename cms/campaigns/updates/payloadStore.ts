@@ -86,14 +86,15 @@ export const payloadStore = (payload: Payload): DeliveryStore => {
     ).docs.length === 1
   return {
     enqueue: (update, petition, now) => enqueue(payload, update, petition, now),
-    due: async (update, now, limit) => {
+    due: async (update, now, limit, after) => {
       const { docs } = await payload.find({
         collection: COLLECTION,
         where: ofUpdate(update, [
           { state: { equals: D.QUEUED } },
+          ...(after === null ? [] : [{ id: { greater_than: after } }]),
           { or: [{ nextAt: { exists: false } }, { nextAt: { less_than_equal: now } }] },
         ]),
-        sort: 'createdAt',
+        sort: 'id',
         limit,
         depth: 1,
         overrideAccess: true,

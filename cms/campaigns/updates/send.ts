@@ -52,6 +52,9 @@ const setUpdate = (payload: Payload, id: RecordId, data: Partial<SupporterUpdate
     context: { [SENDER_CONTEXT]: true },
   })
 
+/** How often a run copies the counts onto the update while sending. */
+const COUNTS_EVERY_MS = 2000
+
 /** Copies the delivery counts onto the update (what organisers see); true when nothing is left to do. */
 const recordCounts = async (payload: Payload, store: DeliveryStore, id: RecordId, now: Date) => {
   const c = await store.counts(id)
@@ -144,9 +147,17 @@ export const sendUpdate = async (
     if (options.until !== undefined && Date.now() >= options.until) return 0
     return options.limit === undefined ? Infinity : options.limit - started
   }
+  // A cursor through the rows; at the end, one more pass from the start for emails whose retry is due.
+  let after: RecordId | null = null
+  let counted = Date.now()
   while (room() > 0) {
-    const page = await store.due(id, now().toISOString(), s.batch)
-    if (!page.length) break
+    const page = await store.due(id, now().toISOString(), s.batch, after)
+    if (!page.length) {
+      if (after === null) break
+      after = null
+      continue
+    }
+    after = page[page.length - 1].id
     const unwanted = page.filter((r) => !isReady(r)).map((r) => r.id)
     await store.skip(unwanted, now().toISOString())
     result.skipped += unwanted.length
@@ -176,7 +187,11 @@ export const sendUpdate = async (
       )
       for (const o of outcomes) result[o]++
     }
-    await recordCounts(payload, store, id, now())
+    // Organisers see the counts move every couple of seconds (counting every page would cost more than sending).
+    if (Date.now() - counted >= COUNTS_EVERY_MS) {
+      await recordCounts(payload, store, id, now())
+      counted = Date.now()
+    }
   }
   result.done = await recordCounts(payload, store, id, now())
   return result

@@ -34,8 +34,11 @@ export type Outcome =
 export type DeliveryStore = {
   /** Queues one email per confirmed signer of the petition who opted in; how many are queued in all. */
   enqueue: (update: RecordId, petition: RecordId, now: string) => Promise<number>
-  /** Up to `limit` waiting emails due by `now`, oldest first. */
-  due: (update: RecordId, now: string, limit: number) => Promise<Recipient[]>
+  /**
+   * Up to `limit` waiting emails due by `now`, in id order after `after` (a cursor: each page
+   * starts where the last ended, so a page costs the same at the 100,000th email as at the first).
+   */
+  due: (update: RecordId, now: string, limit: number, after: RecordId | null) => Promise<Recipient[]>
   /** Claims waiting emails just before they are handed over; the ids this caller got. */
   claim: (ids: RecordId[], now: string) => Promise<RecordId[]>
   /** Records how a claimed email ended. */
@@ -86,7 +89,7 @@ const statements = (h: SqlHandle) => {
         x.${s('emailCanonical')} as emailCanonical,
         (x.${s('state')} = '${RECORD_STATES.CONFIRMED}' and x.${s('consentUpdates')} = 1 and x.${s('anonymisedAt')} is null) as wanted
       from ${dT} d left join ${sT} x on x.${s('id')} = d.${d('signature')}
-      where d.${d('supporterUpdate')} = :update and d.${d('state')} = '${D.QUEUED}'
+      where d.${d('supporterUpdate')} = :update and d.${d('state')} = '${D.QUEUED}' and d.${d('id')} > :after
         and (d.${d('nextAt')} is null or d.${d('nextAt')} <= :now)
       order by d.${d('id')} limit :limit`,
     claim: (
@@ -115,8 +118,8 @@ const sqlStore = (h: SqlHandle): DeliveryStore => {
       await run(q.enqueue, { update, petition, now })
       return Number((await run(q.total, { update })).rows[0]?.n ?? 0)
     },
-    due: async (update, now, limit) =>
-      (await run(q.due, { update, now, limit })).rows.map((r) => ({
+    due: async (update, now, limit, after) =>
+      (await run(q.due, { update, now, limit, after: after ?? 0 })).rows.map((r) => ({
         id: Number(r.id),
         attempts: Number(r.attempts ?? 0),
         signature: r.signature == null ? null : Number(r.signature),
