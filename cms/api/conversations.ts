@@ -43,41 +43,23 @@ const written = <T extends object>(result: WriteResult<T>, status = 201): Respon
 
 type Handler = (req: PayloadRequest, member: AccountMember) => Promise<Response>
 
-const inNetwork =
-  (
-    run: (
-      req: PayloadRequest,
-      standing: Extract<Awaited<ReturnType<typeof standingBySlug>>, { ok: true }>,
-    ) => Promise<Response>,
-  ): Handler =>
+/**
+ * A handler that first finds what the route is about for this member (their standing in a
+ * network, a thread, a message) and answers the refusal when there is one.
+ */
+const through =
+  <Found extends { ok: true }>(
+    find: (req: PayloadRequest, member: AccountMember) => Promise<Found | Refusal>,
+  ) =>
+  (run: (req: PayloadRequest, found: Found) => Promise<Response>): Handler =>
   async (req, member) => {
-    const standing = await standingBySlug(req.payload, member, param(req, 'network'))
-    return standing.ok ? run(req, standing) : refused(standing)
-  }
-
-const inThread =
-  (
-    run: (
-      req: PayloadRequest,
-      found: Extract<Awaited<ReturnType<typeof threadFor>>, { ok: true }>,
-    ) => Promise<Response>,
-  ): Handler =>
-  async (req, member) => {
-    const found = await threadFor(req.payload, member, param(req, 'id'))
+    const found = await find(req, member)
     return found.ok ? run(req, found) : refused(found)
   }
 
-const onMessage =
-  (
-    run: (
-      req: PayloadRequest,
-      found: Extract<Awaited<ReturnType<typeof messageFor>>, { ok: true }>,
-    ) => Promise<Response>,
-  ): Handler =>
-  async (req, member) => {
-    const found = await messageFor(req.payload, member, param(req, 'id'))
-    return found.ok ? run(req, found) : refused(found)
-  }
+const inNetwork = through((req, member) => standingBySlug(req.payload, member, param(req, 'network')))
+const inThread = through((req, member) => threadFor(req.payload, member, param(req, 'id')))
+const onMessage = through((req, member) => messageFor(req.payload, member, param(req, 'id')))
 
 const BASE = '/account/conversations'
 

@@ -9,7 +9,6 @@
 import type { Payload, Where } from 'payload'
 import type { ConversationEventKind } from '../../content-models/conversations'
 import type { ConversationEvent } from '../../content-models/payload-types'
-import { databaseKind, databaseUri } from '../db'
 
 /** One event, with every id as text (numbers with SQLite, ObjectIds with MongoDB). */
 export type FeedEvent = {
@@ -63,12 +62,11 @@ const numericIds = (payload: Payload) => payload.db.defaultIDType === 'number'
 export const latestEventId = async (payload: Payload): Promise<string> => {
   const { docs } = await payload.find({
     collection: 'conversation-events',
-    sort: '-createdAt',
+    sort: numericIds(payload) ? '-id' : '-createdAt',
     limit: 1,
     depth: 0,
     pagination: false,
     overrideAccess: true,
-    ...(numericIds(payload) ? { sort: '-id' } : {}),
   })
   return docs[0] ? String(docs[0].id) : '0'
 }
@@ -127,10 +125,9 @@ export const feedOf = (payload: Payload): Feed => {
   if (!feed)
     feeds.set(
       payload,
-      (feed =
-        databaseKind(databaseUri()) === 'mongodb' && !numericIds(payload)
-          ? changeStreamFeed(payload)
-          : pollingFeed(payload)),
+      // Chosen by the adapter this Payload runs on, not by the environment: growing ids (SQLite)
+      // are polled; ObjectIds (MongoDB) come through a change stream.
+      (feed = numericIds(payload) ? pollingFeed(payload) : changeStreamFeed(payload)),
     )
   return feed
 }

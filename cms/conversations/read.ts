@@ -125,13 +125,15 @@ export const threadView = async (
     overrideAccess: true,
   })
   const followed = await followedAmong(payload, standing.member.id, [thread.id])
-  await payload.update({
-    collection: 'thread-follows',
-    where: { and: [{ member: { equals: standing.member.id } }, { thread: { equals: thread.id } }] },
-    data: { seenUpTo: new Date().toISOString() },
-    depth: 0,
-    overrideAccess: true,
-  })
+  // Only a follower has a "seen up to" (it holds back their next email): no write for anyone else.
+  if (followed.size)
+    await payload.update({
+      collection: 'thread-follows',
+      where: { and: [{ member: { equals: standing.member.id } }, { thread: { equals: thread.id } }] },
+      data: { seenUpTo: new Date().toISOString() },
+      depth: 0,
+      overrideAccess: true,
+    })
   return {
     status: 'ok',
     network: { slug: standing.network.slug, name: standing.network.name },
