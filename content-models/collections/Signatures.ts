@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { CONFIRMATION_STATES } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
+import { adminOnlyField } from '../access/fieldAccess'
 import { CONFIRM_EMAIL_STATES, confirmEmailFields } from '../fields/confirmEmailFields'
 
 /**
@@ -10,9 +11,13 @@ import { CONFIRM_EMAIL_STATES, confirmEmailFields } from '../fields/confirmEmail
  */
 export { CONFIRM_EMAIL_STATES }
 
+/** Addresses: admins only. Organisers work the list (flagged signatures) by name and state, and reach signers through updates. */
+const addressAccess = { read: adminOnlyField, create: adminOnlyField, update: adminOnlyField }
+
 /**
  * Petition signatures: personal data. Created only by the public sign endpoint (which checks
- * its input), read only by organisers and admins, never by editors or anonymous people.
+ * its input), read only by organisers and admins, never by editors or anonymous people; the
+ * email address and postcode by admins alone.
  */
 export const Signatures: CollectionConfig = {
   slug: 'signatures',
@@ -22,14 +27,15 @@ export const Signatures: CollectionConfig = {
   fields: [
     { name: 'petition', type: 'relationship', relationTo: 'petitions', required: true, index: true },
     { name: 'name', type: 'text' },
-    { name: 'email', type: 'email' },
+    { name: 'email', type: 'email', access: addressAccess },
     {
       name: 'emailCanonical',
       type: 'text',
       index: true,
+      access: addressAccess,
       admin: { description: 'Lower case, provider dots and +tags removed: for dedupe.' },
     },
-    { name: 'postcode', type: 'text' },
+    { name: 'postcode', type: 'text', access: addressAccess },
     { name: 'region', type: 'text' },
     { name: 'nation', type: 'text' },
     { name: 'consentUpdates', type: 'checkbox', defaultValue: false },
@@ -61,7 +67,7 @@ export const Signatures: CollectionConfig = {
       },
     },
     ...confirmEmailFields(),
-    { name: 'ipHash', type: 'text', admin: { hidden: true } },
+    { name: 'ipHash', type: 'text', access: addressAccess, admin: { hidden: true } },
     {
       name: 'flags',
       type: 'text',

@@ -110,4 +110,45 @@ describe('access rules', () => {
     })
     expect(updated.siteName).toBe('Better Work Wales')
   })
+
+  it("organisers see a petition's signers by name and state, never their addresses; admins do", async () => {
+    const petition = await make.petition(payload, { state: 'open' })
+    const sig = await payload.create({
+      collection: 'signatures',
+      data: {
+        petition: petition.id,
+        name: 'Tom',
+        email: 'tom.private@example.org',
+        emailCanonical: 'tom.private@example.org',
+        postcode: 'LS1',
+        state: 'confirmed',
+      },
+    })
+    const asOrganiser = await payload.findByID({
+      collection: 'signatures',
+      id: sig.id,
+      overrideAccess: false,
+      user: users.organiser,
+    })
+    expect(asOrganiser.name).toBe('Tom')
+    expect(asOrganiser.email).toBeUndefined()
+    expect(asOrganiser.emailCanonical).toBeUndefined()
+    expect(asOrganiser.postcode).toBeUndefined()
+    // Nor can they find someone by address.
+    await expect(
+      payload.find({
+        collection: 'signatures',
+        overrideAccess: false,
+        user: users.organiser,
+        where: { email: { equals: 'tom.private@example.org' } },
+      }),
+    ).rejects.toThrow(/email/)
+    const asAdmin = await payload.findByID({
+      collection: 'signatures',
+      id: sig.id,
+      overrideAccess: false,
+      user: users.admin,
+    })
+    expect(asAdmin.email).toBe('tom.private@example.org')
+  })
 })
