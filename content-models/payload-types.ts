@@ -946,6 +946,10 @@ export interface Union {
  */
 export interface Petition {
   id: number;
+  /**
+   * A petition is a demand with a count. An open letter is a letter to someone, signed by people who may show their name and role; it can be downloaded with its signatories (PDF or Word) to hand in.
+   */
+  kind?: ('petition' | 'open-letter') | null;
   title: string;
   /**
    * The address of the page: lower-case words joined by hyphens. Filled from the title if left empty.
@@ -961,6 +965,24 @@ export interface Petition {
   addressedTo: string;
   whatWeWant: string;
   why?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * The letter as it is handed in, from "Dear …" to the last line. The signatories are listed after it.
+   */
+  letter?: {
     root: {
       type: string;
       children: {
@@ -998,6 +1020,10 @@ export interface Petition {
     | number
     | boolean
     | null;
+  /**
+   * When a milestone is reached, email the supporters who asked for updates: the number reached and what happens now (sent like an update, with one-click unsubscribe).
+   */
+  tellSupportersAtMilestones?: boolean | null;
   opensAt?: string | null;
   closesAt?: string | null;
   /**
@@ -1048,6 +1074,10 @@ export interface Petition {
  */
 export interface PetitionProposal {
   id: number;
+  /**
+   * What the member proposes: a petition, or an open letter.
+   */
+  kind?: ('petition' | 'open-letter') | null;
   title: string;
   ask: string;
   addressedTo: string;
@@ -1103,6 +1133,10 @@ export interface Signature {
    */
   consentVersion?: string | null;
   showName?: boolean | null;
+  /**
+   * Open letters: the job and place a signatory chose to show with their name ("Night-shift nurse, Leeds"). Kept only when they chose to show their name.
+   */
+  role?: string | null;
   state: 'pending' | 'confirmed' | 'unsubscribed';
   confirmTokenHash?: string | null;
   confirmationsSent?: number | null;
@@ -1175,6 +1209,10 @@ export interface SupporterUpdate {
    * Emails cut off by a crash while being handed over: not sent again.
    */
   uncertain?: number | null;
+  /**
+   * Written by the platform when a milestone was reached (petition id and count): one per milestone.
+   */
+  milestoneKey?: string | null;
   /**
    * Signers it reached who have since unsubscribed.
    */
@@ -1985,12 +2023,14 @@ export interface NetworksSelect<T extends boolean = true> {
  * via the `definition` "petitions_select".
  */
 export interface PetitionsSelect<T extends boolean = true> {
+  kind?: T;
   title?: T;
   slug?: T;
   summary?: T;
   addressedTo?: T;
   whatWeWant?: T;
   why?: T;
+  letter?: T;
   goal?: T;
   milestones?:
     | T
@@ -2000,6 +2040,7 @@ export interface PetitionsSelect<T extends boolean = true> {
         id?: T;
       };
   milestonesReached?: T;
+  tellSupportersAtMilestones?: T;
   opensAt?: T;
   closesAt?: T;
   state?: T;
@@ -2022,6 +2063,7 @@ export interface PetitionsSelect<T extends boolean = true> {
  * via the `definition` "petition-proposals_select".
  */
 export interface PetitionProposalsSelect<T extends boolean = true> {
+  kind?: T;
   title?: T;
   ask?: T;
   addressedTo?: T;
@@ -2089,6 +2131,7 @@ export interface SignaturesSelect<T extends boolean = true> {
   consentUpdates?: T;
   consentVersion?: T;
   showName?: T;
+  role?: T;
   state?: T;
   confirmTokenHash?: T;
   confirmationsSent?: T;
@@ -2122,6 +2165,7 @@ export interface SupporterUpdatesSelect<T extends boolean = true> {
   failed?: T;
   skipped?: T;
   uncertain?: T;
+  milestoneKey?: T;
   unsubscribedSince?: T;
   updatedAt?: T;
   createdAt?: T;

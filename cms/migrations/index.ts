@@ -13,6 +13,7 @@ import * as migration_20261207_013827_moderation_message_key from './20261207_01
 import * as migration_20261207_020221_petition_milestones from './20261207_020221_petition_milestones';
 import * as migration_20261207_020304_petition_proposals from './20261207_020304_petition_proposals';
 import * as migration_20261207_020422_supporter_updates from './20261207_020422_supporter_updates';
+import * as migration_20261207_041054_campaign_kinds_and_milestone_updates from './20261207_041054_campaign_kinds_and_milestone_updates';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261207_020422_supporter_updates.up,
     down: migration_20261207_020422_supporter_updates.down,
-    name: '20261207_020422_supporter_updates'
+    name: '20261207_020422_supporter_updates',
+  },
+  {
+    up: migration_20261207_041054_campaign_kinds_and_milestone_updates.up,
+    down: migration_20261207_041054_campaign_kinds_and_milestone_updates.down,
+    name: '20261207_041054_campaign_kinds_and_milestone_updates'
   },
 ];

@@ -9,6 +9,7 @@ import {
   STAFF_VISIBLE_PROPOSAL_STATES,
 } from './petitionProposals/constants'
 import { decideProposal } from './petitionProposals/hooks'
+import { CAMPAIGN_KINDS, KIND_WORDS } from './Petitions/kinds'
 
 const inQueue: Where = { state: { in: [...STAFF_VISIBLE_PROPOSAL_STATES] } }
 
@@ -51,6 +52,14 @@ export const PetitionProposals: CollectionConfig = {
   },
   hooks: { beforeChange: [decideProposal] },
   fields: [
+    {
+      name: 'kind',
+      type: 'select',
+      defaultValue: CAMPAIGN_KINDS.PETITION,
+      options: Object.values(CAMPAIGN_KINDS).map((k) => ({ value: k, label: KIND_WORDS[k].label })),
+      access: proposerText,
+      admin: { description: 'What the member proposes: a petition, or an open letter.' },
+    },
     { name: 'title', type: 'text', required: true, maxLength: PROPOSAL_LIMITS.title, access: proposerText },
     {
       name: 'ask',

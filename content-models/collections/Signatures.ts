@@ -3,6 +3,7 @@ import { CONFIRMATION_STATES } from '../constants'
 import { isOrganiser } from '../access/isOrganiser'
 import { nobody } from '../access/nobody'
 import { adminOnlyField } from '../access/fieldAccess'
+import { ROLE_MAX } from './Petitions/kinds'
 import { CONFIRM_EMAIL_STATES, confirmEmailFields } from '../fields/confirmEmailFields'
 
 /**
@@ -45,6 +46,15 @@ export const Signatures: CollectionConfig = {
       admin: { description: 'Version of the consent wording the signer saw.' },
     },
     { name: 'showName', type: 'checkbox', defaultValue: false },
+    {
+      name: 'role',
+      type: 'text',
+      maxLength: ROLE_MAX,
+      admin: {
+        description:
+          'Open letters: the job and place a signatory chose to show with their name ("Night-shift nurse, Leeds"). Kept only when they chose to show their name.',
+      },
+    },
     {
       name: 'state',
       type: 'select',

@@ -79,6 +79,19 @@ export const SupporterUpdates: CollectionConfig = {
     count('skipped', 'Signers who unsubscribed or were erased before their email went.'),
     count('uncertain', 'Emails cut off by a crash while being handed over: not sent again.'),
     {
+      name: 'milestoneKey',
+      type: 'text',
+      unique: true,
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.milestoneKey),
+        description:
+          'Written by the platform when a milestone was reached (petition id and count): one per milestone.',
+      },
+    },
+    {
       name: 'unsubscribedSince',
       type: 'number',
       virtual: true,

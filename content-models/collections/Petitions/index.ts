@@ -6,9 +6,12 @@ import { slugField } from '../../fields/slug'
 import { summaryField } from '../../fields/summary'
 import { keepPetitionsWithSignatures } from './hooks/keepPetitionsWithSignatures'
 import { keepMilestonesReached } from './hooks/keepMilestonesReached'
+import { requireLetter } from './hooks/requireLetter'
+import { CAMPAIGN_KINDS, KIND_WORDS } from './kinds'
 
 /**
- * Petitions. Counts are written by the roll-up job, never by hand. A petition with signatures
+ * Petitions and open letters (`kind`: the same signatures, counts, milestones and updates; an
+ * open letter also has its letter, and signatories may show their name and role). Counts are written by the roll-up job, never by hand. A petition with signatures
  * cannot be deleted, only closed (hooks/keepPetitionsWithSignatures.ts).
  */
 export const Petitions: CollectionConfig = {
@@ -24,8 +27,23 @@ export const Petitions: CollectionConfig = {
     update: isEditorOrOrganiser,
     delete: isEditorOrOrganiser,
   },
-  hooks: { beforeChange: [keepMilestonesReached], beforeDelete: [keepPetitionsWithSignatures] },
+  hooks: {
+    beforeValidate: [requireLetter],
+    beforeChange: [keepMilestonesReached],
+    beforeDelete: [keepPetitionsWithSignatures],
+  },
   fields: [
+    {
+      name: 'kind',
+      type: 'select',
+      defaultValue: CAMPAIGN_KINDS.PETITION,
+      options: Object.values(CAMPAIGN_KINDS).map((k) => ({ value: k, label: KIND_WORDS[k].label })),
+      admin: {
+        position: 'sidebar',
+        description:
+          'A petition is a demand with a count. An open letter is a letter to someone, signed by people who may show their name and role; it can be downloaded with its signatories (PDF or Word) to hand in.',
+      },
+    },
     { name: 'title', type: 'text', required: true },
     slugField(),
     summaryField(),
@@ -37,6 +55,15 @@ export const Petitions: CollectionConfig = {
     },
     { name: 'whatWeWant', type: 'textarea', required: true },
     { name: 'why', type: 'richText' },
+    {
+      name: 'letter',
+      type: 'richText',
+      admin: {
+        condition: (data) => data?.kind === CAMPAIGN_KINDS.OPEN_LETTER,
+        description:
+          'The letter as it is handed in, from "Dear …" to the last line. The signatories are listed after it.',
+      },
+    },
     { name: 'goal', type: 'number', required: true, min: 1, defaultValue: 1000 },
     {
       name: 'milestones',
@@ -59,6 +86,15 @@ export const Petitions: CollectionConfig = {
         readOnly: true,
         description:
           'When each milestone was reached (its count and the time), written by the count roll-up.',
+      },
+    },
+    {
+      name: 'tellSupportersAtMilestones',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: {
+        description:
+          'When a milestone is reached, email the supporters who asked for updates: the number reached and what happens now (sent like an update, with one-click unsubscribe).',
       },
     },
     { name: 'opensAt', type: 'date' },

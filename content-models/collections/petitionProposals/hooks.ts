@@ -11,6 +11,7 @@ import { isStaffUser } from '../../access/roles'
 import type { Petition, PetitionProposal } from '../../payload-types'
 import { slugify } from '../../validators/slug'
 import { PROPOSAL_STATES, type ProposalState } from './constants'
+import { CAMPAIGN_KINDS, campaignKind } from '../Petitions/kinds'
 
 /** Set in `req.context` by the member endpoints (create, supporters, resubmit): not an editor's decision. */
 export const PROPOSAL_SYSTEM_CHANGE = 'proposalSystemChange'
@@ -83,6 +84,11 @@ const createPetition = async (req: PayloadRequest, p: PetitionProposal) => {
       addressedTo: p.addressedTo,
       whatWeWant: p.ask,
       why: plainToLexical(`${p.why}${credit}`),
+      kind: campaignKind(p.kind),
+      // An open letter's letter: to whom, why, and what they ask, in the member's own words.
+      ...(campaignKind(p.kind) === CAMPAIGN_KINDS.OPEN_LETTER
+        ? { letter: plainToLexical(`To ${p.addressedTo},\n\n${p.why}\n\n${p.ask}`) }
+        : {}),
       // The petitions' own default; an editor can change it on the petition.
       goal: 1000,
       state: PETITION_STATES.OPEN,
