@@ -75,6 +75,22 @@ const datesMentioned = (g: SeedGuide) => {
   return [...dated, ...[...text.matchAll(YEAR_ONLY)].map(([, year]) => `${year}-01-01`)]
 }
 
+/** Official Northern Ireland sources: nidirect, the LRA, NI departments, NI law, the Equality Commission NI. */
+const NI_SITES =
+  /^https:\/\/(?:www\.)?(?:nidirect\.gov\.uk|lra\.org\.uk|[a-z-]+-ni\.gov\.uk|equalityni\.org|nibusinessinfo\.co\.uk|legislation\.gov\.uk\/(?:nisi|nia|nisr))/
+
+/** The body of a guide's "## … Northern Ireland" section, up to the next `## ` heading. */
+const niSection = (body: string) => {
+  const m = /^## [^\n]*Northern Ireland[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(body)
+  return m?.[1] ?? ''
+}
+
+/** Every link target in Markdown text (`[text](target)`). */
+const markdownLinks = (markdown: string) => [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1])
+
+/** The site's own pages a guide or letter may link to, as the site builds them (trailing slash). */
+const IN_SITE_LINK = /^\/(guides|templates)\/([a-z0-9-]+)\/(?:#[a-z0-9-]+)?$/
+
 describe('seed content checks', async () => {
   const guides = await loadGuides(path.join(dir, 'guides'))
   const templates = await loadTemplates(path.join(dir, 'templates'))
@@ -111,7 +127,7 @@ describe('seed content checks', async () => {
   it.each(guides.map((g) => [g.slug, g] as const))(
     'guide %s cites and links only official sites',
     (_slug, g) => {
-      const links = [...g.body.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1])
+      const links = markdownLinks(g.body).filter((u) => !u.startsWith('/'))
       const urls = [...(g.sources ?? []).map((s) => s.url), ...links]
       expect(urls.filter((u) => !u.startsWith('https://') || !isOfficial(u))).toEqual([])
     },
@@ -131,6 +147,87 @@ describe('seed content checks', async () => {
       ).toBeGreaterThanOrEqual(MIN_READING_EASE)
     },
   )
+
+  it.each(guides.map((g) => [g.slug, g] as const))(
+    'guide %s covers Northern Ireland or says in its own section what differs there and where to go',
+    (slug, g) => {
+      const niSources = (g.sources ?? []).filter((s) => NI_SITES.test(s.url))
+      expect(
+        niSources.length > 0 || /Northern Ireland/.test(g.body),
+        `${slug}: cite an NI source (nidirect, LRA, legislation.gov.uk/nisi …) or say in the text how the guide applies in Northern Ireland`,
+      ).toBe(true)
+      if (g.nations.includes('northern-ireland')) return
+      const section = niSection(g.body)
+      expect(
+        section,
+        `${slug}: not tagged northern-ireland, so it needs a "## … Northern Ireland" section`,
+      ).toBeTruthy()
+      expect(
+        section,
+        `${slug}: the NI section should say where to go (LRA, nidirect, industrial tribunal)`,
+      ).toMatch(/Labour Relations Agency|LRA|nidirect|industrial tribunal|Equality Commission/i)
+    },
+  )
+
+  it.each(templates.map((t) => [t.slug, t] as const))(
+    'letter %s covers Northern Ireland, has a Northern Ireland version, or says what to do there',
+    (slug, t) => {
+      if (t.nations.includes('northern-ireland')) {
+        if (t.nations.length === 1)
+          expect(
+            (t.sources ?? []).some((s) => NI_SITES.test(s.url)),
+            `${slug}: cite nidirect, the LRA or NI law`,
+          ).toBe(true)
+        return
+      }
+      const niVersion = templates.some((x) => x.slug === `${slug}-northern-ireland`)
+      expect(
+        niVersion || niSection(t.guidance) !== '',
+        `${slug}: add a "## If you work in Northern Ireland" section to the guidance, or a ${slug}-northern-ireland letter`,
+      ).toBe(true)
+    },
+  )
+
+  it('links inside the site only to guides and letters that exist', () => {
+    const exists = {
+      guides: new Set(guides.map((g) => g.slug)),
+      templates: new Set(templates.map((t) => t.slug)),
+    }
+    const texts = [
+      ...guides.map(
+        (g) => [`guide ${g.slug}`, [g.body, ...(g.steps ?? []).map((s) => s.body)].join('\n')] as const,
+      ),
+      ...templates.map((t) => [`letter ${t.slug}`, t.guidance] as const),
+    ]
+    const broken = texts.flatMap(([where, text]) =>
+      markdownLinks(text)
+        .filter((u) => u.startsWith('/'))
+        .filter((u) => {
+          const m = IN_SITE_LINK.exec(u)
+          return !m || !exists[m[1] as keyof typeof exists].has(m[2])
+        })
+        .map((u) => `${where} -> ${u} (use /guides/<slug>/ or /templates/<slug>/ of an existing seed file)`),
+    )
+    expect(broken).toEqual([])
+  })
+
+  it('links every guide to its letters and back', () => {
+    const oneWay = guides.flatMap((g) =>
+      (g.relatedTemplates ?? [])
+        .filter((t) => !(templates.find((x) => x.slug === t)?.relatedGuides ?? []).includes(g.slug))
+        .map((t) => `${g.slug} -> ${t}: add ${g.slug} to the letter's relatedGuides`),
+    )
+    expect(oneWay).toEqual([])
+  })
+
+  it('links related guides both ways', () => {
+    const oneWay = guides.flatMap((g) =>
+      (g.relatedGuides ?? [])
+        .filter((r) => !(guides.find((x) => x.slug === r)?.relatedGuides ?? []).includes(g.slug))
+        .map((r) => `${g.slug} -> ${r}`),
+    )
+    expect(oneWay).toEqual([])
+  })
 
   it.each(guides.map((g) => [g.slug, g] as const))(
     'guide %s is due for review before any later date it mentions',
