@@ -10,6 +10,7 @@ import { type Answer } from '../api/http'
 import { cachedCountBody, type CountBody } from '../campaigns/counts'
 import { countAnswer, countAnswerFrom, signAnswer } from '../api/public'
 import { signInAnswer } from '../api/signIn'
+import { liveSearchDeps, registerSearchRoute } from '../search'
 
 const corsByOrigin = new WeakMap<Payload, Map<string, Record<string, string>>>()
 
@@ -69,9 +70,11 @@ type SlugParams = { Params: { slug: string } }
 
 /**
  * Registers POST /api/public/petitions/:slug/sign, GET (and HEAD) …/count and POST
- * /api/public/sign-in (a member asks for a sign-in link). Bodies arrive as text (see serve.ts).
+ * /api/public/sign-in (a member asks for a sign-in link), and GET /search (the site's search form
+ * without JavaScript, cms/search/). Bodies arrive as text (see serve.ts).
  */
 export const registerFastRoutes = (app: FastifyInstance, payload: Payload) => {
+  registerSearchRoute(app, liveSearchDeps(payload))
   app.post<SlugParams>('/api/public/petitions/:slug/sign', async (request, reply) => {
     const cors = corsHeadersFor(payload, header(request, 'origin'))
     const body = typeof request.body === 'string' ? request.body : ''

@@ -1,18 +1,17 @@
 /** The search results: each hit with its matched words marked, drawn in two steps so a key press stays quick. */
 import { memo, useEffect, useState } from 'react'
-import { SEARCH_TYPES } from '../../lib/search/documents'
-import { highlight } from '../../lib/search/highlight'
+import type { TextPart } from '../../../../content-models/search/highlight'
+import { resultView } from '../../../../content-models/search/resultView'
 import type { SearchHit } from '../../lib/search/query'
 import { afterPaint } from './afterPaint'
 
 /** Results drawn with the key press (more than fill a screen); the rest once that has been painted. */
 const FIRST_DRAWN = 8
 const NO_HITS: SearchHit[] = []
-const TYPE_LABELS = Object.fromEntries(SEARCH_TYPES.map((t) => [t.value, t.label]))
 
 /** Text with its matched words marked; the words between stay plain text (fewer elements to lay out on each key). */
-function Marked({ text, terms }: { text: string; terms: ReadonlySet<string> }) {
-  return <>{highlight(text, terms).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</>
+function Marked({ parts }: { parts: TextPart[] }) {
+  return <>{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</>
 }
 
 /** Two hits that look the same: a result still on screen after a key press is not drawn again. */
@@ -26,18 +25,19 @@ const sameHit = (a: SearchHit, b: SearchHit) =>
 
 const Result = memo(
   function Result({ hit }: { hit: SearchHit }) {
-    const terms = new Set(hit.terms)
+    // The same view the CMS draws for readers without JavaScript (content-models/search/resultView.ts).
+    const view = resultView(hit)
     return (
       <li className="search-result">
-        <p className="search-result-type">{TYPE_LABELS[hit.type] ?? hit.type}</p>
+        <p className="search-result-type">{view.typeLabel}</p>
         <h3>
-          <a href={hit.url}>
-            <Marked text={hit.title} terms={terms} />
+          <a href={view.url}>
+            <Marked parts={view.title} />
           </a>
         </h3>
-        {hit.summary && (
+        {view.summary.length > 0 && (
           <p>
-            <Marked text={hit.summary} terms={terms} />
+            <Marked parts={view.summary} />
           </p>
         )}
       </li>

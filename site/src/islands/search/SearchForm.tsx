@@ -1,6 +1,10 @@
 /** The search box and its filters, in a form that still works as a plain GET to /search/. */
 import type { RefObject, SubmitEvent } from 'react'
-import { SEARCH_NATIONS, SEARCH_TYPES } from '../../lib/search/documents'
+import {
+  MAX_SEARCH_QUERY_LENGTH,
+  SEARCH_NATIONS,
+  SEARCH_TYPES,
+} from '../../../../content-models/search/kinds'
 import type { SearchState } from '../../lib/search/urlState'
 
 export type SearchFormProps = {
@@ -22,6 +26,7 @@ export function SearchForm({ state, input, onChange, onSubmit, onFocus }: Search
           name="q"
           type="search"
           autoComplete="off"
+          maxLength={MAX_SEARCH_QUERY_LENGTH}
           value={state.q}
           onFocus={onFocus}
           onChange={(e) => onChange({ ...state, q: e.target.value })}

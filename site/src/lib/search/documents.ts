@@ -2,21 +2,11 @@
  * What search knows about each thing on the site: the snapshot's guides, letters, training
  * sessions, unions and networks turned into one flat shape, with the fields search weighs.
  */
-import { NATIONS } from '../../../../content-models/constants'
 import type { Snapshot } from '../../../../content-models/snapshot'
 
-/** The kinds of result, in the order the type filter lists them. */
-export const SEARCH_TYPES = [
-  { value: 'guide', label: 'Guide' },
-  { value: 'template', label: 'Letter' },
-  { value: 'training', label: 'Training' },
-  { value: 'union', label: 'Union' },
-  { value: 'network', label: 'Network' },
-] as const
-export type SearchType = (typeof SEARCH_TYPES)[number]['value']
+import { SEARCH_TYPES, SEARCH_NATIONS, type SearchType } from '../../../../content-models/search/kinds'
 
-/** The nations a result can be filtered by: the CMS's own list (a plain module, safe in the browser). */
-export const SEARCH_NATIONS = NATIONS
+export { SEARCH_TYPES, SEARCH_NATIONS, type SearchType }
 
 /** One searchable thing. `nations` is empty when it is not tied to a nation (an online session). */
 export type SearchDocument = {
