@@ -71,6 +71,8 @@ export const COUNT_FIELDS = {
   countsByRegion: true,
   milestones: true,
   milestonesReached: true,
+  kind: true,
+  tellSupportersAtMilestones: true,
 } as const
 
 /** A petition as the roll-up reads it (COUNT_FIELDS). */
@@ -95,9 +97,10 @@ export const storeCounts = async (
     counts.signatureCount !== p.signatureCount ||
     (counts.countsByNation !== undefined && !same(counts.countsByNation, p.countsByNation)) ||
     (counts.countsByRegion !== undefined && !same(counts.countsByRegion, p.countsByRegion))
+  // Milestones first (they compare with the count stored before this one), the count last.
+  const { reached, milestonesReached } = await recordMilestones(payload, p, counts.signatureCount, now)
   if (changed)
     await payload.db.updateOne({ collection: 'petitions', id: p.id, data: counts, returning: false })
-  const { reached, milestonesReached } = await recordMilestones(payload, p, counts.signatureCount, now)
   if (!changed && reached.length === 0) return null
   // This process's count endpoint answers with the new figures at once.
   if (p.slug)

@@ -12,6 +12,7 @@ import {
   readMilestonesReached,
 } from '../../content-models/collections/Petitions/progress'
 import { queueRebuild } from '../jobs/rebuild/queueRebuild'
+import { type MilestoneCampaign, queueMilestoneUpdates } from './updates/milestoneUpdates'
 
 /** The milestone fields of a petition, as stored. */
 export type MilestoneFields = {
@@ -32,11 +33,18 @@ export type ReachedMilestone = {
  * Records the milestones a petition's count has reached that have no time yet, at `now`, and
  * queues a site build to show them. The stored times are read again just before writing and
  * never changed, so recording twice (or from two processes) keeps the first time.
+ *
+ * Milestones the signatures have just crossed (above the count stored before this one) are told
+ * to supporters first (updates/milestoneUpdates.ts: one update per milestone, by its key), then
+ * recorded, and the caller stores the new count last: a crash at any point leaves the next
+ * roll-up to finish the job, and never sends twice. A milestone an editor adds below the count is
+ * recorded without an email.
  * @returns the milestones reached by this call, and every time now kept
  */
 export const recordMilestones = async (
   payload: Payload,
-  p: { id: number; slug?: string | null; title?: string | null } & MilestoneFields,
+  p: { id: number; slug?: string | null; signatureCount?: number | null } & MilestoneCampaign &
+    MilestoneFields,
   count: number,
   now: Date,
 ): Promise<{ reached: ReachedMilestone[]; milestonesReached: unknown }> => {
@@ -50,6 +58,9 @@ export const recordMilestones = async (
   const kept = readMilestonesReached(stored?.milestonesReached)
   const added = newlyReached(p.milestones, kept, count, now)
   if (Object.keys(added).length === 0) return { reached: [], milestonesReached: kept }
+  const views = milestoneViews(p.milestones, kept)
+  const crossed = views.filter((m) => added[String(m.count)] && m.count > (p.signatureCount ?? 0))
+  await queueMilestoneUpdates(payload, p, crossed, views, now)
   const all = { ...kept, ...added }
   await payload.db.updateOne({
     collection: 'petitions',

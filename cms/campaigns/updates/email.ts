@@ -8,11 +8,13 @@ import type { Payload, SendEmailOptions } from 'payload'
 import { compose } from '../../email/messages/render'
 import type { RecordId } from '../../members/recordId'
 import { cmsUrl, linkToken, links, siteUrl } from '../../members/tokens'
+import { campaignKind, campaignPath, KIND_WORDS } from '../../../content-models/collections/Petitions/kinds'
 
 /** The words around an organiser's update. */
 export const UPDATE_EMAIL = {
-  why: (title: string) => `You signed the petition "${title}" and asked for updates about it.`,
-  button: 'See the petition',
+  why: (title: string, kind?: unknown) =>
+    `You signed the ${KIND_WORDS[campaignKind(kind)].noun} "${title}" and asked for updates about it.`,
+  button: (kind?: unknown) => `See the ${KIND_WORDS[campaignKind(kind)].noun}`,
 }
 
 /** What the email needs of the update and its petition, read once per run. */
@@ -22,6 +24,8 @@ export type UpdateForEmail = {
   body: string
   title: string
   slug: string
+  /** Petition or open letter (content-models/collections/Petitions/kinds.ts). */
+  kind?: string | null
 }
 
 /** Paragraphs of plain text, split on blank lines. */
@@ -62,8 +66,12 @@ export const updateEmail = (
       [
         ...paragraphs(u.intro ?? '').map((text) => ({ kind: 'p' as const, text })),
         ...paragraphs(u.body).map((text) => ({ kind: 'p' as const, text })),
-        { kind: 'p', text: UPDATE_EMAIL.why(u.title) },
-        { kind: 'button', text: UPDATE_EMAIL.button, href: `${siteUrl()}/petitions/${u.slug}/` },
+        { kind: 'p', text: UPDATE_EMAIL.why(u.title, u.kind) },
+        {
+          kind: 'button',
+          text: UPDATE_EMAIL.button(u.kind),
+          href: `${siteUrl()}${campaignPath(u.kind, u.slug)}`,
+        },
       ],
       { unsubscribe, erase },
       { notYou: false },

@@ -140,6 +140,7 @@ export const sendUpdate = async (
     body: u.body,
     title: petition?.title ?? '',
     slug: petition?.slug ?? '',
+    kind: petition?.kind,
   }
   const pace = pacer(s.perSecond)
   let started = 0
