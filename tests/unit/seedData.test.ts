@@ -11,7 +11,9 @@ import {
   loadTemplates,
   parseFrontMatter,
   SeedDataError,
+  type SeedUnion,
 } from '../../cms/seed/loadSeedData'
+import { AFFILIATIONS } from '../../content-models/constants'
 import { SEED_TOPICS } from '../../cms/seed/topics'
 import { isHttpUrl } from '../../content-models/validators/url'
 
@@ -72,6 +74,34 @@ describe('seed content', async () => {
     expect(unions.length).toBeGreaterThanOrEqual(48)
     expect(new Set(unions.map((u) => u.slug)).size).toBe(unions.length)
     expect(unions.filter((u) => !isHttpUrl(u.website)).map((u) => u.slug)).toEqual([])
+  })
+
+  it('gives each union its affiliations, nations, sectors and sources, and a year with every membership figure', async () => {
+    const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
+    const affiliations = new Set<string>(AFFILIATIONS.map((a) => a.value))
+    const problems = unions.flatMap((u) => [
+      ...(u.affiliations ?? [])
+        .filter((a) => !affiliations.has(a))
+        .map((a) => `${u.slug}: unknown affiliation ${a}`),
+      ...((u.nations ?? []).length === 0 ? [`${u.slug}: no nations`] : []),
+      ...((u.sectors ?? []).length === 0 ? [`${u.slug}: no sectors`] : []),
+      ...((u.sources ?? []).length === 0 ? [`${u.slug}: no sources`] : []),
+      ...(u.membership != null && u.membershipYear == null ? [`${u.slug}: membership without its year`] : []),
+    ])
+    expect(problems).toEqual([])
+  })
+
+  it('lists the big unions and professional bodies workers ask about, and employers that recognise the largest', async () => {
+    const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
+    const slugs = new Set(unions.map((u) => u.slug))
+    expect(['rcn', 'bma', 'nipsa', 'into', 'utu', 'ssta', 'pda-union'].filter((s) => !slugs.has(s))).toEqual(
+      [],
+    )
+    const recognisedBy = (employer: string) =>
+      unions.filter((u) => (u.recognisedEmployers ?? []).includes(employer)).map((u) => u.slug)
+    expect(recognisedBy('Royal Mail')).toContain('cwu')
+    expect(recognisedBy('Tesco')).toContain('usdaw')
+    expect(recognisedBy('NHS').length).toBeGreaterThanOrEqual(2)
   })
 
   it('reports a broken file by name and problem', () => {
