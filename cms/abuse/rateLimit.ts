@@ -26,6 +26,7 @@ export type RateScope =
   | 'ask'
   | 'propose'
   | 'support'
+  | 'download'
 
 /**
  * Defaults: a burst and a sustained rule per scope. Fifty co-workers signing one petition from
@@ -72,6 +73,12 @@ export const DEFAULT_RATE_RULES: Record<RateScope, RateRule[]> = {
   ],
   // Per member: supporting proposals through their private links (RATE_LIMIT_SUPPORT).
   support: [{ limit: 30, seconds: 3600 }],
+  // Per client: downloading an open letter with its signatories (RATE_LIMIT_DOWNLOAD), a file
+  // made afresh at most once a roll-up; an organiser checking it often gets through, a loop does not.
+  download: [
+    { limit: 20, seconds: 60 },
+    { limit: 200, seconds: 3600 },
+  ],
 }
 
 /** A rule setting was not understood. */
