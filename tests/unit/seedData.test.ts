@@ -94,9 +94,11 @@ describe('seed content', async () => {
   it('lists the big unions and professional bodies workers ask about, and employers that recognise the largest', async () => {
     const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
     const slugs = new Set(unions.map((u) => u.slug))
-    expect(['rcn', 'bma', 'nipsa', 'into', 'utu', 'ssta', 'pda-union'].filter((s) => !slugs.has(s))).toEqual(
-      [],
-    )
+    expect(
+      ['rcn', 'bma', 'nipsa', 'into', 'utu', 'ssta', 'pda-union', 'british-dental-association'].filter(
+        (s) => !slugs.has(s),
+      ),
+    ).toEqual([])
     const recognisedBy = (employer: string) =>
       unions.filter((u) => (u.recognisedEmployers ?? []).includes(employer)).map((u) => u.slug)
     expect(recognisedBy('Royal Mail')).toContain('cwu')
