@@ -16,7 +16,7 @@ export type SiteBuildResult = {
   pages: number
   ms: number
   skipped: boolean
-  /** Milliseconds per step: build, carry, check, switch, prune. */
+  /** Milliseconds per step: build, share (drawn while build runs), carry, check, compress, offline, switch, prune. */
   timings: Record<string, number>
   /** Whether only changed pages were rendered, and why not when not. */
   mode: 'full' | 'incremental'
@@ -29,6 +29,10 @@ export type SiteBuildResult = {
   rendered?: number
   /** Files in the build. */
   files?: number
+  /** Share images drawn for this build, and linked unchanged from the live one. */
+  shareImages?: { drawn: number; reused: number }
+  /** The offline library: files listed, bytes on the device, bytes sent (gzip). */
+  offline?: { libraryFiles: number; libraryBytes: number; librarySent: number }
 }
 
 /**
@@ -225,5 +229,7 @@ export const buildSite = async ({
     brokenLinks: made.brokenLinks,
     rendered: made.rendered,
     files: made.files,
+    shareImages: made.shareImages,
+    offline: made.offline,
   }
 }

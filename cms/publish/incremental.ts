@@ -4,6 +4,7 @@ import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { referencedSlugs } from './links'
 import { listFiles } from './checkBuild'
+import { OFFLINE_FILES } from './offline'
 
 /** The folder of the public site each collection's pages live under. */
 export const ROUTE_DIRS: Record<PublicCollection, string> = {
@@ -46,6 +47,7 @@ export const ROUTE_READS: Record<
   '': { lists: ['topics', 'guides', 'networks', 'training-sessions'] },
   '404': { lists: ['topics'] },
   privacy: { lists: [] },
+  offline: { lists: [] },
   join: { lists: ['networks', 'training-sessions'] },
   search: { lists: ['topics', 'guides'] },
   'search-index': { lists: ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks'] },
@@ -183,7 +185,8 @@ const inParallel = async <T>(
 /**
  * Completes an incremental build in `dir`: carries over every file of the previous build that was
  * not rebuilt (hard links: builds are never changed once made), except the pages of removed
- * entries. The renderer has already written a sitemap of every page.
+ * entries and what the offline step makes afresh (share images, the library manifest, the service
+ * worker). The renderer has already written a sitemap of every page.
  */
 export const carryOver = async (
   previous: string,
@@ -194,6 +197,8 @@ export const carryOver = async (
     (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`),
   )
   const isDropped = (file: string) => dropped.some((d) => file.startsWith(d))
+  const remade = new Set(OFFLINE_FILES)
+  const isRemade = (file: string) => file.startsWith('share/') || remade.has(file.replace(/\.(br|gz)$/, ''))
   const have = new Set(await listFiles(dir))
   // A page rendered afresh takes none of the old page's compressed copies (precompress.ts writes new ones).
   const files = (await listFiles(previous)).filter(
@@ -201,6 +206,7 @@ export const carryOver = async (
       !have.has(f) &&
       !have.has(f.replace(/\.(br|gz)$/, '')) &&
       !isDropped(f) &&
+      !isRemade(f) &&
       !/^sitemap-.*\.xml$/.test(f) &&
       !f.startsWith('.'),
   )

@@ -1,12 +1,14 @@
 /**
- * The making of one new build's folder (buildSite's middle step): render, carry over, check,
- * precompress, stamp, keep the snapshot.
+ * The making of one new build's folder (buildSite's middle step): render (and draw share images),
+ * carry over, check, precompress, add the offline library and service worker, stamp, keep the
+ * snapshot.
  */
 import type { ChildProcess } from 'node:child_process'
 import { cp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuild, listFiles } from './checkBuild'
 import { carryOver, type IncrementalPlan } from './incremental'
+import { writeOfflineFiles, writeShareImages, type OfflineReport } from './offline'
 import { precompress } from './precompress'
 import { runAstroBuild } from './renderBundle'
 
@@ -23,12 +25,16 @@ type MadeBuild = {
   brokenLinks: number
   rendered: number
   peakRss: number | null
+  /** Share images drawn, and linked unchanged from the live build. */
+  shareImages: { drawn: number; reused: number }
+  offline: OfflineReport
 }
 
 /**
  * Renders the pages into `dir` (all, or those the plan names, carrying the rest over from the
- * live build), checks and precompresses them, stamps the fingerprints and keeps the snapshot
- * beside the build. A failure removes the half-made folder.
+ * live build) while the share images are drawn, checks and precompresses them, adds the offline
+ * library's manifest and service worker, stamps the fingerprints and keeps the snapshot beside
+ * the build. A failure removes the half-made folder.
  */
 export const makeBuild = async (
   o: { snapshotDir: string; dir: string; live: string | null; plan: IncrementalPlan; keptSnapshot: string },
@@ -39,12 +45,19 @@ export const makeBuild = async (
 ): Promise<MadeBuild> => {
   const { snapshotDir, dir, live, plan, keptSnapshot } = o
   let peakRss: number | null = null
+  // Share images depend on the snapshot alone: drawn while the pages render (sharp works on its own threads).
+  const shareStarted = Date.now()
+  const sharing = writeShareImages(dir, snapshotDir, live).finally(
+    () => (timings.share = Date.now() - shareStarted),
+  )
+  sharing.catch(() => undefined) // awaited below; a failure is reported from there
   try {
     const report = await timed('build', () =>
       runAstroBuild(
         snapshotDir,
         dir,
-        {},
+        // The pages name the service worker the offline step writes below.
+        { SITE_OFFLINE: '1' },
         {
           onSpawn,
           onPeakRss: (b) => (peakRss = b),
@@ -56,10 +69,12 @@ export const makeBuild = async (
       timings,
       Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [`build.${k}`, v])),
     )
+    const shareImages = await sharing
     const fresh = plan.full ? undefined : await listFiles(dir)
     if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
     const checked = await timed('check', () => checkBuild(dir, { previous: live, rendered: fresh }))
     await timed('compress', () => precompress(dir, fresh))
+    const offline = await timed('offline', () => writeOfflineFiles(dir, report.bundleDir))
     await writeFile(path.join(dir, '.fingerprint'), stamps.fingerprint)
     await writeFile(path.join(dir, SOURCE_FILE), stamps.source)
     if (path.resolve(snapshotDir) !== keptSnapshot) {
@@ -72,8 +87,11 @@ export const makeBuild = async (
       brokenLinks: checked.brokenLinks.length,
       rendered: report.rendered,
       peakRss,
+      shareImages,
+      offline,
     }
   } catch (error) {
+    await sharing.catch(() => undefined)
     await rm(dir, { recursive: true, force: true })
     throw error
   }

@@ -14,6 +14,8 @@ import { projectRoot } from '../../content-models/paths'
 import type { PublicCollection } from '../../content-models/constants'
 import { sourceFingerprint } from './fingerprint'
 import { ROUTE_DIRS, type FolderPlan } from './incremental'
+import { writeAppIcons } from './offline/appIcons'
+import { serviceWorkerTemplate, writeServiceWorkerTemplate } from './offline/serviceWorker'
 
 /** A site build that failed; `output` holds the end of Astro's output, for the site-builds record. */
 export class SiteBuildError extends Error {
@@ -152,15 +154,20 @@ export const ensureBundle = async (hooks: ChildHooks = {}): Promise<{ dir: strin
 }
 
 /** Builds a render bundle of the site's current sources into `outDir` (`astro build` in a child process). */
-export const makeBundle = (outDir: string, hooks: ChildHooks = {}): Promise<string> =>
+export const makeBundle = async (outDir: string, hooks: ChildHooks = {}): Promise<string> => {
   // NODE_ENV=production whatever the caller's (tests run with "test"): the renderer runs production
   // React, which has no development JSX runtime for a development bundle to call.
-  runNodeScript(
+  const output = await runNodeScript(
     'bundle.ts',
     [path.join(projectRoot(), 'site')],
     { SITE_BUNDLE: '1', SITE_OUT_DIR: outDir, NODE_ENV: 'production' },
     hooks,
   )
+  // Beside the public files, so every build made with the bundle has them (copied like favicon.svg).
+  await writeAppIcons(path.join(outDir, 'client', 'icons'))
+  await writeServiceWorkerTemplate(serviceWorkerTemplate(outDir))
+  return output
+}
 
 /** Deletes render bundles of older sources, keeping the newest few (other checkouts may use them). */
 const pruneBundles = async (current: string, keep = 3) => {
@@ -176,6 +183,8 @@ const pruneBundles = async (current: string, keep = 3) => {
 
 /** What `runAstroBuild` did: pages rendered and time per step, from the renderer. */
 export type RenderReport = {
+  /** The render bundle used. */
+  bundleDir: string
   pages: number
   rendered: number
   bundled: boolean
@@ -223,8 +232,16 @@ export const runAstroBuild = async (
       { NODE_ENV: 'production', ...env, SNAPSHOT_DIR: snapshotDir },
       { onSpawn, onPeakRss: track },
     )
-    const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<RenderReport, 'bundled'>
-    return { ...report, bundled: bundle.built, timings: { bundle: bundleMs, ...report.timings } }
+    const report = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<
+      RenderReport,
+      'bundled' | 'bundleDir'
+    >
+    return {
+      ...report,
+      bundleDir: bundle.dir,
+      bundled: bundle.built,
+      timings: { bundle: bundleMs, ...report.timings },
+    }
   } finally {
     if (onlyFile) await rm(onlyFile, { force: true })
     onPeakRss?.(peak)

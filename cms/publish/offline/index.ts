@@ -1,0 +1,30 @@
+/**
+ * The build steps after rendering that make the site work offline and look right when shared:
+ * share images (while the pages render), then, once the build is checked and compressed, the
+ * library manifest and the service worker, compressed in turn. Called by makeBuild.
+ */
+import { LIBRARY_MANIFEST_URL } from '../../../content-models/offline'
+import { precompress } from '../precompress'
+import { writeLibraryManifest } from './libraryManifest'
+import { SERVICE_WORKER_FILES, serviceWorkerTemplate, writeServiceWorker } from './serviceWorker'
+
+export { SHARE_RECORD, writeShareImages } from './shareImages'
+export { writeAppIcons } from './appIcons'
+
+/** Files this step writes afresh in every build: an incremental build does not carry them over. */
+export const OFFLINE_FILES = [...SERVICE_WORKER_FILES, LIBRARY_MANIFEST_URL.slice(1)]
+
+/** What the offline step made: the library's size and how many files it lists. */
+export type OfflineReport = { libraryFiles: number; libraryBytes: number; librarySent: number }
+
+/**
+ * Writes the library manifest and the service worker (from the template in the render bundle
+ * `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
+ * compressed size) and compresses both.
+ */
+export const writeOfflineFiles = async (dir: string, bundleDir: string): Promise<OfflineReport> => {
+  const library = await writeLibraryManifest(dir)
+  const worker = await writeServiceWorker(dir, serviceWorkerTemplate(bundleDir))
+  await precompress(dir, [LIBRARY_MANIFEST_URL.slice(1), ...worker.files])
+  return { libraryFiles: library.files.length, libraryBytes: library.bytes, librarySent: library.sent }
+}

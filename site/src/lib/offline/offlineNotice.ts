@@ -1,0 +1,78 @@
+/**
+ * What a page says without signal. A banner at the top of the page says the reader is offline and
+ * what still works; every form that needs the network (one that posts, or goes to the CMS) gets a
+ * note above it, and pressing its button while offline sends nothing and keeps what was typed:
+ * nothing is queued to be sent later, so signing a petition, joining or asking waits for signal.
+ * The notes go beside an island's element, never inside it, so React's own DOM is left alone.
+ */
+
+/** The banner's words. */
+export const OFFLINE_BANNER =
+  'You are offline. Pages you have opened or saved on this device still work, and search works over them.'
+
+/** The note above a form that needs signal. */
+export const OFFLINE_FORM_NOTE =
+  'You are offline, so this cannot be sent now. Nothing is kept to send later: when you have signal again, send it then. What you typed stays here.'
+
+/** Whether a form needs the network: it posts, or it goes to another origin (the CMS). */
+export const needsNetwork = (form: HTMLFormElement, origin = location.origin): boolean => {
+  if (form.method.toLowerCase() === 'post') return true
+  try {
+    return new URL(form.action, location.href).origin !== origin
+  } catch {
+    return true
+  }
+}
+
+/** The element a form's note goes before: the island the form is in, or the form itself. */
+const anchorOf = (form: HTMLFormElement): Element => form.closest('[data-props]') ?? form
+
+const NOTE_CLASS = 'offline-note'
+
+const banner = (): HTMLElement => {
+  const p = document.createElement('p')
+  p.className = `${NOTE_CLASS} offline-banner`
+  p.setAttribute('role', 'status')
+  p.textContent = OFFLINE_BANNER
+  return p
+}
+
+/** Shows or removes the banner and the forms' notes. */
+export const showOffline = (offline: boolean, doc: Document = document): void => {
+  for (const old of doc.querySelectorAll(`.${NOTE_CLASS}`)) old.remove()
+  if (!offline) return
+  doc.querySelector('main')?.prepend(banner())
+  const anchors = new Set<Element>()
+  for (const form of doc.querySelectorAll('form')) if (needsNetwork(form)) anchors.add(anchorOf(form))
+  for (const anchor of anchors) {
+    const note = doc.createElement('p')
+    note.className = `${NOTE_CLASS} offline-form-note`
+    note.textContent = OFFLINE_FORM_NOTE
+    anchor.before(note)
+  }
+}
+
+/** Keeps the notes in step with the connection, and stops forms that need it while it is gone. */
+export const watchConnection = (): void => {
+  const update = () => showOffline(!navigator.onLine)
+  window.addEventListener('online', update)
+  window.addEventListener('offline', update)
+  if (!navigator.onLine) update()
+  // Capture, on the document: before any island's own handler sends anything.
+  document.addEventListener(
+    'submit',
+    (event) => {
+      const form = event.target
+      if (navigator.onLine || !(form instanceof HTMLFormElement) || !needsNetwork(form)) return
+      event.preventDefault()
+      event.stopImmediatePropagation()
+      update()
+      const note = anchorOf(form).previousElementSibling
+      if (note instanceof HTMLElement && note.classList.contains('offline-form-note')) {
+        note.tabIndex = -1
+        note.focus()
+      }
+    },
+    true,
+  )
+}
