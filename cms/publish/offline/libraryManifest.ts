@@ -97,7 +97,9 @@ const mapLimited = async <T, R>(
  */
 export const libraryManifest = async (dir: string, files?: string[]): Promise<LibraryManifest> => {
   const all = (files ?? (await listFiles(dir))).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f))
-  const pages = all.filter((f) => LIBRARY_PAGE.test(f)).sort()
+  const pages = all
+    .filter((f) => LIBRARY_PAGE.test(f))
+    .sort((a, b) => urlOfFile(a).localeCompare(urlOfFile(b), 'en'))
   const build = await searchBuild(dir)
   const entries: [file: string, url: string][] = [
     ...pages.map((f): [string, string] => [f, urlOfFile(f)]),

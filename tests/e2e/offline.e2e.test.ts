@@ -1,0 +1,115 @@
+/**
+ * Reading without signal, in Chromium: the site built from the fixture snapshot by the real
+ * pipeline (buildSite: render, share images, library manifest, the service worker Workbox makes),
+ * served by the static server, and the browser's network turned off (context.setOffline).
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildSite, sitePaths } from '../../cms/publish/buildSite'
+import { startStaticServer } from '../../cms/publish/staticServer'
+import { launchBrowser } from '../helpers/browser'
+
+let root: string
+let server: Awaited<ReturnType<typeof startStaticServer>>
+let siteUrl: string
+let browser: Browser
+
+beforeAll(async () => {
+  process.env.PROJECT_ROOT ||= process.cwd()
+  root = await mkdtemp(path.join(os.tmpdir(), 'organise-offline-'))
+  const paths = sitePaths(root)
+  await buildSite({ snapshotDir: path.resolve('tests/fixtures/snapshot'), paths })
+  server = await startStaticServer({ root: paths.live })
+  // localhost is a secure context, where service workers run.
+  siteUrl = server.url.replace('127.0.0.1', 'localhost')
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (root) await rm(root, { recursive: true, force: true })
+})
+
+/** Opens a page in a new browser (its own service worker and caches) and waits for the worker. */
+const openOnline = async (address: string): Promise<{ context: BrowserContext; page: Page }> => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${siteUrl}${address}`)
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  return { context, page }
+}
+
+/** The addresses (paths) kept in one of the site's caches. */
+const cached = (page: Page, cache: string) =>
+  page.evaluate(
+    async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+    cache,
+  )
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
+
+describe('reading without signal', () => {
+  it('a reader opens the holiday pay guide, loses signal, and reads it again', async () => {
+    const { context, page } = await openOnline('/guides/holiday-pay/')
+    // The first page was fetched before the worker ran: it is kept all the same.
+    await expect.poll(() => cached(page, 'bw-pages')).toContain('/guides/holiday-pay/')
+    // The petition page is opened too (now through the worker); a member's page is never kept.
+    await page.goto(`${siteUrl}/petitions/rota-two-weeks-ahead-demo/`)
+    await page.goto(`${siteUrl}/account/`)
+    expect(await cached(page, 'bw-pages')).not.toContain('/account/')
+
+    await context.setOffline(true)
+    await page.goto(`${siteUrl}/guides/holiday-pay/`)
+    expect(await heading(page)).toBe('Holiday pay')
+    expect(await page.locator('.offline-banner').textContent()).toContain('You are offline')
+    // Styled from the device too: the header has the site's colour from the kept stylesheet.
+    expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      'rgb(122, 31, 43)',
+    )
+
+    // A petition cannot be signed without signal: the page says so, and pressing Sign sends nothing.
+    await page.goto(`${siteUrl}/petitions/rota-two-weeks-ahead-demo/`)
+    const note = page.locator('#sign .offline-form-note')
+    expect(await note.textContent()).toContain('Nothing is kept to send later')
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(r.url()))
+    await page.getByLabel('Email').first().fill('priya@example.org')
+    await page.locator('#sign button[type="submit"]').first().click()
+    expect(page.url()).toBe(`${siteUrl}/petitions/rota-two-weeks-ahead-demo/`)
+    expect(requests.filter((u) => u.includes('/sign'))).toEqual([])
+    expect(await page.getByLabel('Email').first().inputValue()).toBe('priya@example.org')
+
+    // A page never opened says what works without signal.
+    await page.goto(`${siteUrl}/guides/unfair-dismissal/`)
+    expect(await heading(page)).toBe('No signal: this page is not saved on this device')
+    await context.close()
+  })
+
+  it("a reader saves the library, goes offline, searches 'sick pay' and opens the result", async () => {
+    const { context, page } = await openOnline('/guides/')
+    await page.getByRole('button', { name: 'Save all guides and letters for offline' }).click()
+    // The size is shown before anything is saved.
+    const status = page.locator('[data-save-status]')
+    await expect.poll(() => status.textContent()).toMatch(/^This downloads about \d+ KB: 5 guides, 3 letters/)
+    await page.getByRole('button', { name: 'Start saving' }).click()
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000 })
+      .toMatch(/^Saved on this device: 5 guides and 3 letters/)
+    expect(await cached(page, 'bw-files')).toContain('/templates/raise-a-grievance/raise-a-grievance.docx')
+
+    await context.setOffline(true)
+    await page.goto(`${siteUrl}/search/`)
+    const box = page.getByRole('searchbox')
+    await box.click()
+    await box.pressSequentially('sick pay')
+    const result = page.locator('.search-results h3 a').filter({ hasText: /^Sick pay$/ })
+    await result.first().waitFor({ timeout: 10_000 })
+    await result.first().click()
+    await expect.poll(() => page.url()).toBe(`${siteUrl}/guides/sick-pay/`)
+    expect(await heading(page)).toBe('Sick pay')
+    await context.close()
+  })
+})

@@ -1,0 +1,159 @@
+/**
+ * The offline library: what a build's manifest lists, what an update after a publish fetches, and
+ * the addresses the service worker must never keep.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isNeverCached } from '../../content-models/offline'
+import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
+import { runtimeCaching, sameOriginPath } from '../../cms/publish/offline/serviceWorker'
+import { cacheOf, formatBytes, planUpdate, type SavedLibrary } from '../../site/src/lib/offline/library'
+
+let root: string
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'offline-library-'))
+})
+afterAll(() => rm(root, { recursive: true, force: true }))
+
+const page = (scripts: string[] = []) =>
+  `<html><head><link rel="stylesheet" href="/assets/site.abc.css">${scripts.map((s) => `<script type="module" src="${s}"></script>`).join('')}</head><body></body></html>`
+
+/** A small built site: guides, letters with their files, search index, pages outside the library, assets. */
+const build = async (name: string, holidayPay = 'Holiday pay') => {
+  const dir = path.join(root, name)
+  const files: Record<string, string> = {
+    'index.html': page(),
+    'guides/index.html': page(['/assets/guides.page.js']),
+    'guides/holiday-pay/index.html': `${page()}${holidayPay}`,
+    'guides/sick-pay/index.html': page(),
+    'templates/index.html': page(),
+    'templates/ask-for-pay/index.html': page(['/assets/filler.page.js']),
+    'templates/ask-for-pay/ask-for-pay.docx': 'docx',
+    'templates/ask-for-pay/ask-for-pay.txt': 'text',
+    'topics/pay/index.html': page(),
+    'search/index.html': page(['/assets/search.page.js']),
+    'offline/index.html': page(),
+    'search-index/manifest.json': JSON.stringify({ build: `b-${holidayPay.length}` }),
+    'search-index/terms/ho.json': '{}',
+    'search-index/docs/0.json': '[]',
+    'petitions/fair-rotas/index.html': page(['/assets/sign.page.js']),
+    'account/index.html': page(['/assets/account.page.js']),
+    'assets/site.abc.css': 'body{}',
+    'assets/guides.page.js': 'import("./SaveLibrary.x.js")',
+    'assets/SaveLibrary.x.js': 'export {}',
+    'assets/filler.page.js': 'import{a}from"./client.y.js";import("./TemplateFiller.mount.z.js")',
+    'assets/TemplateFiller.mount.z.js': 'import{a}from"./client.y.js"',
+    'assets/client.y.js': 'export const a=1',
+    'assets/search.page.js': 'const m=()=>import("./Search.mount.s.js")',
+    'assets/Search.mount.s.js': 'import{a}from"./client.y.js"',
+    'assets/sign.page.js': 'import("./SignPetition.mount.p.js")',
+    'assets/SignPetition.mount.p.js': '',
+    'assets/account.page.js': '',
+  }
+  for (const [file, body] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
+    await writeFile(path.join(dir, file), body)
+  }
+  await writeFile(path.join(dir, 'guides/holiday-pay/index.html.gz'), 'zz')
+  return dir
+}
+
+describe('the library manifest of a build', () => {
+  it('lists the guides and letters, their files, the search index and the scripts they load, and nothing else', async () => {
+    const manifest = await libraryManifest(await build('one'))
+    expect(manifest.files.map((f) => f.url)).toEqual([
+      '/',
+      '/guides/',
+      '/guides/holiday-pay/',
+      '/guides/sick-pay/',
+      '/offline/',
+      '/search/',
+      '/templates/',
+      '/templates/ask-for-pay/',
+      '/topics/pay/',
+      '/templates/ask-for-pay/ask-for-pay.docx',
+      '/templates/ask-for-pay/ask-for-pay.txt',
+      '/search-index/docs/0.json?v=b-11',
+      '/search-index/manifest.json',
+      '/search-index/terms/ho.json?v=b-11',
+      '/assets/SaveLibrary.x.js',
+      '/assets/Search.mount.s.js',
+      '/assets/TemplateFiller.mount.z.js',
+      '/assets/client.y.js',
+      '/assets/filler.page.js',
+      '/assets/guides.page.js',
+      '/assets/search.page.js',
+      '/assets/site.abc.css',
+    ])
+    expect(manifest.counts).toEqual({ guides: 2, letters: 1 })
+    const guide = manifest.files.find((f) => f.url === '/guides/holiday-pay/')!
+    expect(guide.sent).toBe(2) // the gzip copy's size
+    expect(manifest.bytes).toBe(manifest.files.reduce((n, f) => n + f.bytes, 0))
+  })
+
+  it('after a guide changes, an update fetches only that guide and the search files, and drops what went', async () => {
+    const before = await libraryManifest(await build('before'))
+    const after = await libraryManifest(await build('after', 'Holiday pay, updated'))
+    expect(after.build).not.toBe(before.build)
+    const saved: SavedLibrary = {
+      build: before.build,
+      savedAt: '2026-12-07T04:00:00Z',
+      counts: before.counts,
+      bytes: before.bytes,
+      files: { ...Object.fromEntries(before.files.map((f) => [f.url, f.hash])), '/guides/gone/': 'x' },
+    }
+    const plan = planUpdate(saved, after)
+    expect(plan.fetch.map((f) => f.url)).toEqual([
+      '/guides/holiday-pay/',
+      '/search-index/docs/0.json?v=b-20',
+      '/search-index/manifest.json',
+      '/search-index/terms/ho.json?v=b-20',
+    ])
+    expect(plan.drop.sort()).toEqual([
+      '/guides/gone/',
+      '/search-index/docs/0.json?v=b-11',
+      '/search-index/terms/ho.json?v=b-11',
+    ])
+    expect(planUpdate(null, after).fetch).toHaveLength(after.files.length)
+  })
+
+  it('puts each file in the cache the service worker reads it from, and says sizes in words', () => {
+    expect(cacheOf('/guides/holiday-pay/')).toBe('bw-pages')
+    expect(cacheOf('/search-index/terms/ho.json?v=1')).toBe('bw-search')
+    expect(cacheOf('/assets/client.y.js')).toBe('bw-assets')
+    expect(cacheOf('/templates/a/a.docx')).toBe('bw-files')
+    expect([formatBytes(300), formatBytes(250_000), formatBytes(2_400_000)]).toEqual([
+      '1 KB',
+      '244 KB',
+      '2.3 MB',
+    ])
+  })
+})
+
+describe('what the service worker never keeps', () => {
+  it('treats account, conversation and adviser-reply pages and any API as personal', () => {
+    for (const p of ['/account/', '/networks/cleaners/talk/', '/ask/reply/', '/api/public/count'])
+      expect(isNeverCached(p), p).toBe(true)
+    for (const p of ['/guides/holiday-pay/', '/networks/cleaners/', '/ask/', '/accounts-guide/'])
+      expect(isNeverCached(p), p).toBe(false)
+  })
+
+  it('matches those paths on the site’s own origin only, never on the CMS’s', () => {
+    const personal = runtimeCaching[0]!.urlPattern as RegExp
+    expect(personal).toEqual(
+      sameOriginPath(
+        /^\/account(?:[/?#]|$)/,
+        /^\/networks\/[^/]+\/talk(?:[/?#]|$)/,
+        /^\/ask\/reply(?:[/?#]|$)/,
+      ),
+    )
+    // Workbox routes another origin's address only when the pattern matches from its first character.
+    const match = (url: string) => personal.exec(url)?.index
+    expect(match('https://site.example/account/')).toBeGreaterThan(0)
+    expect(match('https://site.example/networks/cleaners/talk/')).toBeGreaterThan(0)
+    expect(match('https://cms.example/account/')).not.toBe(0)
+    expect(match('https://site.example/guides/account/')).toBeUndefined()
+  })
+})
