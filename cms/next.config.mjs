@@ -10,6 +10,8 @@ const nextConfig = {
   outputFileTracingRoot: root,
   turbopack: { root },
   typescript: { tsconfigPath: 'tsconfig.json' },
+  // pdfkit reads its font data from its own folder at run time: loaded from node_modules, not bundled.
+  serverExternalPackages: ['pdfkit'],
   webpack: (config) => {
     config.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'] }
     return config

@@ -5,6 +5,7 @@
  * HTML. The site imports only these types, never Payload.
  */
 import type { MilestoneView, SupportBar } from './collections/Petitions/progress'
+import type { CampaignKind } from './collections/Petitions/kinds'
 import type {
   Guide,
   Network,
@@ -177,9 +178,18 @@ export type SnapshotPetition = Pick<
      * "other"), and the names of every place a later count may show. Optional for older snapshots.
      */
     support?: { byNation: SupportBar[]; byRegion: SupportBar[]; labels: Record<string, string> }
+    /** Petition or open letter (collections/Petitions/kinds.ts). Optional for older snapshots: a petition. */
+    kind?: CampaignKind
+    /** An open letter's letter, as HTML (empty for a petition). */
+    letterHtml?: string
+    /** An open letter's latest signatories who chose to be shown, newest first (empty for a petition). */
+    signatories?: SnapshotSignatory[]
   }
 
 export type { MilestoneView, SupportBar }
+
+/** A signatory shown on an open letter, by their choice: their name and, if they gave one, their role. */
+export type SnapshotSignatory = { name: string; role: string | null }
 
 /** A signer shown on a petition page: a first name and a region, never a surname, email or postcode. */
 export type SnapshotSigner = { firstName: string; area: string | null }

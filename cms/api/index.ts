@@ -6,6 +6,7 @@ import { adviceEndpoints } from './advice'
 import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { proposalEndpoints } from './proposals'
+import { openLetterEndpoints } from './openLetters'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
 import { signInEndpoints } from './signIn'
@@ -29,4 +30,5 @@ export const endpoints: Endpoint[] = [
   ...signInEndpoints,
   ...adviceEndpoints,
   ...proposalEndpoints,
+  ...openLetterEndpoints,
 ]

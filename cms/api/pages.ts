@@ -49,11 +49,11 @@ export const confirmPage = (kind: RecordKind, action: string) =>
   )
 
 /** The petition a confirmed signature counts for, to link back to. */
-export type CountedFor = { title: string; url: string }
+export type CountedFor = { title: string; url: string; noun: string }
 
 /** "It counted", and the way back to the petition (whose page shows the new count as it opens). */
 const countedFor = (p: CountedFor, already: boolean) =>
-  `<p>Thank you. Your signature ${already ? 'was already' : 'is'} confirmed and counted.</p><p><a href="${e(p.url)}">Back to the petition: ${e(p.title)}</a></p>`
+  `<p>Thank you. Your signature ${already ? 'was already' : 'is'} confirmed and counted.</p><p><a href="${e(p.url)}">Back to the ${e(p.noun)}: ${e(p.title)}</a></p>`
 
 /** After the button: what happened (for a signature, with a link back to its petition). */
 export const confirmResultPage = (

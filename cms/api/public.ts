@@ -9,6 +9,7 @@ import { joinNetwork } from '../members/join'
 import { confirmRecord, eraseRecord, unsubscribeRecord } from '../members/records'
 import { isRecordKind, siteUrl } from '../members/tokens'
 import { WORK_EMAIL_WARNING } from '../../content-models/validators/workEmail'
+import { type CampaignKind, campaignPath, KIND_WORDS } from '../../content-models/collections/Petitions/kinds'
 import type { Payload } from 'payload'
 import {
   COUNT_CACHE_CONTROL,
@@ -53,7 +54,8 @@ const param = (req: PayloadRequest, name: string) => String(req.routeParams?.[na
 /** Where a plain form goes after a post. */
 export const SITE_PAGES = {
   petitionSent: () => `${siteUrl()}/petitions/check-your-email/`,
-  petition: (slug: string) => `${siteUrl()}/petitions/${slug}/`,
+  /** A campaign's page (a petition's by default: the site sends an open letter's old address on). */
+  petition: (slug: string, kind?: CampaignKind) => `${siteUrl()}${campaignPath(kind, slug)}`,
   joinSent: (workEmail: boolean) => `${siteUrl()}/join/check-your-email/${workEmail ? 'work-address/' : ''}`,
   join: () => `${siteUrl()}/join/`,
 }
@@ -233,7 +235,11 @@ const confirmPost: Endpoint = {
       kind === 'signature' && (outcome === 'confirmed' || outcome === 'already-confirmed')
         ? await countedPetition(req.payload, param(req, 'token'), outcome === 'confirmed')
         : null
-    const countedFor: CountedFor | null = petition && { ...petition, url: SITE_PAGES.petition(petition.slug) }
+    const countedFor: CountedFor | null = petition && {
+      title: petition.title,
+      noun: KIND_WORDS[petition.kind].noun,
+      url: SITE_PAGES.petition(petition.slug, petition.kind),
+    }
     if (isJson(req))
       return toResponse(
         jsonAnswer(

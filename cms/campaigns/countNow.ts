@@ -6,16 +6,20 @@
  * COUNT_NOW_GAP_MS); the counts by place follow at the next roll-up.
  */
 import type { Payload } from 'payload'
+import { type CampaignKind, campaignKind } from '../../content-models/collections/Petitions/kinds'
 import { RECORD_STATES } from '../../content-models/constants'
 import { errorForLog } from '../email/scrub'
 import { hashToken } from '../members/tokens'
 import { COUNT_FIELDS, type CountedPetition, oneAtATime, storeCounts } from './counts'
 
 /** The petition a signature's confirmation link counts for: what the confirm page links back to. */
-export type ConfirmedPetition = { id: number; slug: string; title: string }
+export type ConfirmedPetition = { id: number; slug: string; title: string; kind: CampaignKind }
 
 /** Petitions' slugs and titles by id, kept a minute: confirmations come in bursts for one petition. */
-const petitionNames = new WeakMap<Payload, Map<number, { at: number; slug: string; title: string } | null>>()
+const petitionNames = new WeakMap<
+  Payload,
+  Map<number, { at: number; slug: string; title: string; kind: CampaignKind } | null>
+>()
 const NAMES_KEPT_MS = 60_000
 
 const petitionName = async (payload: Payload, id: number) => {
@@ -23,13 +27,20 @@ const petitionName = async (payload: Payload, id: number) => {
   if (!names) petitionNames.set(payload, (names = new Map()))
   const kept = names.get(id)
   if (kept && Date.now() - kept.at < NAMES_KEPT_MS) return kept
-  const p = await payload.db.findOne<{ id: number; slug?: string | null; title?: string | null }>({
+  const p = await payload.db.findOne<{
+    id: number
+    slug?: string | null
+    title?: string | null
+    kind?: string | null
+  }>({
     collection: 'petitions',
     where: { id: { equals: id } },
-    select: { slug: true, title: true },
+    select: { slug: true, title: true, kind: true },
   })
   if (names.size > 1000) names.clear()
-  const name = p?.slug ? { at: Date.now(), slug: p.slug, title: p.title ?? '' } : null
+  const name = p?.slug
+    ? { at: Date.now(), slug: p.slug, title: p.title ?? '', kind: campaignKind(p.kind) }
+    : null
   if (name) names.set(id, name)
   return name
 }
@@ -48,7 +59,7 @@ export const petitionOfConfirmation = async (
   const id = typeof signature?.petition === 'object' ? signature.petition.id : signature?.petition
   if (id === undefined) return null
   const name = await petitionName(payload, id)
-  return name ? { id, slug: name.slug, title: name.title } : null
+  return name ? { id, slug: name.slug, title: name.title, kind: name.kind } : null
 }
 
 /** Counts waiting to start, by petition: a confirmation joins one that has not started yet. */
@@ -114,12 +125,12 @@ export const countedPetition = async (
   payload: Payload,
   token: string,
   justConfirmed: boolean,
-): Promise<{ slug: string; title: string } | null> => {
+): Promise<{ slug: string; title: string; kind: CampaignKind } | null> => {
   const p = await petitionOfConfirmation(payload, token)
   if (!p) return null
   if (justConfirmed)
     countNow(payload, p.id).catch((error: unknown) =>
       payload.logger.error({ err: errorForLog(error), msg: `Could not count petition "${p.slug}" now.` }),
     )
-  return { slug: p.slug, title: p.title }
+  return { slug: p.slug, title: p.title, kind: p.kind }
 }

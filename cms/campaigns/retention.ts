@@ -8,6 +8,7 @@ import type { Payload, Where } from 'payload'
 import { PETITION_STATES } from '../../content-models/constants'
 import { queueNameRemoval, RECORD_STATES } from '../members/records'
 import { missing } from '../members/retention'
+import { ANONYMISED_SIGNATURE } from '../members/erase'
 
 /** Unconfirmed records older than this are deleted. */
 export const UNCONFIRMED_DAYS = 7
@@ -106,14 +107,7 @@ export const anonymiseClosedPetitions = async (
       collection: 'signatures',
       where: { and: [{ petition: { equals: p.id } }, { anonymisedAt: { exists: false } }] },
       data: {
-        name: null,
-        email: null,
-        emailCanonical: null,
-        postcode: null,
-        ipHash: null,
-        confirmTokenHash: null,
-        showName: false,
-        consentUpdates: false,
+        ...ANONYMISED_SIGNATURE,
         anonymisedAt: now.toISOString(),
       },
       overrideAccess: true,

@@ -13,6 +13,7 @@ import { check, type FieldErrors } from '../abuse/validation'
 import { signatureAlreadySignedEmail } from '../email/messages/render'
 import { canonicalEmail } from '../members/canonicalEmail'
 import { CONSENT_VERSION } from '../../content-models/consent'
+import { CAMPAIGN_KINDS } from '../../content-models/collections/Petitions/kinds'
 import { parsePostcode } from '../members/postcode'
 import { isSignable, RECORD_STATES } from '../members/records'
 import { newConfirmToken } from '../members/tokens'
@@ -38,6 +39,7 @@ export type SignOutcome =
 type PetitionRef = {
   id: number
   title: string
+  kind?: string | null
   state?: string | null
   opensAt?: string | null
   closesAt?: string | null
@@ -90,7 +92,7 @@ const lookUpPetition = async (payload: Payload, slug: string): Promise<PetitionR
     depth: 0,
     pagination: false,
     overrideAccess: true,
-    select: { title: true, state: true, opensAt: true, closesAt: true },
+    select: { title: true, kind: true, state: true, opensAt: true, closesAt: true },
   })
   return (found.docs[0] as PetitionRef | undefined) ?? null
 }
@@ -139,6 +141,8 @@ export const signPetition = async (
     consentUpdates: input.consentUpdates,
     consentVersion: CONSENT_VERSION,
     showName: input.showName,
+    // A role is shown only with a name, on an open letter: otherwise it is not kept at all.
+    role: input.showName && petition.kind === CAMPAIGN_KINDS.OPEN_LETTER ? (input.role ?? null) : null,
     state: RECORD_STATES.PENDING,
     confirmTokenHash: hash,
     confirmationsSent: quiet ? 0 : 1,

@@ -28,6 +28,7 @@ export const ANONYMISED_SIGNATURE = {
   ipHash: null,
   confirmTokenHash: null,
   showName: false,
+  role: null,
   consentUpdates: false,
 } as const
 

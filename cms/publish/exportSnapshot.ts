@@ -5,6 +5,8 @@ import type { Config, Guide } from '../../content-models/payload-types'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { RECORD_STATES } from '../members/records'
 import { referencedSlugs } from './links'
+import { CAMPAIGN_KINDS } from '../../content-models/collections/Petitions/kinds'
+import { latestSignatories } from '../campaigns/signatories'
 import {
   guideToSnapshot,
   networkToSnapshot,
@@ -146,7 +148,11 @@ const readEntries = async (
   if (collection === 'petitions')
     return Promise.all(
       (await findPublic(payload, 'petitions', ids)).map(async (p) =>
-        petitionToSnapshot(p, p.showSignerNames ? await recentSigners(payload, p.id) : []),
+        petitionToSnapshot(
+          p,
+          p.showSignerNames ? await recentSigners(payload, p.id) : [],
+          p.kind === CAMPAIGN_KINDS.OPEN_LETTER ? await latestSignatories(payload, p.id) : [],
+        ),
       ),
     )
   return toEntries(collection, await findPublic(payload, collection, ids))

@@ -17,10 +17,12 @@ import {
   supportBars,
 } from '../../content-models/collections/Petitions/progress'
 import { PLACE_LABELS } from '../campaigns/placeLabels'
+import { CAMPAIGN_KINDS, campaignKind } from '../../content-models/collections/Petitions/kinds'
 import type {
   SnapshotGuide,
   SnapshotNetwork,
   SnapshotPetition,
+  SnapshotSignatory,
   SnapshotSigner,
   SnapshotRef,
   SnapshotSettings,
@@ -212,8 +214,15 @@ export const signerToSnapshot = (s: {
   return { firstName, area: s.region?.trim() || null }
 }
 
-export const petitionToSnapshot = (p: Petition, recentSigners: SnapshotSigner[] = []): SnapshotPetition => ({
+export const petitionToSnapshot = (
+  p: Petition,
+  recentSigners: SnapshotSigner[] = [],
+  signatories: SnapshotSignatory[] = [],
+): SnapshotPetition => ({
   id: p.id,
+  kind: campaignKind(p.kind),
+  letterHtml: campaignKind(p.kind) === CAMPAIGN_KINDS.OPEN_LETTER ? renderRichText(p.letter).html : '',
+  signatories: campaignKind(p.kind) === CAMPAIGN_KINDS.OPEN_LETTER ? signatories : [],
   title: p.title,
   slug: p.slug,
   summary: p.summary,

@@ -24,11 +24,12 @@ let member: ReturnType<typeof proposalsClient>['member']
 let propose: ReturnType<typeof proposalsClient>['propose']
 let supportAs: ReturnType<typeof proposalsClient>['supportAs']
 let stored: ReturnType<typeof proposalsClient>['stored']
+let fiveSupporters: ReturnType<typeof proposalsClient>['fiveSupporters']
 let editor: Awaited<ReturnType<typeof make.user>> & { collection: 'users' }
 
 beforeAll(async () => {
   t = await startHarness({ withServer: true })
-  ;({ member, propose, supportAs, stored } = proposalsClient(t))
+  ;({ member, propose, supportAs, stored, fiveSupporters } = proposalsClient(t))
   editor = { ...(await make.user(t.payload, ['editor'])), collection: 'users' as const }
 })
 afterAll(async () => {
@@ -135,5 +136,38 @@ describe('a member proposes a petition', () => {
     const after = await t.payload.findByID({ collection: 'petitions', id: petition.id, overrideAccess: true })
     expect(JSON.stringify(after.why)).not.toContain('Rosa')
     expect(JSON.stringify(after.why)).toContain('Drivers are skipping lunch')
+  })
+
+  it('a member proposes an open letter: approved, it opens as an open letter with her words as its letter', async () => {
+    const ana = await member('Ana')
+    const { id, token } = await propose(ana, {
+      ...PROPOSAL,
+      kind: 'open-letter',
+      title: 'Safe staffing on the night shift at Leeds',
+    })
+    await fiveSupporters(token)
+    const decided = await t.payload.update({
+      collection: 'petition-proposals',
+      id,
+      data: { state: 'approved' },
+      user: editor,
+      overrideAccess: false,
+      depth: 0,
+    })
+    const letter = await t.payload.findByID({
+      collection: 'petitions',
+      id: decided.petition as number,
+      overrideAccess: true,
+    })
+    expect(letter.kind).toBe('open-letter')
+    expect(JSON.stringify(letter.letter)).toContain(`To ${PROPOSAL.addressedTo},`)
+    expect(JSON.stringify(letter.letter)).toContain(PROPOSAL.ask)
+    const mine = await call(t, ana.cookie, 'GET', '/account/proposals')
+    expect(mine.json.proposals).toMatchObject([
+      { kind: 'open-letter', petitionUrl: '/open-letters/safe-staffing-on-the-night-shift-at-leeds/' },
+    ])
+    const bad = await call(t, ana.cookie, 'POST', '/account/proposals', { ...PROPOSAL, kind: 'leaflet' })
+    expect(bad.status).toBe(422)
+    expect(bad.text).toContain('kind')
   })
 })

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { PROPOSAL_LIMITS } from '../../../content-models/collections/petitionProposals/constants'
 import { checkbox } from '../../abuse/validation'
+import { CAMPAIGN_KINDS } from '../../../content-models/collections/Petitions/kinds'
 
 /** Whether text holds control characters other than tabs and line breaks: no person types them. */
 const hasControl = (v: string) =>
@@ -23,6 +24,13 @@ const words = (what: string, min: number, max: number) =>
 
 /** A proposal, new or resubmitted. */
 export const proposalSchema = z.object({
+  /** A petition (the default) or an open letter. */
+  kind: z
+    .enum([CAMPAIGN_KINDS.PETITION, CAMPAIGN_KINDS.OPEN_LETTER], {
+      error: 'kind: choose "petition" or "open-letter".',
+    })
+    .optional()
+    .transform((v) => v ?? CAMPAIGN_KINDS.PETITION),
   title: words('a title', 10, PROPOSAL_LIMITS.title),
   ask: words('what you want', 10, PROPOSAL_LIMITS.ask),
   addressedTo: words('who the petition is addressed to', 2, PROPOSAL_LIMITS.addressedTo),

@@ -11,12 +11,14 @@ import {
 import type { PetitionProposal } from '../../../content-models/payload-types'
 import type { RecordId } from '../../members/recordId'
 import { siteUrl } from '../../members/tokens'
+import { campaignKind, campaignPath } from '../../../content-models/collections/Petitions/kinds'
 
 /** The private supporters' link: the token after '#', so it never reaches a server log or a Referer. */
 export const supportLink = (token: string) => `${siteUrl()}/petitions/propose/support/#${token}`
 
 /** What a supporter sees at the private link. */
 export const supporterView = (p: PetitionProposal) => ({
+  kind: campaignKind(p.kind),
   title: p.title,
   ask: p.ask,
   addressedTo: p.addressedTo,
@@ -26,7 +28,7 @@ export const supporterView = (p: PetitionProposal) => ({
   supportersNeeded: SUPPORTERS_NEEDED,
 })
 
-/** The petition's public address once approved, or null. */
+/** The petition's (or open letter's) public address once approved, or null. */
 const petitionUrl = async (payload: Payload, ref: PetitionProposal['petition']) => {
   if (!ref) return null
   const id: RecordId = typeof ref === 'object' ? ref.id : ref
@@ -37,7 +39,7 @@ const petitionUrl = async (payload: Payload, ref: PetitionProposal['petition']) 
     overrideAccess: true,
     disableErrors: true,
   })
-  return doc ? `/petitions/${doc.slug}/` : null
+  return doc ? campaignPath(doc.kind, doc.slug) : null
 }
 
 /** What the proposer sees of their own proposal. */

@@ -1,8 +1,10 @@
-/** The proposal form's fields: title, what we want, addressed to, why, and whether to be named. */
+/** The proposal form's fields: petition or open letter, title, what we want, addressed to, why, and whether to be named. */
 import { errorProps, FieldError } from '../forms/parts'
 import type { ProposalView } from './proposalApi'
 
-type Values = Partial<Pick<ProposalView, 'title' | 'ask' | 'addressedTo' | 'why' | 'showCreatorName'>>
+type Values = Partial<
+  Pick<ProposalView, 'kind' | 'title' | 'ask' | 'addressedTo' | 'why' | 'showCreatorName'>
+>
 
 function Field({
   id,
@@ -42,8 +44,34 @@ function Field({
 }
 
 export function ProposalFields({ errors, values = {} }: { errors: Record<string, string>; values?: Values }) {
+  const kind = values.kind ?? 'petition'
   return (
     <>
+      <fieldset className="field">
+        <legend>What are you starting?</legend>
+        <div className="choice">
+          <input
+            type="radio"
+            id="kind-petition"
+            name="kind"
+            value="petition"
+            defaultChecked={kind === 'petition'}
+          />
+          <label htmlFor="kind-petition">A petition: what we want, with a count of supporters</label>
+        </div>
+        <div className="choice">
+          <input
+            type="radio"
+            id="kind-open-letter"
+            name="kind"
+            value="open-letter"
+            defaultChecked={kind === 'open-letter'}
+          />
+          <label htmlFor="kind-open-letter">
+            An open letter: a letter to someone, signed by people who can show their name and job
+          </label>
+        </div>
+      </fieldset>
       <Field
         id="title"
         label="Title"
@@ -86,7 +114,7 @@ export function ProposalFields({ errors, values = {} }: { errors: Record<string,
           defaultChecked={values.showCreatorName ?? false}
         />
         <label htmlFor="showCreatorName">
-          Show my first name on the petition (“Started by …”). Leave this unticked to stay anonymous.
+          Show my first name on it (“Started by …”). Leave this unticked to stay anonymous.
         </label>
       </div>
     </>

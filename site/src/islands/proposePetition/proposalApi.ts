@@ -7,6 +7,7 @@ import { callApi } from '../account/accountApi'
 /** A proposal as its proposer sees it (cms/campaigns/proposals/view.ts). */
 export type ProposalView = {
   id: number | string
+  kind: 'petition' | 'open-letter'
   title: string
   ask: string
   addressedTo: string
@@ -23,11 +24,12 @@ export type ProposalView = {
 /** What a supporter sees at the private link. */
 export type SupporterView = Pick<
   ProposalView,
-  'title' | 'ask' | 'addressedTo' | 'why' | 'state' | 'supporterCount' | 'supportersNeeded'
+  'kind' | 'title' | 'ask' | 'addressedTo' | 'why' | 'state' | 'supporterCount' | 'supportersNeeded'
 >
 
 /** The field names and labels of the form, for the list of mistakes. */
 export const PROPOSAL_LABELS: Record<string, string> = {
+  kind: 'What you are starting',
   title: 'Title',
   ask: 'What we want',
   addressedTo: 'Addressed to',
@@ -38,6 +40,7 @@ export const PROPOSAL_LABELS: Record<string, string> = {
 export const proposalFields = (form: HTMLFormElement) => {
   const data = new FormData(form)
   return {
+    kind: data.get('kind') === 'open-letter' ? 'open-letter' : 'petition',
     title: String(data.get('title') ?? ''),
     ask: String(data.get('ask') ?? ''),
     addressedTo: String(data.get('addressedTo') ?? ''),
