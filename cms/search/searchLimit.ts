@@ -6,14 +6,7 @@
  */
 import type { Payload } from 'payload'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
-import {
-  consumeAll,
-  limitersFor,
-  parseRateRules,
-  rateLimitStoreKind,
-  type RateRule,
-  type RateVerdict,
-} from '../abuse/rateLimit'
+import { consumeAll, limitersFor, parseRateRules, type RateRule, type RateVerdict } from '../abuse/rateLimit'
 import { sharedRateLimiter } from '../abuse/rateLimitStore'
 import { clientRateKey } from '../edge/clientAddress'
 
@@ -29,10 +22,11 @@ export type SearchLimit = (ip: string) => Promise<RateVerdict>
 /** The search page's limiter, from the settings; `payload` gives the shared store when one is set. */
 export const searchRateLimit = (
   payload: Payload | null,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): SearchLimit => {
   const rules = parseRateRules(env.RATE_LIMIT_SEARCH || DEFAULT_SEARCH_RATE, 'RATE_LIMIT_SEARCH')
-  const shared = payload && rateLimitStoreKind(env) === 'database'
+  // RATE_LIMIT_STORE is checked where the CMS starts (rateLimitStoreKind); here it only picks the store.
+  const shared = payload && env.RATE_LIMIT_STORE === 'database'
   const limiters = limitersFor(
     rules,
     'search',

@@ -87,7 +87,9 @@ describe('search', () => {
   it('adds a history entry for each search submitted, so Back returns to the one before', async () => {
     const { context, page } = await open('/search/')
     // This test is about the island's history entries: wait until it has replaced the plain form
-    // (on a busy machine the first Enter could otherwise still be a plain form submission).
+    // (on a busy machine the first Enter could otherwise still be a plain form submission). It
+    // starts when the box is first used (site/src/lib/islandLoader.ts).
+    await page.getByRole('searchbox').focus()
     await page.locator('[data-mounted="true"]').waitFor()
     const box = page.getByRole('searchbox')
     await box.fill('grievance')
