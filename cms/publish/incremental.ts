@@ -48,6 +48,7 @@ export const ROUTE_READS: Record<
   '404': { lists: ['topics'] },
   privacy: { lists: [] },
   offline: { lists: [] },
+  icons: { lists: [] },
   join: { lists: ['networks', 'training-sessions'] },
   search: { lists: ['topics', 'guides'] },
   'search-index': { lists: ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks'] },

@@ -14,7 +14,6 @@ import { projectRoot } from '../../content-models/paths'
 import type { PublicCollection } from '../../content-models/constants'
 import { sourceFingerprint } from './fingerprint'
 import { ROUTE_DIRS, type FolderPlan } from './incremental'
-import { writeAppIcons } from './offline/appIcons'
 import { serviceWorkerTemplate, writeServiceWorkerTemplate } from './offline/serviceWorker'
 
 /** A site build that failed; `output` holds the end of Astro's output, for the site-builds record. */
@@ -163,8 +162,6 @@ export const makeBundle = async (outDir: string, hooks: ChildHooks = {}): Promis
     { SITE_BUNDLE: '1', SITE_OUT_DIR: outDir, NODE_ENV: 'production' },
     hooks,
   )
-  // Beside the public files, so every build made with the bundle has them (copied like favicon.svg).
-  await writeAppIcons(path.join(outDir, 'client', 'icons'))
   await writeServiceWorkerTemplate(serviceWorkerTemplate(outDir))
   return output
 }

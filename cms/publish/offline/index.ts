@@ -9,7 +9,6 @@ import { writeLibraryManifest } from './libraryManifest'
 import { SERVICE_WORKER_FILES, serviceWorkerTemplate, writeServiceWorker } from './serviceWorker'
 
 export { SHARE_RECORD, writeShareImages } from './shareImages'
-export { writeAppIcons } from './appIcons'
 
 /** Files this step writes afresh in every build: an incremental build does not carry them over. */
 export const OFFLINE_FILES = [...SERVICE_WORKER_FILES, LIBRARY_MANIFEST_URL.slice(1)]

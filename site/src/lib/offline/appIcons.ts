@@ -1,10 +1,8 @@
 /**
  * The installable app's icons (manifest.webmanifest, apple-touch-icon), drawn by sharp from the
- * site's mark (site/public/favicon.svg: a tick on the brand colour) when the render bundle is
- * made, so every build has them without keeping pictures in the repository.
+ * site's mark (site/public/favicon.svg: a tick on the brand colour) when the site is built (the
+ * /icons/ endpoint), so no picture is kept in the repository. Build time only: imports sharp.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import sharp from 'sharp'
 
 const BRAND = '#7a1f2b'
@@ -25,22 +23,20 @@ const markSvg = (size: number, { rounded, inset }: { rounded: boolean; inset: nu
   )
 }
 
-/** The icons: file name, size, and how the mark sits in it. */
+/** The icons: name, size, and how the mark sits in it. */
 export const APP_ICONS = [
-  { file: 'icon-192.png', size: 192, rounded: true, inset: 0 },
-  { file: 'icon-512.png', size: 512, rounded: true, inset: 0 },
-  { file: 'icon-maskable-512.png', size: 512, rounded: false, inset: 0.12 },
+  { name: 'icon-192', size: 192, rounded: true, inset: 0 },
+  { name: 'icon-512', size: 512, rounded: true, inset: 0 },
+  { name: 'icon-maskable-512', size: 512, rounded: false, inset: 0.12 },
   // iOS rounds the corners itself and shows transparency as black: a full square.
-  { file: 'apple-touch-icon.png', size: 180, rounded: false, inset: 0.06 },
+  { name: 'apple-touch-icon', size: 180, rounded: false, inset: 0.06 },
 ] as const
 
-/** Writes the icons into `dir` (a build's or a bundle's icons/ folder). */
-export const writeAppIcons = async (dir: string): Promise<string[]> => {
-  await mkdir(dir, { recursive: true })
-  await Promise.all(
-    APP_ICONS.map(async ({ file, size, rounded, inset }) =>
-      writeFile(path.join(dir, file), await sharp(markSvg(size, { rounded, inset })).png().toBuffer()),
-    ),
-  )
-  return APP_ICONS.map((i) => i.file)
+/** One icon's name, as in its address (/icons/<name>.png). */
+export type AppIconName = (typeof APP_ICONS)[number]['name']
+
+/** Draws one icon as PNG. */
+export const drawAppIcon = async (name: AppIconName): Promise<Buffer> => {
+  const icon = APP_ICONS.find((i) => i.name === name)!
+  return sharp(markSvg(icon.size, icon)).png().toBuffer()
 }
