@@ -5,7 +5,7 @@
  */
 
 /** The version of the wording below. */
-export const CONSENT_VERSION = '2026-11-a'
+export const CONSENT_VERSION = '2026-12-a'
 
 /** The current wording, shown on the forms. */
 export const CONSENT_WORDING = {
@@ -18,9 +18,20 @@ export const CONSENT_WORDING = {
   petitionUpdates: 'Email me updates about this petition. (Optional)',
   /** Petition: show first name and area publicly. */
   showName: 'Show my first name and area on the petition page. (Optional)',
+  /** Open letter: permission to send updates about this letter. */
+  letterUpdates: 'Email me updates about this open letter. (Optional)',
+  /** Open letter: show name and role publicly, and in the letter handed in. */
+  showNameAndRole:
+    'Show my name and role on the open letter, and in the copy that is handed in. Anyone can see them, including your employer. (Optional)',
 } as const
 
-/** Every version of the wording ever shown, by version. */
-export const CONSENT_HISTORY: Record<string, typeof CONSENT_WORDING> = {
+/** Every version of the wording ever shown, by version (a version may lack wording added later). */
+export const CONSENT_HISTORY: Record<string, Partial<Record<keyof typeof CONSENT_WORDING, string>>> = {
+  '2026-11-a': {
+    email: CONSENT_WORDING.email,
+    unionInterest: CONSENT_WORDING.unionInterest,
+    petitionUpdates: CONSENT_WORDING.petitionUpdates,
+    showName: CONSENT_WORDING.showName,
+  },
   [CONSENT_VERSION]: CONSENT_WORDING,
 }

@@ -198,7 +198,12 @@ export const seedPetitions = async (s: Seeded): Promise<void> => {
     await s.payload.create({
       collection: 'petitions',
       context,
-      data: { ...p, why: markdownToLexical(p.why), opensAt: s.now },
+      data: {
+        ...p,
+        why: markdownToLexical(p.why),
+        letter: 'letter' in p && p.letter ? markdownToLexical(p.letter) : null,
+        opensAt: s.now,
+      },
     })
   }
 }

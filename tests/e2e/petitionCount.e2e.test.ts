@@ -22,6 +22,8 @@ import { launchBrowser, recordRequests } from '../helpers/browser'
 import { make } from '../helpers/factories'
 import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 import { reserveAddress } from '../helpers/reservedAddress'
+import { docxParagraphs } from '../helpers/docx'
+import { LETTER_SLUG, openLetterWithSignatories } from './openLetterSteps'
 
 let t: ServedHarness
 let browser: Browser
@@ -56,6 +58,7 @@ beforeAll(async () => {
       state: 'confirmed',
       ...(i < 6 ? { region: 'london', nation: 'england' } : { region: 'wales', nation: 'wales' }),
     })
+  await openLetterWithSignatories(t.payload)
   await rollUpCounts(t.payload)
   const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'organise-count-snap-'))
   await mkdir(path.resolve('data'), { recursive: true })
@@ -85,6 +88,8 @@ describe('the petition page, in Chromium', () => {
     expect(await page.locator('.next-milestone').textContent()).toContain(
       'Next milestone: 9 signatures. The ward manager answers us in writing',
     )
+    // The sign island starts when the reader reaches the form.
+    await page.getByLabel('Your name').focus()
     await page.locator('form[data-enhanced="true"]').waitFor()
 
     // Tom starts with his work address: a gentle warning, not a block.
@@ -159,6 +164,41 @@ describe('the petition page, in Chromium', () => {
     // No third-party script: every script is the site's own.
     const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => e.getAttribute('src')))
     expect(scripts.every((s) => s?.startsWith('/'))).toBe(true)
+    await context.close()
+  })
+
+  it('a nurse signs an open letter with her role; the letter handed in names her', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/open-letters/${LETTER_SLUG}/`)
+    expect(await page.locator('.open-letter').textContent()).toContain(
+      'We ask you to put two nurses on every ward',
+    )
+    expect(await page.locator('.signatory-list li').allTextContents()).toEqual([
+      'Sam Lee, Porter, St James',
+      'Amira Khan',
+    ])
+    await page.getByLabel('Your name').focus()
+    await page.locator('form[data-enhanced="true"]').waitFor()
+    await page.getByLabel('Your name').fill('Łucja Nowak')
+    await page.getByLabel('Email address').fill('lucja@example.org')
+    await page.getByLabel(/Show my name and role on the open letter/).check()
+    await page.getByLabel('Your role (optional)').fill('Night-shift nurse, Leeds')
+    const before = (await t.outbox()).length
+    await page.getByRole('button', { name: 'Sign this open letter' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Check your email')
+    const [mail] = (await t.outbox()).slice(before)
+    await page.goto(linkIn(mail.text, `${cmsUrl}/api/public/confirm/signature/`))
+    await page.getByRole('button', { name: 'Confirm my signature' }).click()
+    await page.getByRole('link', { name: /^Back to the open letter/ }).click()
+    await expect.poll(() => page.url()).toBe(`${siteUrl}/open-letters/${LETTER_SLUG}/`)
+    await checkA11y(page, 'an open letter')
+    // The letter to hand in, as the page links it, names her with her role (after the roll-up).
+    await rollUpCounts(t.payload)
+    const href = await page.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href')
+    const text = await docxParagraphs(Buffer.from(await (await fetch(href!)).arrayBuffer()))
+    expect(text).toContain('Łucja Nowak, Night-shift nurse, Leeds')
+    expect(text).toContain('And 1 more person who signed without showing their name.')
     await context.close()
   })
 })

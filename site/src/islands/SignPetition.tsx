@@ -7,16 +7,19 @@
 import { ErrorSummary, FormDoneMessage, Honeypot } from './forms/parts'
 import { useFormStamp } from './forms/useFormStamp'
 import { useFormSubmit } from './forms/useFormSubmit'
-import { SignerFields } from './signPetition/SignerFields'
+import { RoleField, SignerFields } from './signPetition/SignerFields'
 
 export type SignPetitionProps = {
   /** The CMS sign endpoint for this petition. */
   action: string
   /** The CMS form-stamp endpoint. */
   stampUrl: string
-  /** Whether this petition may show signers' first names. */
+  /** Whether this petition may show signers' first names (an open letter always may, with their role). */
   allowShowName: boolean
+  /** The consent words for the updates and show-name boxes, as this kind of campaign words them. */
   wording: { petitionUpdates: string; showName: string }
+  /** An open letter asks for a role to show with the name. */
+  kind?: 'petition' | 'open-letter'
 }
 
 const LABELS = {
@@ -25,9 +28,16 @@ const LABELS = {
   postcode: 'Postcode',
   consentUpdates: 'Updates',
   showName: 'Show my name',
+  role: 'Your role',
 }
 
-export default function SignPetition({ action, stampUrl, allowShowName, wording }: SignPetitionProps) {
+export default function SignPetition({
+  action,
+  stampUrl,
+  allowShowName,
+  wording,
+  kind = 'petition',
+}: SignPetitionProps) {
   const { errors, done, sending, enhanced, doneRef, onSubmit } = useFormSubmit({
     sentMessage:
       'We have sent you an email with a link. Open it and press the button to confirm your signature. It counts only when you confirm.',
@@ -59,10 +69,11 @@ export default function SignPetition({ action, stampUrl, allowShowName, wording 
           <label htmlFor="showName">{wording.showName}</label>
         </div>
       )}
+      {kind === 'open-letter' && <RoleField errors={errors} />}
       <Honeypot />
       <input type="hidden" name="startedAt" value={stamp} />
       <button type="submit" className="button" disabled={sending}>
-        {sending ? 'Sending…' : 'Sign this petition'}
+        {sending ? 'Sending…' : kind === 'open-letter' ? 'Sign this open letter' : 'Sign this petition'}
       </button>
     </form>
   )

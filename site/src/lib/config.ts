@@ -9,4 +9,7 @@ export const cmsEndpoints = {
   count: (slug: string) => `${cmsUrl}/api/public/petitions/${slug}/count`,
   join: () => `${cmsUrl}/api/public/join`,
   formStamp: () => `${cmsUrl}/api/public/form-stamp`,
+  /** An open letter with its signatories, to hand in: `pdf` or `docx`. */
+  openLetterFile: (slug: string, format: 'pdf' | 'docx') =>
+    `${cmsUrl}/api/public/open-letters/${slug}/letter.${format}`,
 }

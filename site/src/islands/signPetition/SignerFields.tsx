@@ -65,3 +65,18 @@ export function SignerFields({ errors }: { errors: Record<string, string> }) {
     </>
   )
 }
+
+/** An open letter's signatory's role, shown with their name only if they tick the box above. */
+export function RoleField({ errors }: { errors: Record<string, string> }) {
+  return (
+    <div className="field">
+      <label htmlFor="role">Your role (optional)</label>
+      <p className="hint" id="role-hint">
+        Your job and where, like "Night-shift nurse, Leeds". We show it with your name only if you tick the
+        box above. Do not name your employer if you would rather they did not know.
+      </p>
+      <input id="role" name="role" type="text" maxLength={80} {...errorProps('role', errors, 'role-hint')} />
+      <FieldError id="role" message={errors.role} />
+    </div>
+  )
+}

@@ -9,6 +9,10 @@ export const STATE_WORDS: Record<string, string> = {
   delivered: 'Delivered',
 }
 
+/** The campaigns of one kind (a snapshot from before kinds holds petitions only). */
+export const ofKind = (petitions: SnapshotPetition[], kind: 'petition' | 'open-letter'): SnapshotPetition[] =>
+  petitions.filter((p) => (p.kind ?? 'petition') === kind)
+
 /** Open petitions first (newest first), then the closed and delivered ones. */
 export const sortPetitions = (petitions: SnapshotPetition[]): SnapshotPetition[] =>
   [...petitions].sort(
@@ -46,13 +50,16 @@ export const shareLinks = ({
   title,
   summary,
   url,
+  noun = 'petition',
 }: {
   title: string
   summary: string | null
   url: string
+  /** What is being shared: "petition" or "open letter". */
+  noun?: string
 }): ShareLink[] => {
   const e = encodeURIComponent
-  const body = `${summary ? `${summary}\n\n` : ''}Sign the petition: ${url}`
+  const body = `${summary ? `${summary}\n\n` : ''}Sign the ${noun}: ${url}`
   return [
     { label: 'Share on WhatsApp', href: `https://wa.me/?text=${e(`${title} ${url}`)}` },
     { label: 'Share on Telegram', href: `https://t.me/share/url?url=${e(url)}&text=${e(title)}` },
