@@ -1,9 +1,10 @@
 /**
  * What a page says without signal. A banner at the top of the page says the reader is offline and
- * what still works; every form that needs the network (one that posts, or goes to the CMS) gets a
- * note above it, and pressing its button while offline sends nothing and keeps what was typed:
- * nothing is queued to be sent later, so signing a petition, joining or asking waits for signal.
- * The notes go beside an island's element, never inside it, so React's own DOM is left alone.
+ * what still works; every form that sends something (one that posts: signing, joining, asking,
+ * registering) gets a note above it, and pressing its button while offline sends nothing and keeps
+ * what was typed: nothing is queued to be sent later. A search form (GET) is left alone: the search
+ * island answers it from the saved index. The notes go beside an island's element, never inside
+ * it, so React's own DOM is left alone.
  */
 
 /** The banner's words. */
@@ -14,18 +15,11 @@ export const OFFLINE_BANNER =
 export const OFFLINE_FORM_NOTE =
   'You are offline, so this cannot be sent now. Nothing is kept to send later: when you have signal again, send it then. What you typed stays here.'
 
-/** Whether a form needs the network: it posts, or it goes to another origin (the CMS). */
-export const needsNetwork = (form: HTMLFormElement, origin = location.origin): boolean => {
-  if (form.method.toLowerCase() === 'post') return true
-  try {
-    return new URL(form.action, location.href).origin !== origin
-  } catch {
-    return true
-  }
-}
+/** Whether a form sends something that needs the network: it posts (a GET form is a search). */
+export const needsNetwork = (form: HTMLFormElement): boolean => form.method.toLowerCase() === 'post'
 
 /** The element a form's note goes before: the island the form is in, or the form itself. */
-const anchorOf = (form: HTMLFormElement): Element => form.closest('[data-props]') ?? form
+const anchorOf = (form: HTMLFormElement): Element => form.closest('[data-props], [data-mounted]') ?? form
 
 const NOTE_CLASS = 'offline-note'
 
