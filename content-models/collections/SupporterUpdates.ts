@@ -3,7 +3,7 @@ import { hasRole } from '../access/roles'
 import { isOrganiser } from '../access/isOrganiser'
 import { SupporterUpdateDeliveries } from './supporterUpdates/Deliveries'
 import { ExportLog } from './supporterUpdates/ExportLog'
-import { countUnsubscribedSince, updateStateRules } from './supporterUpdates/hooks'
+import { countUnsubscribedSince, startSendingWhenQueued, updateStateRules } from './supporterUpdates/hooks'
 import { UPDATE_LIMITS, UPDATE_STATES } from './supporterUpdates/states'
 
 export { UPDATE_STATES } from './supporterUpdates/states'
@@ -40,7 +40,11 @@ export const SupporterUpdates: CollectionConfig = {
     hidden: ({ user }) => !hasRole(user, 'admin', 'organiser'),
   },
   access: { create: isOrganiser, read: isOrganiser, update: draftsOrAdmin, delete: draftsOrAdmin },
-  hooks: { beforeChange: [updateStateRules], afterRead: [countUnsubscribedSince] },
+  hooks: {
+    beforeChange: [updateStateRules],
+    afterChange: [startSendingWhenQueued],
+    afterRead: [countUnsubscribedSince],
+  },
   fields: [
     { name: 'petition', type: 'relationship', relationTo: 'petitions', required: true, index: true },
     { name: 'subject', type: 'text', required: true, maxLength: UPDATE_LIMITS.subject },

@@ -55,6 +55,13 @@ describe('milestone updates', () => {
     expect(updates[0].subject).toBe('10 people have signed: Fair rotas at Quickdrop')
     const stored = await t.payload.findByID({ collection: 'petitions', id: p.id, overrideAccess: true })
     expect(Object.keys(stored.milestonesReached as object).sort()).toEqual(['10', '5'])
+    // Queued for the jobs runner's next turn, not the next minute's schedule.
+    const jobs = await t.payload.count({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'sendSupporterUpdates' } },
+      overrideAccess: true,
+    })
+    expect(jobs.totalDocs).toBe(1)
 
     expect(await sendUpdate(t.payload, updates[0].id, { perSecond: 0 })).toMatchObject({ sent: 7 })
     const got = (await t.outbox()).filter((m) => m.subject === updates[0].subject)

@@ -5,16 +5,17 @@
  */
 import type { JobsConfig, TaskConfig } from 'payload'
 import { sendQueuedUpdates } from './send'
+import { UPDATES_QUEUE, UPDATES_TASK } from '../../../content-models/collections/supporterUpdates/states'
 
 /** The queue updates to supporters are sent on. */
-export const UPDATES_QUEUE = 'supporter-updates'
+export { UPDATES_QUEUE }
 
 /** How long one run sends before it hands over to the next. */
 export const RUN_SECONDS = 50
 
 export const updateTasks: TaskConfig[] = [
   {
-    slug: 'sendSupporterUpdates',
+    slug: UPDATES_TASK,
     label: 'Send updates to supporters (batches at UPDATE_SEND_PER_SECOND)',
     // Each email is claimed in its row first: a retry or the next run finds only those not yet sent.
     retries: 0,

@@ -3,8 +3,20 @@
  * that only the sender (cms/campaigns/updates) changes it. "Unsubscribed since" is counted when
  * the update is read, never stored, so it stays true.
  */
-import { APIError, type CollectionAfterReadHook, type CollectionBeforeChangeHook } from 'payload'
-import { DELIVERY_STATES, ORGANISER_SETS_STATES, UPDATE_STATES, type UpdateState } from './states'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterReadHook,
+  type CollectionBeforeChangeHook,
+} from 'payload'
+import {
+  DELIVERY_STATES,
+  ORGANISER_SETS_STATES,
+  UPDATE_STATES,
+  UPDATES_QUEUE,
+  UPDATES_TASK,
+  type UpdateState,
+} from './states'
 
 /** Set in `req.context` by the sender, the only writer of states after queued and of the counts. */
 export const SENDER_CONTEXT = 'supporterUpdateSender'
@@ -46,4 +58,15 @@ export const countUnsubscribedSince: CollectionAfterReadHook = async ({ doc, req
     req,
   })
   return { ...doc, unsubscribedSince: totalDocs }
+}
+
+/**
+ * An update just queued (by an organiser's Send, or written for a milestone) starts sending at the
+ * jobs runner's next turn, not at the next minute's schedule. The sender takes one update at a
+ * time (its concurrency key), so an extra job only finds nothing left to do.
+ */
+export const startSendingWhenQueued: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (doc.state === UPDATE_STATES.QUEUED && previousDoc?.state !== UPDATE_STATES.QUEUED)
+    await req.payload.jobs.queue({ task: UPDATES_TASK, queue: UPDATES_QUEUE, input: {}, req })
+  return doc
 }

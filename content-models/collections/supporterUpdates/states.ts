@@ -39,3 +39,7 @@ export const OPEN_DELIVERY_STATES: readonly DeliveryState[] = [
 
 /** Limits on what an organiser writes. */
 export const UPDATE_LIMITS = { subject: 150, intro: 300, body: 10_000 } as const
+
+/** The job that sends updates (cms/campaigns/updates/jobs.ts) and the queue it runs on. */
+export const UPDATES_TASK = 'sendSupporterUpdates'
+export const UPDATES_QUEUE = 'supporter-updates'
