@@ -57,8 +57,9 @@ describe('the union finder', () => {
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     await page.goto(`${siteUrl}/unions/`)
-    // The finder loads when it scrolls into view.
+    // The finder loads when Amir reaches for it (site/src/lib/islandLoader.ts).
     await page.getByRole('heading', { name: 'Find a union for your job' }).scrollIntoViewIfNeeded()
+    await page.locator('.finder-island').hover()
     const job = page.getByRole('searchbox', { name: 'Your job' })
     await job.waitFor({ timeout: 10_000 }).catch(() => {
       throw new Error(`The finder island did not start. Browser errors: ${errors.join(' | ') || 'none'}`)

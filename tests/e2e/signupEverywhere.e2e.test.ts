@@ -76,6 +76,11 @@ const openPage = async (url: string, javaScriptEnabled: boolean) => {
 
 const joinForm = (page: Page) => page.locator(`form[action="${JOIN}"]`)
 
+/** The reader reaches for each island (they start on first interaction, site/src/lib/islandLoader.ts). */
+const reach = async (page: Page, ...places: string[]) => {
+  for (const place of places) await page.locator(place).first().hover()
+}
+
 /** The checked network checkboxes and the chosen session, as the plain HTML has them. */
 const chosen = async (page: Page) => ({
   networks: await joinForm(page)
@@ -188,6 +193,7 @@ describe('the join form on the home, network and training session pages', () => 
     'the island starts on $name, keeping its own choice ticked, with no errors',
     async ({ url, expected }) => {
       const { page, errors, close } = await openPage(url, true)
+      await reach(page, '.signup-island')
       await page.locator('form[data-enhanced="true"]').waitFor()
       expect(await chosen(page)).toEqual(expected)
       expect(errors).toEqual([])
@@ -197,6 +203,7 @@ describe('the join form on the home, network and training session pages', () => 
 
   it.each(PAGES)('axe finds no violations on $name with the island running', async ({ url }) => {
     const { page, close } = await openPage(url, true)
+    await reach(page, '.signup-island')
     await page.locator('form[data-enhanced="true"]').waitFor()
     await checkA11y(page)
     await close()
@@ -214,6 +221,7 @@ describe('recent signers on petition pages', () => {
 
   it('starts the petition islands on their server-rendered HTML without a hydration mismatch', async () => {
     const { page, errors, close } = await openPage('/petitions/rota-two-weeks-ahead-demo/', true)
+    await reach(page, '.count-island', '.chart-island', '.sign-island')
     await page.locator('form[data-enhanced="true"]').waitFor()
     // The count island also polls a CMS that is not running here; only React's complaints matter.
     expect(errors.filter((e) => /hydrat|did(n't| not) match/i.test(e))).toEqual([])

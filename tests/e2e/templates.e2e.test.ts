@@ -17,11 +17,13 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-/** Opens a template page and waits until the filler has replaced its no-JavaScript text. */
+/** Opens a template page, starts the filler and waits until it has replaced its no-JavaScript text. */
 const openFiller = async (context: BrowserContext, slug: string): Promise<Page> => {
   const page = await context.newPage()
   await page.goto(`${siteUrl}/templates/${slug}/`)
   await page.locator('[data-template-filler]').scrollIntoViewIfNeeded()
+  // The filler starts when the reader reaches for it (site/src/lib/islandLoader.ts).
+  await page.getByRole('button', { name: 'Start filling it in' }).click()
   await page.getByRole('heading', { name: /^Your (letter|email)$/ }).waitFor()
   await page.waitForLoadState('networkidle')
   return page
