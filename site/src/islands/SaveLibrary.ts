@@ -67,6 +67,8 @@ const run = async (
 ) => {
   const verb = saved ? 'Updating' : 'Saving'
   show(parts, `${verb}…`)
+  // Asks the browser not to clear the library when the device runs short of space (it may say no).
+  void navigator.storage?.persist?.().catch(() => false)
   try {
     const done = await saveLibrary(manifest, saved, plan, progressOf(parts, verb))
     parts.progress.hidden = true
