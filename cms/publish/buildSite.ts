@@ -31,8 +31,8 @@ export type SiteBuildResult = {
   files?: number
   /** Share images drawn for this build, and linked unchanged from the live one. */
   shareImages?: { drawn: number; reused: number }
-  /** The offline library: files listed, bytes on the device, bytes sent (gzip). */
-  offline?: { libraryFiles: number; libraryBytes: number; librarySent: number }
+  /** The offline library: files listed, bytes on the device, bytes sent (gzip); old scripts and styles kept. */
+  offline?: { libraryFiles: number; libraryBytes: number; librarySent: number; keptAssets: number }
 }
 
 /**

@@ -110,10 +110,11 @@ const pagesToCheck = async (
   files: string[],
   previous: string | null | undefined,
   rendered: string[] | undefined,
+  later: (file: string) => boolean,
 ): Promise<string[] | undefined> => {
   if (!previous || !rendered) return undefined
   const now = new Set(files)
-  const gone = (await listFiles(previous)).some((f) => !f.startsWith('.') && !now.has(f))
+  const gone = (await listFiles(previous)).some((f) => !f.startsWith('.') && !now.has(f) && !later(f))
   return gone ? undefined : rendered
 }
 
@@ -128,12 +129,21 @@ export const BROKEN_LINKS_FILE = '.broken-links.json'
  */
 export const checkBuild = async (
   dir: string,
-  { previous, rendered }: { previous?: string | null; rendered?: string[] } = {},
+  {
+    previous,
+    rendered,
+    later = () => false,
+  }: {
+    previous?: string | null
+    rendered?: string[]
+    /** Files written after the check (the service worker, the library manifest): not missing. */
+    later?: (file: string) => boolean
+  } = {},
 ): Promise<{ files: number; pages: number; brokenLinks: string[] }> => {
   const files = await listFiles(dir)
   const problems = KEY_PAGES.filter((p) => !existsSync(path.join(dir, p))).map((p) => `${p} is missing`)
   problems.push(...(await checkSearchIndex(dir, files)))
-  const only = await pagesToCheck(files, previous, rendered)
+  const only = await pagesToCheck(files, previous, rendered, later)
   const broken = await findBrokenLinks(dir, files, only)
   const before = previous
     ? (JSON.parse(await readFile(path.join(previous, BROKEN_LINKS_FILE), 'utf8').catch(() => 'null')) as

@@ -183,11 +183,21 @@ const inParallel = async <T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
+const offlineFiles = new Set(OFFLINE_FILES)
+
+/**
+ * Whether a file of the live build is made afresh by a new build after its pages render: share
+ * images, the library manifest and service worker (and their compressed copies), and the scripts
+ * and styles (the renderer copies the current ones; the offline step keeps older ones or not).
+ */
+export const remadeAfterRender = (file: string): boolean =>
+  file.startsWith('share/') || file.startsWith('assets/') || offlineFiles.has(file.replace(/\.(br|gz)$/, ''))
+
 /**
  * Completes an incremental build in `dir`: carries over every file of the previous build that was
  * not rebuilt (hard links: builds are never changed once made), except the pages of removed
  * entries and what the offline step makes afresh (share images, the library manifest, the service
- * worker). The renderer has already written a sitemap of every page.
+ * worker, the assets of older builds it keeps). The renderer has already written a sitemap of every page.
  */
 export const carryOver = async (
   previous: string,
@@ -198,8 +208,6 @@ export const carryOver = async (
     (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`),
   )
   const isDropped = (file: string) => dropped.some((d) => file.startsWith(d))
-  const remade = new Set(OFFLINE_FILES)
-  const isRemade = (file: string) => file.startsWith('share/') || remade.has(file.replace(/\.(br|gz)$/, ''))
   const have = new Set(await listFiles(dir))
   // A page rendered afresh takes none of the old page's compressed copies (precompress.ts writes new ones).
   const files = (await listFiles(previous)).filter(
@@ -207,7 +215,7 @@ export const carryOver = async (
       !have.has(f) &&
       !have.has(f.replace(/\.(br|gz)$/, '')) &&
       !isDropped(f) &&
-      !isRemade(f) &&
+      !remadeAfterRender(f) &&
       !/^sitemap-.*\.xml$/.test(f) &&
       !f.startsWith('.'),
   )

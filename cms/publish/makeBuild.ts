@@ -7,8 +7,8 @@ import type { ChildProcess } from 'node:child_process'
 import { cp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuild, listFiles } from './checkBuild'
-import { carryOver, type IncrementalPlan } from './incremental'
-import { writeOfflineFiles, writeShareImages, type OfflineReport } from './offline'
+import { carryOver, remadeAfterRender, type IncrementalPlan } from './incremental'
+import { keepPreviousAssets, writeOfflineFiles, writeShareImages, type OfflineReport } from './offline'
 import { precompress } from './precompress'
 import { runAstroBuild } from './renderBundle'
 
@@ -72,9 +72,15 @@ export const makeBuild = async (
     const shareImages = await sharing
     const fresh = plan.full ? undefined : await listFiles(dir)
     if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
-    const checked = await timed('check', () => checkBuild(dir, { previous: live, rendered: fresh }))
+    const keptAssets = await timed('keep', () => keepPreviousAssets(dir, live))
+    const checked = await timed('check', () =>
+      checkBuild(dir, { previous: live, rendered: fresh, later: remadeAfterRender }),
+    )
     await timed('compress', () => precompress(dir, fresh))
-    const offline = await timed('offline', () => writeOfflineFiles(dir, report.bundleDir))
+    const offline = {
+      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir))),
+      keptAssets,
+    }
     await writeFile(path.join(dir, '.fingerprint'), stamps.fingerprint)
     await writeFile(path.join(dir, SOURCE_FILE), stamps.source)
     if (path.resolve(snapshotDir) !== keptSnapshot) {

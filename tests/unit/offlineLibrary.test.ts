@@ -2,11 +2,12 @@
  * The offline library: what a build's manifest lists, what an update after a publish fetches, and
  * the addresses the service worker must never keep.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isNeverCached } from '../../content-models/offline'
+import { KEPT_ASSETS_RECORD, keepPreviousAssets } from '../../cms/publish/offline/keptAssets'
 import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
 import { runtimeCaching, sameOriginPath } from '../../cms/publish/offline/serviceWorker'
 import { cacheOf, formatBytes, planUpdate, type SavedLibrary } from '../../site/src/lib/offline/library'
@@ -129,6 +130,36 @@ describe('the library manifest of a build', () => {
       '244 KB',
       '2.3 MB',
     ])
+  })
+})
+
+describe('scripts and styles of earlier builds', () => {
+  it('keeps the live build’s old assets for a week, so a page open across a deploy still loads its island', async () => {
+    const live = path.join(root, 'live-assets')
+    const next = path.join(root, 'next-assets')
+    await mkdir(path.join(live, 'assets'), { recursive: true })
+    await mkdir(path.join(next, 'assets'), { recursive: true })
+    for (const f of ['now.js', 'island.old.js', 'island.old.js.br', 'stale.js'])
+      await writeFile(path.join(live, 'assets', f), f)
+    await writeFile(path.join(next, 'assets', 'now.js'), 'now, rendered again')
+    const now = new Date('2026-12-07T04:00:00Z')
+    await writeFile(
+      path.join(live, KEPT_ASSETS_RECORD),
+      JSON.stringify({ 'stale.js': '2026-11-29T04:00:00Z' }),
+    )
+    expect(await keepPreviousAssets(next, live, now)).toBe(1)
+    expect((await readdir(path.join(next, 'assets'))).sort()).toEqual([
+      'island.old.js',
+      'island.old.js.br',
+      'now.js',
+    ])
+    expect((await stat(path.join(next, 'assets/island.old.js'))).ino).toBe(
+      (await stat(path.join(live, 'assets/island.old.js'))).ino,
+    )
+    expect(await readFile(path.join(next, 'assets/now.js'), 'utf8')).toBe('now, rendered again')
+    expect(JSON.parse(await readFile(path.join(next, KEPT_ASSETS_RECORD), 'utf8'))).toEqual({
+      'island.old.js': now.toISOString(),
+    })
   })
 })
 

@@ -8,22 +8,35 @@ import { precompress } from '../precompress'
 import { writeLibraryManifest } from './libraryManifest'
 import { SERVICE_WORKER_FILES, serviceWorkerTemplate, writeServiceWorker } from './serviceWorker'
 
+export { keepPreviousAssets } from './keptAssets'
 export { SHARE_RECORD, writeShareImages } from './shareImages'
 
 /** Files this step writes afresh in every build: an incremental build does not carry them over. */
 export const OFFLINE_FILES = [...SERVICE_WORKER_FILES, LIBRARY_MANIFEST_URL.slice(1)]
 
-/** What the offline step made: the library's size and how many files it lists. */
-export type OfflineReport = { libraryFiles: number; libraryBytes: number; librarySent: number }
+/** What the offline step made: the library's size and how many files it lists, and old assets kept. */
+export type OfflineReport = {
+  libraryFiles: number
+  libraryBytes: number
+  librarySent: number
+  keptAssets: number
+}
 
 /**
  * Writes the library manifest and the service worker (from the template in the render bundle
  * `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
  * compressed size) and compresses both.
  */
-export const writeOfflineFiles = async (dir: string, bundleDir: string): Promise<OfflineReport> => {
+export const writeOfflineFiles = async (
+  dir: string,
+  bundleDir: string,
+): Promise<Omit<OfflineReport, 'keptAssets'>> => {
   const library = await writeLibraryManifest(dir)
   const worker = await writeServiceWorker(dir, serviceWorkerTemplate(bundleDir))
   await precompress(dir, [LIBRARY_MANIFEST_URL.slice(1), ...worker.files])
-  return { libraryFiles: library.files.length, libraryBytes: library.bytes, librarySent: library.sent }
+  return {
+    libraryFiles: library.files.length,
+    libraryBytes: library.bytes,
+    librarySent: library.sent,
+  }
 }
