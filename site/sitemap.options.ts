@@ -5,6 +5,7 @@
 import type { SitemapOptions } from '@astrojs/sitemap'
 
 export const sitemapOptions: SitemapOptions = {
-  // Links from emails (confirm, unsubscribe, erase) are for one person, not for search engines.
-  filter: (page) => !/\/(confirm|unsubscribe|erase)\//.test(page),
+  // Links from emails (confirm, unsubscribe, erase) are for one person, not for search engines;
+  // the offline page is what the service worker shows without signal.
+  filter: (page) => !/\/(confirm|unsubscribe|erase|offline)\//.test(page),
 }
