@@ -10,8 +10,9 @@ const nextConfig = {
   outputFileTracingRoot: root,
   turbopack: { root },
   typescript: { tsconfigPath: 'tsconfig.json' },
-  // pdfkit reads its font data from its own folder at run time: loaded from node_modules, not bundled.
-  serverExternalPackages: ['pdfkit'],
+  // Loaded from node_modules at run time, not bundled: pdfkit reads its font data from its own
+  // folder; workbox-build (the site's service worker, cms/publish/offline) loads babel and rollup.
+  serverExternalPackages: ['pdfkit', 'workbox-build'],
   webpack: (config) => {
     config.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'] }
     return config
