@@ -113,3 +113,40 @@ describe('reading without signal', () => {
     await context.close()
   })
 })
+
+describe('sharing and printing', () => {
+  it('a guide shared in a chat app shows its title and its own picture, from this site only', async () => {
+    const html = await (await fetch(`${siteUrl}/guides/holiday-pay/`)).text()
+    const meta = (property: string) =>
+      new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html)?.[1]
+    expect(meta('og:title')).toBe('Holiday pay')
+    // The site's public address (SITE_URL) is where the build says the page lives.
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1]
+    expect(canonical).toMatch(/^https?:\/\/[^/]+\/guides\/holiday-pay\/$/)
+    expect(meta('og:url')).toBe(canonical)
+    expect(meta('twitter:card')).toBe('summary_large_image')
+    const image = new URL(meta('og:image')!)
+    expect(image.pathname).toBe('/share/guides/holiday-pay.png')
+    const png = await fetch(`${siteUrl}${image.pathname}`)
+    expect(png.headers.get('content-type')).toBe('image/png')
+    const bytes = Buffer.from(await png.arrayBuffer())
+    // A PNG's header holds its width and height at bytes 16-23.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630])
+  })
+
+  it('a guide prints without the site’s navigation, with each link’s address after it', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/guides/holiday-pay/`)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.site-header nav').isVisible()).toBe(false)
+    expect(await page.locator('.header-search').isVisible()).toBe(false)
+    const source = page.locator('.sources a').first()
+    const after = await source.evaluate((a) => getComputedStyle(a, '::after').content)
+    expect(after).toBe(`" (${await source.getAttribute('href')})"`)
+    expect(await page.locator('.print-only').textContent()).toMatch(
+      /^Printed from https?:\/\/[^/]+\/guides\/holiday-pay\/$/,
+    )
+    await context.close()
+  })
+})
