@@ -13,9 +13,11 @@
  * The worker is generated once per render bundle (writeServiceWorkerTemplate); each build fills
  * in its own precache list (writeServiceWorker).
  *
- * A new build's worker takes over as soon as it is installed (skipWaiting, which only changes the
- * worker answering; the caches above stay) and is used from the reader's next navigation: it never
- * claims pages that are open.
+ * A new build's worker takes over as soon as it is installed (skipWaiting), so the reader's next
+ * navigation gets the new build. That changes only which worker answers: its routes are the same,
+ * nothing is precached that an open page uses (the runtime caches stay), and the server keeps the
+ * previous build's /assets/ for a week (keptAssets.ts), so a page already open loads the scripts
+ * it was made with. A page opened before any worker existed is not claimed (no clientsClaim).
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
