@@ -2,7 +2,9 @@
  * Sam the editor publishes a guide in the CMS admin and readers see it on the static site seconds
  * later, with no restart: the real Next admin (`next start` behind the front server, as npm start
  * runs them; built once if stale), its in-process
- * job runner, a real site build and the static server, all on a temporary data folder.
+ * job runner, a real site build and the static server, all on a temporary data folder. And Olu the
+ * organiser sends an update to 10,000 supporters who opted in, through the `resend` SDK against
+ * the local stand-in of its API, and sees the counts, never an address.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -19,6 +21,8 @@ import { onFreePort } from '../../scripts/lib/ports'
 import { launchBrowser } from '../helpers/browser'
 import { make } from '../helpers/factories'
 import { reserveAddress, type ReservedAddress } from '../helpers/reservedAddress'
+import { startResendStandIn } from '../helpers/resendStandIn'
+import { seedSigners } from '../../scripts/bench/updates/seed'
 
 const root = process.cwd()
 const SECRET = 'e2e-tests-only'
@@ -30,6 +34,10 @@ let cmsUrl: string
 let browser: Browser
 let guideId: number | string
 let adminEmail: string
+let organiserEmail: string
+let resend: Awaited<ReturnType<typeof startResendStandIn>>
+/** Supporters who opted in to updates, and some who did not. */
+const SUPPORTERS = 10_000
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'organise-publish-'))
@@ -47,9 +55,14 @@ beforeAll(async () => {
     _status: 'draft',
   })
   guideId = draft.id
+  organiserEmail = (await make.user(payload, ['organiser'], 'Olu Organiser')).email
+  const petition = await make.petition(payload, { title: 'Fair rotas at Quickdrop' })
+  await seedSigners(payload, petition.id, SUPPORTERS, 'keen')
+  await seedSigners(payload, petition.id, 50, 'quiet', { consentUpdates: false })
   await exportSnapshot(payload, paths.snapshot)
   await buildSite({ snapshotDir: paths.snapshot, paths })
   await payload.destroy()
+  resend = await startResendStandIn()
 
   // The site's address is taken first (the CMS's settings name it), and served once the CMS's is known.
   site = await reserveAddress()
@@ -63,6 +76,9 @@ beforeAll(async () => {
     SITE_URL: siteUrl,
     REBUILD_DEBOUNCE_MS: '500',
     LOG_LEVEL: 'warn',
+    RESEND_API_KEY: 're_test_stand_in',
+    RESEND_BASE_URL: resend.url,
+    UPDATE_SEND_PER_SECOND: '0',
   }
   await buildCmsIfNeeded(root, env)
 
@@ -90,6 +106,7 @@ afterAll(async () => {
   await browser?.close()
   await cms?.stop()
   await site?.close()
+  await resend?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
@@ -131,6 +148,48 @@ describe('publishing from the admin', () => {
     expect(await page.locator('#build-status-heading + p').textContent()).toMatch(
       /^Live: build \S+, finished/,
     )
+    await page.close()
+  }, 300_000)
+
+  it('Olu sends an update to 10,000 supporters in the admin and sees the counts, never an address', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${cmsUrl}/admin/login`)
+    await page.fill('#field-email', organiserEmail)
+    await page.fill('#field-password', 'a-long-test-password')
+    await page.getByRole('button', { name: /log ?in/i }).click()
+    await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 60_000 })
+
+    await page.goto(`${cmsUrl}/admin/collections/supporter-updates/create`)
+    await page.locator('#field-petition').click()
+    await page.locator('.rs__option', { hasText: 'Fair rotas at Quickdrop' }).click()
+    await page.fill('#field-subject', 'We handed it in')
+    await page.fill('#field-body', 'Thank you. We handed the petition to the directors today.')
+    await page.locator('#field-state').click()
+    await page.locator('.rs__option', { hasText: 'Queued: send it' }).click()
+    await page.getByRole('button', { name: 'Save' }).click()
+    // Saved: the address becomes the update's own, and the form is read-only from now on.
+    await page.waitForURL(/\/supporter-updates\/\d+$/, { timeout: 30_000 })
+
+    // The jobs runner sends it at its next turn; the organiser reloads to see the counts.
+    const sent = () => page.locator('#field-sent').inputValue()
+    const started = Date.now()
+    while ((await sent()) !== String(SUPPORTERS) && Date.now() - started < 120_000) {
+      await new Promise((r) => setTimeout(r, 2000))
+      await page.reload()
+    }
+    expect(await sent()).toBe(String(SUPPORTERS))
+    expect(await page.locator('#field-recipients').inputValue()).toBe(String(SUPPORTERS))
+    expect(await page.locator('#field-failed').inputValue()).toBe('0')
+    // Counts only: no supporter's address anywhere on the page (the sender's own staff login is shown).
+    expect(await page.locator('body').textContent()).not.toMatch(/(keen|quiet)\d+@example\.org/)
+
+    // Through the resend SDK to the stand-in: each supporter who opted in, once.
+    const to = resend.requests
+      .filter((r) => r.body.subject === 'We handed it in')
+      .flatMap((r) => r.body.to ?? [])
+    expect(to).toHaveLength(SUPPORTERS)
+    expect(new Set(to).size).toBe(SUPPORTERS)
+    expect(to.some((a) => a.startsWith('quiet'))).toBe(false)
     await page.close()
   }, 300_000)
 })
