@@ -144,6 +144,8 @@ describe('My account, in Chromium', () => {
 
     // She joins a second network from its page with one button; the page shows a count, never who.
     await page.goto(`${siteUrl}/networks/care-workers-north/`)
+    // The membership island starts when she first points at the page (site/src/lib/islandLoader.ts).
+    await page.locator('main').hover()
     await expect.poll(() => page.locator('.network-membership').textContent()).toContain('0 members')
     await page.getByRole('button', { name: 'Join Care Workers North' }).click()
     await expect

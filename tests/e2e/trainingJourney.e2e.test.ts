@@ -108,6 +108,8 @@ describe('training, in Chromium', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(`${siteUrl}/training/${SESSION}/`)
+    // The island starts when Priya reaches the form (site/src/lib/islandLoader.ts).
+    await page.locator('.training-register-island').hover()
     await page.locator('form[data-enhanced="true"]').waitFor()
     // The island shows the places left, from the CMS.
     await expect.poll(() => page.locator('.places-left').textContent()).toContain('This session is full')
@@ -165,8 +167,10 @@ describe('training, in Chromium', () => {
       [SESSION, 'Holiday pay in one evening'],
     ]) {
       await page.goto(`${siteUrl}/training/${slug}/`)
-      // The member's one button appears once the island has asked the CMS who is reading; until
-      // then the page shows the email form, whose button has the same name.
+      // The member's one button appears once the island (started when Nia reaches the form) has
+      // asked the CMS who is reading; until then the page shows the email form, whose button has
+      // the same name.
+      await page.locator('.training-register-island').hover()
       await page
         .locator('.member-register')
         .getByRole('button', { name: 'Register for this session' })

@@ -29,7 +29,7 @@ export type StartOptions = {
 
 /**
  * Starts `start(el)` the first time the reader interacts with `el` (or at once with `now`, or
- * when a field in it already has focus). Returns a function that starts it now (at most once).
+ * when a field in it already has focus or the pointer is already over it). Returns a function that starts it now (at most once).
  * @example startOnInteraction(slot, (el) => import('../islands/Signup.mount').then((m) => m.mountSignup(el)))
  */
 export const startOnInteraction = (
@@ -54,7 +54,8 @@ export const startOnInteraction = (
     return started
   }
   const onEvent = () => void go()
-  if (now || el.contains(el.ownerDocument.activeElement)) void go()
+  // A field in it already focused, or the pointer already resting on it, when this script runs.
+  if (now || el.contains(el.ownerDocument.activeElement) || el.matches?.(':hover')) void go()
   else
     for (const name of INTERACTION_EVENTS)
       el.addEventListener(name, onEvent, { capture: true, passive: true })
