@@ -11,7 +11,7 @@ import { SHARE_IMAGE_SIZE } from '../../../content-models/offline'
 const COLOURS = { brand: '#7a1f2b', brandDark: '#5a1520', focus: '#ffbf47', paper: '#ffffff' }
 
 /** Bumped when the drawing changes, so every image is drawn again once. */
-export const SHARE_IMAGE_DESIGN = 1
+export const SHARE_IMAGE_DESIGN = 2
 
 /** What a share image shows. */
 export type ShareImageText = {
@@ -30,8 +30,8 @@ const xml = (s: string) =>
 const TEXT_WIDTH = 1040
 const MAX_LINES = 4
 
-/** A bold sans-serif letter is about this wide, in ems, on average (DejaVu Sans Bold, Liberation Sans Bold). */
-const EM_PER_CHAR = 0.6
+/** A bold sans-serif letter's width in ems, on average over a line, with room for wide letters (DejaVu Sans Bold). */
+const EM_PER_CHAR = 0.64
 
 /**
  * Splits a title into lines of at most `perLine` characters at spaces (a longer word is cut), at
