@@ -30,5 +30,5 @@ export const updateTasks: TaskConfig[] = [
 
 /** Runs the updates queue inside the CMS process. */
 export const updatesAutoRun: Extract<NonNullable<JobsConfig['autoRun']>, unknown[]> = [
-  { cron: '*/15 * * * * *', queue: UPDATES_QUEUE, limit: 1, silent: { info: true } },
+  { cron: '*/5 * * * * *', queue: UPDATES_QUEUE, limit: 1, silent: { info: true } },
 ]
