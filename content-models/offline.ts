@@ -32,14 +32,18 @@ export const OFFLINE_CACHES = {
 } as const
 
 /**
- * Pages whose content is personal or live, never kept by the service worker: the member's account,
- * a network's conversations, an adviser's reply (its code is in the address's fragment). Each
- * pattern is matched against a path (it may go on with a query).
+ * Pages never kept by the service worker, because they are personal or show people: the member's
+ * account, a network's conversations, an adviser's reply (its code is in the address's fragment),
+ * and each petition and open letter, which may show signers' names: a name erased from the site
+ * must not stay on readers' devices (they are live pages anyway). Each pattern is matched against
+ * a path (it may go on with a query).
  */
 export const PERSONAL_PAGE_PATHS: readonly RegExp[] = [
   /^\/account(?:[/?#]|$)/,
   /^\/networks\/[^/]+\/talk(?:[/?#]|$)/,
   /^\/ask\/reply(?:[/?#]|$)/,
+  /^\/petitions\/[^/?#]+(?:[/?#]|$)/,
+  /^\/open-letters\/[^/?#]+(?:[/?#]|$)/,
 ]
 
 /** Any API on the site's own origin (the CMS has its own origin; this is for a proxy in front of both). */

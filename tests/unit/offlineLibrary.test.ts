@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isNeverCached } from '../../content-models/offline'
+import { isNeverCached, PERSONAL_PAGE_PATHS } from '../../content-models/offline'
 import { KEPT_ASSETS_RECORD, keepPreviousAssets } from '../../cms/publish/offline/keptAssets'
 import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
 import { runtimeCaching, sameOriginPath } from '../../cms/publish/offline/serviceWorker'
@@ -164,26 +164,35 @@ describe('scripts and styles of earlier builds', () => {
 })
 
 describe('what the service worker never keeps', () => {
-  it('treats account, conversation and adviser-reply pages and any API as personal', () => {
-    for (const p of ['/account/', '/networks/cleaners/talk/', '/ask/reply/', '/api/public/count'])
+  it('keeps no account, conversation or adviser-reply page, no petition or open letter (they show names), and no API', () => {
+    for (const p of [
+      '/account/',
+      '/networks/cleaners/talk/',
+      '/ask/reply/',
+      '/api/public/count',
+      '/petitions/fair-rotas/',
+      '/open-letters/safe-staffing/',
+    ])
       expect(isNeverCached(p), p).toBe(true)
-    for (const p of ['/guides/holiday-pay/', '/networks/cleaners/', '/ask/', '/accounts-guide/'])
+    for (const p of [
+      '/guides/holiday-pay/',
+      '/networks/cleaners/',
+      '/ask/',
+      '/accounts-guide/',
+      '/petitions/',
+      '/open-letters/',
+    ])
       expect(isNeverCached(p), p).toBe(false)
   })
 
   it('matches those paths on the site’s own origin only, never on the CMS’s', () => {
     const personal = runtimeCaching[0]!.urlPattern as RegExp
-    expect(personal).toEqual(
-      sameOriginPath(
-        /^\/account(?:[/?#]|$)/,
-        /^\/networks\/[^/]+\/talk(?:[/?#]|$)/,
-        /^\/ask\/reply(?:[/?#]|$)/,
-      ),
-    )
+    expect(personal).toEqual(sameOriginPath(...PERSONAL_PAGE_PATHS))
     // Workbox routes another origin's address only when the pattern matches from its first character.
     const match = (url: string) => personal.exec(url)?.index
     expect(match('https://site.example/account/')).toBeGreaterThan(0)
     expect(match('https://site.example/networks/cleaners/talk/')).toBeGreaterThan(0)
+    expect(match('https://site.example/petitions/fair-rotas/')).toBeGreaterThan(0)
     expect(match('https://cms.example/account/')).not.toBe(0)
     expect(match('https://site.example/guides/account/')).toBeUndefined()
   })
