@@ -120,6 +120,19 @@ describe('the library manifest of a build', () => {
     expect(planUpdate(null, after).fetch).toHaveLength(after.files.length)
   })
 
+  it('hashes a blank Word letter by what it is made from, as the docx package writes the time into it', async () => {
+    const first = await build('docx-first')
+    const again = await build('docx-again')
+    const docx = 'templates/ask-for-pay/ask-for-pay.docx'
+    await writeFile(path.join(again, docx), 'the same letter, written a second later')
+    const hashOf = async (dir: string, source = 'sources-1') =>
+      (await libraryManifest(dir, { source })).files.find((f) => f.url === `/${docx}`)!.hash
+    expect(await hashOf(again)).toBe(await hashOf(first))
+    expect(await hashOf(again, 'sources-2')).not.toBe(await hashOf(first))
+    await writeFile(path.join(again, 'templates/ask-for-pay/ask-for-pay.txt'), 'the letter, changed')
+    expect(await hashOf(again)).not.toBe(await hashOf(first))
+  })
+
   it('puts each file in the cache the service worker reads it from, and says sizes in words', () => {
     expect(cacheOf('/guides/holiday-pay/')).toBe('bw-pages')
     expect(cacheOf('/search-index/terms/ho.json?v=1')).toBe('bw-search')

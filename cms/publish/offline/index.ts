@@ -23,15 +23,16 @@ export type OfflineReport = {
 }
 
 /**
- * Writes the library manifest and the service worker (from the template in the render bundle
- * `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
+ * Writes the library manifest (`source`: the fingerprint of the site's sources) and the service
+ * worker (from the template in the render bundle `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
  * compressed size) and compresses both.
  */
 export const writeOfflineFiles = async (
   dir: string,
   bundleDir: string,
+  source: string,
 ): Promise<Omit<OfflineReport, 'keptAssets'>> => {
-  const library = await writeLibraryManifest(dir)
+  const library = await writeLibraryManifest(dir, { source })
   const worker = await writeServiceWorker(dir, serviceWorkerTemplate(bundleDir))
   await precompress(dir, [LIBRARY_MANIFEST_URL.slice(1), ...worker.files])
   return {

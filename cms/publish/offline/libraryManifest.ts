@@ -61,16 +61,34 @@ const searchBuild = async (dir: string): Promise<string | undefined> => {
   }
 }
 
+/**
+ * What a blank .docx letter is made from: the docx package writes the time into every file, so its
+ * bytes change on each render (the daily full build would have every saved library fetch every
+ * letter again). Its hash is that of its letter page and plain-text twin, and of the site's
+ * sources (which make the Word file from them); null when they are not there.
+ */
+const docxSources = async (dir: string, file: string, source: string): Promise<Buffer[] | null> => {
+  const folder = path.posix.dirname(file)
+  const twin = file.replace(/\.docx$/, '.txt')
+  try {
+    return [
+      Buffer.from(source),
+      await readFile(path.join(dir, folder, 'index.html')),
+      await readFile(path.join(dir, twin)),
+    ]
+  } catch {
+    return null
+  }
+}
+
 /** A file's entry: its address, a hash of its content, its size and the size of its gzip copy. */
-const describe = async (dir: string, file: string, url: string): Promise<LibraryFile> => {
+const describe = async (dir: string, file: string, url: string, source?: string): Promise<LibraryFile> => {
   const body = await readFile(path.join(dir, file))
   const gz = await stat(path.join(dir, `${file}.gz`)).catch(() => null)
-  return {
-    url,
-    hash: createHash('sha256').update(body).digest('hex').slice(0, 16),
-    bytes: body.length,
-    sent: gz?.size ?? body.length,
-  }
+  const made = source && file.endsWith('.docx') ? await docxSources(dir, file, source) : null
+  const hash = createHash('sha256')
+  for (const part of made ?? [body]) hash.update(part)
+  return { url, hash: hash.digest('hex').slice(0, 16), bytes: body.length, sent: gz?.size ?? body.length }
 }
 
 /** Runs `fn` over `items`, `limit` at a time, keeping their order. */
@@ -92,10 +110,14 @@ const mapLimited = async <T, R>(
 }
 
 /**
- * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known).
+ * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known);
+ * `source` is the fingerprint of the site's sources it was built with (see docxSources).
  * Search index files after the manifest are listed with `?v=<build>`, as the search island asks for them.
  */
-export const libraryManifest = async (dir: string, files?: string[]): Promise<LibraryManifest> => {
+export const libraryManifest = async (
+  dir: string,
+  { files, source }: { files?: string[]; source?: string } = {},
+): Promise<LibraryManifest> => {
   const all = (files ?? (await listFiles(dir))).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f))
   const pages = all
     .filter((f) => LIBRARY_PAGE.test(f))
@@ -116,7 +138,7 @@ export const libraryManifest = async (dir: string, files?: string[]): Promise<Li
       ]),
     ...(await assetsOf(dir, pages)).map((f): [string, string] => [f, `/${f}`]),
   ]
-  const described = await mapLimited(entries, ([file, url]) => describe(dir, file, url))
+  const described = await mapLimited(entries, ([file, url]) => describe(dir, file, url, source))
   const hash = createHash('sha256')
   for (const f of described) hash.update(`${f.url} ${f.hash}\n`)
   return {
@@ -133,8 +155,11 @@ export const libraryManifest = async (dir: string, files?: string[]): Promise<Li
 }
 
 /** Writes the library manifest into the build; returns it. */
-export const writeLibraryManifest = async (dir: string, files?: string[]): Promise<LibraryManifest> => {
-  const manifest = await libraryManifest(dir, files)
+export const writeLibraryManifest = async (
+  dir: string,
+  options: { files?: string[]; source?: string } = {},
+): Promise<LibraryManifest> => {
+  const manifest = await libraryManifest(dir, options)
   const target = path.join(dir, LIBRARY_MANIFEST_URL.slice(1))
   // A carried-over copy is a hard link into the live build: never written through.
   await rm(target, { force: true })
