@@ -1,11 +1,12 @@
 /**
  * Sends updates to supporters in batches, at the provider's rate, resumable after a crash without
- * sending anything twice. Each email has its own row; a chunk of at most `concurrency` rows is
- * claimed (queued → sending) just before they are handed to the email service, and marked sent or
- * failed just after. A process killed between the two leaves that chunk in sending: after the
- * claim lease the next run marks those rows uncertain and never sends them again (at most once:
- * they may have gone). Every other row is done or still queued, so a resumed run sends exactly
- * the rest.
+ * sending anything twice. Each email has its own row; a chunk of rows is claimed (queued →
+ * sending) just before it is handed to the email service, and marked sent or failed just after
+ * (handOver.ts). A chunk is one batch request when the adapter can batch (Resend: up to 100
+ * emails a request, UPDATE_SEND_BATCH), otherwise `concurrency` emails sent one per request. A
+ * process killed between claim and mark leaves that chunk in sending: after the claim lease the
+ * next run marks those rows uncertain and never sends them again (at most once: they may have
+ * gone). Every other row is done or still queued, so a resumed run sends exactly the rest.
  */
 import type { Payload } from 'payload'
 import {
@@ -14,11 +15,12 @@ import {
 } from '../../../content-models/collections/supporterUpdates/states'
 import { SENDER_CONTEXT } from '../../../content-models/collections/supporterUpdates/hooks'
 import type { SupporterUpdate } from '../../../content-models/payload-types'
-import { scrubPersonal } from '../../email/scrub'
+import { batchSenderOf } from '../../email/resendAdapter'
 import type { RecordId } from '../../members/recordId'
-import { updateEmail, type UpdateForEmail } from './email'
+import type { UpdateForEmail } from './email'
+import { chunkSize, isReady, sendChunk, type Courier } from './handOver'
 import { pacer, sendSettings, type SendSettings } from './settings'
-import { deliveryStore, type DeliveryStore, type Recipient } from './store'
+import { deliveryStore, type DeliveryStore } from './store'
 
 export type SendOptions = Partial<SendSettings> & {
   /** Stop after handing over this many emails, leaving the rest as they are (tests: a crash after N). */
@@ -75,43 +77,10 @@ const startSending = async (payload: Payload, store: DeliveryStore, u: Supporter
   await setUpdate(payload, u.id, { state: U.SENDING, recipients })
 }
 
-type Ready = Recipient & { email: string; emailCanonical: string; signature: RecordId }
-
-/** Hands one claimed email over; a failure is recorded at once (queued again after a back-off, or failed). */
-const deliver = async (
-  payload: Payload,
-  store: DeliveryStore,
-  content: UpdateForEmail,
-  r: Ready,
-  s: SendSettings,
-  now: () => Date,
-): Promise<'sent' | 'retrying' | 'failed'> => {
-  try {
-    await payload.sendEmail(updateEmail(payload, content, r))
-    return 'sent'
-  } catch (error) {
-    const message = scrubPersonal(error instanceof Error ? error.message : String(error)).slice(0, 500)
-    const tries = r.attempts + 1
-    const last = tries >= s.tries
-    const nextAt = new Date(now().getTime() + s.retryAfterMs * 2 ** (tries - 1)).toISOString()
-    await store.finish(
-      r.id,
-      last ? { state: D.FAILED, error: message } : { state: D.QUEUED, nextAt, error: message },
-      now().toISOString(),
-    )
-    payload.logger.warn({
-      msg: `Update email for delivery ${r.id} failed (try ${tries} of ${s.tries}): ${message}`,
-    })
-    return last ? 'failed' : 'retrying'
-  }
-}
-
-const isReady = (r: Recipient): r is Ready =>
-  r.wanted && Boolean(r.email) && Boolean(r.emailCanonical) && r.signature !== null
-
 /**
  * Sends one update as far as it can in this run: queues its recipients if it was just queued,
- * gives up claims left by a crashed run, then sends waiting emails page by page at `perSecond`.
+ * gives up claims left by a crashed run, then sends waiting emails page by page at `perSecond`
+ * requests a second (a batch of up to 100 emails a request when the adapter can batch).
  */
 export const sendUpdate = async (
   payload: Payload,
@@ -142,7 +111,15 @@ export const sendUpdate = async (
     slug: petition?.slug ?? '',
     kind: petition?.kind,
   }
-  const pace = pacer(s.perSecond)
+  const courier: Courier = {
+    payload,
+    store,
+    content,
+    settings: s,
+    now,
+    pace: pacer(s.perSecond),
+    batch: batchSenderOf(payload.email),
+  }
   let started = 0
   const room = () => {
     if (options.until !== undefined && Date.now() >= options.until) return 0
@@ -163,29 +140,13 @@ export const sendUpdate = async (
     await store.skip(unwanted, now().toISOString())
     result.skipped += unwanted.length
     const ready = page.filter(isReady)
-    // A chunk of at most `concurrency` emails is claimed in one statement, handed over in
-    // parallel, and marked sent in one statement: a crash can leave at most one chunk uncertain.
+    // A chunk is claimed in one statement, handed over (one batch request, or one request per
+    // email in parallel), and marked sent in one statement: a crash can leave at most one chunk uncertain.
     for (let at = 0; at < ready.length && room() > 0;) {
-      const chunk = ready.slice(at, at + Math.min(s.concurrency, room()))
+      const chunk = ready.slice(at, at + Math.min(chunkSize(courier), room()))
       at += chunk.length
-      const claimed = new Set(
-        await store.claim(
-          chunk.map((r) => r.id),
-          now().toISOString(),
-        ),
-      )
-      const mine = chunk.filter((r) => claimed.has(r.id))
-      started += mine.length
-      const outcomes = await Promise.all(
-        mine.map(async (r) => {
-          await pace()
-          return deliver(payload, store, content, r, s, now)
-        }),
-      )
-      await store.finishSent(
-        mine.filter((_, i) => outcomes[i] === 'sent').map((r) => r.id),
-        now().toISOString(),
-      )
+      const outcomes = await sendChunk(courier, chunk)
+      started += outcomes.length
       for (const o of outcomes) result[o]++
     }
     // Organisers see the counts move every couple of seconds (counting every page would cost more than sending).

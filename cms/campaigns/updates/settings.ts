@@ -1,15 +1,18 @@
 /**
  * How fast updates to supporters go out. Resend's default limit is 2 requests a second per team
- * (its 429 answers say so), hence the default; raise UPDATE_SEND_PER_SECOND when the provider
- * allows more.
+ * (its 429 answers say so), hence the default; a batch request (up to 100 emails, POST
+ * /emails/batch) counts as one request. Raise UPDATE_SEND_PER_SECOND when the provider allows more.
  */
 
 export type SendSettings = {
-  /** Emails handed to the email service per second at most; 0 = no limit (the outbox, benchmarks). */
+  /**
+   * Requests to the email service per second at most: one email each, or one batch when the
+   * adapter can batch (Resend); 0 = no limit (the outbox, benchmarks).
+   */
   perSecond: number
-  /** Waiting emails read from the database at a time. */
+  /** Waiting emails read from the database at a time, and the most in one batch request (Resend takes 100). */
   batch: number
-  /** Emails in flight at once. */
+  /** Emails in flight at once when sent one per request. */
   concurrency: number
   /** Tries per email before it counts as failed. */
   tries: number
