@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Payload } from 'payload'
 import { sitePaths } from '../publish'
+import { SearchLoadError } from '../../content-models/search/query'
 import { LiveSearchError, liveSearch } from './liveIndex'
 import { searchRateLimit } from './searchLimit'
 import { searchPageAnswer, searchPageHeaders, type SearchPageDeps } from './searchPage'
@@ -31,7 +32,8 @@ export const registerSearchRoute = (app: FastifyInstance, deps: SearchPageDeps) 
     try {
       return await searchPageAnswer(deps, at < 0 ? '' : request.url.slice(at + 1), request.ip)
     } catch (error) {
-      if (!(error instanceof LiveSearchError)) throw error
+      // No live build, or one whose index files cannot be read (SearchLoadError names the file).
+      if (!(error instanceof LiveSearchError || error instanceof SearchLoadError)) throw error
       request.log.error({ err: { type: error.name, message: error.message } }, 'search page unavailable')
       return {
         status: 503,

@@ -109,6 +109,21 @@ describe('GET /search', () => {
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0)
   })
 
+  it('answers 503 with a way on while there is no live build, and sets no cookie', async () => {
+    const none = Fastify()
+    registerSearchRoute(none, {
+      build: liveSearch(path.join(root, 'no-site-yet')),
+      limit: searchRateLimit(null, {}),
+      siteOrigin: SITE,
+      cmsOrigin: 'http://cms.test',
+    })
+    const res = await none.inject({ method: 'GET', url: '/search?q=pay' })
+    expect(res.statusCode).toBe(503)
+    expect(res.body).toContain(`<a href="${SITE}/guides/">Browse the guides</a>`)
+    expect(res.headers['set-cookie']).toBeUndefined()
+    await none.close()
+  })
+
   it('answers from the new build once the live build is switched (the old answers are not kept)', async () => {
     expect(listed((await get('/search?q=Holiday+pay')).body)[0]).toEqual([
       '/guides/holiday-pay/',
