@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendUpdate } from '../../cms/campaigns/updates/send'
-import { resendAdapter } from '../../cms/email/resendAdapter'
+import { batchSenderOf, resendAdapter } from '../../cms/email/resendAdapter'
 import { seedSigners } from '../../scripts/bench/updates/seed'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
@@ -41,7 +41,7 @@ describe('through the resend SDK against the stand-in', () => {
     const q = await make.petition(r.payload)
     await seedSigners(r.payload, q.id, 12, 'flaky')
     const c = await make.petition(r.payload)
-    await seedSigners(r.payload, c.id, 250, 'cut')
+    await seedSigners(r.payload, c.id, 150, 'cut')
     small = q.id
     big = p.id
     cut = c.id
@@ -107,21 +107,41 @@ describe('through the resend SDK against the stand-in', () => {
     while (emailsAbout('Cut off mid-request').length < 100 && Date.now() < deadline)
       await new Promise((done) => setTimeout(done, 10))
     expect(await inState(id, 'sending')).toBe(100)
-    expect(await inState(id, 'queued')).toBe(150)
+    expect(await inState(id, 'queued')).toBe(50)
 
     // A run after the claim lease gives that batch up and sends only the rest.
     const later = new Date(Date.now() + 11 * 60_000)
     const resumed = await sendUpdate(r.payload, id, { ...UNLIMITED, now: () => later })
-    expect(resumed).toMatchObject({ sent: 150, uncertain: 100, done: true })
+    expect(resumed).toMatchObject({ sent: 50, uncertain: 100, done: true })
     // The answer comes after all: the rows stay uncertain, and the cut-off run finds nothing left.
     standIn.release()
     await cutOff
     expect(await inState(id, 'uncertain')).toBe(100)
 
     const got = emailsAbout('Cut off mid-request').flatMap((q) => q.body.to ?? [])
-    expect(got).toHaveLength(250)
+    expect(got).toHaveLength(150)
     expect(once(got)).toBe(true)
     const u = await r.payload.findByID({ collection: 'supporter-updates', id, overrideAccess: true })
-    expect(u).toMatchObject({ state: 'sent', recipients: 250, sent: 150, failed: 0, uncertain: 100 })
+    expect(u).toMatchObject({ state: 'sent', recipients: 150, sent: 50, failed: 0, uncertain: 100 })
+  })
+
+  it('refuses more than 100 emails in one batch, or an email with attachments, before any request', async () => {
+    const batch = batchSenderOf(r.payload.email)
+    expect(batch?.batchLimit).toBe(100)
+    const before = standIn.requestCount()
+    const email = (i: number) => ({ to: `limit${i}@example.org`, subject: 'Too many', text: 'Hi.' })
+    await expect(batch!.sendBatch(Array.from({ length: 101 }, (_, i) => email(i)))).rejects.toThrow(
+      /at most 100 in one batch, and 101 were given/,
+    )
+    const withFile = { ...email(0), attachments: [{ filename: 'a.txt', content: 'A' }] }
+    await expect(batch!.sendBatch([email(1), withFile])).rejects.toThrow(
+      /message 2 of the batch has attachments/,
+    )
+    expect(standIn.requestCount()).toBe(before)
+    expect(await batch!.sendBatch([])).toEqual([])
+    expect(await batch!.sendBatch([email(2), email(3)])).toEqual([
+      { id: `re_${before + 1}_0` },
+      { id: `re_${before + 1}_1` },
+    ])
   })
 })
