@@ -41,14 +41,21 @@ const problems: string[] = []
 // The CMS's count endpoint, answering the count each petition page was built with.
 let siteDir = ''
 const cms = Fastify()
-cms.get<{ Params: { slug: string } }>('/api/public/petitions/:slug/count', async (request, reply) => {
+const NAMED: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' }
+/** An HTML attribute's text (Astro writes quotes as &#34;). */
+const unescapeAttr = (v: string) =>
+  v.replace(/&(#\d+|[a-z]+);/g, (e, name: string) =>
+    name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : (NAMED[name] ?? e),
+  )
+cms.addHook('onSend', async (_request, reply) => {
+  reply.header('Access-Control-Allow-Origin', '*')
+})
+cms.get<{ Params: { slug: string } }>('/api/public/petitions/:slug/count', async (request) => {
   const html = await readFile(path.join(siteDir, 'petitions', request.params.slug, 'index.html'), 'utf8')
-  const props =
-    /class="count-island"[^>]*data-props="([^"]+)"/.exec(html)?.[1].replace(/&quot;/g, '"') ?? '{}'
+  const attr = /class="count-island"[^>]*data-props="([^"]+)"/.exec(html)?.[1] ?? '{}'
+  const props = unescapeAttr(attr)
   const { initial = 0, goal = 0, milestones = [] } = JSON.parse(props)
-  return reply
-    .header('Access-Control-Allow-Origin', '*')
-    .send({ count: initial, goal, state: 'open', byNation: {}, byRegion: {}, milestones })
+  return { count: initial, goal, state: 'open', byNation: {}, byRegion: {}, milestones }
 })
 await cms.listen({ port: 0, host: '127.0.0.1' })
 const cmsUrl = `http://127.0.0.1:${(cms.server.address() as { port: number }).port}`

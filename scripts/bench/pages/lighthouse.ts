@@ -17,6 +17,12 @@ const errorsOf = (audits: Record<string, { id: string; errorMessage?: string }>)
     .slice(0, 3)
     .map((a) => `${a.id}: ${a.errorMessage}`)
 
+/** What the browser console said, from the errors-in-console audit's details. */
+const consoleErrors = (details: unknown): string =>
+  ((details as { items?: { description?: string; sourceLocation?: { url?: string } }[] })?.items ?? [])
+    .map((i) => `${i.description ?? ''} ${i.sourceLocation?.url ?? ''}`.trim())
+    .join('; ')
+
 /** Runs Lighthouse on each URL in one Chromium, one after another. */
 export const lighthouseScores = async (urls: string[]): Promise<Scores[]> => {
   const chrome = await chromeLauncher.launch({
@@ -44,7 +50,7 @@ export const lighthouseScores = async (urls: string[]): Promise<Scores[]> => {
             a.scoreDisplayMode !== 'informative' &&
             a.scoreDisplayMode !== 'manual',
         )
-        .map((a) => a.id)
+        .map((a) => (a.id === 'errors-in-console' ? `${a.id} [${consoleErrors(a.details)}]` : a.id))
       if (runtimeError) failing.unshift(`runtime error ${runtimeError.code}: ${runtimeError.message}`)
       for (const c of CATEGORIES)
         if (categories[c]?.score === null)
