@@ -95,6 +95,8 @@ describe('petitions and joining, in Chromium', () => {
     await page.getByRole('link', { name: 'Fair rotas at Quickdrop' }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/petitions/fair-rotas-at-quickdrop/`)
     expect(await page.locator('[data-count]').textContent()).toBe('0')
+    // The sign island starts when the reader reaches the form.
+    await page.getByLabel('Your name').focus()
     await page.locator('form[data-enhanced="true"]').waitFor()
     const before = (await outbox()).length
     await page.getByLabel('Your name').fill('Tom')
