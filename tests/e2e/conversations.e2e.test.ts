@@ -149,6 +149,8 @@ describe('network conversations, in Chromium', () => {
     // She finds the conversations from her network's page (the link shows for members only).
     const a = await priya.newPage()
     await a.goto(`${siteUrl}/networks/${SLUG}/`)
+    // The page's member part starts when she first points at or touches the page.
+    await a.locator('main').hover()
     await a.getByRole('link', { name: 'Talk with members' }).click()
     await expect.poll(() => a.url()).toBe(`${siteUrl}/networks/${SLUG}/talk/`)
     await a.evaluate(() => Object.assign(window, { notReloaded: true }))
