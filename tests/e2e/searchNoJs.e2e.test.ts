@@ -75,10 +75,18 @@ describe('search without JavaScript', () => {
     ).toBe('solid')
     await firstResult(page).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/guides/unfair-dismissal/`)
+    // The header's box on any page goes to the CMS's results too.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('holiday pay')
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter')
+    await firstResult(page).waitFor()
+    expect(await page.getByRole('status').textContent()).toMatch(/results? for “holiday pay”/)
     await off.close()
 
     const on = await contextFor(true)
     const island = await on.newPage()
+    // With JavaScript the header's box searches on the device, on the site's own page.
+    await island.goto(`${siteUrl}/guides/unfair-dismissal/`)
+    expect(await island.locator('form.header-search').getAttribute('action')).toBe('/search/')
     await island.goto(`${siteUrl}/search/?q=sacked+for+being+off+sick&type=guide`)
     await firstResult(island).waitFor()
     expect([await firstResult(island).textContent(), await firstResult(island).getAttribute('href')]).toEqual(

@@ -57,7 +57,7 @@ export function ProposalFields({ errors, values = {} }: { errors: Record<string,
             value="petition"
             defaultChecked={kind === 'petition'}
           />
-          <label htmlFor="kind-petition">A petition: what we want, with a count of supporters</label>
+          <label htmlFor="kind-petition">A petition: a demand, with a count of everyone who signs</label>
         </div>
         <div className="choice">
           <input
