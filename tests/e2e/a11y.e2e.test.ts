@@ -21,6 +21,11 @@ afterAll(async () => browser?.close())
  * second of CPU a page, and these families were over half of the site.
  */
 const FAMILIES = [
+  /^\/guides\/[^/]+\/$/,
+  /^\/topics\/[^/]+\/$/,
+  /^\/templates\/[^/]+\/$/,
+  /^\/networks\/[^/]+-demo\/$/,
+  /^\/networks\/[^/]+-demo\/talk\/$/,
   /^\/unions\/sector\/[^/]+\/$/,
   /^\/unions\/(?!sector\/)[^/]+\/$/,
   /^\/training\/(topic|region|format)\/[^/]+\/$/,
