@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
+    // Two files at a time (Vitest's default is one less than the cores: one, on a 2-core machine).
+    // Browser tests still run one at a time (their project's fileParallelism), beside the others.
+    maxWorkers: 2,
     projects: [
       {
         test: {

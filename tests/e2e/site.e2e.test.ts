@@ -92,10 +92,23 @@ describe('the public site', () => {
     const page = await context.newPage()
     await page.goto(`${siteUrl}/guides/`)
     await page.getByRole('searchbox', { name: 'Search' }).fill('holiday pay')
+    // Without JavaScript the box goes to the CMS's results (searchNoJs.e2e follows it there).
+    const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/search')
     await page.getByRole('button', { name: 'Search' }).click()
-    await expect.poll(() => page.url()).toBe(`${siteUrl}/search/?q=holiday+pay`)
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Search')
+    const url = new URL((await asked).url())
+    expect(url.origin).not.toBe(new URL(siteUrl).origin)
+    expect(url.search).toBe('?q=holiday+pay')
     await context.close()
+
+    // With JavaScript it goes to the site's own search page, where the island searches on the device.
+    const withJs = await browser.newContext()
+    const js = await withJs.newPage()
+    await js.goto(`${siteUrl}/guides/`)
+    await js.getByRole('searchbox', { name: 'Search' }).fill('holiday pay')
+    await js.getByRole('button', { name: 'Search' }).click()
+    await expect.poll(() => js.url()).toBe(`${siteUrl}/search/?q=holiday+pay`)
+    expect(await js.getByRole('heading', { level: 1 }).textContent()).toBe('Search')
+    await withJs.close()
   })
 
   it('lets a keyboard user skip straight to the content', async () => {

@@ -3,6 +3,7 @@
  * search page (Astro's client:* loaders are inline scripts, which the site's CSP blocks).
  */
 import { StrictMode } from 'react'
+import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import Search from './Search'
 
@@ -14,10 +15,15 @@ export const mountSearch = (el: HTMLElement) => {
   const plain = el.querySelector<HTMLInputElement>('input[name="q"]')
   const startFocused = !!plain && document.activeElement === plain
   const typedBeforeStart = plain?.value ?? ''
+  // Replaced, drawn and focused in one task (flushSync, and a layout effect for the focus), so a
+  // reader still typing loses no keystroke to a moment with no box.
   el.replaceChildren()
-  createRoot(el).render(
-    <StrictMode>
-      <Search startFocused={startFocused} typedBeforeStart={typedBeforeStart} />
-    </StrictMode>,
+  const root = createRoot(el)
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <Search startFocused={startFocused} typedBeforeStart={typedBeforeStart} />
+      </StrictMode>,
+    ),
   )
 }

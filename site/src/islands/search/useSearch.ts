@@ -3,7 +3,7 @@
  * and what the box and filters do. Typing replaces the history entry, pressing Search adds one, so
  * Back returns to the previous search.
  */
-import { useEffect, useRef, useState, type SubmitEvent } from 'react'
+import { type SubmitEvent, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { readSearchState, searchStateToQuery, type SearchState } from '../../lib/search/urlState'
 import { IDLE, useSearchAnswers } from './useSearchAnswers'
 
@@ -43,8 +43,9 @@ export const useSearch = ({
     return () => window.removeEventListener('popstate', onPopState)
   }, [run])
 
-  // Focusing the new box also fires onFocus, which starts loading the index.
-  useEffect(() => {
+  // Focusing the new box also fires onFocus, which starts loading the index. A layout effect, so
+  // it happens in the same task as the mount (Search.mount.tsx): no keystroke falls in between.
+  useLayoutEffect(() => {
     if (startFocused) input.current?.focus()
   }, [startFocused])
 
