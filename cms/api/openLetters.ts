@@ -9,6 +9,7 @@ import { clientRateKey } from '../edge/clientAddress'
 import { campaignPath } from '../../content-models/collections/Petitions/kinds'
 import { isLetterFormat, openLetterFile } from '../campaigns/openLetterDownload'
 import { siteUrl } from '../members/tokens'
+import { errorForLog } from '../email/scrub'
 import { param } from './account'
 import { clientIp, jsonAnswer, rateLimitedAnswer, toResponse } from './http'
 
@@ -17,8 +18,8 @@ const download: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const slug = param(req, 'slug')
-    const [name, format] = param(req, 'file').split('.', 2)
-    if (name !== 'letter' || !format || !isLetterFormat(format))
+    const format = /^letter\.([a-z]+)$/.exec(param(req, 'file'))?.[1]
+    if (!format || !isLetterFormat(format))
       return toResponse(
         jsonAnswer({ status: 'not-found', message: 'file: ask for letter.pdf or letter.docx.' }, 404),
       )
@@ -27,7 +28,26 @@ const download: Endpoint = {
       return toResponse(
         rateLimitedAnswer(false, limit.retryAfterSeconds, `${siteUrl()}${campaignPath('open-letter', slug)}`),
       )
-    const file = await openLetterFile(req.payload, slug, format)
+    let file: Awaited<ReturnType<typeof openLetterFile>>
+    try {
+      file = await openLetterFile(req.payload, slug, format)
+    } catch (error) {
+      // Nothing is lost: the letter and its signatures are as they were; the next try makes it again.
+      req.payload.logger.error({
+        err: errorForLog(error),
+        msg: `Could not make open letter "${slug}" as ${format}.`,
+      })
+      return toResponse(
+        jsonAnswer(
+          {
+            status: 'unavailable',
+            message: 'We could not make the file just now. Please try again in a minute.',
+          },
+          503,
+          { 'Retry-After': '60' },
+        ),
+      )
+    }
     if (!file)
       return toResponse(
         jsonAnswer({ status: 'not-found', message: `There is no published open letter "${slug}".` }, 404),

@@ -221,8 +221,10 @@ export const petitionToSnapshot = (
 ): SnapshotPetition => ({
   id: p.id,
   kind: campaignKind(p.kind),
-  letterHtml: campaignKind(p.kind) === CAMPAIGN_KINDS.OPEN_LETTER ? renderRichText(p.letter).html : '',
-  signatories: campaignKind(p.kind) === CAMPAIGN_KINDS.OPEN_LETTER ? signatories : [],
+  // An open letter's own parts; a petition has neither.
+  ...(campaignKind(p.kind) === CAMPAIGN_KINDS.OPEN_LETTER
+    ? { letterHtml: renderRichText(p.letter).html, signatories }
+    : { letterHtml: '', signatories: [] }),
   title: p.title,
   slug: p.slug,
   summary: p.summary,

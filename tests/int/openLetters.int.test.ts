@@ -135,6 +135,7 @@ describe('open letters', () => {
       const res = await fetch(`${t.api}/public/open-letters/${path}`)
       expect(res.status).toBe(404)
     }
+    expect((await fetch(`${t.api}/public/open-letters/safe-staffing/letter.pdf.exe`)).status).toBe(404)
     const wrongFile = await fetch(`${t.api}/public/open-letters/safe-staffing/letter.exe`)
     expect(wrongFile.status).toBe(404)
     expect(await wrongFile.text()).toContain('letter.pdf or letter.docx')

@@ -102,7 +102,7 @@ describe('editors decide, and bad input', () => {
     })
     // What we hold about Kim lists it, without the link's hash or the supporters.
     const held = await proposalRecordsOf(t.payload, kim.id)
-    expect(held).toMatchObject([{ id: p.id, state: 'in-review', supporterCount: 5 }])
+    expect(held).toMatchObject([{ id: p.id, kind: 'petition', state: 'in-review', supporterCount: 5 }])
     expect(JSON.stringify(held)).not.toMatch(/supportTokenHash|supporters"/)
     // Someone else's proposal is not found, as a missing one.
     expect((await call(t, (await member('Other')).cookie, 'GET', `/account/proposals/${p.id}`)).status).toBe(

@@ -19,6 +19,7 @@ export const proposalRecordsOf = async (payload: Payload, memberId: RecordId) =>
   })
   return docs.map((p) => ({
     id: p.id,
+    kind: p.kind ?? 'petition',
     title: p.title,
     ask: p.ask,
     addressedTo: p.addressedTo,

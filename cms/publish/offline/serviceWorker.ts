@@ -49,6 +49,15 @@ export const sameOriginPath = (...paths: readonly RegExp[]): RegExp =>
 const fallback = { fallbackURL: `${OFFLINE_PAGE_URL}index.html` }
 const onlyOk = { statuses: [200] }
 
+/** Pages: the network first (at most NETWORK_TIMEOUT_SECONDS), then the device's copy, then the offline page. */
+const pageOptions = {
+  cacheName: OFFLINE_CACHES.pages,
+  networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+  cacheableResponse: onlyOk,
+  matchOptions: { ignoreVary: true },
+  precacheFallback: fallback,
+}
+
 /** The routes, first match wins. Functions here are copied into the worker as text: they may use nothing from outside. */
 export const runtimeCaching: RuntimeCaching[] = [
   {
@@ -73,11 +82,7 @@ export const runtimeCaching: RuntimeCaching[] = [
     urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname === '/search/',
     handler: 'NetworkFirst',
     options: {
-      cacheName: OFFLINE_CACHES.pages,
-      networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-      cacheableResponse: onlyOk,
-      matchOptions: { ignoreVary: true },
-      precacheFallback: fallback,
+      ...pageOptions,
       plugins: [
         {
           cacheKeyWillBeUsed: async ({ request }) => {
@@ -92,13 +97,7 @@ export const runtimeCaching: RuntimeCaching[] = [
   {
     urlPattern: ({ request }) => request.mode === 'navigate',
     handler: 'NetworkFirst',
-    options: {
-      cacheName: OFFLINE_CACHES.pages,
-      networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-      cacheableResponse: onlyOk,
-      matchOptions: { ignoreVary: true },
-      precacheFallback: fallback,
-    },
+    options: pageOptions,
   },
   {
     urlPattern: sameOriginPath(/^\/search-index\//),
