@@ -91,6 +91,30 @@ describe('seed content', async () => {
     expect(problems).toEqual([])
   })
 
+  it('takes membership figures only from the Certification Officer on GOV.UK, with their year', async () => {
+    const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
+    const govUk = /^https:\/\/(www|assets\.publishing\.service)\.gov\.uk\//
+    const problems = unions.flatMap((u) => {
+      const sources = u.sources ?? []
+      const official = sources.some(
+        (s) =>
+          govUk.test(s.url) &&
+          s.title.startsWith('Certification Officer') &&
+          s.title.includes(String(u.membershipYear)),
+      )
+      const unofficial = sources
+        .filter((s) => !govUk.test(s.url) && /membership [\d,]+/i.test(s.title))
+        .map((s) => `${u.slug}: membership figure from ${s.url}`)
+      return [
+        ...(u.membership != null && !official
+          ? [`${u.slug}: membership without a Certification Officer source`]
+          : []),
+        ...unofficial,
+      ]
+    })
+    expect(problems).toEqual([])
+  })
+
   it('lists the big unions and professional bodies workers ask about, and employers that recognise the largest', async () => {
     const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
     const slugs = new Set(unions.map((u) => u.slug))
