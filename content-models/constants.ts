@@ -126,5 +126,5 @@ export const PUBLIC_COLLECTIONS = [
 ] as const
 export type PublicCollection = (typeof PUBLIC_COLLECTIONS)[number]
 
-/** Collections with drafts: only their `published` versions are public. */
-export const DRAFT_COLLECTIONS: readonly PublicCollection[] = ['guides', 'templates']
+/** Collections with drafts (all public ones, content-models/hooks/withDrafts.ts): only their `published` versions are public. */
+export const DRAFT_COLLECTIONS: readonly PublicCollection[] = PUBLIC_COLLECTIONS

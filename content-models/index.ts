@@ -22,6 +22,7 @@ import { Unions } from './collections/Unions'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { withBuildAdmin } from './hooks/withBuildAdmin'
+import { withDrafts, withGlobalDrafts } from './hooks/withDrafts'
 import { type QueueRebuild, withGlobalRebuildHooks, withRebuildHooks } from './hooks/withRebuildHooks'
 import { PUBLIC_COLLECTIONS } from './constants'
 
@@ -59,10 +60,12 @@ export type { QueueRebuild }
  */
 export const createCollections = (queueRebuild: QueueRebuild) =>
   allCollections.map((c) =>
-    (PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug) ? withRebuildHooks(c, queueRebuild) : c,
+    (PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug)
+      ? withRebuildHooks(withDrafts(c), queueRebuild)
+      : c,
   )
 
 /** Every global; the site settings queue a build when saved. */
 export const createGlobals = (queueRebuild: QueueRebuild) => [
-  withGlobalRebuildHooks(SiteSettings, queueRebuild),
+  withGlobalRebuildHooks(withGlobalDrafts(SiteSettings), queueRebuild),
 ]

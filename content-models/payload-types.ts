@@ -166,6 +166,7 @@ export interface Config {
       tidyConversations: TaskTidyConversations;
       sendSupporterUpdates: TaskSendSupporterUpdates;
       sendProposalDecisions: TaskSendProposalDecisions;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -324,6 +325,56 @@ export interface Guide {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set by the review buttons above.
+   */
+  review?: {
+    state?: ('none' | 'requested' | 'changes-requested' | 'approved') | null;
+    /**
+     * Who asked for the review.
+     */
+    requestedBy?: (number | null) | User;
+    /**
+     * When the review was asked for.
+     */
+    requestedAt?: string | null;
+    /**
+     * The reviewer who approved or sent it back.
+     */
+    decidedBy?: (number | null) | User;
+    /**
+     * When the reviewer decided.
+     */
+    decidedAt?: string | null;
+    /**
+     * The last note.
+     */
+    comment?: string | null;
+    /**
+     * Fingerprint of the legal fields the reviewer approved.
+     */
+    approvedFingerprint?: string | null;
+    /**
+     * Fingerprint of the legal fields of this version.
+     */
+    fingerprint?: string | null;
+    /**
+     * Who last changed the legal fields (they cannot approve that change).
+     */
+    legalEditedBy?: (number | null) | User;
+    /**
+     * When the legal fields last changed.
+     */
+    legalEditedAt?: string | null;
+  };
+  /**
+   * Publish without a review when the change is within the reviewers’ typo rule (Review rules). The server checks it.
+   */
+  typoFix?: boolean | null;
+  /**
+   * Admins only, for an emergency. Recorded in the review log and shown on the dashboard.
+   */
+  publishOverrideReason?: string | null;
   publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -350,6 +401,7 @@ export interface Topic {
   order?: number | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -440,6 +492,10 @@ export interface Template {
         id?: string | null;
       }[]
     | null;
+  /**
+   * For legal reviewers: tick and save when you have checked every fact. Sets the review date, you as reviewer, and the next review in 6 months.
+   */
+  markReviewed?: boolean | null;
   lastReviewed?: string | null;
   /**
    * When a reviewer should check it again.
@@ -456,6 +512,56 @@ export interface Template {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Set by the review buttons above.
+   */
+  review?: {
+    state?: ('none' | 'requested' | 'changes-requested' | 'approved') | null;
+    /**
+     * Who asked for the review.
+     */
+    requestedBy?: (number | null) | User;
+    /**
+     * When the review was asked for.
+     */
+    requestedAt?: string | null;
+    /**
+     * The reviewer who approved or sent it back.
+     */
+    decidedBy?: (number | null) | User;
+    /**
+     * When the reviewer decided.
+     */
+    decidedAt?: string | null;
+    /**
+     * The last note.
+     */
+    comment?: string | null;
+    /**
+     * Fingerprint of the legal fields the reviewer approved.
+     */
+    approvedFingerprint?: string | null;
+    /**
+     * Fingerprint of the legal fields of this version.
+     */
+    fingerprint?: string | null;
+    /**
+     * Who last changed the legal fields (they cannot approve that change).
+     */
+    legalEditedBy?: (number | null) | User;
+    /**
+     * When the legal fields last changed.
+     */
+    legalEditedAt?: string | null;
+  };
+  /**
+   * Publish without a review when the change is within the reviewers’ typo rule (Review rules). The server checks it.
+   */
+  typoFix?: boolean | null;
+  /**
+   * Admins only, for an emergency. Recorded in the review log and shown on the dashboard.
+   */
+  publishOverrideReason?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -616,6 +722,7 @@ export interface TrainingSession {
   cancelReason?: string | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -858,6 +965,7 @@ export interface Network {
   guidelines?: string | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -939,6 +1047,7 @@ export interface Union {
     | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1065,6 +1174,7 @@ export interface Petition {
     | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * Petitions started by members, in the queue once 5 members support them. Choose a decision and save: the proposer is emailed that there is a decision (the email has no text of the proposal).
@@ -1569,7 +1679,8 @@ export interface PayloadJob {
           | 'sendFollowEmails'
           | 'tidyConversations'
           | 'sendSupporterUpdates'
-          | 'sendProposalDecisions';
+          | 'sendProposalDecisions'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1618,6 +1729,7 @@ export interface PayloadJob {
         | 'tidyConversations'
         | 'sendSupporterUpdates'
         | 'sendProposalDecisions'
+        | 'schedulePublish'
       )
     | null;
   queue?: string | null;
@@ -1840,6 +1952,22 @@ export interface GuidesSelect<T extends boolean = true> {
         note?: T;
         id?: T;
       };
+  review?:
+    | T
+    | {
+        state?: T;
+        requestedBy?: T;
+        requestedAt?: T;
+        decidedBy?: T;
+        decidedAt?: T;
+        comment?: T;
+        approvedFingerprint?: T;
+        fingerprint?: T;
+        legalEditedBy?: T;
+        legalEditedAt?: T;
+      };
+  typoFix?: T;
+  publishOverrideReason?: T;
   publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1889,6 +2017,7 @@ export interface TemplatesSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  markReviewed?: T;
   lastReviewed?: T;
   reviewDue?: T;
   reviewedBy?: T;
@@ -1899,6 +2028,22 @@ export interface TemplatesSelect<T extends boolean = true> {
         note?: T;
         id?: T;
       };
+  review?:
+    | T
+    | {
+        state?: T;
+        requestedBy?: T;
+        requestedAt?: T;
+        decidedBy?: T;
+        decidedAt?: T;
+        comment?: T;
+        approvedFingerprint?: T;
+        fingerprint?: T;
+        legalEditedBy?: T;
+        legalEditedAt?: T;
+      };
+  typoFix?: T;
+  publishOverrideReason?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1914,6 +2059,7 @@ export interface TopicsSelect<T extends boolean = true> {
   order?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1995,6 +2141,7 @@ export interface TrainingSessionsSelect<T extends boolean = true> {
   cancelReason?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2017,6 +2164,7 @@ export interface NetworksSelect<T extends boolean = true> {
   guidelines?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2057,6 +2205,7 @@ export interface PetitionsSelect<T extends boolean = true> {
   countsByRegion?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2115,6 +2264,7 @@ export interface UnionsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2538,6 +2688,7 @@ export interface SiteSetting {
     };
     [k: string]: unknown;
   } | null;
+  _status?: ('draft' | 'published') | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2569,6 +2720,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   homeIntro?: T;
   contactEmail?: T;
   privacyNotice?: T;
+  _status?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -2707,6 +2859,56 @@ export interface TaskSendSupporterUpdates {
  */
 export interface TaskSendProposalDecisions {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'guides';
+          value: number | Guide;
+        } | null)
+      | ({
+          relationTo: 'templates';
+          value: number | Template;
+        } | null)
+      | ({
+          relationTo: 'topics';
+          value: number | Topic;
+        } | null)
+      | ({
+          relationTo: 'training-sessions';
+          value: number | TrainingSession;
+        } | null)
+      | ({
+          relationTo: 'networks';
+          value: number | Network;
+        } | null)
+      | ({
+          relationTo: 'petitions';
+          value: number | Petition;
+        } | null)
+      | ({
+          relationTo: 'unions';
+          value: number | Union;
+        } | null);
+    global?: 'site-settings' | null;
+    user?:
+      | ({
+          relationTo: 'members';
+          value: number | Member;
+        } | null)
+      | ({
+          relationTo: 'users';
+          value: number | User;
+        } | null);
+  };
   output?: unknown;
 }
 /**

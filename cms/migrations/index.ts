@@ -14,6 +14,7 @@ import * as migration_20261207_020221_petition_milestones from './20261207_02022
 import * as migration_20261207_020304_petition_proposals from './20261207_020304_petition_proposals';
 import * as migration_20261207_020422_supporter_updates from './20261207_020422_supporter_updates';
 import * as migration_20261207_041054_campaign_kinds_and_milestone_updates from './20261207_041054_campaign_kinds_and_milestone_updates';
+import * as migration_20261207_070716_drafts_and_versions from './20261207_070716_drafts_and_versions';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_041054_campaign_kinds_and_milestone_updates.up,
     down: migration_20261207_041054_campaign_kinds_and_milestone_updates.down,
-    name: '20261207_041054_campaign_kinds_and_milestone_updates'
+    name: '20261207_041054_campaign_kinds_and_milestone_updates',
+  },
+  {
+    up: migration_20261207_070716_drafts_and_versions.up,
+    down: migration_20261207_070716_drafts_and_versions.down,
+    name: '20261207_070716_drafts_and_versions'
   },
 ];

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { SECTORS } from '../constants'
-import { anyone } from '../access/anyone'
+import { publishedOrStaff } from '../access/publishedOrStaff'
 import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
 import { adminOnlyField, staffOnlyField } from '../access/fieldAccess'
 import { slugField } from '../fields/slug'
@@ -13,7 +13,7 @@ export const Networks: CollectionConfig = {
   admin: { useAsTitle: 'name', group: 'Campaigns', defaultColumns: ['name', 'sector', 'region'] },
   access: {
     create: isEditorOrOrganiser,
-    read: anyone,
+    read: publishedOrStaff,
     update: isEditorOrOrganiser,
     delete: isEditorOrOrganiser,
   },

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone } from '../access/anyone'
+import { publishedOrStaff } from '../access/publishedOrStaff'
 import { isEditor } from '../access/isEditor'
 import { slugField } from '../fields/slug'
 
@@ -7,7 +7,7 @@ import { slugField } from '../fields/slug'
 export const Topics: CollectionConfig = {
   slug: 'topics',
   admin: { useAsTitle: 'title', group: 'Content', defaultColumns: ['title', 'slug', 'order'] },
-  access: { create: isEditor, read: anyone, update: isEditor, delete: isEditor },
+  access: { create: isEditor, read: publishedOrStaff, update: isEditor, delete: isEditor },
   defaultSort: 'order',
   fields: [
     { name: 'title', type: 'text', required: true },

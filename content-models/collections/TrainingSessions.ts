@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { SESSION_FORMATS, SESSION_STATES } from '../constants'
-import { anyone } from '../access/anyone'
+import { publishedOrStaff } from '../access/publishedOrStaff'
 import { isEditorOrOrganiser } from '../access/isEditorOrOrganiser'
 import { staffOnlyField } from '../access/fieldAccess'
 import { isOrganiserField } from '../access/isOrganiserField'
@@ -16,7 +16,7 @@ export const TrainingSessions: CollectionConfig = {
   admin: { useAsTitle: 'title', group: 'Campaigns', defaultColumns: ['title', 'start', 'format', 'status'] },
   access: {
     create: isEditorOrOrganiser,
-    read: anyone,
+    read: publishedOrStaff,
     update: isEditorOrOrganiser,
     delete: isEditorOrOrganiser,
   },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { AFFILIATIONS } from '../constants'
-import { anyone } from '../access/anyone'
+import { publishedOrStaff } from '../access/publishedOrStaff'
 import { isEditor } from '../access/isEditor'
 import { nationsField } from '../fields/nations'
 import { sectorsField } from '../fields/sectors'
@@ -12,7 +12,7 @@ import { validateHttpUrl } from '../validators/url'
 export const Unions: CollectionConfig = {
   slug: 'unions',
   admin: { useAsTitle: 'name', group: 'Directory', defaultColumns: ['name', 'shortName', 'affiliations'] },
-  access: { create: isEditor, read: anyone, update: isEditor, delete: isEditor },
+  access: { create: isEditor, read: publishedOrStaff, update: isEditor, delete: isEditor },
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -87,17 +87,41 @@ export const withRebuildHooks = (
   }
 }
 
-/** The same for a global shown on the site (site settings): every saved change queues a build. */
-export const withGlobalRebuildHooks = (global: GlobalConfig, queueRebuild: QueueRebuild): GlobalConfig => ({
-  ...global,
-  hooks: {
-    ...global.hooks,
-    afterChange: [
-      ...(global.hooks?.afterChange ?? []),
-      async ({ doc, req }) => {
-        await queueFor(queueRebuild, req, `${global.slug} changed`)
-        return doc
-      },
-    ],
-  },
-})
+/**
+ * The same for a global shown on the site (site settings): publishing (or unpublishing) a change
+ * queues a build; saving a draft of it (autosave included) queues nothing.
+ */
+export const withGlobalRebuildHooks = (global: GlobalConfig, queueRebuild: QueueRebuild): GlobalConfig => {
+  const hasDrafts = Boolean(global.versions && typeof global.versions === 'object' && global.versions.drafts)
+  return {
+    ...global,
+    hooks: {
+      ...global.hooks,
+      beforeOperation: [
+        ...(global.hooks?.beforeOperation ?? []),
+        ({ args, operation, req }) => {
+          if (operation === 'update') {
+            const a = args as { draft?: boolean; data?: { _status?: string } }
+            req.context[draftKey(global.slug)] = Boolean(
+              hasDrafts && a.draft && a.data?._status !== 'published',
+            )
+          }
+          return args
+        },
+      ],
+      afterChange: [
+        ...(global.hooks?.afterChange ?? []),
+        async ({ doc, req }) => {
+          if (req.context[draftKey(global.slug)] === true) return doc
+          const status = (doc as { _status?: string })._status
+          await queueFor(
+            queueRebuild,
+            req,
+            `${global.slug} ${status === 'draft' ? 'unpublished' : 'changed'}`,
+          )
+          return doc
+        },
+      ],
+    },
+  }
+}
