@@ -131,15 +131,18 @@ const toEntries = <K extends PublicCollection>(
   docs: Config['collections'][K][],
 ): Snapshot[K][number][] => docs.map((doc) => MAPPERS[collection](doc))
 
-/** Reads public documents of a collection, as an anonymous reader sees them, and maps them to snapshot entries. */
-const readEntries = async (
+/**
+ * Maps documents of a collection (depth 1) to their snapshot entries, with what their pages show
+ * from elsewhere (a guide's reviewer's name, a campaign's shown signers). The preview of a draft
+ * (cms/preview) maps its draft with this too, so it shows exactly what a build would.
+ */
+export const entriesOf = async <K extends PublicCollection>(
   payload: Payload,
-  collection: PublicCollection,
-  ids?: (number | string)[],
+  collection: K,
+  docs: Config['collections'][K][],
 ): Promise<Entry[]> => {
-  if (ids && ids.length === 0) return []
   if (collection === 'guides') {
-    const guides = await findPublic(payload, 'guides', ids)
+    const guides = docs as Guide[]
     const names = await reviewerNames(payload, guides)
     return guides.map((g) =>
       guideToSnapshot(g, typeof g.reviewedBy === 'number' ? names.get(g.reviewedBy) : undefined),
@@ -147,7 +150,7 @@ const readEntries = async (
   }
   if (collection === 'petitions')
     return Promise.all(
-      (await findPublic(payload, 'petitions', ids)).map(async (p) =>
+      (docs as Config['collections']['petitions'][]).map(async (p) =>
         petitionToSnapshot(
           p,
           p.showSignerNames ? await recentSigners(payload, p.id) : [],
@@ -155,7 +158,17 @@ const readEntries = async (
         ),
       ),
     )
-  return toEntries(collection, await findPublic(payload, collection, ids))
+  return toEntries(collection, docs)
+}
+
+/** Reads public documents of a collection, as an anonymous reader sees them, and maps them to snapshot entries. */
+const readEntries = async (
+  payload: Payload,
+  collection: PublicCollection,
+  ids?: (number | string)[],
+): Promise<Entry[]> => {
+  if (ids && ids.length === 0) return []
+  return entriesOf(payload, collection, await findPublic(payload, collection, ids))
 }
 
 /** The id, slug and last edit of every public document of a collection, to compare with the previous snapshot. */
