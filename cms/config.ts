@@ -21,6 +21,7 @@ import { withSharedContact } from './conversations/contact'
 import { createLogger } from './logger'
 import { payloadSecret } from './secret'
 import { waitWhenBusy } from './db/rows'
+import { withReviewGate } from './review/withReviewGate'
 
 export type AppConfigOptions = {
   /** Overrides DATABASE_URI (tests use a temporary SQLite file). */
@@ -69,9 +70,16 @@ export const createConfig = (options: AppConfigOptions = {}) =>
         baseDir: path.resolve(projectRoot(), 'cms'),
         importMapFile: path.resolve(projectRoot(), 'cms/app/(payload)/admin/importMap.js'),
       },
+      // The legal review dashboard (cms/review/dashboard.ts), linked from the navigation.
+      components: {
+        views: {
+          review: { Component: '/admin/components/ReviewDashboard#ReviewDashboard', path: '/review' },
+        },
+        afterNavLinks: ['/admin/components/ReviewDashboard/NavLink#ReviewNavLink'],
+      },
     },
     // Fresh arrays each time: Payload appends its own collections to them while sanitising.
-    collections: createCollections(queueRebuild).map(forAdmin),
+    collections: createCollections(queueRebuild).map(withReviewGate).map(forAdmin),
     globals: createGlobals(queueRebuild),
     editor: lexicalEditor(),
     endpoints,

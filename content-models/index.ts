@@ -12,6 +12,7 @@ import { Networks } from './collections/Networks'
 import { Petitions } from './collections/Petitions'
 import { PetitionProposals } from './collections/PetitionProposals'
 import { Registrations } from './collections/Registrations'
+import { ReviewLog } from './collections/ReviewLog'
 import { Signatures } from './collections/Signatures'
 import { supporterUpdateCollections } from './collections/SupporterUpdates'
 import { SiteBuilds } from './collections/SiteBuilds'
@@ -20,6 +21,7 @@ import { Topics } from './collections/Topics'
 import { TrainingSessions } from './collections/TrainingSessions'
 import { Unions } from './collections/Unions'
 import { Users } from './collections/Users'
+import { ReviewRules } from './globals/ReviewRules'
 import { SiteSettings } from './globals/SiteSettings'
 import { withBuildAdmin } from './hooks/withBuildAdmin'
 import { withDrafts, withGlobalDrafts } from './hooks/withDrafts'
@@ -30,6 +32,7 @@ import { PUBLIC_COLLECTIONS } from './constants'
 const allCollections = [
   Guides,
   Templates,
+  ReviewLog,
   Topics,
   Media,
   TrainingSessions,
@@ -68,4 +71,5 @@ export const createCollections = (queueRebuild: QueueRebuild) =>
 /** Every global; the site settings queue a build when saved. */
 export const createGlobals = (queueRebuild: QueueRebuild) => [
   withGlobalRebuildHooks(withGlobalDrafts(SiteSettings), queueRebuild),
+  ReviewRules,
 ]

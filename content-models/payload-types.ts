@@ -70,6 +70,7 @@ export interface Config {
   collections: {
     guides: Guide;
     templates: Template;
+    'review-log': ReviewLog;
     topics: Topic;
     media: Media;
     'training-sessions': TrainingSession;
@@ -106,6 +107,7 @@ export interface Config {
   collectionsSelect: {
     guides: GuidesSelect<false> | GuidesSelect<true>;
     templates: TemplatesSelect<false> | TemplatesSelect<true>;
+    'review-log': ReviewLogSelect<false> | ReviewLogSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'training-sessions': TrainingSessionsSelect<false> | TrainingSessionsSelect<true>;
@@ -140,10 +142,12 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'review-rules': ReviewRule;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'review-rules': ReviewRulesSelect<false> | ReviewRulesSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -166,6 +170,8 @@ export interface Config {
       tidyConversations: TaskTidyConversations;
       sendSupporterUpdates: TaskSendSupporterUpdates;
       sendProposalDecisions: TaskSendProposalDecisions;
+      reviewDigest: TaskReviewDigest;
+      reviewOverdueRebuild: TaskReviewOverdueRebuild;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -599,6 +605,28 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-log".
+ */
+export interface ReviewLog {
+  id: number;
+  action: 'requested' | 'approved' | 'changes-requested' | 'override' | 'typo-fix';
+  docCollection: 'guides' | 'templates';
+  docId: number;
+  docTitle?: string | null;
+  by?: (number | null) | User;
+  /**
+   * The comment, or the override reason.
+   */
+  note?: string | null;
+  /**
+   * Fingerprint of the legal fields at the time.
+   */
+  fingerprint?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1680,6 +1708,8 @@ export interface PayloadJob {
           | 'tidyConversations'
           | 'sendSupporterUpdates'
           | 'sendProposalDecisions'
+          | 'reviewDigest'
+          | 'reviewOverdueRebuild'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1729,6 +1759,8 @@ export interface PayloadJob {
         | 'tidyConversations'
         | 'sendSupporterUpdates'
         | 'sendProposalDecisions'
+        | 'reviewDigest'
+        | 'reviewOverdueRebuild'
         | 'schedulePublish'
       )
     | null;
@@ -1765,6 +1797,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'templates';
         value: number | Template;
+      } | null)
+    | ({
+        relationTo: 'review-log';
+        value: number | ReviewLog;
       } | null)
     | ({
         relationTo: 'topics';
@@ -2047,6 +2083,21 @@ export interface TemplatesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-log_select".
+ */
+export interface ReviewLogSelect<T extends boolean = true> {
+  action?: T;
+  docCollection?: T;
+  docId?: T;
+  docTitle?: T;
+  by?: T;
+  note?: T;
+  fingerprint?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2694,6 +2745,19 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-rules".
+ */
+export interface ReviewRule {
+  id: number;
+  /**
+   * A change counts as a typo fix when at most this many characters change in the legal text and no number, date, money amount, link or nation changes. 0 turns typo fixes off: every legal change then needs a review.
+   */
+  typoMaxChars?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -2721,6 +2785,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   contactEmail?: T;
   privacyNotice?: T;
   _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-rules_select".
+ */
+export interface ReviewRulesSelect<T extends boolean = true> {
+  typoMaxChars?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -2858,6 +2932,22 @@ export interface TaskSendSupporterUpdates {
  * via the `definition` "TaskSendProposalDecisions".
  */
 export interface TaskSendProposalDecisions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReviewDigest".
+ */
+export interface TaskReviewDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReviewOverdueRebuild".
+ */
+export interface TaskReviewOverdueRebuild {
   input?: unknown;
   output?: unknown;
 }

@@ -9,6 +9,7 @@ import { proposalEndpoints } from './proposals'
 import { openLetterEndpoints } from './openLetters'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
+import { reviewEndpoints } from './review'
 import { signInEndpoints } from './signIn'
 import { trainingEndpoints } from './training'
 
@@ -31,4 +32,5 @@ export const endpoints: Endpoint[] = [
   ...adviceEndpoints,
   ...proposalEndpoints,
   ...openLetterEndpoints,
+  ...reviewEndpoints,
 ]

@@ -6,6 +6,7 @@ import { adviceAutoRun, adviceTasks } from '../advice/jobs'
 import { conversationsAutoRun, conversationTasks } from '../conversations/jobs'
 import { updatesAutoRun, updateTasks } from '../campaigns/updates/jobs'
 import { proposalsAutoRun, proposalTasks } from '../campaigns/proposals/jobs'
+import { reviewAutoRun, reviewTasks } from '../review/jobs'
 
 /** Every background task, in one Payload jobs config. */
 export const jobs: JobsConfig = {
@@ -17,6 +18,7 @@ export const jobs: JobsConfig = {
     ...conversationTasks,
     ...updateTasks,
     ...proposalTasks,
+    ...reviewTasks,
   ],
   // Site builds share one concurrency key (see cms/jobs/rebuild).
   enableConcurrencyControl: true,
@@ -33,5 +35,6 @@ export const jobs: JobsConfig = {
           ...conversationsAutoRun,
           ...updatesAutoRun,
           ...proposalsAutoRun,
+          ...reviewAutoRun,
         ],
 }

@@ -15,6 +15,7 @@ import * as migration_20261207_020304_petition_proposals from './20261207_020304
 import * as migration_20261207_020422_supporter_updates from './20261207_020422_supporter_updates';
 import * as migration_20261207_041054_campaign_kinds_and_milestone_updates from './20261207_041054_campaign_kinds_and_milestone_updates';
 import * as migration_20261207_070716_drafts_and_versions from './20261207_070716_drafts_and_versions';
+import * as migration_20261207_071148_review_gate from './20261207_071148_review_gate';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_070716_drafts_and_versions.up,
     down: migration_20261207_070716_drafts_and_versions.down,
-    name: '20261207_070716_drafts_and_versions'
+    name: '20261207_070716_drafts_and_versions',
+  },
+  {
+    up: migration_20261207_071148_review_gate.up,
+    down: migration_20261207_071148_review_gate.down,
+    name: '20261207_071148_review_gate'
   },
 ];

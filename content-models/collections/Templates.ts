@@ -3,7 +3,8 @@ import { isEditor } from '../access/isEditor'
 import { isEditorOrReviewer } from '../access/isEditorOrReviewer'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { nationsField } from '../fields/nations'
-import { reviewFields } from '../fields/review'
+import { markReviewedField, reviewFields, reviewWorkflowFields } from '../fields/review'
+import { markReviewed } from './guides/hooks/markReviewed'
 import { slugField } from '../fields/slug'
 import { sourcesField } from '../fields/sources'
 import { summaryField } from '../fields/summary'
@@ -13,9 +14,14 @@ import { validateTemplateBody } from '../validators/templatePlaceholders'
 /** Letter and email templates a worker fills in on their own device. */
 export const Templates: CollectionConfig = {
   slug: 'templates',
-  admin: { useAsTitle: 'title', group: 'Content', defaultColumns: ['title', 'kind', '_status', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'title',
+    group: 'Content',
+    defaultColumns: ['title', 'kind', '_status', 'lastReviewed', 'reviewDue', 'updatedAt'],
+  },
   access: { create: isEditor, read: publishedOrStaff, update: isEditorOrReviewer, delete: isEditor },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
+  hooks: { beforeChange: [markReviewed] },
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField(),
@@ -93,6 +99,8 @@ export const Templates: CollectionConfig = {
     },
     { name: 'relatedGuides', type: 'relationship', relationTo: 'guides', hasMany: true },
     sourcesField(),
+    markReviewedField(),
     ...reviewFields(),
+    ...reviewWorkflowFields(),
   ],
 }

@@ -1,14 +1,13 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig } from 'payload'
 import { isEditor } from '../../access/isEditor'
 import { isEditorOrReviewer } from '../../access/isEditorOrReviewer'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { nationsField } from '../../fields/nations'
-import { reviewFields } from '../../fields/review'
+import { markReviewedField, reviewFields, reviewWorkflowFields } from '../../fields/review'
 import { slugField } from '../../fields/slug'
 import { sourcesField } from '../../fields/sources'
 import { summaryField } from '../../fields/summary'
 import { topicsField } from '../../fields/topics'
-import { isReviewerField } from '../../access/isReviewerField'
 import { markReviewed } from './hooks/markReviewed'
 
 /** How-to guides on workers' rights, written for a reading age of about 9. */
@@ -62,23 +61,9 @@ export const Guides: CollectionConfig = {
     { name: 'relatedGuides', type: 'relationship', relationTo: 'guides', hasMany: true },
     { name: 'relatedTemplates', type: 'relationship', relationTo: 'templates', hasMany: true },
     sourcesField(),
-    {
-      name: 'markReviewed',
-      type: 'checkbox',
-      virtual: true,
-      label: 'Mark as reviewed today',
-      access: { create: isReviewerField, update: isReviewerField },
-      admin: {
-        position: 'sidebar',
-        description:
-          'For legal reviewers: tick and save when you have checked every fact. Sets the review date, you as reviewer, and the next review in 6 months.',
-      },
-    },
-    ...reviewFields().map((f): Field =>
-      'name' in f && (f.name === 'reviewedBy' || f.name === 'lastReviewed')
-        ? ({ ...f, access: { create: isReviewerField, update: isReviewerField } } as Field)
-        : f,
-    ),
+    markReviewedField(),
+    ...reviewFields(),
+    ...reviewWorkflowFields(),
     { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
   ],
 }

@@ -1,4 +1,4 @@
-/** The review cycle of a guide: plain date rules, shared by the hook, the admin notice and tests. */
+/** The review cycle of a guide or letter: plain date rules, shared by the hook, the admin, the site and tests. */
 import type { Where } from 'payload'
 
 /** A guide is due for another review this many months after it was reviewed. */
@@ -7,7 +7,9 @@ export const REVIEW_INTERVAL_MONTHS = 6
 /** The note added to a guide's public history when a reviewer marks it reviewed. */
 export const REVIEWED_NOTE = 'Checked by a legal reviewer.'
 
-const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
+/** Midnight UTC at the start of the day `d` falls in. */
+export const startOfUtcDay = (d: Date) =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 
 /**
  * The dates set when a guide is marked reviewed: today, and the same day six months on (the last
@@ -30,3 +32,11 @@ export const pastReviewDueWhere = (now: Date = new Date()): Where => ({
 /** The admin list of guides past review, oldest due first. */
 export const pastReviewDueListUrl = (adminRoute: string, now: Date = new Date()): string =>
   `${adminRoute}/collections/guides?${new URLSearchParams({ 'where[reviewDue][less_than]': startOfUtcDay(now).toISOString(), sort: 'reviewDue' })}`
+
+/**
+ * Whether a review-due date has passed at `now`: from the day after it (a guide due today is not
+ * yet overdue). The same rule as pastReviewDueWhere, for one date (the site's notice, the dashboard).
+ * @example isReviewOverdue('2026-12-06T00:00:00.000Z', new Date('2026-12-07T09:00:00Z')) // true
+ */
+export const isReviewOverdue = (reviewDue: string | null | undefined, now: Date = new Date()): boolean =>
+  Boolean(reviewDue) && new Date(reviewDue as string).getTime() < startOfUtcDay(now).getTime()

@@ -21,10 +21,13 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewActions as ReviewActions_b9433296f9fcd8c4998f1920cedda0f8 } from '../../../admin/components/ReviewActions'
 import { GuidesReviewNotice as GuidesReviewNotice_980c11a548f2b4d084e24d48514303e1 } from '../../../admin/components/GuidesReviewNotice'
 import { FlagsCell as FlagsCell_7cec6bba5ecce6657c28aac3c69932f4 } from '../../../admin/components/FlaggedRecords/FlagsCell'
 import { FlaggedActions as FlaggedActions_836720fe00b986c167d9691b06b17b44 } from '../../../admin/components/FlaggedRecords/FlaggedActions'
 import { BuildStatus as BuildStatus_66a523de8d2e4b7643f8b445dc2dc94c } from '../../../admin/components/BuildStatus'
+import { ReviewNavLink as ReviewNavLink_39130ac32e0e712902d7346e68d1b645 } from '../../../admin/components/ReviewDashboard/NavLink'
+import { ReviewDashboard as ReviewDashboard_8a1ea42de8c87ab613ea46f1ec482126 } from '../../../admin/components/ReviewDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,9 +55,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/components/ReviewActions#ReviewActions": ReviewActions_b9433296f9fcd8c4998f1920cedda0f8,
   "/admin/components/GuidesReviewNotice#GuidesReviewNotice": GuidesReviewNotice_980c11a548f2b4d084e24d48514303e1,
   "/admin/components/FlaggedRecords/FlagsCell#FlagsCell": FlagsCell_7cec6bba5ecce6657c28aac3c69932f4,
   "/admin/components/FlaggedRecords/FlaggedActions#FlaggedActions": FlaggedActions_836720fe00b986c167d9691b06b17b44,
   "/admin/components/BuildStatus#BuildStatus": BuildStatus_66a523de8d2e4b7643f8b445dc2dc94c,
+  "/admin/components/ReviewDashboard/NavLink#ReviewNavLink": ReviewNavLink_39130ac32e0e712902d7346e68d1b645,
+  "/admin/components/ReviewDashboard#ReviewDashboard": ReviewDashboard_8a1ea42de8c87ab613ea46f1ec482126,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import type { Guide } from '../../../payload-types'
+import type { Guide, Template } from '../../../payload-types'
 import { hasRole } from '../../../access/roles'
 import { REVIEWED_NOTE, reviewDatesFor } from '../review'
 
-type GuideData = Partial<Guide> & { markReviewed?: boolean | null }
+type ReviewedData = Partial<Guide | Template> & { markReviewed?: boolean | null }
 
 const idOf = (v: unknown): string | number | null =>
   v == null
@@ -13,12 +13,13 @@ const idOf = (v: unknown): string | number | null =>
       : (v as string | number)
 
 /**
- * "Mark as reviewed": when a reviewer (or admin) saves with the box ticked, the guide records
+ * "Mark as reviewed" (guides and letters; approving a change ticks it too): when a reviewer (or
+ * admin) saves with the box ticked, the guide or letter records
  * today as its review date, that reviewer, a due date six months on and a line of public
  * history. The reviewer is always the person saving: no one can sign a review in someone else's name.
  */
-export const markReviewed: CollectionBeforeChangeHook<Guide> = ({ data, req, originalDoc }) => {
-  const d = data as GuideData
+export const markReviewed: CollectionBeforeChangeHook<Guide | Template> = ({ data, req, originalDoc }) => {
+  const d = data as ReviewedData
   const user = req.user
   const before = idOf(originalDoc?.reviewedBy)
   if (user && !hasRole(user, 'admin')) {
@@ -50,5 +51,5 @@ export const markReviewed: CollectionBeforeChangeHook<Guide> = ({ data, req, ori
     d.history = history
   }
   delete d.markReviewed
-  return d as Guide
+  return d as Guide | Template
 }
