@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    // Two files at a time (Vitest's default is one less than the cores: one, on a 2-core machine).
-    // Browser tests still run one at a time (their project's fileParallelism), beside the others.
+    // Two files at a time (Vitest's default is one less than the cores: one, on a 2-core machine),
+    // browser tests included: a project with fileParallelism off is put in a group of its own that
+    // runs after all the others, one file at a time, leaving a core idle for minutes.
     maxWorkers: 2,
     projects: [
       {
@@ -35,7 +36,6 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           environment: 'node',
           pool: 'forks',
-          fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 180_000,
           env: { PAYLOAD_SECRET: 'e2e-tests-only', NODE_ENV: 'test', LOG_LEVEL: 'warn' },

@@ -77,6 +77,7 @@ export type SnapshotTemplate = Pick<
   | 'nationsNote'
   | 'body'
   | 'lastReviewed'
+  | 'reviewDue'
 > &
   Dates & {
     topics: SnapshotRef[]

@@ -16,6 +16,7 @@ import type { AccountMember } from '../members/accountMember'
 import { hashToken } from '../members/tokens'
 import { askSchema, type AskInput } from './askSchema'
 import { addWorkingDays } from './workingDays'
+import { PUBLISHED } from '../../content-models/access/publishedOrStaff'
 
 export type AskOutcome =
   | { status: 'invalid'; errors: FieldErrors }
@@ -39,7 +40,7 @@ const topicId = async (payload: Payload, slug: string | undefined) => {
   if (!slug) return null
   const { docs } = await payload.find({
     collection: 'topics',
-    where: { slug: { equals: slug } },
+    where: { and: [{ slug: { equals: slug } }, PUBLISHED] },
     limit: 1,
     depth: 0,
     overrideAccess: true,

@@ -15,6 +15,7 @@ import {
   publicPlaceCounts,
 } from '../../content-models/collections/Petitions/progress'
 import { type MilestoneFields, type ReachedMilestone, recordMilestones } from './milestones'
+import { PUBLISHED } from '../../content-models/access/publishedOrStaff'
 
 /** How often the counts are rolled up; the count endpoint's cache lasts as long. */
 export const ROLL_UP_SECONDS = 10
@@ -186,7 +187,7 @@ export const readPublicCount = async (payload: Payload, slug: string): Promise<P
   if (!SLUG.test(slug)) return null
   const { docs } = await payload.find({
     collection: 'petitions',
-    where: { and: [{ slug: { equals: slug } }, { state: { in: [...PUBLIC_PETITION_STATES] } }] },
+    where: { and: [{ slug: { equals: slug } }, { state: { in: [...PUBLIC_PETITION_STATES] } }, PUBLISHED] },
     depth: 0,
     limit: 1,
     pagination: false,

@@ -10,6 +10,7 @@ import { renderRichText } from '../richtext/lexicalToHtml'
 import { ROLL_UP_SECONDS } from './counts'
 import { LETTER_FORMATS, type LetterFormat, openLetterDocx, openLetterPdf } from './openLetterFiles'
 import { allSignatories } from './signatories'
+import { PUBLISHED } from '../../content-models/access/publishedOrStaff'
 
 /** A file ready to send. */
 export type LetterFile = { body: Buffer; contentType: string; filename: string; madeAt: number }
@@ -28,6 +29,7 @@ const make = async (payload: Payload, slug: string, format: LetterFormat): Promi
         { slug: { equals: slug } },
         { kind: { equals: CAMPAIGN_KINDS.OPEN_LETTER } },
         { state: { in: [...PUBLIC_PETITION_STATES] } },
+        PUBLISHED,
       ],
     },
     limit: 1,

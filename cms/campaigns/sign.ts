@@ -21,6 +21,7 @@ import { storeSignature } from './signatureRows'
 import { deliverOwedEmail, owedFrom } from '../email/owedEmail'
 import { sendSignatureConfirm, signatureFooterLinks } from './signatureEmails'
 import { signSchema } from './signSchema'
+import { PUBLISHED } from '../../content-models/access/publishedOrStaff'
 
 export { isUniqueViolation, signatureBatcher, storeSignatures, type NewSignature } from './signatureRows'
 
@@ -87,7 +88,8 @@ export const findPetitionBySlug = async (
 const lookUpPetition = async (payload: Payload, slug: string): Promise<PetitionRef | null> => {
   const found = await payload.find({
     collection: 'petitions',
-    where: { slug: { equals: slug } },
+    // Only a published petition takes signatures: never one an editor has not published yet.
+    where: { and: [{ slug: { equals: slug } }, PUBLISHED] },
     limit: 1,
     depth: 0,
     pagination: false,

@@ -318,7 +318,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`INSERT INTO \`__new_topics\`("id", "title", "slug", "description", "order", "updated_at", "created_at", "_status") SELECT "id", "title", "slug", "description", "order", "updated_at", "created_at", 'published' FROM \`topics\`;`)
   await db.run(sql`DROP TABLE \`topics\`;`)
   await db.run(sql`ALTER TABLE \`__new_topics\` RENAME TO \`topics\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE UNIQUE INDEX \`topics_slug_idx\` ON \`topics\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`topics_updated_at_idx\` ON \`topics\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`topics_created_at_idx\` ON \`topics\` (\`created_at\`);`)
@@ -505,6 +504,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`site_settings\`;`)
   await db.run(sql`ALTER TABLE \`__new_site_settings\` RENAME TO \`site_settings\`;`)
   await db.run(sql`CREATE INDEX \`site_settings__status_idx\` ON \`site_settings\` (\`_status\`);`)
+  // Foreign keys back on only now: dropping a table with them on deletes or nulls every row that
+  // points at it (a member's networks, a session's registrations). Tables are rebuilt with them off.
+  await db.run(sql`PRAGMA foreign_keys=ON;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -537,7 +539,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`INSERT INTO \`__new_topics\`("id", "title", "slug", "description", "order", "updated_at", "created_at") SELECT "id", "title", "slug", "description", "order", "updated_at", "created_at" FROM \`topics\`;`)
   await db.run(sql`DROP TABLE \`topics\`;`)
   await db.run(sql`ALTER TABLE \`__new_topics\` RENAME TO \`topics\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE UNIQUE INDEX \`topics_slug_idx\` ON \`topics\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`topics_updated_at_idx\` ON \`topics\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`topics_created_at_idx\` ON \`topics\` (\`created_at\`);`)
@@ -713,4 +714,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`__new_unions_sources\` RENAME TO \`unions_sources\`;`)
   await db.run(sql`CREATE INDEX \`unions_sources_order_idx\` ON \`unions_sources\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`unions_sources_parent_id_idx\` ON \`unions_sources\` (\`_parent_id\`);`)
+  // Foreign keys back on only now: dropping a table with them on deletes or nulls every row that
+  // points at it (a member's networks, a session's registrations). Tables are rebuilt with them off.
+  await db.run(sql`PRAGMA foreign_keys=ON;`)
 }

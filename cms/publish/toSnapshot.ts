@@ -109,6 +109,7 @@ export const templateToSnapshot = (t: Template): SnapshotTemplate => ({
   nationsNote: t.nationsNote ?? null,
   body: t.body,
   lastReviewed: t.lastReviewed ?? null,
+  reviewDue: t.reviewDue ?? null,
   ...dates(t),
   topics: refs(t.topics as Related[]),
   guidanceHtml: renderRichText(t.guidance).html,

@@ -46,7 +46,11 @@ const lookup = (s: Seeded, kind: keyof Seeded['ids'], slugs: string[] | undefine
 /** The starting topics, in the home page's order. */
 export const seedTopics = async (s: Seeded): Promise<void> => {
   for (const [order, t] of SEED_TOPICS.entries()) {
-    const doc = await s.payload.create({ collection: 'topics', data: { ...t, order: order + 1 }, context })
+    const doc = await s.payload.create({
+      collection: 'topics',
+      data: { ...t, order: order + 1, _status: 'published' },
+      context,
+    })
     s.ids.topics.set(t.slug, doc.id)
   }
 }
@@ -153,6 +157,7 @@ export const seedUnions = async (s: Seeded, unions: SeedUnion[]): Promise<void> 
         membershipYear: u.membershipYear ?? undefined,
         independent: u.independent ?? false,
         certificationOfficerListed: u.certificationOfficerListed ?? false,
+        _status: 'published',
       },
     })
     s.ids.unions.set(u.slug, doc.id)
@@ -169,6 +174,7 @@ export const seedNetworks = async (s: Seeded, networks: SeedNetwork[]): Promise<
         ...n,
         employer: n.employer ?? undefined,
         relatedUnion: n.relatedUnion ? s.ids.unions.get(n.relatedUnion) : undefined,
+        _status: 'published',
       },
     })
   }
@@ -187,6 +193,7 @@ export const seedTrainingSessions = async (s: Seeded, sessions: SeedTrainingSess
         venue: t.venue ?? undefined,
         address: t.address ?? undefined,
         externalUrl: t.externalUrl ?? undefined,
+        _status: 'published',
       },
     })
   }
@@ -203,6 +210,7 @@ export const seedPetitions = async (s: Seeded): Promise<void> => {
         why: markdownToLexical(p.why),
         letter: 'letter' in p && p.letter ? markdownToLexical(p.letter) : null,
         opensAt: s.now,
+        _status: 'published',
       },
     })
   }

@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 import type { TrainingSession } from '../../content-models/payload-types'
 import type { RecordId } from '../members/recordId'
+import { PUBLISHED } from '../../content-models/access/publishedOrStaff'
 
 /** The session fields training reads (the joining link only where it is sent: the reminder). */
 export type SessionForTraining = Pick<
@@ -49,12 +50,12 @@ const SELECT = {
   cancelReason: true,
 } as const
 
-/** A session by its slug (public URL) or null; drafts and other collections' access do not apply here. */
+/** A published session by its slug (public URL) or null: one never published is not found. */
 export const sessionBySlug = async (payload: Payload, slug: string): Promise<SessionForTraining | null> => {
   if (!slug || slug.length > 200) return null
   return payload.db.findOne<SessionForTraining>({
     collection: 'training-sessions',
-    where: { slug: { equals: slug } },
+    where: { and: [{ slug: { equals: slug } }, PUBLISHED] },
     select: SELECT,
   })
 }

@@ -1,4 +1,5 @@
 import type { CollectionConfig, GlobalConfig } from 'payload'
+import { isStaff } from '../access/isStaff'
 
 /** Versions kept per document (and for a global): enough history to compare and restore. */
 export const MAX_VERSIONS = 50
@@ -24,7 +25,8 @@ const draftsOf = (versions: CollectionConfig['versions'] | GlobalConfig['version
 /**
  * Gives a public collection drafts, versions (with Payload's compare view) and scheduled
  * publish/unpublish, merged with what it already sets: saving in the admin never publishes, and
- * an autosave interval the collection chose is kept. Applied in content-models/index.ts.
+ * an autosave interval the collection chose is kept. Its versions (drafts included) are read by
+ * staff only. Applied in content-models/index.ts.
  */
 export const withDrafts = (collection: CollectionConfig): CollectionConfig => {
   const own = typeof collection.versions === 'object' ? collection.versions : {}
@@ -32,6 +34,8 @@ export const withDrafts = (collection: CollectionConfig): CollectionConfig => {
   const interval = AUTOSAVE_INTERVALS[collection.slug]
   return {
     ...collection,
+    // Versions hold drafts: staff only. Payload's default lets anyone signed in read them.
+    access: { ...collection.access, readVersions: collection.access?.readVersions ?? isStaff },
     versions: {
       ...own,
       maxPerDoc: own.maxPerDoc ?? MAX_VERSIONS,
@@ -50,6 +54,7 @@ export const withGlobalDrafts = (global: GlobalConfig): GlobalConfig => {
   const drafts = draftsOf(global.versions)
   return {
     ...global,
+    access: { ...global.access, readVersions: global.access?.readVersions ?? isStaff },
     versions: {
       ...own,
       max: own.max ?? MAX_VERSIONS,

@@ -30,6 +30,7 @@ const session = await payload.create({
   collection: 'training-sessions',
   overrideAccess: true,
   data: {
+    _status: 'published',
     title: 'Bench session',
     slug: SLUG,
     summary: 'Bench.',

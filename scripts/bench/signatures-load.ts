@@ -54,6 +54,7 @@ const petition = await payload.create({
   collection: 'petitions',
   overrideAccess: true,
   data: {
+    _status: 'published',
     title: 'Bench petition',
     slug: SLUG,
     summary: 'Bench.',

@@ -58,6 +58,7 @@ const petition = await payload.create({
   collection: 'petitions',
   overrideAccess: true,
   data: {
+    _status: 'published',
     title: 'Bench petition',
     slug: SLUG,
     summary: 'Bench.',

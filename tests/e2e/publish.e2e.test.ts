@@ -15,6 +15,7 @@ import { initPayload } from '../../cms/initPayload'
 import { buildSite, sitePaths } from '../../cms/publish/buildSite'
 import { createStaticServer } from '../../cms/publish/staticServer'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
+import { runReviewAction } from '../../cms/review/actions'
 import { buildCmsIfNeeded } from '../../scripts/lib/cmsBuild'
 import { startCmsServers, type CmsServers } from '../../scripts/lib/cmsServers'
 import { onFreePort } from '../../scripts/lib/ports'
@@ -55,6 +56,14 @@ beforeAll(async () => {
     _status: 'draft',
   })
   guideId = draft.id
+  // A legal reviewer has approved this draft, so publishing it passes the review gate.
+  const reviewer = await make.user(payload, ['reviewer'], 'Asha Reviewer')
+  await runReviewAction(payload, {
+    collection: 'guides',
+    id: draft.id,
+    name: 'approve',
+    user: { ...reviewer, collection: 'users' },
+  })
   organiserEmail = (await make.user(payload, ['organiser'], 'Olu Organiser')).email
   const petition = await make.petition(payload, { title: 'Fair rotas at Quickdrop' })
   await seedSigners(payload, petition.id, SUPPORTERS, 'keen')

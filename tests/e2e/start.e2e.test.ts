@@ -143,6 +143,7 @@ describe('npm start', () => {
           whatWeWant: 'Rotas a week ahead',
           goal: 100,
           state: 'open',
+          _status: 'published',
         }),
       })
       expect(created.status).toBe(201)

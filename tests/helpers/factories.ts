@@ -1,5 +1,6 @@
 /**
  * Test data as factories with traits, written through the Local API (never hand-written SQL).
+ * Public documents are published unless a test asks for a draft.
  * @example await make.guide(payload, { _status: 'draft' })
  */
 import type { CollectionSlug, DataFromCollectionSlug, Payload } from 'payload'
@@ -35,8 +36,9 @@ export const make = {
     return payload.create({
       collection: 'topics',
       overrideAccess: true,
+      draft: data._status === 'draft',
       // The slug as the slug field fills it from the title.
-      data: { title, slug: slugify(title), ...data },
+      data: { title, slug: slugify(title), _status: 'published', ...data },
     })
   },
   guide: (payload: Payload, data: Traits<'guides'> = {}) => {
@@ -80,6 +82,7 @@ export const make = {
     return payload.create({
       collection: 'petitions',
       overrideAccess: true,
+      draft: data._status === 'draft',
       data: {
         title: `Petition ${i}`,
         slug: `petition-${i}`,
@@ -88,6 +91,7 @@ export const make = {
         whatWeWant: 'Fair rotas',
         goal: 100,
         state: 'open',
+        _status: 'published',
         ...data,
       },
     })
@@ -97,12 +101,14 @@ export const make = {
     return payload.create({
       collection: 'networks',
       overrideAccess: true,
+      draft: data._status === 'draft',
       data: {
         name: `Network ${i}`,
         slug: `network-${i}`,
         description: 'Peer support.',
         sector: 'care',
         region: 'Wales',
+        _status: 'published',
         ...data,
       },
     })
@@ -112,12 +118,14 @@ export const make = {
     return payload.create({
       collection: 'unions',
       overrideAccess: true,
+      draft: data._status === 'draft',
       data: {
         name: `Union ${i}`,
         slug: `union-${i}`,
         website: 'https://example.org',
         description: 'A union.',
         nations: ['scotland'],
+        _status: 'published',
         ...data,
       },
     })
@@ -127,6 +135,7 @@ export const make = {
     return payload.create({
       collection: 'training-sessions',
       overrideAccess: true,
+      draft: data._status === 'draft',
       data: {
         title: `Session ${i}`,
         slug: `session-${i}`,
@@ -136,6 +145,7 @@ export const make = {
         end: '2027-01-14T20:00:00.000Z',
         registration: 'platform',
         status: 'scheduled',
+        _status: 'published',
         ...data,
       },
     })

@@ -116,7 +116,9 @@ const createData: { [S in Walked]: (s: string) => RequiredDataFromCollectionSlug
         version: 1,
       },
     },
-    _status: 'published',
+    // A draft: publishing legal text needs a reviewer's approval, which is the review gate's rule
+    // (tests/int/reviewGate.int.test.ts), not an access rule.
+    _status: 'draft',
   }),
   templates: (s) => ({
     title: `T ${s}`,
@@ -126,9 +128,9 @@ const createData: { [S in Walked]: (s: string) => RequiredDataFromCollectionSlug
     nations: ['scotland'],
     body: 'Dear {{name}}',
     placeholders: [{ key: 'name', label: 'Name' }],
-    _status: 'published',
+    _status: 'draft',
   }),
-  topics: (s) => ({ title: `Topic ${s}`, slug: `topic-${s}` }),
+  topics: (s) => ({ title: `Topic ${s}`, slug: `topic-${s}`, _status: 'published' }),
   media: () => ({ alt: 'A dot' }),
   'training-sessions': (s) => ({
     title: `S ${s}`,
@@ -139,8 +141,16 @@ const createData: { [S in Walked]: (s: string) => RequiredDataFromCollectionSlug
     end: '2027-01-01T11:00:00Z',
     registration: 'platform',
     status: 'scheduled',
+    _status: 'published',
   }),
-  networks: (s) => ({ name: `N ${s}`, slug: `n-${s}`, description: 'D', sector: 'care', region: 'Wales' }),
+  networks: (s) => ({
+    name: `N ${s}`,
+    slug: `n-${s}`,
+    description: 'D',
+    sector: 'care',
+    region: 'Wales',
+    _status: 'published',
+  }),
   petitions: (s) => ({
     title: `P ${s}`,
     slug: `p-${s}`,
@@ -149,6 +159,7 @@ const createData: { [S in Walked]: (s: string) => RequiredDataFromCollectionSlug
     whatWeWant: 'Y',
     goal: 10,
     state: 'open',
+    _status: 'published',
   }),
   unions: (s) => ({
     name: `U ${s}`,
@@ -156,6 +167,7 @@ const createData: { [S in Walked]: (s: string) => RequiredDataFromCollectionSlug
     website: 'https://example.org',
     description: 'D',
     nations: ['scotland'],
+    _status: 'published',
   }),
   signatures: (s) => ({
     petition: petitionId,

@@ -42,10 +42,10 @@ afterAll(async () => {
 describe('unknown or unsupported API routes', () => {
   it('answers 404 with a JSON error for the versions of a collection that keeps none (was 500)', async () => {
     for (const [method, path] of [
-      ['GET', '/api/topics/versions'],
-      ['GET', '/api/topics/versions/1'],
-      ['POST', '/api/topics/versions/1'],
-      ['DELETE', '/api/topics/versions'],
+      ['GET', '/api/media/versions'],
+      ['GET', '/api/media/versions/1'],
+      ['POST', '/api/media/versions/1'],
+      ['DELETE', '/api/media/versions'],
       ['GET', '/api/signatures/versions'],
     ]) {
       const answer = await api(method, path)
@@ -55,12 +55,12 @@ describe('unknown or unsupported API routes', () => {
         status: 404,
         type: 'application/json',
       })
-      expect(JSON.stringify(answer.body)).toMatch(/not found|No (topics|signatures) record has the id/i)
+      expect(JSON.stringify(answer.body)).toMatch(/not found|No (media|signatures) record has the id/i)
     }
   })
 
   it('answers 404 to anonymous callers too, not 403', async () => {
-    expect((await api('GET', '/api/topics/versions', '')).status).toBe(404)
+    expect((await api('GET', '/api/media/versions', '')).status).toBe(404)
   })
 
   it('answers 404 naming the id for an id the database cannot hold (was 500 from SQL)', async () => {
@@ -76,8 +76,9 @@ describe('unknown or unsupported API routes', () => {
     })
   })
 
-  it('answers 404 for the versions of a global that keeps none', async () => {
-    expect((await api('GET', '/api/globals/site-settings/versions')).status).toBe(404)
+  it("answers the site settings' versions (drafts) to staff only", async () => {
+    expect((await api('GET', '/api/globals/site-settings/versions')).status).toBe(200)
+    expect((await api('GET', '/api/globals/site-settings/versions', '')).status).toBe(403)
   })
 
   it('still answers the routes that exist: a versioned collection, a record by id, a missing record', async () => {

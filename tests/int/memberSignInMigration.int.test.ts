@@ -1,7 +1,8 @@
 /**
  * The migration that gives members sign-in and registrations (20261206_232448): run on a database
  * that already holds members, it keeps every member with their networks and flags, and turns each
- * member's one training session into a registration with a place.
+ * member's one training session into a registration with a place. The migrations after it (drafts,
+ * 20261207_070716, rebuilds the networks and sessions tables) keep those rows, published.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -72,6 +73,9 @@ describe('the members sign-in and registrations migration', () => {
       { parent_id: 1, networks_id: 3 },
     ])
     expect(await rows('SELECT parent_id, text FROM members_texts')).toEqual([{ parent_id: 2, text: 'fast' }])
+    // Drafts came later: what was live stays live (and rebuilding the tables lost no links to them).
+    expect(await rows('SELECT id, _status FROM networks')).toEqual([{ id: 3, _status: 'published' }])
+    expect(await rows('SELECT id, _status FROM training_sessions')).toEqual([{ id: 7, _status: 'published' }])
   })
 
   it("turns a member's training session into a registration with a place, and drops the column", async () => {

@@ -120,7 +120,7 @@ describe('queueing site builds', () => {
     await t.payload.delete({ collection: 'unions', id: union.id, overrideAccess: true })
     await t.payload.updateGlobal({
       slug: 'site-settings',
-      data: { tagline: 'Changed' },
+      data: { tagline: 'Changed', _status: 'published' },
       overrideAccess: true,
     })
     expect((await buildRecords(t.payload, 'queued'))[0]?.reason).toBe(
@@ -135,7 +135,7 @@ describe('queueing site builds', () => {
     await t.payload.create({
       collection: 'topics',
       overrideAccess: true,
-      data: { title: 'Seeded topic', slug: 'seeded-topic' },
+      data: { _status: 'published', title: 'Seeded topic', slug: 'seeded-topic' },
       context: { skipRebuild: true },
     })
     expect(await waitingJobs(t.payload)).toHaveLength(0)

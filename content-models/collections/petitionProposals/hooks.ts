@@ -92,6 +92,8 @@ const createPetition = async (req: PayloadRequest, p: PetitionProposal) => {
       // The petitions' own default; an editor can change it on the petition.
       goal: 1000,
       state: PETITION_STATES.OPEN,
+      // Approval puts it live: published, not a draft (drafts are the default with versions on).
+      _status: 'published',
     },
   })
   return petition.id

@@ -35,6 +35,7 @@ export const setUpThread = async (
     collection: 'networks',
     overrideAccess: true,
     data: {
+      _status: 'published',
       name: 'Bench network',
       slug: 'bench-network',
       description: 'Bench.',

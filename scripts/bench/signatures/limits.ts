@@ -18,6 +18,7 @@ export const measureInsertPaths = async (payload: Payload): Promise<InsertFigure
     collection: 'petitions',
     overrideAccess: true,
     data: {
+      _status: 'published',
       title: 'B2',
       slug: 'bench-2',
       summary: 'B',

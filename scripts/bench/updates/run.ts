@@ -60,6 +60,7 @@ try {
     collection: 'petitions',
     overrideAccess: true,
     data: {
+      _status: 'published',
       title: 'Bench petition',
       slug: 'bench',
       summary: 'Bench.',
