@@ -22,6 +22,7 @@ import { createLogger } from './logger'
 import { payloadSecret } from './secret'
 import { waitWhenBusy } from './db/rows'
 import { withReviewGate } from './review/withReviewGate'
+import { withPreview } from './admin/withPreview'
 
 export type AppConfigOptions = {
   /** Overrides DATABASE_URI (tests use a temporary SQLite file). */
@@ -79,7 +80,7 @@ export const createConfig = (options: AppConfigOptions = {}) =>
       },
     },
     // Fresh arrays each time: Payload appends its own collections to them while sanitising.
-    collections: createCollections(queueRebuild).map(withReviewGate).map(forAdmin),
+    collections: createCollections(queueRebuild).map(withReviewGate).map(withPreview).map(forAdmin),
     globals: createGlobals(queueRebuild),
     editor: lexicalEditor(),
     endpoints,

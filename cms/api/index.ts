@@ -7,6 +7,7 @@ import { keepEndpoints } from './keep'
 import { organiseEndpoints } from './organise'
 import { proposalEndpoints } from './proposals'
 import { openLetterEndpoints } from './openLetters'
+import { previewEndpoints } from './preview'
 import { publicEndpoints } from './public'
 import { rebuildEndpoints } from './rebuild'
 import { reviewEndpoints } from './review'
@@ -33,4 +34,5 @@ export const endpoints: Endpoint[] = [
   ...proposalEndpoints,
   ...openLetterEndpoints,
   ...reviewEndpoints,
+  ...previewEndpoints,
 ]

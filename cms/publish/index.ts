@@ -7,6 +7,7 @@
  *   buildSite({ snapshotDir })     → { buildId, dir, pages, mode, timings } (the live site switched)
  *   startStaticServer(...)         → the public site's server over the live folder
  *   rollbackTo / listBuilds        → switch back to a kept build
+ *   renderPreview(payload, c, doc) → a draft's page as it would be published (nothing goes live)
  */
 export {
   buildSite,
@@ -19,6 +20,7 @@ export {
   type SiteBuildResult,
 } from './buildSite'
 export { exportSnapshot } from './exportSnapshot'
+export { pagePath, PreviewError, renderPreview, type PreviewDoc } from './preview'
 export { purgeOlderBuilds } from './purgeOlderBuilds'
 export { listBuilds, RollbackError, rollbackTo } from './rollback'
 export { startStaticServer } from './staticServer'

@@ -203,7 +203,11 @@ export const runAstroBuild = async (
     onPeakRss,
     renderOnly,
   }: ChildHooks & {
-    renderOnly?: { slugs: Partial<Record<PublicCollection, string[]>>; folders: Record<string, FolderPlan> }
+    renderOnly?: {
+      slugs: Partial<Record<PublicCollection, string[]>>
+      folders: Record<string, FolderPlan>
+      paths?: string[]
+    }
   } = {},
 ): Promise<RenderReport> => {
   let peak: number | null = null

@@ -19,6 +19,8 @@ export type RenderOnly = {
   routes: Record<string, string>
   slugs: Record<string, string[]>
   folders: Record<string, 'all' | 'lists' | 'none'>
+  /** Only these addresses, whatever the rest says (the preview of a draft renders its one page). */
+  paths?: string[]
 }
 
 /**
@@ -85,6 +87,10 @@ export const listPages = async (
  */
 export const keeps = (renderOnly: RenderOnly | undefined): ((page: Page) => boolean) => {
   if (!renderOnly) return () => true
+  if (renderOnly.paths) {
+    const only = new Set(renderOnly.paths)
+    return ({ pathname }) => only.has(pathname)
+  }
   const slugs = new Map(Object.entries(renderOnly.slugs).map(([c, list]) => [c, new Set(list)]))
   return ({ routeData, params }) => {
     const folder = routeData.route.split('/')[1] ?? ''

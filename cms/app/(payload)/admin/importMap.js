@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReviewActions as ReviewActions_b9433296f9fcd8c4998f1920cedda0f8 } from '../../../admin/components/ReviewActions'
+import { PreviewLink as PreviewLink_f9737742bc15a51c53e025e62681fcb0 } from '../../../admin/components/PreviewLink'
 import { GuidesReviewNotice as GuidesReviewNotice_980c11a548f2b4d084e24d48514303e1 } from '../../../admin/components/GuidesReviewNotice'
 import { FlagsCell as FlagsCell_7cec6bba5ecce6657c28aac3c69932f4 } from '../../../admin/components/FlaggedRecords/FlagsCell'
 import { FlaggedActions as FlaggedActions_836720fe00b986c167d9691b06b17b44 } from '../../../admin/components/FlaggedRecords/FlaggedActions'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/components/ReviewActions#ReviewActions": ReviewActions_b9433296f9fcd8c4998f1920cedda0f8,
+  "/admin/components/PreviewLink#PreviewLink": PreviewLink_f9737742bc15a51c53e025e62681fcb0,
   "/admin/components/GuidesReviewNotice#GuidesReviewNotice": GuidesReviewNotice_980c11a548f2b4d084e24d48514303e1,
   "/admin/components/FlaggedRecords/FlagsCell#FlagsCell": FlagsCell_7cec6bba5ecce6657c28aac3c69932f4,
   "/admin/components/FlaggedRecords/FlaggedActions#FlaggedActions": FlaggedActions_836720fe00b986c167d9691b06b17b44,
