@@ -1,8 +1,9 @@
 /**
  * The legal review gate (cms/review) on a real Payload and SQLite, for guides and letters, through
  * the REST router and the Local API with access enforced: an unreviewed change to the legal text
- * is never published, a reviewer's approval opens exactly the version approved, and the admin's
- * override, the typo rule and the scheduled publish job each keep to their rules.
+ * is never published, a change to the rest is, and a reviewer's approval opens exactly the
+ * version approved. The review actions are in reviewActions.int.test.ts; the admin's override,
+ * the typo rule, the scheduled publish job and restoring in reviewPublishing.int.test.ts.
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -162,71 +163,47 @@ describe.each(KINDS)(
   },
 )
 
-describe('review actions', () => {
-  it('sends back only with a comment, which the editor then sees', async () => {
-    const guide = await make.guide(payload)
-    await payload.update({
-      collection: 'guides',
-      id: guide.id,
-      data: { summary: 'New.' },
-      draft: true,
-      user: editor,
+describe('guides: rich text and new guides', () => {
+  const body = (markdown: string) => ({ body: richText(markdown) })
+
+  it('refuses a change to the words of the body, not to their formatting alone', async () => {
+    const guide = await make.guide(payload, body('You get paid holiday.'))
+    const path = `/api/guides/${guide.id}?depth=0`
+    const words = await rest(t, editor, 'PATCH', path, {
+      ...body('You get unpaid holiday.'),
+      _status: 'published',
     })
-    const empty = await reviewAction(t, reviewer, 'guides', guide.id, 'send-back', { comment: '  ' })
-    expect(empty.status).toBe(422)
-    expect(messageOf(empty)).toMatch(/comment/)
-    const byEditor = await reviewAction(t, editor, 'guides', guide.id, 'send-back', {
-      comment: 'Mine is fine.',
+    expect([words.status, messageOf(words)]).toEqual([
+      403,
+      expect.stringContaining('published version: body.'),
+    ])
+    const bold = await rest(t, editor, 'PATCH', path, {
+      ...body('You get **paid** holiday.'),
+      _status: 'published',
     })
-    expect(byEditor.status).toBe(403)
-    const sent = await reviewAction(t, reviewer, 'guides', guide.id, 'send-back', {
-      comment: 'Cite the 1998 rules.',
-    })
-    expect(sent.status).toBe(200)
-    expect(await reviewStatusOf(t, editor, 'guides', guide.id)).toMatchObject({
-      state: 'changes-requested',
-      comment: 'Cite the 1998 rules.',
-      approved: false,
-    })
+    expect(bold.status).toBe(200)
+    expect(JSON.stringify((await publicDoc(t, 'guides', guide.id)).body)).toContain('"format":1')
   })
 
-  it('refuses an approval from the reviewer who last changed the legal text; another reviewer may', async () => {
-    const letter = await make.template(payload)
-    const other = await staff(payload, ['reviewer'])
-    const edit = await rest(t, reviewer, 'PATCH', `/api/templates/${letter.id}?draft=true`, {
-      body: 'My own words.',
-    })
-    expect(edit.status).toBe(200)
-    const own = await reviewAction(t, reviewer, 'templates', letter.id, 'approve')
-    expect(own.status).toBe(403)
-    expect(messageOf(own)).toContain('You made the last change to its legal text')
-    expect(await reviewStatusOf(t, reviewer, 'templates', letter.id)).toMatchObject({
-      state: 'none',
-      approved: false,
-    })
-    expect((await reviewAction(t, other, 'templates', letter.id, 'approve')).status).toBe(200)
-  })
-
-  it('does not let an editor write the review record through REST', async () => {
-    const guide = await make.guide(payload)
-    const forged = {
-      summary: 'Forged approval.',
-      review: { state: 'approved', approvedFingerprint: 'x', legalEditedBy: reviewer.id },
-    }
-    const draft = await rest(t, editor, 'PATCH', `/api/guides/${guide.id}?draft=true&depth=0`, forged)
-    expect(draft.status).toBe(200)
-    const review = draft.body.doc as { review: Record<string, unknown> }
-    expect(review.review).toMatchObject({ state: 'none', legalEditedBy: editor.id })
-    expect(review.review.approvedFingerprint ?? null).toBeNull()
+  it('publishes a new guide once a reviewer approves its first version, and not before', async () => {
     const created = await rest(t, editor, 'POST', '/api/guides?draft=true&depth=0', {
-      title: 'New guide',
-      slug: 'forged-new-guide',
-      summary: 'New.',
-      body: richText('Text.'),
-      _status: 'draft',
-      review: { state: 'approved', approvedFingerprint: 'x' },
+      title: 'A new guide',
+      slug: 'a-new-guide',
+      summary: 'New rights.',
+      nations: ['scotland'],
+      ...body('What you get.'),
     })
     expect(created.status).toBe(201)
-    expect((created.body.doc as { review: Record<string, unknown> }).review.state).toBe('none')
+    const id = (created.body.doc as { id: number }).id
+    const early = await rest(t, editor, 'PATCH', `/api/guides/${id}`, { _status: 'published' })
+    expect([early.status, messageOf(early)]).toEqual([
+      403,
+      expect.stringContaining('It has never been reviewed.'),
+    ])
+    expect((await rest(t, null, 'GET', `/api/guides/${id}`)).status).toBe(404)
+    expect((await reviewAction(t, editor, 'guides', id, 'request')).status).toBe(200)
+    expect((await reviewAction(t, reviewer, 'guides', id, 'approve')).status).toBe(200)
+    expect((await rest(t, editor, 'PATCH', `/api/guides/${id}`, { _status: 'published' })).status).toBe(200)
+    expect((await publicDoc(t, 'guides', id)).summary).toBe('New rights.')
   })
 })
