@@ -144,4 +144,27 @@ describe('review actions', () => {
     ])
     expect((await reviewAction(t, editor, 'guides', 999999, 'request')).status).toBe(404)
   })
+
+  it('logs each action with who, the note and the fingerprint, and keeps an approval through a title change', async () => {
+    const id = await changedGuide()
+    const fingerprint = String((await reviewStatusOf(t, editor, 'guides', id)).fingerprint)
+    await reviewAction(t, editor, 'guides', id, 'request', { comment: 'Please check.' })
+    await reviewAction(t, reviewer, 'guides', id, 'send-back', { comment: 'Add a source.' })
+    await reviewAction(t, editor, 'guides', id, 'request')
+    await reviewAction(t, reviewer, 'guides', id, 'approve', { comment: 'Good.' })
+    const { docs } = await payload.find({
+      collection: 'review-log',
+      where: { docId: { equals: id } },
+      sort: 'createdAt',
+      depth: 0,
+    })
+    expect(docs.map((l) => [l.action, l.by, l.note ?? null, l.fingerprint])).toEqual([
+      ['requested', editor.id, 'Please check.', fingerprint],
+      ['changes-requested', reviewer.id, 'Add a source.', fingerprint],
+      ['requested', editor.id, null, fingerprint],
+      ['approved', reviewer.id, 'Good.', fingerprint],
+    ])
+    const retitled = { title: 'Retitled', _status: 'published' }
+    expect((await rest(t, editor, 'PATCH', `/api/guides/${id}`, retitled)).status).toBe(200)
+  })
 })

@@ -1,12 +1,14 @@
 /**
  * The review dashboard's lists (cms/review/dashboard.ts) and the weekly digest to each legal
- * reviewer (cms/review/digest.ts), for guides and letters seeded with chosen review dates, on a
- * real Payload and SQLite with email to the harness's outbox.
+ * reviewer (cms/review/digest.ts), and the daily check that rebuilds the site when a review
+ * became overdue (cms/review/overdueRebuild.ts), for guides and letters seeded with chosen review
+ * dates, on a real Payload and SQLite with email to the harness's outbox.
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reviewDashboard, type ReviewItem } from '../../cms/review/dashboard'
 import { sendReviewDigests } from '../../cms/review/digest'
+import { newlyOverdue, queueRebuildIfNewlyOverdue } from '../../cms/review/overdueRebuild'
 import { make, richText } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
 import { reviewAction, schedulePublish, staff, type Staff } from './reviewClient'
@@ -157,5 +159,37 @@ describe('the weekly digest', () => {
     const before = (await t.outbox()).length
     expect(await sendReviewDigests(payload, NOW)).toBe(0)
     expect((await t.outbox()).length).toBe(before)
+  })
+})
+
+describe('the daily overdue check', () => {
+  it('queues a site build for published guides and letters that became overdue since the last build', async () => {
+    const due = (title: string, reviewDue: string, draft = false) =>
+      make.guide(payload, {
+        title,
+        reviewDue: day(reviewDue),
+        ...(draft ? { _status: 'draft' as const } : {}),
+      })
+    const newly = await due('Newly overdue guide', '2026-12-05')
+    const letter = await make.template(payload, { reviewDue: day('2026-12-06') })
+    await due('Long overdue guide', '2026-12-04')
+    await due('Due today guide', '2026-12-07')
+    await due('Draft guide due before', '2026-12-06', true)
+    expect(await newlyOverdue(payload, NOW)).toEqual([])
+    await payload.create({
+      collection: 'site-builds',
+      data: { buildId: 'review-test', status: 'succeeded', startedAt: '2026-12-05T10:00:00.000Z' },
+      overrideAccess: true,
+    })
+    // The publishes above queued builds of their own; start from an empty queue to read the reason.
+    const queued = { status: { equals: 'queued' } } as const
+    await payload.delete({ collection: 'site-builds', where: queued, overrideAccess: true })
+    const expected = [`guides/${newly.slug}`, `templates/${letter.slug}`]
+    expect(await queueRebuildIfNewlyOverdue(payload, NOW)).toEqual(expected)
+    const { docs } = await payload.find({ collection: 'site-builds', where: queued })
+    expect(docs.map((b) => [b.trigger, b.reason])).toEqual([
+      ['daily', `review overdue: ${expected.join(', ')}`],
+    ])
+    expect(await newlyOverdue(payload, new Date('2026-12-05T23:00:00Z'))).toEqual([])
   })
 })
