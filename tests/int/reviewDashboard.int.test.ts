@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reviewDashboard, type ReviewItem } from '../../cms/review/dashboard'
 import { sendReviewDigests } from '../../cms/review/digest'
+import { REVIEW_QUEUE } from '../../cms/review/jobs'
 import { newlyOverdue, queueRebuildIfNewlyOverdue } from '../../cms/review/overdueRebuild'
 import { make, richText } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
@@ -159,6 +160,15 @@ describe('the weekly digest', () => {
     const before = (await t.outbox()).length
     expect(await sendReviewDigests(payload, NOW)).toBe(0)
     expect((await t.outbox()).length).toBe(before)
+  })
+
+  it('is sent by the reviewDigest task on the review queue', async () => {
+    await make.guide(payload, { title: 'Long overdue', reviewedBy: asha.id, reviewDue: day('2020-01-01') })
+    const before = (await t.outbox()).length
+    await payload.jobs.queue({ task: 'reviewDigest', queue: REVIEW_QUEUE, input: {} })
+    await payload.jobs.run({ queue: REVIEW_QUEUE })
+    const sent = (await t.outbox()).slice(before)
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([[[asha.email], 'Legal review this week: 1 overdue']])
   })
 })
 
