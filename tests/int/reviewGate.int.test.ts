@@ -207,3 +207,56 @@ describe('guides: rich text and new guides', () => {
     expect((await publicDoc(t, 'guides', id)).summary).toBe('New rights.')
   })
 })
+
+describe('which fields need a review', () => {
+  const guideCases: [string, Record<string, unknown>, number | string][] = [
+    [
+      'the same key facts sent again without row ids',
+      { keyFacts: [{ fact: '28 days.' }, { fact: 'Paid.' }] },
+      200,
+    ],
+    ['a key fact removed', { keyFacts: [{ fact: '28 days.' }] }, 'key facts'],
+    ['a nation removed', { nations: ['scotland'] }, 'nations'],
+    ['a source link changed', { sources: [{ title: 'GOV.UK', url: 'https://www.gov.uk/other' }] }, 'sources'],
+    ['a step reworded', { steps: [{ title: 'Ask', body: richText('Ask out loud.') }] }, 'steps'],
+    ['search words', { alsoSearchedAs: ['time off'] }, 200],
+  ]
+  const letterCases: [string, Record<string, unknown>, number | string][] = [
+    ['the subject', { subject: 'Other' }, 'subject'],
+    ['a placeholder label', { placeholders: [{ key: 'employer_name', label: 'Boss' }] }, 'placeholders'],
+    ['the guidance', { guidance: 'Send it soon.' }, 'guidance'],
+    ['the kind', { kind: 'email' }, 200],
+  ]
+
+  it.each(guideCases)('guides: %s', async (_, change, expected) => {
+    const guide = await make.guide(payload, {
+      keyFacts: [{ fact: '28 days.' }, { fact: 'Paid.' }],
+      sources: [{ title: 'GOV.UK', url: 'https://www.gov.uk/holiday-entitlement-rights' }],
+      steps: [{ title: 'Ask', body: richText('Ask in writing.') }],
+    })
+    const answer = await rest(t, editor, 'PATCH', `/api/guides/${guide.id}`, {
+      ...change,
+      _status: 'published',
+    })
+    if (expected === 200) expect(answer.status).toBe(200)
+    else
+      expect([answer.status, messageOf(answer)]).toEqual([
+        403,
+        expect.stringContaining(`version: ${expected}.`),
+      ])
+  })
+
+  it.each(letterCases)('templates: %s', async (_, change, expected) => {
+    const letter = await make.template(payload, { subject: 'Holiday request' })
+    const answer = await rest(t, editor, 'PATCH', `/api/templates/${letter.id}`, {
+      ...change,
+      _status: 'published',
+    })
+    if (expected === 200) expect(answer.status).toBe(200)
+    else
+      expect([answer.status, messageOf(answer)]).toEqual([
+        403,
+        expect.stringContaining(`version: ${expected}.`),
+      ])
+  })
+})
