@@ -80,7 +80,8 @@ const checkPublish = async (c: PublishCheck): Promise<PendingLogEntry | null> =>
   const changed = changedLegalFields(c.collection, published, c.next).map((f) => LABELS[f] ?? f)
   const what = published
     ? `Changed since the published version: ${changed.join(', ')}.`
-    : 'It has never been reviewed.'
+    : // Not "never reviewed": a reviewer may have approved an earlier version of a new guide.
+      'It is not published yet, so all its legal text needs a reviewer’s approval.'
   if (c.typoFix) {
     const verdict = checkTypoFix(c.collection, published, c.next, await typoRuleMaxChars(c.req))
     if (verdict.ok)

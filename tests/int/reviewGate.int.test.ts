@@ -185,7 +185,7 @@ describe('guides: rich text and new guides', () => {
     expect(JSON.stringify((await publicDoc(t, 'guides', guide.id)).body)).toContain('"format":1')
   })
 
-  it('publishes a new guide once a reviewer approves its first version, and not before', async () => {
+  it('publishes a new guide only in a version a reviewer approved, saying what is missing', async () => {
     const created = await rest(t, editor, 'POST', '/api/guides?draft=true&depth=0', {
       title: 'A new guide',
       slug: 'a-new-guide',
@@ -195,16 +195,24 @@ describe('guides: rich text and new guides', () => {
     })
     expect(created.status).toBe(201)
     const id = (created.body.doc as { id: number }).id
-    const early = await rest(t, editor, 'PATCH', `/api/guides/${id}`, { _status: 'published' })
+    const publish = () => rest(t, editor, 'PATCH', `/api/guides/${id}`, { _status: 'published' })
+    const early = await publish()
     expect([early.status, messageOf(early)]).toEqual([
       403,
-      expect.stringContaining('It has never been reviewed.'),
+      `${REVIEW_REQUIRED_MESSAGE} It is not published yet, so all its legal text needs a reviewer’s approval. Press "Request review" and publish once a reviewer approves this version.`,
     ])
     expect((await rest(t, null, 'GET', `/api/guides/${id}`)).status).toBe(404)
     expect((await reviewAction(t, editor, 'guides', id, 'request')).status).toBe(200)
     expect((await reviewAction(t, reviewer, 'guides', id, 'approve')).status).toBe(200)
-    expect((await rest(t, editor, 'PATCH', `/api/guides/${id}`, { _status: 'published' })).status).toBe(200)
-    expect((await publicDoc(t, 'guides', id)).summary).toBe('New rights.')
+    await rest(t, editor, 'PATCH', `/api/guides/${id}?draft=true`, { summary: 'Newer rights.' })
+    const edited = await publish()
+    expect([edited.status, messageOf(edited)]).toEqual([
+      403,
+      `${REVIEW_REQUIRED_MESSAGE} It is not published yet, so all its legal text needs a reviewer’s approval. The version a reviewer approved has been edited since. Press "Request review" and publish once a reviewer approves this version.`,
+    ])
+    expect((await reviewAction(t, reviewer, 'guides', id, 'approve')).status).toBe(200)
+    expect((await publish()).status).toBe(200)
+    expect((await publicDoc(t, 'guides', id)).summary).toBe('Newer rights.')
   })
 })
 
