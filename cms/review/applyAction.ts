@@ -21,10 +21,13 @@ export type ReviewActionRequest = {
   expectedFingerprint?: string | null
 }
 
-/** A refused review action, with the status an endpoint answers. */
+/**
+ * A refused review action, with the status an endpoint answers and, for bad input, the field it
+ * names (as Payload's ValidationError does: `data.errors[].path`).
+ */
 export class ReviewActionError extends APIError {
-  constructor(message: string, status: number) {
-    super(message, status, null, true)
+  constructor(message: string, status: number, field?: string) {
+    super(message, status, field ? { errors: [{ path: field, message }] } : null, true)
     this.name = 'ReviewActionError'
   }
 }
@@ -65,7 +68,8 @@ export const applyReviewAction = (a: Apply): PendingLogEntry => {
   }
   decide(a)
   if (action.name === 'send-back') {
-    if (!comment) throw new ReviewActionError('Say what needs changing: the comment is empty.', 422)
+    if (!comment)
+      throw new ReviewActionError('Say what needs changing: the comment is empty.', 422, 'comment')
     review.state = 'changes-requested'
     review.approvedFingerprint = null
     review.comment = comment

@@ -48,7 +48,11 @@ describe('review actions', () => {
     })
     const empty = await reviewAction(t, reviewer, 'guides', guide.id, 'send-back', { comment: '  ' })
     expect(empty.status).toBe(422)
-    expect(messageOf(empty)).toMatch(/comment/)
+    const message = 'Say what needs changing: the comment is empty.'
+    expect((empty.body.errors as unknown[])[0]).toMatchObject({
+      message,
+      data: { errors: [{ path: 'comment', message }] },
+    })
     const byEditor = await reviewAction(t, editor, 'guides', guide.id, 'send-back', {
       comment: 'Mine is fine.',
     })
