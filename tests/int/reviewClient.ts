@@ -76,7 +76,7 @@ export const publicDoc = async (t: Harness, collection: ReviewedCollection, id: 
  */
 export const schedulePublish = (
   payload: Payload,
-  collection: 'guides' | 'petitions',
+  collection: 'guides' | 'templates' | 'petitions',
   id: number,
   user: Staff,
   waitUntil: Date,

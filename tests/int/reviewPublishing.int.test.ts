@@ -27,11 +27,11 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const logOf = async (docId: number) =>
+const logOf = async (docId: number, docCollection: 'guides' | 'templates' = 'guides') =>
   (
     await payload.find({
       collection: 'review-log',
-      where: { docId: { equals: docId } },
+      where: { docId: { equals: docId }, docCollection: { equals: docCollection } },
       sort: 'createdAt',
       depth: 0,
       overrideAccess: true,
@@ -194,5 +194,59 @@ describe('restoring a version', () => {
     expect(restored.status).toBe(403)
     expect(messageOf(restored)).toContain(REVIEW_REQUIRED_MESSAGE)
     expect((await publicDoc(t, 'guides', guide.id)).summary).toBe('Second words.')
+  })
+})
+
+describe('letters', () => {
+  const body = (words: string) => `Dear {{employer_name}},\n\n${words}`
+
+  it('take a typo fix within the rule, an admin override with a reason, and no unreviewed scheduled publish', async () => {
+    const letter = await make.template(payload, { body: body('Please pay me my holdiay pay.') })
+    const typo = { body: body('Please pay me my holiday pay.'), _status: 'published' as const, typoFix: true }
+    await payload.updateGlobal({
+      slug: 'review-rules',
+      data: { typoMaxChars: 3 },
+      user: reviewer,
+      overrideAccess: false,
+    })
+    try {
+      await payload.update({
+        collection: 'templates',
+        id: letter.id,
+        data: typo,
+        user: editor,
+        overrideAccess: false,
+      })
+    } finally {
+      await payload.updateGlobal({ slug: 'review-rules', data: { typoMaxChars: 0 }, overrideAccess: true })
+    }
+    expect((await publicDoc(t, 'templates', letter.id)).body).toBe(typo.body)
+
+    await payload.update({
+      collection: 'templates',
+      id: letter.id,
+      data: { body: body('Please pay me by Friday.') },
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+    })
+    const job = await schedulePublish(payload, 'templates', letter.id, editor, new Date(Date.now() - 1000))
+    await payload.jobs.run({ queue: 'default' })
+    expect((await payload.findByID({ collection: 'payload-jobs', id: job.id })).hasError).toBe(true)
+    expect((await publicDoc(t, 'templates', letter.id)).body).toBe(typo.body)
+
+    const publish = { _status: 'published' as const, publishOverrideReason: 'Deadline today.' }
+    await payload.update({
+      collection: 'templates',
+      id: letter.id,
+      data: publish,
+      user: admin,
+      overrideAccess: false,
+    })
+    expect((await publicDoc(t, 'templates', letter.id)).body).toBe(body('Please pay me by Friday.'))
+    expect(await logOf(letter.id, 'templates')).toEqual([
+      { action: 'typo-fix', collection: 'templates', by: editor.id, note: '2 characters changed' },
+      { action: 'override', collection: 'templates', by: admin.id, note: 'Deadline today.' },
+    ])
   })
 })
