@@ -19,13 +19,31 @@ export type ReviewActionInput = {
   expectedFingerprint?: string | null
 }
 
-/** Applies a review action to the latest version; throws a 403/404/409/422 APIError when refused. */
+/** Whether the latest version is the published one: nothing is waiting in a draft. */
+const latestIsPublished = async (payload: Payload, input: ReviewActionInput) => {
+  const latest = await payload.findByID({
+    collection: input.collection,
+    id: input.id,
+    draft: true,
+    depth: 0,
+    user: input.user,
+    overrideAccess: false,
+  })
+  return latest._status === 'published'
+}
+
+/**
+ * Applies a review action to the latest version; throws a 403/404/409/422 APIError when refused.
+ * Approving the version readers see (a periodic check, nothing waiting in a draft) publishes it,
+ * so the new review dates reach the site; otherwise the action is saved on a draft.
+ */
 export const runReviewAction = async (payload: Payload, input: ReviewActionInput) => {
+  const publish = input.name === 'approve' && (await latestIsPublished(payload, input))
   const doc = await payload.update({
     collection: input.collection,
     id: input.id,
-    data: {},
-    draft: true,
+    data: publish ? { _status: 'published' as const } : {},
+    draft: !publish,
     depth: 0,
     user: input.user,
     overrideAccess: false,

@@ -5,9 +5,10 @@
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REVIEWED_NOTE, reviewDatesFor } from '../../content-models/collections/guides/review'
 import { make, richText } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
-import { messageOf, rest, reviewAction, reviewStatusOf, staff, type Staff } from './reviewClient'
+import { messageOf, publicDoc, rest, reviewAction, reviewStatusOf, staff, type Staff } from './reviewClient'
 
 let t: Harness
 let payload: Payload
@@ -170,5 +171,25 @@ describe('review actions', () => {
     ])
     const retitled = { title: 'Retitled', _status: 'published' }
     expect((await rest(t, editor, 'PATCH', `/api/guides/${id}`, retitled)).status).toBe(200)
+  })
+
+  it('publishes the new review dates when a reviewer approves the version readers see, not a waiting draft', async () => {
+    const dates = { lastReviewed: '2026-01-01T00:00:00.000Z', reviewDue: '2026-07-01T00:00:00.000Z' }
+    const live = await make.guide(payload, dates)
+    expect((await reviewAction(t, reviewer, 'guides', live.id, 'approve')).status).toBe(200)
+    const expected = reviewDatesFor(new Date())
+    expect(await publicDoc(t, 'guides', live.id)).toMatchObject({ ...expected, reviewedBy: reviewer.id })
+    const latest = await rest(t, reviewer, 'GET', `/api/guides/${live.id}?draft=true&depth=0`)
+    expect(latest.body).toMatchObject({ _status: 'published', history: [{ note: REVIEWED_NOTE }] })
+
+    const waiting = await make.guide(payload, { ...dates, summary: 'Live words.' })
+    await payload.update({
+      collection: 'guides',
+      id: waiting.id,
+      data: { summary: 'Draft words.' },
+      draft: true,
+    })
+    expect((await reviewAction(t, reviewer, 'guides', waiting.id, 'approve')).status).toBe(200)
+    expect(await publicDoc(t, 'guides', waiting.id)).toMatchObject({ ...dates, summary: 'Live words.' })
   })
 })
