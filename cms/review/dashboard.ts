@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { isReviewOverdue, startOfUtcDay } from '../../content-models/collections/guides/review'
 import { REVIEWED_COLLECTIONS, type ReviewedCollection } from '../../content-models/fields/review'
 import type { Guide, ReviewLog, Template } from '../../content-models/payload-types'
-import { listScheduledReviewed, type ScheduledItem } from './scheduled'
+import { listScheduled, type ScheduledItem } from './scheduled'
 
 /** "Due soon" means due within this many days. */
 export const DUE_SOON_DAYS = 30
@@ -109,7 +109,7 @@ export const reviewDashboard = async (
       (a.requestedAt ?? '').localeCompare(b.requestedAt ?? ''),
     ),
     changed: pick(({ doc }) => changedSinceReview(doc)),
-    scheduled: await listScheduledReviewed(payload),
+    scheduled: await listScheduled(payload),
     withoutReview: logs.docs,
   }
 }

@@ -1,10 +1,9 @@
 /**
- * Publishes and unpublishes of guides and letters waiting in Payload's jobs queue
- * (versions.drafts.schedulePublish), for the review dashboard: which document, publish or
- * unpublish, when, and who scheduled it.
+ * Publishes and unpublishes waiting in Payload's jobs queue (versions.drafts.schedulePublish), of
+ * every collection (a guide's new rates and a training session's opening alike), for the review
+ * dashboard: which document, publish or unpublish, when, and who scheduled it.
  */
 import type { Payload } from 'payload'
-import { REVIEWED_COLLECTIONS } from '../../content-models/fields/review'
 
 export type ScheduledItem = {
   collection: string
@@ -20,10 +19,8 @@ type ScheduleInput = {
   user?: { relationTo: string; value: string | number } | string | number | null
 }
 
-const isReviewed = (slug: string) => (REVIEWED_COLLECTIONS as readonly string[]).includes(slug)
-
-/** Every scheduled publish or unpublish of a guide or letter not yet run, soonest first. */
-export const listScheduledReviewed = async (payload: Payload): Promise<ScheduledItem[]> => {
+/** Every scheduled publish or unpublish not yet run, soonest first. */
+export const listScheduled = async (payload: Payload): Promise<ScheduledItem[]> => {
   const { docs } = await payload.find({
     collection: 'payload-jobs',
     where: {
@@ -40,8 +37,7 @@ export const listScheduledReviewed = async (payload: Payload): Promise<Scheduled
   })
   return docs.flatMap((job) => {
     const input = (job.input ?? {}) as ScheduleInput
-    // Other collections (petitions, sessions…) schedule publishes too: not the reviewers' business.
-    if (!input.doc || !isReviewed(input.doc.relationTo)) return []
+    if (!input.doc) return []
     const user = input.user && typeof input.user === 'object' ? input.user.value : input.user
     return [
       {

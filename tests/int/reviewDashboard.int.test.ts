@@ -20,6 +20,7 @@ let editor: Staff
 let admin: Staff
 let asha: Staff
 let ben: Staff
+let petitionId: number
 /** Ids by title. */
 const ids: Record<string, number> = {}
 
@@ -81,7 +82,8 @@ beforeAll(async () => {
   const petition = await make.petition(payload, { _status: 'draft' })
   const tomorrow = new Date(Date.now() + 86_400_000)
   await schedulePublish(payload, 'guides', awaiting, editor, tomorrow)
-  await schedulePublish(payload, 'petitions', petition.id, editor, tomorrow)
+  await schedulePublish(payload, 'petitions', petition.id, editor, new Date(tomorrow.getTime() + 60_000))
+  petitionId = petition.id
 })
 afterAll(async () => t?.close())
 
@@ -97,16 +99,18 @@ describe('the review dashboard', () => {
     expect(sorted(d.changed)).toEqual(['Awaiting guide', 'Later guide', 'New draft guide'])
   })
 
-  it('lists the scheduled publishes of guides and letters, with who scheduled them', async () => {
+  it('lists every scheduled publish (a petition opening too), with who scheduled it', async () => {
     const d = await reviewDashboard(payload, { now: NOW })
+    const scheduled = (collection: string, id: number) => ({
+      collection,
+      id: String(id),
+      type: 'publish',
+      at: expect.any(String),
+      scheduledBy: String(editor.id),
+    })
     expect(d.scheduled).toEqual([
-      {
-        collection: 'guides',
-        id: String(ids['Awaiting guide']),
-        type: 'publish',
-        at: expect.any(String),
-        scheduledBy: String(editor.id),
-      },
+      scheduled('guides', ids['Awaiting guide']!),
+      scheduled('petitions', petitionId),
     ])
   })
 

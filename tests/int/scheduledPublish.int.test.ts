@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { jobs, JOB_QUEUES, SCHEDULED_PUBLISH_QUEUE } from '../../cms/jobs'
-import { listScheduledReviewed } from '../../cms/review/scheduled'
+import { listScheduled } from '../../cms/review/scheduled'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
 
@@ -107,7 +107,7 @@ describe('scheduled publishing', () => {
     const tomorrow = new Date(Date.now() + 86_400_000)
     await schedule(t.payload, 'publish', { relationTo: 'training-sessions', value: later.id }, inTwoDays)
     await schedule(t.payload, 'unpublish', { relationTo: 'unions', value: sooner.id }, tomorrow)
-    expect(await listScheduledReviewed(t.payload)).toEqual([
+    expect(await listScheduled(t.payload)).toEqual([
       {
         collection: 'unions',
         id: String(sooner.id),
