@@ -34,6 +34,8 @@ const MATRIX = {
   signatures: { create: [], read: [A, O], update: [A, O], delete: [A, O] },
   members: { create: [], read: [A, O], update: [A, O], delete: [A, O] },
   'site-builds': { create: [], read: STAFF, update: [], delete: [A] },
+  // The legal review's record: written only by the server (cms/review), never through the API.
+  'review-log': { create: [], read: [A, E, R], update: [], delete: [] },
   // For users, "read/update/delete" is of another person's account.
   users: { create: [A], read: [A], update: [A], delete: [A] },
 } satisfies Partial<Record<CollectionSlug, Record<Op, Role[]>>>
@@ -93,6 +95,14 @@ const seedRecord = async (collection: Walked): Promise<number> => {
       ).id
     case 'users':
       return (await make.user(payload, ['editor'])).id
+    case 'review-log':
+      return (
+        await payload.create({
+          collection: 'review-log',
+          data: { action: 'requested', docCollection: 'guides', docId: 1, note: 'Please check.' },
+          overrideAccess: true,
+        })
+      ).id
   }
 }
 
@@ -187,6 +197,7 @@ const createData: { [S in Walked]: (s: string) => RequiredDataFromCollectionSlug
   }),
   'site-builds': (s) => ({ buildId: `b-${s}`, status: 'queued' }),
   users: (s) => ({ email: `u${s}@example.org`, password: 'a-long-test-password', roles: ['editor'] }),
+  'review-log': (s) => ({ action: 'override', docCollection: 'guides', docId: 1, note: `Reason ${s}` }),
 }
 
 /** A change for an update attempt, per collection. */
@@ -203,6 +214,7 @@ const updateData: { [S in Walked]: Partial<RequiredDataFromCollectionSlug<S>> } 
   members: { firstName: 'Sal' },
   'site-builds': { status: 'failed' },
   users: { name: 'Changed' },
+  'review-log': { note: 'Rewritten' },
 }
 
 const isForbidden = (e: unknown) =>

@@ -63,7 +63,12 @@ beforeAll(async () => {
     id: guideId,
     draft: true,
     overrideAccess: true,
-    data: { summary: DRAFT_SUMMARY },
+    // The draft is also past its review date: readers would see the plain notice.
+    data: {
+      summary: DRAFT_SUMMARY,
+      lastReviewed: '2025-07-01T00:00:00.000Z',
+      reviewDue: '2026-01-01T00:00:00.000Z',
+    },
   })
 }, BUILD_TIMEOUT)
 afterAll(async () => {
@@ -83,6 +88,9 @@ describe('preview of a draft', () => {
       expect(answer.text).toContain('<h1')
       expect(answer.text).toContain('Holiday pay')
       expect(answer.text).toContain('Preview: not published.')
+      expect(answer.text).toContain('data-review-overdue')
+      expect(answer.text).toMatch(/We last checked this guide on [^<]*2025\./)
+      expect(await livePage()).not.toContain('data-review-overdue')
       expect(answer.text).toContain('<meta name="robots" content="noindex, nofollow">')
       expect(answer.text).toContain('<base href="http://localhost:4321/">')
       expect(answer.headers.get('cache-control')).toBe('private, no-store')
