@@ -49,23 +49,41 @@ export const run = (
     )
   })
 
-/** Builds the Next admin (`next build cms`) unless a build of the same sources exists. */
+/** Next's answer when another process's `next build` holds its lock on cms/.next. */
+const ANOTHER_BUILD = /Another next build process is already running/
+
+/** True when cms/.next holds a finished build of exactly these sources. */
+const isBuilt = async (root: string, fingerprint: string): Promise<boolean> => {
+  const distDir = path.join(root, 'cms/.next')
+  return (
+    existsSync(path.join(distDir, 'BUILD_ID')) &&
+    (await readFile(path.join(distDir, FINGERPRINT_FILE), 'utf8').catch(() => '')) === fingerprint
+  )
+}
+
+/**
+ * Builds the Next admin (`next build cms`) unless a build of the same sources exists. When another
+ * process is building it (Next's own lock), waits for that build, up to `waitMs`, instead of failing.
+ */
 export const buildCmsIfNeeded = async (
   root: string,
   env: NodeJS.ProcessEnv,
+  { waitMs = 900_000 }: { waitMs?: number } = {},
 ): Promise<{ skipped: boolean }> => {
   const fingerprint = await cmsFingerprint(root)
-  const distDir = path.join(root, 'cms/.next')
-  const stamp = path.join(distDir, FINGERPRINT_FILE)
-  if (
-    existsSync(path.join(distDir, 'BUILD_ID')) &&
-    (await readFile(stamp, 'utf8').catch(() => '')) === fingerprint
-  )
-    return { skipped: true }
-  await run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build', 'cms'], {
-    cwd: root,
-    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  })
-  await writeFile(stamp, fingerprint)
-  return { skipped: false }
+  const started = Date.now()
+  for (;;) {
+    if (await isBuilt(root, fingerprint)) return { skipped: true }
+    try {
+      await run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build', 'cms'], {
+        cwd: root,
+        env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      })
+      await writeFile(path.join(root, 'cms/.next', FINGERPRINT_FILE), fingerprint)
+      return { skipped: false }
+    } catch (error) {
+      if (!ANOTHER_BUILD.test(String(error)) || Date.now() - started > waitMs) throw error
+      await new Promise((r) => setTimeout(r, 3000))
+    }
+  }
 }

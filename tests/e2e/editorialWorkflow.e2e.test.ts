@@ -14,6 +14,7 @@ import { initPayload } from '../../cms/initPayload'
 import { buildSite, sitePaths } from '../../cms/publish/buildSite'
 import { createStaticServer } from '../../cms/publish/staticServer'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
+import { buildCmsIfNeeded } from '../../scripts/lib/cmsBuild'
 import { startCmsServers, type CmsServers } from '../../scripts/lib/cmsServers'
 import { onFreePort } from '../../scripts/lib/ports'
 import { launchBrowser } from '../helpers/browser'
@@ -47,7 +48,6 @@ beforeAll(async () => {
 
   site = await reserveAddress()
   siteUrl = site.url
-  // The admin was built once for all browser tests (tests/e2e/globalSetup.ts).
   const env = {
     ...process.env,
     PROJECT_ROOT: root,
@@ -58,6 +58,8 @@ beforeAll(async () => {
     REBUILD_DEBOUNCE_MS: '500',
     LOG_LEVEL: 'warn',
   }
+  // Built once for all browser tests (tests/e2e/globalSetup.ts): this finds it built.
+  await buildCmsIfNeeded(root, env)
   cms = await onFreePort(async (port) => {
     cmsUrl = `http://127.0.0.1:${port}`
     const servers = await startCmsServers({ root, host: '127.0.0.1', port, env: { ...env, CMS_URL: cmsUrl } })
