@@ -14,6 +14,7 @@ vi.hoisted(() => {
 import type { CollectionSlug } from 'payload'
 import { REBUILD_TASK } from '../../cms/jobs/rebuild/settings'
 import { make } from '../helpers/factories'
+import { staff } from './reviewClient'
 import { startHarness, type ServedHarness } from '../helpers/harness'
 import { postTo } from '../helpers/publicForms'
 
@@ -52,14 +53,7 @@ const clearBuilds = () =>
 
 beforeAll(async () => {
   t = await startHarness({ withServer: true })
-  const editor = await make.user(t.payload, ['editor'])
-  editorToken =
-    (
-      await t.payload.login({
-        collection: 'users',
-        data: { email: editor.email, password: 'a-long-test-password' },
-      })
-    ).token ?? ''
+  editorToken = (await staff(t.payload, ['editor'])).token
 })
 afterAll(async () => {
   await t?.close()

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewToken } from '../../cms/api/previewTokens'
 import { REBUILD_QUEUE } from '../../cms/jobs/rebuild/settings'
 import { make } from '../helpers/factories'
+import { staff } from './reviewClient'
 import { startHarness, type Harness } from '../helpers/harness'
 
 const BUILD_TIMEOUT = 300_000
@@ -50,14 +51,7 @@ beforeAll(async () => {
   guideId = guide.id
   // The live site, built as a publish builds it: previews start from its snapshot.
   await t.payload.jobs.run({ queue: REBUILD_QUEUE, limit: 1, silent: true })
-  const editor = await make.user(t.payload, ['editor'])
-  editorToken =
-    (
-      await t.payload.login({
-        collection: 'users',
-        data: { email: editor.email, password: 'a-long-test-password' },
-      })
-    ).token ?? ''
+  editorToken = (await staff(t.payload, ['editor'])).token
   await t.payload.update({
     collection: 'guides',
     id: guideId,
