@@ -18,26 +18,28 @@ export const useSearch = ({
   typedBeforeStart: string
 }) => {
   const { client, shown, setShown, run } = useSearchAnswers()
-  const [state, setState] = useState<SearchState>({ q: '', type: '', nation: '' })
+  // What the box starts with is read while it is first drawn, in the task that replaces the plain
+  // box: the address, or what was typed before the island started. Read later (in an effect), it
+  // wiped a key pressed in between ('can …' became 'an …' in a loaded CI run).
+  const [state, setState] = useState<SearchState>(() => {
+    const s = readSearchState(window.location.search)
+    return !s.q && typedBeforeStart ? { ...s, q: typedBeforeStart } : s
+  })
   const urlTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const input = useRef<HTMLInputElement>(null)
-  const typedEarly = useRef(typedBeforeStart)
+  const current = useRef(state)
+  current.current = state
 
-  // Show results for the address the page was opened with, and follow Back and Forward.
+  // Answer what the box holds now, and follow Back and Forward.
   useEffect(() => {
-    const fromUrl = () => {
-      // A pending address update from typing must not overwrite the entry Back has just returned to.
+    run(current.current)
+    // Back and Forward show what the address says; a pending address update from typing must not
+    // overwrite the entry Back has just returned to.
+    const onPopState = () => {
       clearTimeout(urlTimer.current)
-      let s = readSearchState(window.location.search)
-      if (!s.q && typedEarly.current) s = { ...s, q: typedEarly.current }
+      const s = readSearchState(window.location.search)
       setState(s)
       run(s)
-    }
-    fromUrl()
-    // Back and Forward show what the address says, never what was typed before the island started.
-    const onPopState = () => {
-      typedEarly.current = ''
-      fromUrl()
     }
     window.addEventListener('popstate', onPopState)
     return () => window.removeEventListener('popstate', onPopState)
@@ -58,7 +60,6 @@ export const useSearch = ({
   }
 
   const change = (next: SearchState) => {
-    typedEarly.current = ''
     setState(next)
     run(next)
     clearTimeout(urlTimer.current)
