@@ -126,5 +126,9 @@ export const PUBLIC_COLLECTIONS = [
 ] as const
 export type PublicCollection = (typeof PUBLIC_COLLECTIONS)[number]
 
+/** True for the slug of a collection published to the static site. */
+export const isPublicCollection = (slug: unknown): slug is PublicCollection =>
+  (PUBLIC_COLLECTIONS as readonly unknown[]).includes(slug)
+
 /** Collections with drafts (all public ones, content-models/hooks/withDrafts.ts): only their `published` versions are public. */
 export const DRAFT_COLLECTIONS: readonly PublicCollection[] = PUBLIC_COLLECTIONS

@@ -26,7 +26,7 @@ import { SiteSettings } from './globals/SiteSettings'
 import { withBuildAdmin } from './hooks/withBuildAdmin'
 import { withDrafts, withGlobalDrafts } from './hooks/withDrafts'
 import { type QueueRebuild, withGlobalRebuildHooks, withRebuildHooks } from './hooks/withRebuildHooks'
-import { PUBLIC_COLLECTIONS } from './constants'
+import { isPublicCollection } from './constants'
 
 /** Every collection, in the order the admin lists them. */
 const allCollections = [
@@ -62,11 +62,7 @@ export type { QueueRebuild }
  * changes (content-models/hooks). The CMS passes its job queue in.
  */
 export const createCollections = (queueRebuild: QueueRebuild) =>
-  allCollections.map((c) =>
-    (PUBLIC_COLLECTIONS as readonly string[]).includes(c.slug)
-      ? withRebuildHooks(withDrafts(c), queueRebuild)
-      : c,
-  )
+  allCollections.map((c) => (isPublicCollection(c.slug) ? withRebuildHooks(withDrafts(c), queueRebuild) : c))
 
 /** Every global; the site settings queue a build when saved. */
 export const createGlobals = (queueRebuild: QueueRebuild) => [

@@ -1,7 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { PUBLIC_COLLECTIONS } from '../../content-models/constants'
-
-const isPublic = (slug: string) => (PUBLIC_COLLECTIONS as readonly string[]).includes(slug)
+import { isPublicCollection } from '../../content-models/constants'
 
 /**
  * Preview on every public collection: Payload's Preview button opens the real page of the saved
@@ -9,7 +7,7 @@ const isPublic = (slug: string) => (PUBLIC_COLLECTIONS as readonly string[]).inc
  * expiring link for a reviewer who has no account (cms/admin/components/PreviewLink.tsx).
  */
 export const withPreview = (c: CollectionConfig): CollectionConfig =>
-  isPublic(c.slug)
+  isPublicCollection(c.slug)
     ? {
         ...c,
         admin: {

@@ -9,7 +9,7 @@
  * from the CMS's origin, where staff are signed in).
  */
 import type { Endpoint, PayloadRequest } from 'payload'
-import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import { isPublicCollection, type PublicCollection } from '../../content-models/constants'
 import { hasRole } from '../../content-models/access/roles'
 import { PreviewError, renderPreview, type PreviewDoc } from '../publish'
 import { siteUrl } from '../members/tokens'
@@ -20,9 +20,6 @@ import { checkPreviewToken, previewToken, type PreviewClaims } from './previewTo
 
 /** Staff who may read drafts (the same roles as content-models/access/publishedOrStaff.ts). */
 const canPreview = (req: PayloadRequest) => hasRole(req.user, 'admin', 'editor', 'reviewer', 'organiser')
-
-const isPublicCollection = (v: unknown): v is PublicCollection =>
-  (PUBLIC_COLLECTIONS as readonly string[]).includes(String(v))
 
 /** Ids are numbers (SQLite) or 24-hex strings (MongoDB); versions the same. */
 const ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -56,7 +53,9 @@ const previewAnswer = (html: string, note: string): Answer => {
 const plain = (title: string, words: string, status: number) =>
   toResponse(htmlAnswer(page(title, `<p>${e(words)}</p>`), status))
 
-type Found = { doc: PreviewDoc; versionId: string | null }
+/** A kept version as the document it was (its parent's id), for rendering. */
+const asDoc = (version: { parent: unknown; version: object }) =>
+  ({ ...version.version, id: version.parent }) as PreviewDoc
 
 /** The latest draft of a document, or one of its versions; null when there is no such thing. */
 const findDraft = async (
@@ -64,29 +63,28 @@ const findDraft = async (
   collection: PublicCollection,
   id: string,
   versionId: string | null,
-): Promise<Found | null> => {
+): Promise<PreviewDoc | null> => {
   const { payload } = req
   if (versionId) {
     const version = await payload
       .findVersionByID({ collection, id: versionId, depth: 1, req, overrideAccess: false })
       .catch(() => null)
-    if (!version || String(version.parent) !== id) return null
-    return { doc: { ...version.version, id: version.parent } as PreviewDoc, versionId }
+    return version && String(version.parent) === id ? asDoc(version) : null
   }
   const doc = await payload
     .findByID({ collection, id, draft: true, depth: 1, req, overrideAccess: false })
     .catch(() => null)
-  return doc ? { doc: doc as PreviewDoc, versionId: null } : null
+  return doc as PreviewDoc | null
 }
 
 /** Renders and answers, or says in words why it cannot. */
-const render = async (req: PayloadRequest, collection: PublicCollection, found: Found, note: string) => {
+const render = async (req: PayloadRequest, collection: PublicCollection, doc: PreviewDoc, note: string) => {
   try {
-    const { html } = await renderPreview(req.payload, collection, found.doc)
+    const { html } = await renderPreview(req.payload, collection, doc)
     return toResponse(previewAnswer(html, note))
   } catch (error) {
     if (error instanceof PreviewError) return plain('This cannot be previewed yet', error.message, 422)
-    req.payload.logger.error({ err: error, collection, id: found.doc.id }, 'preview failed')
+    req.payload.logger.error({ err: error, collection, id: doc.id }, 'preview failed')
     return plain('The preview failed', 'The page could not be made. Try again in a minute.', 503)
   }
 }
@@ -163,8 +161,7 @@ const sharedPreview: Endpoint = {
         'This version is no longer kept. Ask the editor for a new link.',
         404,
       )
-    const found = { doc: { ...version.version, id: version.parent } as PreviewDoc, versionId: claims.version }
-    return render(req, claims.collection, found, `${NOTE} You were sent this link to check it.`)
+    return render(req, claims.collection, asDoc(version), `${NOTE} You were sent this link to check it.`)
   },
 }
 

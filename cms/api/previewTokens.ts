@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
-import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import { isPublicCollection, type PublicCollection } from '../../content-models/constants'
 
 /** What a preview link lets its holder see. */
 export type PreviewClaims = { collection: PublicCollection; id: string; version: string }
@@ -43,13 +43,8 @@ export const checkPreviewToken = async (secret: string, token: string): Promise<
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { audience: AUDIENCE, algorithms: ['HS256'] })
     const { c, d, v } = payload as { c?: unknown; d?: unknown; v?: unknown }
-    if (
-      !(PUBLIC_COLLECTIONS as readonly unknown[]).includes(c) ||
-      typeof d !== 'string' ||
-      typeof v !== 'string'
-    )
-      return null
-    return { collection: c as PublicCollection, id: d, version: v }
+    if (!isPublicCollection(c) || typeof d !== 'string' || typeof v !== 'string') return null
+    return { collection: c, id: d, version: v }
   } catch {
     return null
   }
