@@ -4,6 +4,7 @@
  * manifest each build writes, the addresses that are never kept, and where share images live.
  * No Node imports: the site's browser code imports this file.
  */
+import { campaignKind, KIND_WORDS } from './collections/Petitions/kinds'
 
 /** The library manifest a build writes: every file of the library, with a content hash. */
 export const LIBRARY_MANIFEST_URL = '/offline/library.json'
@@ -76,11 +77,37 @@ export const SHARE_IMAGE_FOLDERS = {
   petitions: 'petitions',
 } as const
 
+/**
+ * The page folders whose pages have a share image of their own, and the collection it is drawn
+ * from: an open letter (/open-letters/<slug>/) is a campaign of its kind, kept with the petitions.
+ */
+export const SHARE_PAGE_FOLDERS: Record<string, keyof typeof SHARE_IMAGE_FOLDERS> = {
+  guides: 'guides',
+  templates: 'templates',
+  petitions: 'petitions',
+  'open-letters': 'petitions',
+}
+
+/**
+ * What a share image's label says the page is, and how its alt text names it.
+ * @example shareWords('petitions', 'open-letter') → { label: 'Open letter', noun: 'an open letter' }
+ */
+export const shareWords = (
+  collection: keyof typeof SHARE_IMAGE_FOLDERS,
+  kind?: unknown,
+): { label: string; noun: string } => {
+  if (collection === 'guides') return { label: 'Guide', noun: 'a guide' }
+  if (collection === 'templates') return { label: 'Letter', noun: 'a letter' }
+  const words = KIND_WORDS[campaignKind(kind)]
+  return { label: words.label, noun: `${/^[aeiou]/.test(words.noun) ? 'an' : 'a'} ${words.noun}` }
+}
+
 /** Share images' size (Open Graph's recommended 1.91:1). */
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const
 
 /**
- * The path of a page's share image: its own for a guide, letter or petition, the site's otherwise.
+ * The path of a page's share image: its own for a guide, letter, petition or open letter, the site's
+ * otherwise.
  * @example shareImagePath('guides', 'holiday-pay') → '/share/guides/holiday-pay.png'
  */
 export const shareImagePath = (collection?: keyof typeof SHARE_IMAGE_FOLDERS, slug?: string): string =>

@@ -133,6 +133,18 @@ describe('sharing and printing', () => {
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630])
   })
 
+  it('an open letter shared in a chat app shows its own picture, named as an open letter', async () => {
+    const html = await (await fetch(`${siteUrl}/open-letters/safe-staffing-night-shifts-demo/`)).text()
+    const meta = (property: string) =>
+      new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html)?.[1]
+    const image = new URL(meta('og:image')!)
+    expect(image.pathname).toBe('/share/petitions/safe-staffing-night-shifts-demo.png')
+    expect(meta('og:image:alt')).toMatch(/^Safe staffing on night shifts \(demo\): an open letter on /)
+    const png = await fetch(`${siteUrl}${image.pathname}`)
+    expect(png.status).toBe(200)
+    expect(png.headers.get('content-type')).toBe('image/png')
+  })
+
   it('a guide prints without the site’s navigation, with each link’s address after it', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
