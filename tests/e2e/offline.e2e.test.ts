@@ -52,6 +52,10 @@ const cached = (page: Page, cache: string) =>
     cache,
   )
 
+/** A day as the offline banner says it. */
+const dayOf = (time: number) =>
+  new Date(time).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
 describe('reading without signal', () => {
@@ -79,6 +83,10 @@ describe('reading without signal', () => {
     await page.goto(`${siteUrl}/guides/holiday-pay/`)
     expect(await heading(page)).toBe('Holiday pay')
     expect(await page.locator('.offline-banner').textContent()).toContain('You are offline')
+    // It says when this copy was saved (today: it was opened a moment ago).
+    await expect
+      .poll(() => page.locator('.offline-banner').textContent())
+      .toContain(`This copy was saved on ${dayOf(Date.now())}.`)
     // Styled from the device too: the header has the site's colour from the kept stylesheet.
     expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
       'rgb(122, 31, 43)',
@@ -190,6 +198,9 @@ describe('what stays on the device', () => {
     expect(await heading(page)).toBe('No signal: this page is not saved on this device')
     await page.goto(`${siteUrl}/guides/holiday-pay/`)
     expect(await heading(page)).toBe('Holiday pay')
+    await expect
+      .poll(() => page.locator('.offline-banner').textContent())
+      .toContain(`This copy was saved on ${dayOf(Date.now() - 29 * 24 * 60 * 60 * 1000)}.`)
 
     // Saved with the library, opened again (so the worker keeps a copy of its own too), then
     // both copies two months old: the reader's copy has expired, the library's has not.

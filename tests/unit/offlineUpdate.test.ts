@@ -19,6 +19,7 @@ import {
 import { docxMakerFingerprint, docxMakers } from '../../cms/publish/offline/docxMaker'
 import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
 import { fromSavedLibrary, READER_EXPIRATION, runtimeCaching } from '../../cms/publish/offline/serviceWorker'
+import { savedOn } from '../../site/src/lib/offline/offlineNotice'
 import {
   assetUrls,
   contentHash,
@@ -217,5 +218,31 @@ describe('what the service worker keeps', () => {
     const first = routeFor('https://site.example/guides/sick-pay/', { headers: { [KEEP_PAGE_HEADER]: '1' } })!
     expect(first.options!.cacheName).toBe(OFFLINE_CACHES.pages)
     expect(routeFor('https://site.example/guides/sick-pay/')).toBeUndefined()
+  })
+})
+
+describe('what the offline banner says', () => {
+  const cachesWith = (dates: Record<string, string>) => ({
+    open: async (name: string) => ({
+      match: async () => (dates[name] ? new Response('', { headers: { Date: dates[name] } }) : undefined),
+    }),
+  })
+
+  it('dates the reader’s own copy while it is under 30 days old, else the saved library’s', async () => {
+    const now = Date.parse('2026-12-07T12:00:00Z')
+    vi.stubGlobal(
+      'caches',
+      cachesWith({
+        'bw-pages': 'Mon, 09 Nov 2026 12:00:00 GMT',
+        'bw-saved': 'Tue, 01 Sep 2026 08:00:00 GMT',
+      }),
+    )
+    expect(await savedOn('/guides/sick-pay/', now)).toEqual(new Date('2026-11-09T12:00:00Z'))
+    expect(await savedOn('/guides/sick-pay/', now + 3 * 24 * 60 * 60 * 1000)).toEqual(
+      new Date('2026-09-01T08:00:00Z'),
+    )
+    vi.stubGlobal('caches', cachesWith({}))
+    expect(await savedOn('/guides/sick-pay/', now)).toBeNull()
+    vi.unstubAllGlobals()
   })
 })
