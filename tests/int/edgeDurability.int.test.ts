@@ -192,5 +192,6 @@ describe('signatures and messages survive kill -9', () => {
     expect([...times].filter(([, n]) => n > 1)).toEqual([])
     expect(accepted.filter((e) => !times.has(e))).toEqual([])
     expect(times.has('after-restart@example.net')).toBe(true)
-  })
+    // Under a loaded machine the 16 signers and 2 posters take longer to reach the kill point.
+  }, 120_000)
 })
