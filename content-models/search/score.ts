@@ -29,11 +29,13 @@ export class Scorer {
   private masks = new Uint32Array(0)
   private readonly seen: Uint8Array
   private readonly touched: Int32Array
+  private readonly passed: Int32Array
 
   constructor(private readonly docCount: number) {
     this.scores = new Float64Array(docCount)
     this.seen = new Uint8Array(docCount)
     this.touched = new Int32Array(docCount)
+    this.passed = new Int32Array(docCount)
   }
 
   rank(
@@ -44,7 +46,7 @@ export class Scorer {
   ): Ranked {
     const words = Math.max(1, Math.ceil(clauses.length / 32))
     if (this.masks.length < this.docCount * words) this.masks = new Uint32Array(this.docCount * words)
-    const { scores, masks, seen, touched } = this
+    const { scores, masks, seen, touched, passed } = this
     let count = 0
     let norm = 0
     clauses.forEach((clause, c) => {
@@ -67,13 +69,13 @@ export class Scorer {
       }
     })
     const magnitude = Math.sqrt(norm)
-    const passed: number[] = []
+    let total = 0
     for (let i = 0; i < count; i++) {
       const doc = touched[i]
       scores[doc] /= magnitude
-      if (accept(doc)) passed.push(doc)
+      if (accept(doc)) passed[total++] = doc
     }
-    const top = bestDocs(passed, scores, limit).map((doc) => ({
+    const top = bestDocs(passed, total, scores, limit).map((doc) => ({
       doc,
       score: scores[doc],
       clauses: clausesOf(masks, doc * words, clauses.length),
@@ -84,7 +86,7 @@ export class Scorer {
       seen[doc] = 0
       masks.fill(0, doc * words, doc * words + words)
     }
-    return { top, total: passed.length }
+    return { top, total }
   }
 }
 

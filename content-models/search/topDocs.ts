@@ -22,16 +22,22 @@ const siftDown = (heap: number[], scores: Float64Array, i: number): void => {
 }
 
 /**
- * The best `limit` of `docs`, best first.
- * @example bestDocs([0, 1, 2], new Float64Array([1, 3, 3]), 2) // [1, 2]
+ * The best `limit` of the first `count` of `docs`, best first.
+ * @example bestDocs([0, 1, 2], 3, new Float64Array([1, 3, 3]), 2) // [1, 2]
  */
-export const bestDocs = (docs: readonly number[], scores: Float64Array, limit: number): number[] => {
+export const bestDocs = (
+  docs: ArrayLike<number>,
+  count: number,
+  scores: Float64Array,
+  limit: number,
+): number[] => {
   const byRank = (a: number, b: number) => (before(scores, a, b) ? -1 : 1)
-  if (docs.length <= limit) return [...docs].sort(byRank)
+  const first = (n: number) => Array.from({ length: n }, (_, i) => docs[i])
+  if (count <= limit) return first(count).sort(byRank)
   if (limit <= 0) return []
-  const heap = docs.slice(0, limit)
+  const heap = first(limit)
   for (let i = (limit >>> 1) - 1; i >= 0; i--) siftDown(heap, scores, i)
-  for (let i = limit; i < docs.length; i++) {
+  for (let i = limit; i < count; i++) {
     if (!before(scores, docs[i], heap[0])) continue
     heap[0] = docs[i]
     siftDown(heap, scores, 0)

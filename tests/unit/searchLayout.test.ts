@@ -102,9 +102,10 @@ describe('search index layout', () => {
 
   it('keeps the best documents by score, ties in document order', () => {
     const scores = new Float64Array([1, 3, 3, 0.5, 2, 3])
-    expect(bestDocs([0, 1, 2, 3, 4, 5], scores, 4)).toEqual([1, 2, 5, 4])
-    expect(bestDocs([5, 4, 3, 2, 1, 0], scores, 10)).toEqual([1, 2, 5, 4, 0, 3])
-    expect(bestDocs([0, 1], scores, 0)).toEqual([])
+    expect(bestDocs([0, 1, 2, 3, 4, 5], 6, scores, 4)).toEqual([1, 2, 5, 4])
+    expect(bestDocs([5, 4, 3, 2, 1, 0], 6, scores, 10)).toEqual([1, 2, 5, 4, 0, 3])
+    expect(bestDocs(new Int32Array([3, 5, 1, 0]), 3, scores, 2)).toEqual([1, 5])
+    expect(bestDocs([0, 1], 2, scores, 0)).toEqual([])
   })
 })
 
