@@ -9,9 +9,9 @@
  *   the runs each term shard holds, and each document's type (for the type filter). Nothing else
  *   per document, so it stays small as the site grows. Loaded when the search box gets focus.
  * - `terms/<key>.json`: the postings of a run of consecutive terms (in sorted order, up to a
- *   size), named by its first term: per term, the documents holding it and their weight summed over
- *   the fields. A query fetches only the shards of its own terms, and the terms a word being typed
- *   may become sit together in one or two shards.
+ *   size), named by its first term: per term and field, the documents holding it and their weights
+ *   in thousandths. A query fetches only the shards of its own terms, and the terms a word being
+ *   typed may become sit together in one or two shards.
  * - `titles/<n>.json`: the titles and addresses of a small block of documents, fetched for the
  *   results shown, once the shards have ranked them.
  * - `docs/<n>.json`: summaries, in blocks, fetched for the results shown (they fill in after the titles).
