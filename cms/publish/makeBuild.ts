@@ -78,7 +78,7 @@ export const makeBuild = async (
     )
     await timed('compress', () => precompress(dir, fresh))
     const offline = {
-      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir, stamps.source))),
+      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir))),
       keptAssets,
     }
     await writeFile(path.join(dir, '.fingerprint'), stamps.fingerprint)

@@ -47,8 +47,10 @@ const unescapeAttr = (v: string) =>
   v.replace(/&(#\d+|[a-z]+);/g, (e, name: string) =>
     name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : (NAMED[name] ?? e),
   )
-cms.addHook('onSend', async (_request, reply) => {
-  reply.header('Access-Control-Allow-Origin', '*')
+cms.addHook('onSend', async (request, reply) => {
+  // The member-only pages ask with the CMS's cookie (credentials), which '*' does not allow.
+  reply.header('Access-Control-Allow-Origin', request.headers.origin ?? '*')
+  reply.header('Access-Control-Allow-Credentials', 'true')
 })
 cms.get<{ Params: { slug: string } }>('/api/public/petitions/:slug/count', async (request) => {
   const html = await readFile(path.join(siteDir, 'petitions', request.params.slug, 'index.html'), 'utf8')
@@ -57,6 +59,8 @@ cms.get<{ Params: { slug: string } }>('/api/public/petitions/:slug/count', async
   const { initial = 0, goal = 0, milestones = [] } = JSON.parse(props)
   return { count: initial, goal, state: 'open', byNation: {}, byRegion: {}, milestones }
 })
+// Who is reading a member-only page: nobody signed in, as for a new reader.
+cms.get('/api/account/networks', async () => ({ status: 'signed-out', networks: null }))
 await cms.listen({ port: 0, host: '127.0.0.1' })
 const cmsUrl = `http://127.0.0.1:${(cms.server.address() as { port: number }).port}`
 process.env.CMS_URL = cmsUrl
@@ -84,9 +88,10 @@ try {
   const islands = await islandWeights(site)
   const pages = (await pageWeights(site)).map((p) => {
     const app = APP_PAGES.find(([re]) => re.test(p.page))?.[1]
-    return { ...p, app, total: p.totalGzip + (app ? (islands.get(app) ?? 0) : 0) }
+    return { ...p, app, total: p.totalGzip, withIsland: p.totalGzip + (app ? (islands.get(app) ?? 0) : 0) }
   })
-  const reading = pages.filter((p) => !p.app)
+  // Every page, member-only ones included: that is what a reader not signed in downloads.
+  const reading = pages
   const over = reading.filter((p) => p.total > PAGE_BUDGET)
   console.log(`\nPages before any interaction (${reading.length} pages, budget ${kb(PAGE_BUDGET)} each):`)
   for (const p of reading.slice(0, 5))
@@ -94,11 +99,14 @@ try {
   console.log(`  … lightest ${kb(reading.at(-1)?.total ?? 0)}; over budget: ${over.length}`)
   for (const p of over)
     problems.push(`${p.page} is ${kb(p.total)} before any interaction (budget ${kb(PAGE_BUDGET)})`)
-  console.log('Pages that are their island (started as they open; budget: a page plus that island):')
+  console.log(
+    'Member-only pages: signed out (page budget) → signed in, island started as it opens (budget: a page plus that island):',
+  )
   for (const p of pages.filter((x) => x.app)) {
     const budget = PAGE_BUDGET + (ISLAND_BUDGETS[p.app!] ?? 0)
-    console.log(`  ${p.page.padEnd(56)} ${kb(p.total)} / ${kb(budget)} (${p.app})`)
-    if (p.total > budget) problems.push(`${p.page} is ${kb(p.total)} as it opens (budget ${kb(budget)})`)
+    console.log(`  ${p.page.padEnd(56)} ${kb(p.total)} → ${kb(p.withIsland)} / ${kb(budget)} (${p.app})`)
+    if (p.withIsland > budget)
+      problems.push(`${p.page} is ${kb(p.withIsland)} as it opens for a member (budget ${kb(budget)})`)
   }
 
   console.log('\nIslands: gzip bytes downloaded when one starts (React included) / budget')
@@ -122,12 +130,14 @@ try {
     '/training/know-your-rights-holiday-pay-demo/',
     '/ask/',
     '/networks/delivery-riders-together-demo/',
+    '/account/',
+    '/networks/delivery-riders-together-demo/talk/',
   ]
   const browser = await launchBrowser()
   console.log('\nIn Chromium: gzip bytes as the page opens → after each island is pointed at and focused')
   try {
     for (const p of sample) {
-      const m = await measurePage(browser, server.url, p)
+      const m = await measurePage(browser, server.url, p, cmsUrl)
       console.log(
         `  ${p.padEnd(46)} ${kb(m.before).padStart(9)} (${m.requestsBefore} files) → ${kb(m.after).padStart(9)} (${m.requestsAfter} files)`,
       )

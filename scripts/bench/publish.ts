@@ -3,7 +3,8 @@
  * the seed content plus generated guides from scripts/generate-corpus.ts), its rebuild job run as
  * the CMS runs it (the queue polled every second, as autoRun's cron does), and the static server
  * serving data/site. An editor changes a published guide's title; the clock runs from the update
- * returning until the static server serves the new title. Target: ≤ 10 s.
+ * returning until the static server serves the new title. Publishes are a quiet spell apart, so each
+ * builds at once (no debounce), as an editor's first publish does. Target: ≤ 10 s.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -120,7 +121,8 @@ try {
     console.log(
       `Publish ${i + 1}: live after ${s(ms)} (build ${record.buildId}, ${String((record.timings as Record<string, unknown>)?.mode)})`,
     )
-    await sleep(1500)
+    // A quiet spell (isQuietSpell): the next publish comes more than the debounce after this build.
+    await sleep(debounceMs() + 500)
   }
   stop = true
   await runner
@@ -144,7 +146,7 @@ try {
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b)
   const median = sorted[Math.floor(sorted.length / 2)]!
   console.log(
-    `\nPublish→live (${count} guides): median ${s(median)}, max ${s(sorted.at(-1))} over ${sorted.length} publishes (target ≤ 10 s; includes the ${s(debounceMs())} debounce and up to 1 s for the job runner to pick the job up)`,
+    `\nPublish→live (${count} guides): median ${s(median)}, max ${s(sorted.at(-1))} over ${sorted.length} publishes (target ≤ 10 s; each the first publish after a quiet spell, so no ${s(debounceMs())} debounce; includes up to 1 s for the job runner to pick the job up)`,
   )
 } finally {
   stop = true

@@ -17,7 +17,7 @@ import { runAstroBuild } from '../../cms/publish/buildSite'
 import { createStaticServer } from '../../cms/publish/staticServer'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { checkA11y } from '../helpers/a11y'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, recordRequests } from '../helpers/browser'
 import { make } from '../helpers/factories'
 import { linkIn, startHarness, type ServedHarness } from '../helpers/harness'
 import { reserveAddress } from '../helpers/reservedAddress'
@@ -107,9 +107,9 @@ describe('My account, in Chromium', () => {
     const page = await context.newPage()
     await page.goto(linkIn(mail?.text ?? '', `${t.url}/api/account/sign-in/`))
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect
-      .poll(() => page.locator('main').textContent())
-      .toContain(`You are signed in as ${NO_JS_EMAIL}`)
+    // The page first asks the CMS who is signed in, then downloads the account island
+    // (site/src/lib/memberPage.ts): Playwright's own wait (30 s), not a 1 s poll, on a loaded machine.
+    await page.getByText(`You are signed in as ${NO_JS_EMAIL}`).waitFor()
     await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
     await page.reload()
@@ -120,11 +120,19 @@ describe('My account, in Chromium', () => {
   it('Priya signs in from the email, downloads her data and erases her account', async () => {
     const context = await browser.newContext({ acceptDownloads: true })
     const page = await context.newPage()
+    const requests = recordRequests(page)
     await page.goto(`${siteUrl}/account/`)
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
     await checkA11y(page, '/account/ signed out')
+    // Not signed in, she has downloaded no island: the sign-in form is the page's own plain form,
+    // and its island starts when she uses it (what she types stays).
+    expect(requests.filter((u) => /\.mount\.[\w-]+\.js$/.test(u))).toEqual([])
     const before = (await t.outbox()).length
     await page.getByLabel('Email address').fill(EMAIL)
+    // Typing started the form's island: it sends the form itself (noValidate) once it runs.
+    await page.locator('.account-island-signed-out form[novalidate]').waitFor({ state: 'attached' })
+    expect(requests.some((u) => /\/SignIn\.mount\.[\w-]+\.js$/.test(u))).toBe(true)
+    expect(await page.getByLabel('Email address').inputValue()).toBe(EMAIL)
     await page.getByRole('button', { name: 'Email me a link' }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Check your email')
 
@@ -136,7 +144,7 @@ describe('My account, in Chromium', () => {
     await page.goto(link)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => page.url()).toBe(`${siteUrl}/account/`)
-    await expect.poll(() => page.locator('main').textContent()).toContain(`You are signed in as ${EMAIL}`)
+    await page.getByText(`You are signed in as ${EMAIL}`).waitFor()
     const main = (await page.locator('main').textContent()) ?? ''
     expect(main).toContain('Cleaners Together')
     expect(main).toContain('Paid breaks for cleaners')

@@ -10,9 +10,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSite, sitePaths } from '../../cms/publish/buildSite'
 import { startStaticServer } from '../../cms/publish/staticServer'
+import { LIBRARY_FETCH_HEADER } from '../../content-models/offline'
 import { launchBrowser } from '../helpers/browser'
+import { deployNewStyle, readManifest } from '../helpers/offlineDeploy'
 
 let root: string
+let paths: ReturnType<typeof sitePaths>
 let server: Awaited<ReturnType<typeof startStaticServer>>
 let siteUrl: string
 let browser: Browser
@@ -20,7 +23,7 @@ let browser: Browser
 beforeAll(async () => {
   process.env.PROJECT_ROOT ||= process.cwd()
   root = await mkdtemp(path.join(os.tmpdir(), 'organise-offline-'))
-  const paths = sitePaths(root)
+  paths = sitePaths(root)
   await buildSite({ snapshotDir: path.resolve('tests/fixtures/snapshot'), paths })
   server = await startStaticServer({ root: paths.live })
   // localhost is a secure context, where service workers run.
@@ -49,6 +52,10 @@ const cached = (page: Page, cache: string) =>
     cache,
   )
 
+/** A day as the offline banner says it. */
+const dayOf = (time: number) =>
+  new Date(time).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
 describe('reading without signal', () => {
@@ -76,6 +83,10 @@ describe('reading without signal', () => {
     await page.goto(`${siteUrl}/guides/holiday-pay/`)
     expect(await heading(page)).toBe('Holiday pay')
     expect(await page.locator('.offline-banner').textContent()).toContain('You are offline')
+    // It says when this copy was saved (today: it was opened a moment ago).
+    await expect
+      .poll(() => page.locator('.offline-banner').textContent())
+      .toContain(`This copy was saved on ${dayOf(Date.now())}.`)
     // Styled from the device too: the header has the site's colour from the kept stylesheet.
     expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
       'rgb(122, 31, 43)',
@@ -97,7 +108,9 @@ describe('reading without signal', () => {
     await expect
       .poll(() => status.textContent(), { timeout: 15_000 })
       .toMatch(/^Saved on this device: 5 guides and 3 letters/)
-    expect(await cached(page, 'bw-files')).toContain('/templates/raise-a-grievance/raise-a-grievance.docx')
+    // In the saved library's own cache, and only there: the worker kept no second copy.
+    expect(await cached(page, 'bw-saved')).toContain('/templates/raise-a-grievance/raise-a-grievance.docx')
+    expect(await cached(page, 'bw-files')).toEqual([])
 
     await context.setOffline(true)
     await page.goto(`${siteUrl}/search/`)
@@ -133,6 +146,18 @@ describe('sharing and printing', () => {
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630])
   })
 
+  it('an open letter shared in a chat app shows its own picture, named as an open letter', async () => {
+    const html = await (await fetch(`${siteUrl}/open-letters/safe-staffing-night-shifts-demo/`)).text()
+    const meta = (property: string) =>
+      new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html)?.[1]
+    const image = new URL(meta('og:image')!)
+    expect(image.pathname).toBe('/share/petitions/safe-staffing-night-shifts-demo.png')
+    expect(meta('og:image:alt')).toMatch(/^Safe staffing on night shifts \(demo\): an open letter on /)
+    const png = await fetch(`${siteUrl}${image.pathname}`)
+    expect(png.status).toBe(200)
+    expect(png.headers.get('content-type')).toBe('image/png')
+  })
+
   it('a guide prints without the site’s navigation, with each link’s address after it', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -145,6 +170,105 @@ describe('sharing and printing', () => {
     expect(after).toBe(`" (${await source.getAttribute('href')})"`)
     expect(await page.locator('.print-only').textContent()).toMatch(
       /^Printed from https?:\/\/[^/]+\/guides\/holiday-pay\/$/,
+    )
+    await context.close()
+  })
+})
+
+/** Dates the copy of `address` in `cache` `days` ago, as if it had been kept then. */
+const age = (page: Page, cache: string, address: string, days: number) =>
+  page.evaluate(
+    async ({ cache, address, days }) => {
+      const c = await caches.open(cache)
+      const old = await c.match(address)
+      if (!old) throw new Error(`${address} is not in ${cache}`)
+      const headers = new Headers(old.headers)
+      headers.set('Date', new Date(Date.now() - days * 24 * 60 * 60 * 1000).toUTCString())
+      await c.put(address, new Response(await old.blob(), { headers }))
+    },
+    { cache, address, days },
+  )
+
+const saveTheLibrary = async (page: Page) => {
+  await page.getByRole('button', { name: 'Save all guides and letters for offline' }).click()
+  await page.getByRole('button', { name: 'Start saving' }).click()
+  await expect
+    .poll(() => page.locator('[data-save-status]').textContent(), { timeout: 15_000 })
+    .toMatch(/^Saved on this device/)
+}
+
+describe('what stays on the device', () => {
+  it('a page opened long ago expires, a saved guide does not', async () => {
+    const { context, page } = await openOnline('/guides/sick-pay/')
+    await page.goto(`${siteUrl}/guides/holiday-pay/`)
+    await expect.poll(() => cached(page, 'bw-pages')).toContain('/guides/sick-pay/')
+    expect(await cached(page, 'bw-pages')).toContain('/guides/holiday-pay/')
+    await age(page, 'bw-pages', '/guides/sick-pay/', 31)
+    await age(page, 'bw-pages', '/guides/holiday-pay/', 29)
+    await context.setOffline(true)
+    await page.goto(`${siteUrl}/guides/sick-pay/`)
+    expect(await heading(page)).toBe('No signal: this page is not saved on this device')
+    await page.goto(`${siteUrl}/guides/holiday-pay/`)
+    expect(await heading(page)).toBe('Holiday pay')
+    await expect
+      .poll(() => page.locator('.offline-banner').textContent())
+      .toContain(`This copy was saved on ${dayOf(Date.now() - 29 * 24 * 60 * 60 * 1000)}.`)
+
+    // Saved with the library, opened again (so the worker keeps a copy of its own too), then
+    // both copies two months old: the reader's copy has expired, the library's has not.
+    await context.setOffline(false)
+    await page.goto(`${siteUrl}/guides/`)
+    await saveTheLibrary(page)
+    await page.goto(`${siteUrl}/guides/grievances/`)
+    await expect.poll(() => cached(page, 'bw-pages')).toContain('/guides/grievances/')
+    await age(page, 'bw-pages', '/guides/grievances/', 60)
+    await age(page, 'bw-saved', '/guides/grievances/', 60)
+    await context.setOffline(true)
+    await page.goto(`${siteUrl}/guides/grievances/`)
+    expect(await heading(page)).toBe('Raising a grievance')
+    await context.close()
+  })
+})
+
+// Last in the file: it deploys a new build under the others' server.
+describe('after a deploy', () => {
+  it('a saved library after a code deploy fetches only the changed assets', async () => {
+    const { context, page } = await openOnline('/guides/')
+    await saveTheLibrary(page)
+    const fetched: string[] = []
+    page.on('request', (r) => {
+      if (r.headers()[LIBRARY_FETCH_HEADER]) fetched.push(new URL(r.url()).pathname)
+    })
+
+    // A deploy whose only change is the site's stylesheet (a new colour for the header).
+    const deploy = await deployNewStyle(paths, 'rgb(0, 80, 60)')
+    const manifest = await readManifest(paths)
+    const style = manifest.files.find((f) => f.url === deploy.newStyle)!
+    await page.goto(`${siteUrl}/guides/`)
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () =>
+            (await (await caches.open('bw-library')).match('/offline/saved.json'))?.json(),
+          ),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toMatchObject({ build: manifest.build })
+    expect(fetched).toEqual([deploy.newStyle])
+    expect(style.sent).toBeGreaterThan(1000)
+    const saved = await cached(page, 'bw-saved')
+    expect(saved).toContain(deploy.newStyle)
+    expect(saved).not.toContain(deploy.oldStyle)
+    // Every page the library lists is saved (no old page left to name the old stylesheet).
+    expect(saved.length).toBe(manifest.files.length)
+
+    await context.setOffline(true)
+    await page.goto(`${siteUrl}/templates/raise-a-grievance/`)
+    expect(await heading(page)).toBe('Raise a grievance')
+    expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      'rgb(0, 80, 60)',
     )
     await context.close()
   })

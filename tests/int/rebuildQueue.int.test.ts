@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { REBUILD_TASK } from '../../cms/jobs/rebuild/settings'
+import { REBUILD_CONCURRENCY_KEY, REBUILD_TASK } from '../../cms/jobs/rebuild/settings'
 import { make } from '../helpers/factories'
 import { startHarness, type Harness } from '../helpers/harness'
 
@@ -16,6 +16,36 @@ const waitingJobs = async (payload: Payload) =>
       overrideAccess: true,
     })
   ).docs
+
+/** Rebuild jobs waiting for the job runner (not yet picked up). */
+const pendingJobs = async (payload: Payload) => (await waitingJobs(payload)).filter((j) => !j.processing)
+const dueAt = (job: { waitUntil?: string | null }) => Date.parse(job.waitUntil as string)
+const DEBOUNCE = 2000
+
+/** What the job runner does when it picks up the waiting build: its job is processing, its record running. */
+const startWaitingBuild = async (payload: Payload) => {
+  const [job] = await pendingJobs(payload)
+  await payload.db.updateOne({
+    collection: 'payload-jobs',
+    id: job!.id,
+    data: { processing: true },
+    returning: false,
+  })
+  const [record] = await buildRecords(payload, 'queued')
+  return payload.update({
+    collection: 'site-builds',
+    id: record!.id,
+    data: { status: 'running', startedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
+}
+
+/** Publishes a guide; returns the clock just before and just after. */
+const publish = async (payload: Payload, slug: string) => {
+  const before = Date.now()
+  await make.guide(payload, { slug })
+  return { before, after: Date.now() }
+}
 
 const buildRecords = async (payload: Payload, status: string) =>
   (
@@ -41,24 +71,108 @@ beforeEach(async () => {
 })
 
 describe('queueing site builds', () => {
-  it('publishing a guide queues one build, naming the guide', async () => {
-    await make.guide(t.payload, { slug: 'holiday-pay' })
+  it('the first publish after a quiet spell queues one build, naming the guide, to start at once', async () => {
+    const { before, after } = await publish(t.payload, 'holiday-pay')
     const jobs = await waitingJobs(t.payload)
     expect(jobs).toHaveLength(1)
     const [record] = await buildRecords(t.payload, 'queued')
     expect(record?.reason).toBe('guides/holiday-pay published')
     expect(record?.trigger).toBe('publish')
     expect((jobs[0]!.input as { siteBuild: string }).siteBuild).toBe(String(record!.id))
-    // The debounce holds the build back so more edits can join it.
-    expect(Date.parse(jobs[0]!.waitUntil as string)).toBeGreaterThan(Date.now())
+    // No debounce: the job is due when the publish happened, not two seconds later.
+    expect(dueAt(jobs[0]!)).toBeGreaterThanOrEqual(before)
+    expect(dueAt(jobs[0]!)).toBeLessThanOrEqual(after)
   })
 
-  it('five rapid publishes queue one build that names all five', async () => {
-    for (let i = 0; i < 5; i++) await make.guide(t.payload, { slug: `rapid-${i}` })
-    expect(await waitingJobs(t.payload)).toHaveLength(1)
+  it('five rapid publishes before the runner picks the first up join that build, without delaying it', async () => {
+    const first = await publish(t.payload, 'rapid-0')
+    for (let i = 1; i < 5; i++) await make.guide(t.payload, { slug: `rapid-${i}` })
+    const jobs = await waitingJobs(t.payload)
+    expect(jobs).toHaveLength(1)
+    expect(dueAt(jobs[0]!)).toBeLessThanOrEqual(first.after)
     const queued = await buildRecords(t.payload, 'queued')
     expect(queued).toHaveLength(1)
     expect(queued[0]!.reason).toBe([0, 1, 2, 3, 4].map((i) => `guides/rapid-${i} published`).join('; '))
+  })
+
+  it('a publish while a build runs queues one trailing build, due a debounce after the newest publish', async () => {
+    await publish(t.payload, 'leading')
+    const running = await startWaitingBuild(t.payload)
+    await publish(t.payload, 'trailing-1')
+    const last = await publish(t.payload, 'trailing-2')
+    const queued = await buildRecords(t.payload, 'queued')
+    expect(queued).toHaveLength(1)
+    expect(queued[0]!.id).not.toBe(running.id)
+    expect(queued[0]!.reason).toBe('guides/trailing-1 published; guides/trailing-2 published')
+    const pending = await pendingJobs(t.payload)
+    expect(pending).toHaveLength(1)
+    expect((pending[0]!.input as { siteBuild: string }).siteBuild).toBe(String(queued[0]!.id))
+    expect(dueAt(pending[0]!)).toBeGreaterThanOrEqual(last.before + DEBOUNCE)
+    expect(dueAt(pending[0]!)).toBeLessThanOrEqual(last.after + DEBOUNCE)
+    // The running build's job is left alone: the trailing one shares its key, so it waits its turn.
+    expect(await waitingJobs(t.payload)).toHaveLength(2)
+    expect(pending[0]!.concurrencyKey).toBe(REBUILD_CONCURRENCY_KEY)
+  })
+
+  it('a publish just after a build finished waits the debounce; one after the debounce builds at once', async () => {
+    await publish(t.payload, 'built')
+    const build = await startWaitingBuild(t.payload)
+    await t.payload.update({
+      collection: 'site-builds',
+      id: build.id,
+      data: { status: 'succeeded', finishedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
+    await t.payload.delete({
+      collection: 'payload-jobs',
+      where: { id: { exists: true } },
+      overrideAccess: true,
+    })
+    const soon = await publish(t.payload, 'soon-after')
+    const [job] = await pendingJobs(t.payload)
+    expect(dueAt(job!)).toBeGreaterThanOrEqual(soon.before + DEBOUNCE)
+
+    // The same history, a debounce and more ago: a quiet spell again.
+    const [queued] = await buildRecords(t.payload, 'queued')
+    await t.payload.delete({ collection: 'site-builds', id: queued!.id, overrideAccess: true })
+    await t.payload.delete({
+      collection: 'payload-jobs',
+      where: { id: { exists: true } },
+      overrideAccess: true,
+    })
+    const old = new Date(Date.now() - DEBOUNCE - 1000).toISOString()
+    await t.payload.db.updateOne({
+      collection: 'site-builds',
+      id: build.id,
+      data: { createdAt: old, startedAt: old, finishedAt: old },
+      returning: false,
+    })
+    const later = await publish(t.payload, 'later')
+    const [leading] = await pendingJobs(t.payload)
+    expect(dueAt(leading!)).toBeLessThanOrEqual(later.after)
+  })
+
+  it('a burst of five publishes makes at most two builds, the last starting after the last publish', async () => {
+    const slugs = [0, 1, 2, 3, 4].map((i) => `burst-${i}`)
+    const first = await publish(t.payload, slugs[0]!)
+    await publish(t.payload, slugs[1]!)
+    const [leading] = await pendingJobs(t.payload)
+    expect(dueAt(leading!)).toBeLessThanOrEqual(first.after)
+    await startWaitingBuild(t.payload)
+    let last = { before: 0, after: 0 }
+    for (const slug of slugs.slice(2)) last = await publish(t.payload, slug)
+    const builds = [
+      ...(await buildRecords(t.payload, 'running')),
+      ...(await buildRecords(t.payload, 'queued')),
+    ]
+    expect(builds.map((b) => b.reason)).toEqual([
+      'guides/burst-0 published; guides/burst-1 published',
+      'guides/burst-2 published; guides/burst-3 published; guides/burst-4 published',
+    ])
+    expect(await buildRecords(t.payload, 'superseded')).toHaveLength(0)
+    const pending = await pendingJobs(t.payload)
+    expect(pending).toHaveLength(1)
+    expect(dueAt(pending[0]!)).toBeGreaterThan(last.after)
   })
 
   it('an autosaved draft, a saved draft and a new draft queue nothing', async () => {

@@ -86,10 +86,21 @@ describe('which writes need a site build', () => {
 })
 
 describe('debounce and reasons', () => {
+  const base = { quiet: false, firstWaiting: null, waitingDue: null, debounce: 2000, maxWait: 30_000 }
+  const at = (now: number, rest: Partial<Parameters<typeof startTime>[0]> = {}) =>
+    startTime({ ...base, now, ...rest }).getTime()
+  it('starts the first build after a quiet spell at once', () => {
+    expect(at(10_000, { quiet: true })).toBe(10_000)
+  })
   it('waits the debounce after the newest edit, but never past the max wait from the first', () => {
-    expect(startTime(10_000, null, 2000, 30_000).getTime()).toBe(12_000)
-    expect(startTime(50_000, 25_000, 2000, 30_000).getTime()).toBe(52_000)
-    expect(startTime(60_000, 25_000, 2000, 30_000).getTime()).toBe(55_000)
+    expect(at(10_000)).toBe(12_000)
+    expect(at(50_000, { firstWaiting: 25_000, waitingDue: 51_000 })).toBe(52_000)
+    expect(at(60_000, { firstWaiting: 25_000, waitingDue: 55_000 })).toBe(55_000)
+  })
+  it('never delays a waiting build that is already due: a new edit joins it', () => {
+    expect(at(10_300, { firstWaiting: 10_000, waitingDue: 10_000 })).toBe(10_000)
+    expect(at(10_300, { firstWaiting: 10_000, waitingDue: 10_300 })).toBe(10_300)
+    expect(at(10_300, { firstWaiting: 10_000, waitingDue: 10_301 })).toBe(12_300)
   })
   it('joins reasons once each', () => {
     expect(mergeReasons(['guides/a published; guides/b published', 'guides/a published', null])).toBe(

@@ -115,6 +115,16 @@ describe('seed content', async () => {
     expect(problems).toEqual([])
   })
 
+  it('cites no Wikipedia, nor copies of it, for any union', async () => {
+    const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
+    const wiki = /^https?:\/\/([a-z-]+\.)?(wikipedia\.org|wikimili\.com)\//
+    expect(
+      unions.flatMap((u) =>
+        (u.sources ?? []).filter((s) => wiki.test(s.url)).map((s) => `${u.slug}: ${s.url}`),
+      ),
+    ).toEqual([])
+  })
+
   it('lists the big unions and professional bodies workers ask about, and employers that recognise the largest', async () => {
     const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
     const slugs = new Set(unions.map((u) => u.slug))
@@ -128,6 +138,8 @@ describe('seed content', async () => {
     expect(recognisedBy('Royal Mail')).toContain('cwu')
     expect(recognisedBy('Tesco')).toContain('usdaw')
     expect(recognisedBy('NHS').length).toBeGreaterThanOrEqual(2)
+    expect(recognisedBy('Asda')).toEqual(expect.arrayContaining(['usdaw', 'gmb']))
+    expect(recognisedBy('BT')).toContain('cwu')
   })
 
   it('reports a broken file by name and problem', () => {

@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderShareImage, shareImageSvg, wrapTitle } from '../../cms/publish/offline/shareImage'
 import { SHARE_RECORD, writeShareImages } from '../../cms/publish/offline/shareImages'
+import { SHARE_PAGE_FOLDERS, shareWords } from '../../content-models/offline'
 
 let root: string
 beforeAll(async () => {
@@ -91,5 +92,20 @@ describe('the share images of a build', () => {
     expect((await stat(path.join(build, changed))).ino).not.toBe((await stat(path.join(live, changed))).ino)
     // The live build's image is untouched.
     expect(await readFile(path.join(live, changed))).not.toEqual(await readFile(path.join(build, changed)))
+  })
+})
+
+describe('shareWords: what a share image says a page is', () => {
+  it('names each kind of page, an open letter as one', () => {
+    expect(shareWords('guides')).toEqual({ label: 'Guide', noun: 'a guide' })
+    expect(shareWords('templates')).toEqual({ label: 'Letter', noun: 'a letter' })
+    expect(shareWords('petitions', 'petition')).toEqual({ label: 'Petition', noun: 'a petition' })
+    expect(shareWords('petitions', 'open-letter')).toEqual({ label: 'Open letter', noun: 'an open letter' })
+    // A campaign saved before kinds existed is a petition.
+    expect(shareWords('petitions', undefined)).toEqual({ label: 'Petition', noun: 'a petition' })
+  })
+
+  it('finds an open letter’s page folder', () => {
+    expect(SHARE_PAGE_FOLDERS['open-letters']).toBe('petitions')
   })
 })

@@ -53,8 +53,9 @@ export const rebuildTasks: TaskConfig[] = [rebuildSiteTask, rebuildSiteDailyTask
 
 /**
  * Runs the site-build queue inside the CMS process: every second (one cheap query when nothing
- * waits), so a publish goes live soon after its debounce; and once a minute it also queues the
- * daily build when its time has come.
+ * waits), so the first publish after a quiet spell starts building within a second, and a later
+ * one soon after its debounce; and once a minute it also queues the daily build when its time has
+ * come.
  */
 export const rebuildAutoRun: Extract<NonNullable<JobsConfig['autoRun']>, unknown[]> = [
   { cron: '* * * * * *', queue: REBUILD_QUEUE, limit: 1, disableScheduling: true, silent: { info: true } },

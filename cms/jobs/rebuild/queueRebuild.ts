@@ -10,17 +10,100 @@ export type RebuildTrigger = NonNullable<SiteBuild['trigger']>
 export const newBuildId = (now = new Date()): string =>
   `${now.toISOString().replace(/[-:T]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`
 
+/** What decides when a queued build starts (see `startTime`). */
+export type StartTimeInput = {
+  /** The time of this edit, in ms. */
+  now: number
+  /** Whether this edit comes after a quiet spell, as `isQuietSpell` defines it. */
+  quiet: boolean
+  /** When the build still waiting was queued (its first edit), or null when none waits. */
+  firstWaiting: number | null
+  /** When the job of the build still waiting is due, or null when none waits. */
+  waitingDue: number | null
+  debounce: number
+  maxWait: number
+}
+
 /**
- * When a queued build should start: after the debounce, counted from the newest edit, but never
- * later than the max wait counted from the first edit still waiting, so steady editing cannot
- * hold a build back for ever.
+ * When a queued build should start:
+ * - after a quiet spell, at once (the leading edge: the first publish is not kept waiting);
+ * - joining a waiting build that is already due (a leading build the job runner has not picked up
+ *   yet, or one held back to its max wait), at that build's time: an edit never delays a due build;
+ * - otherwise after the debounce counted from the newest edit (the trailing edge: one more build
+ *   after the one running, which picks up every edit since), but never later than the max wait
+ *   counted from the first edit still waiting, so steady editing cannot hold a build back for ever.
+ * @example
+ * startTime({ now: 10_000, quiet: true, firstWaiting: null, waitingDue: null, debounce: 2000, maxWait: 30_000 }) // 10_000
+ * startTime({ now: 10_000, quiet: false, firstWaiting: null, waitingDue: null, debounce: 2000, maxWait: 30_000 }) // 12_000
  */
-export const startTime = (
+export const startTime = ({
+  now,
+  quiet,
+  firstWaiting,
+  waitingDue,
+  debounce,
+  maxWait,
+}: StartTimeInput): Date => {
+  if (quiet) return new Date(now)
+  if (waitingDue !== null && waitingDue <= now) return new Date(waitingDue)
+  return new Date(Math.min(now + debounce, (firstWaiting ?? now) + maxWait))
+}
+
+/**
+ * A quiet spell, the one definition: no site build is waiting (`queued`) or `running`, and no
+ * site-builds record was queued (created), started or finished within the last `debounce` ms
+ * (a build superseded, or marked interrupted, in that time counts as finished). The first publish
+ * after a quiet spell builds at once; any other publish joins the build waiting, or queues one that
+ * waits the debounce (`startTime`), so a burst makes at most two builds.
+ */
+export const isQuietSpell = async (
+  payload: Payload,
   now: number,
-  firstWaiting: number | null,
   debounce: number,
-  maxWait: number,
-): Date => new Date(Math.min(now + debounce, (firstWaiting ?? now) + maxWait))
+  req?: Partial<PayloadRequest>,
+): Promise<boolean> => {
+  const since = new Date(now - debounce).toISOString()
+  const { totalDocs } = await payload.count({
+    collection: 'site-builds',
+    where: {
+      or: [
+        { status: { in: ['queued', 'running'] } },
+        { createdAt: { greater_than: since } },
+        { startedAt: { greater_than: since } },
+        { finishedAt: { greater_than: since } },
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs === 0
+}
+
+/** When the job of the waiting site-builds record `recordId` is due, or null when it has none pending. */
+const waitingJobDue = async (
+  payload: Payload,
+  recordId: number | string,
+  req?: Partial<PayloadRequest>,
+): Promise<number | null> => {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: REBUILD_TASK } },
+        { processing: { equals: false } },
+        { completedAt: { exists: false } },
+        { totalTried: { equals: 0 } },
+      ],
+    },
+    sort: '-createdAt',
+    limit: 10,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const job = docs.find((j) => (j.input as { siteBuild?: unknown } | null)?.siteBuild === String(recordId))
+  return job?.waitUntil ? Date.parse(job.waitUntil) : null
+}
 
 /** Joins the reasons of superseded builds into one short line. */
 export const mergeReasons = (reasons: (string | null | undefined)[], limit = 300): string => {
@@ -29,34 +112,25 @@ export const mergeReasons = (reasons: (string | null | undefined)[], limit = 300
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text
 }
 
+type QueueOptions = {
+  trigger: RebuildTrigger
+  reason?: string
+  req?: Partial<PayloadRequest>
+  /** The debounce for this request instead of REBUILD_DEBOUNCE_MS (0: start as soon as it may). */
+  delayMs?: number
+  purgeOlder?: boolean
+}
+
 /**
- * Queues a site build. The Payload job of a build still waiting is superseded (deleted by the
- * task's `supersedes` rule) by a new one that starts after a fresh debounce, and the waiting
- * site-builds record is reused with the new reason added, so a burst of publishes makes one build.
- * A build already running is left alone, so a publish during a build queues exactly one more.
- * `purgeOlder` (an erasure or anonymisation took a name off a page) stays on the waiting record
- * once set: when that build is live, every older kept build and snapshot is deleted.
+ * The site-builds record this request goes on: the one waiting, with the new reason added (older
+ * extra waiting records, left by two requests racing, are superseded), or a new one.
  */
-export const queueRebuild = async (
+const takeWaitingRecord = async (
   payload: Payload,
-  {
-    trigger,
-    reason,
-    req,
-    delayMs,
-    purgeOlder,
-  }: {
-    trigger: RebuildTrigger
-    reason?: string
-    req?: Partial<PayloadRequest>
-    delayMs?: number
-    purgeOlder?: boolean
-  },
-): Promise<SiteBuild> => {
-  const now = Date.now()
-  // A build whose process died would hold the queue's key for ever: free it first.
-  await recoverInterruptedBuilds(payload, undefined, req)
-  const waiting = await payload.find({
+  now: number,
+  { trigger, reason, req, purgeOlder }: QueueOptions,
+): Promise<{ record: SiteBuild; waiting: SiteBuild | undefined }> => {
+  const found = await payload.find({
     collection: 'site-builds',
     where: { status: { equals: 'queued' } },
     sort: 'createdAt',
@@ -65,7 +139,7 @@ export const queueRebuild = async (
     overrideAccess: true,
     req,
   })
-  const [first, ...extra] = waiting.docs
+  const [first, ...extra] = found.docs
   // Two requests racing can leave more than one waiting record: keep the oldest.
   for (const old of extra) {
     await payload.update({
@@ -77,8 +151,8 @@ export const queueRebuild = async (
       req,
     })
   }
-  const merged = mergeReasons([...waiting.docs.map((d) => d.reason), reason])
-  const purge = Boolean(purgeOlder || waiting.docs.some((d) => d.purgeOlder))
+  const merged = mergeReasons([...found.docs.map((d) => d.reason), reason])
+  const purge = Boolean(purgeOlder || found.docs.some((d) => d.purgeOlder))
   const record = first
     ? await payload.update({
         collection: 'site-builds',
@@ -101,12 +175,35 @@ export const queueRebuild = async (
         depth: 0,
         req,
       })
-  const waitUntil = startTime(
+  return { record, waiting: first }
+}
+
+/**
+ * Queues a site build, at once after a quiet spell (`isQuietSpell`), else after the debounce
+ * (`startTime`). Every request queues a new Payload job, which supersedes (deletes, by the task's
+ * `supersedes` rule) the job of a build still waiting, so the newest edit is always in a build that
+ * starts after it; the waiting site-builds record is reused with the new reason added, so a burst
+ * of publishes makes at most two builds (the leading one and one trailing one). A build already
+ * running is left alone, so a publish during a build queues exactly one more. `purgeOlder` (an
+ * erasure or anonymisation took a name off a page) stays on the waiting record once set: when
+ * that build is live, every older kept build and snapshot is deleted.
+ */
+export const queueRebuild = async (payload: Payload, options: QueueOptions): Promise<SiteBuild> => {
+  const { trigger, req, delayMs } = options
+  const now = Date.now()
+  const debounce = delayMs ?? debounceMs()
+  // A build whose process died would hold the queue's key for ever: free it first.
+  await recoverInterruptedBuilds(payload, undefined, req)
+  const quiet = await isQuietSpell(payload, now, debounce, req)
+  const { record, waiting } = await takeWaitingRecord(payload, now, options)
+  const waitUntil = startTime({
     now,
-    first ? Date.parse(first.createdAt) : null,
-    delayMs ?? debounceMs(),
-    maxWaitMs(),
-  )
+    quiet,
+    firstWaiting: waiting ? Date.parse(waiting.createdAt) : null,
+    waitingDue: waiting ? await waitingJobDue(payload, waiting.id, req) : null,
+    debounce,
+    maxWait: maxWaitMs(),
+  })
   await payload.jobs.queue({
     task: REBUILD_TASK,
     queue: REBUILD_QUEUE,

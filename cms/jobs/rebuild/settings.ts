@@ -18,7 +18,10 @@ const numberSetting = (name: string, fallback: number): number => {
   return value
 }
 
-/** How long a rebuild waits for more edits before it starts (REBUILD_DEBOUNCE_MS, default 2 s). */
+/**
+ * How long a build queued during or just after another waits for more edits, and how long the queue
+ * must be quiet for a publish to build at once (REBUILD_DEBOUNCE_MS, default 2 s; see `isQuietSpell`).
+ */
 export const debounceMs = (): number => numberSetting('REBUILD_DEBOUNCE_MS', 2000)
 /** The longest a stream of edits can hold a build back (REBUILD_MAX_WAIT_MS, default 30 s). */
 export const maxWaitMs = (): number => numberSetting('REBUILD_MAX_WAIT_MS', 30_000)

@@ -5,6 +5,7 @@
  */
 import { LIBRARY_MANIFEST_URL } from '../../../content-models/offline'
 import { precompress } from '../precompress'
+import { docxMakerFingerprint } from './docxMaker'
 import { writeLibraryManifest } from './libraryManifest'
 import { SERVICE_WORKER_FILES, serviceWorkerTemplate, writeServiceWorker } from './serviceWorker'
 
@@ -23,16 +24,15 @@ export type OfflineReport = {
 }
 
 /**
- * Writes the library manifest (`source`: the fingerprint of the site's sources) and the service
- * worker (from the template in the render bundle `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
+ * Writes the library manifest and the service worker (from the template in the render bundle
+ * `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
  * compressed size) and compresses both.
  */
 export const writeOfflineFiles = async (
   dir: string,
   bundleDir: string,
-  source: string,
 ): Promise<Omit<OfflineReport, 'keptAssets'>> => {
-  const library = await writeLibraryManifest(dir, { source })
+  const library = await writeLibraryManifest(dir, { docxMaker: await docxMakerFingerprint() })
   const worker = await writeServiceWorker(dir, serviceWorkerTemplate(bundleDir))
   await precompress(dir, [LIBRARY_MANIFEST_URL.slice(1), ...worker.files])
   return {

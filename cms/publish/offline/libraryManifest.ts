@@ -2,13 +2,20 @@
  * The library manifest of a build (/offline/library.json): every file a reader needs to read the
  * guides and letters and search them without signal — the pages, the blank letters (.docx, .txt),
  * the search index, and the scripts and styles those pages load — each with a hash of its content
- * and its size. The "Save all guides and letters" island downloads the list and, after a publish,
- * only the files whose hash changed.
+ * and its size. The "Save all guides and letters" island downloads the list and, after a publish
+ * or a deploy, only the files whose hash changed; a page whose words did not change (its `base`)
+ * is made into the new build's on the device instead (see site/src/lib/offline/libraryPlan.ts).
  */
 import { createHash } from 'node:crypto'
 import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { LIBRARY_MANIFEST_URL, type LibraryFile, type LibraryManifest } from '../../../content-models/offline'
+import {
+  assetAddresses,
+  LIBRARY_MANIFEST_URL,
+  withoutAssets,
+  type LibraryFile,
+  type LibraryManifest,
+} from '../../../content-models/offline'
 import { listFiles } from '../checkBuild'
 
 /** Pages of the library: the home page, the guide and letter lists and pages, topics, search and the offline page. */
@@ -64,16 +71,17 @@ const searchBuild = async (dir: string): Promise<string | undefined> => {
 /**
  * What a blank .docx letter is made from: the docx package writes the time into every file, so its
  * bytes change on each render (the daily full build would have every saved library fetch every
- * letter again). Its hash is that of its letter page and plain-text twin, and of the site's
- * sources (which make the Word file from them); null when they are not there.
+ * letter again). Its hash is that of its letter page (without its script and style addresses,
+ * which change with any code), its plain-text twin and the code that makes Word files
+ * (docxMaker.ts); null when they are not there.
  */
-const docxSources = async (dir: string, file: string, source: string): Promise<Buffer[] | null> => {
+const docxSources = async (dir: string, file: string, maker: string): Promise<Buffer[] | null> => {
   const folder = path.posix.dirname(file)
   const twin = file.replace(/\.docx$/, '.txt')
   try {
     return [
-      Buffer.from(source),
-      await readFile(path.join(dir, folder, 'index.html')),
+      Buffer.from(maker),
+      Buffer.from(withoutAssets(await readFile(path.join(dir, folder, 'index.html'), 'utf8'))),
       await readFile(path.join(dir, twin)),
     ]
   } catch {
@@ -81,14 +89,47 @@ const docxSources = async (dir: string, file: string, source: string): Promise<B
   }
 }
 
-/** A file's entry: its address, a hash of its content, its size and the size of its gzip copy. */
-const describe = async (dir: string, file: string, url: string, source?: string): Promise<LibraryFile> => {
+const sha = (parts: readonly (Buffer | string)[]) => {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part)
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** A file's entry (a page's with its /assets/ addresses, matched to the list's files afterwards). */
+type Described = LibraryFile & { addresses?: string[] }
+
+/**
+ * A file's entry: its address, a hash of its content, its size and the size of its gzip copy;
+ * for a page, also its hash without its /assets/ addresses (see LibraryFile.base).
+ */
+const describe = async (dir: string, file: string, url: string, maker?: string): Promise<Described> => {
   const body = await readFile(path.join(dir, file))
   const gz = await stat(path.join(dir, `${file}.gz`)).catch(() => null)
-  const made = source && file.endsWith('.docx') ? await docxSources(dir, file, source) : null
-  const hash = createHash('sha256')
-  for (const part of made ?? [body]) hash.update(part)
-  return { url, hash: hash.digest('hex').slice(0, 16), bytes: body.length, sent: gz?.size ?? body.length }
+  const made = maker && file.endsWith('.docx') ? await docxSources(dir, file, maker) : null
+  const entry: Described = {
+    url,
+    hash: sha(made ?? [body]),
+    bytes: body.length,
+    sent: gz?.size ?? body.length,
+  }
+  if (!file.endsWith('.html')) return entry
+  const html = body.toString('utf8')
+  return { ...entry, base: sha([withoutAssets(html)]), addresses: assetAddresses(html) }
+}
+
+/**
+ * Names each page's /assets/ files by their place in the list, so the island can make a saved
+ * page of an earlier build into this build's (withAssets). A page naming a file the list lacks
+ * gets no `base`: it is fetched when it changes.
+ */
+const linkAssets = (described: readonly Described[]): LibraryFile[] => {
+  const index = new Map(described.map((f, i) => [f.url, i]))
+  return described.map(({ addresses, ...f }) => {
+    if (!addresses) return f
+    const assets = addresses.map((a) => index.get(a) ?? -1)
+    if (assets.includes(-1)) return { ...f, base: undefined }
+    return { ...f, assets }
+  })
 }
 
 /** Runs `fn` over `items`, `limit` at a time, keeping their order. */
@@ -111,12 +152,12 @@ const mapLimited = async <T, R>(
 
 /**
  * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known);
- * `source` is the fingerprint of the site's sources it was built with (see docxSources).
+ * `docxMaker` is the fingerprint of the code that made its Word letters (docxMakerFingerprint).
  * Search index files after the manifest are listed with `?v=<build>`, as the search island asks for them.
  */
 export const libraryManifest = async (
   dir: string,
-  { files, source }: { files?: string[]; source?: string } = {},
+  { files, docxMaker }: { files?: string[]; docxMaker?: string } = {},
 ): Promise<LibraryManifest> => {
   const all = (files ?? (await listFiles(dir))).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f))
   const pages = all
@@ -138,7 +179,9 @@ export const libraryManifest = async (
       ]),
     ...(await assetsOf(dir, pages)).map((f): [string, string] => [f, `/${f}`]),
   ]
-  const described = await mapLimited(entries, ([file, url]) => describe(dir, file, url, source))
+  const described = linkAssets(
+    await mapLimited(entries, ([file, url]) => describe(dir, file, url, docxMaker)),
+  )
   const hash = createHash('sha256')
   for (const f of described) hash.update(`${f.url} ${f.hash}\n`)
   return {
@@ -157,7 +200,7 @@ export const libraryManifest = async (
 /** Writes the library manifest into the build; returns it. */
 export const writeLibraryManifest = async (
   dir: string,
-  options: { files?: string[]; source?: string } = {},
+  options: { files?: string[]; docxMaker?: string } = {},
 ): Promise<LibraryManifest> => {
   const manifest = await libraryManifest(dir, options)
   const target = path.join(dir, LIBRARY_MANIFEST_URL.slice(1))

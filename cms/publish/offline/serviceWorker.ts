@@ -3,10 +3,14 @@
  * no caching code of ours runs in it, only Workbox's strategies, configured here.
  *
  * - Pages: network first, waiting at most NETWORK_TIMEOUT_SECONDS for poor signal before the
- *   copy kept on the device; a page never opened (and not saved) gets the offline page.
- * - Search index files and blank letters: network first too, kept as they are fetched or saved.
+ *   copy kept on the device (for READER_KEPT_DAYS at most), then the saved library's copy; a page
+ *   never opened (and not saved) gets the offline page.
+ * - Search index files and blank letters: network first too, kept as they are fetched (and
+ *   expiring the same way), or from the saved library.
  * - Hashed scripts and styles (/assets/): from the device first (their names change with them),
  *   in a cache that a new build never empties, so an open page keeps the files it started with.
+ * - The saved library (OFFLINE_CACHES.saved) is written and emptied by its island alone; every
+ *   route reads it, and no expiry touches it.
  * - Never kept: personal pages (account, conversations, an adviser's reply) and any API; the CMS
  *   has its own origin, which no route matches. Only GET requests are routed, so no form is queued.
  *
@@ -29,6 +33,7 @@ import {
   OFFLINE_CACHES,
   OFFLINE_PAGE_URL,
   PERSONAL_PAGE_PATHS,
+  READER_KEPT_DAYS,
   SERVICE_WORKER_URL,
 } from '../../../content-models/offline'
 
@@ -49,17 +54,56 @@ export const sameOriginPath = (...paths: readonly RegExp[]): RegExp =>
 const fallback = { fallbackURL: `${OFFLINE_PAGE_URL}index.html` }
 const onlyOk = { statuses: [200] }
 
-/** Pages: the network first (at most NETWORK_TIMEOUT_SECONDS), then the device's copy, then the offline page. */
-const pageOptions = {
-  cacheName: OFFLINE_CACHES.pages,
+/**
+ * What the reader opened themselves expires: a guide read a year ago may state old law, and the
+ * device should not fill up with it. READER_KEPT_DAYS (30) is long enough for a month without
+ * signal or credit, short enough that guides shown offline are at most a month old; 200 pages
+ * (about 2.5 MB at about 12 KB each) is more than a reader opens in a month. The saved library is
+ * not counted: it is in its own cache (OFFLINE_CACHES.saved), which the worker never writes.
+ * On a quota error the reader's caches are emptied first.
+ */
+export const READER_EXPIRATION = {
+  maxAgeSeconds: READER_KEPT_DAYS * 24 * 60 * 60,
+  maxEntries: 200,
+  purgeOnQuotaError: true,
+}
+
+/**
+ * Answers from the saved library when the route's own cache has no fresh copy (none, or one the
+ * expiry above refused: it comes after it in each route's plugins). Copied into the worker as
+ * text, it can use nothing from outside: OFFLINE_CACHES.saved is written out (a unit test holds
+ * it to the constant; Workbox allows no other property on a plugin).
+ */
+export const fromSavedLibrary = {
+  cachedResponseWillBeUsed: async ({
+    request,
+    cachedResponse,
+  }: {
+    request: Request
+    cachedResponse?: Response
+  }): Promise<Response | null> =>
+    cachedResponse ?? (await caches.match(request, { cacheName: 'bw-saved', ignoreVary: true })) ?? null,
+}
+
+/** A route's options: network first (at most NETWORK_TIMEOUT_SECONDS), then its cache, then the saved library. */
+const networkFirst = (cacheName: string, plugins: object[] = []) => ({
+  cacheName,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
   cacheableResponse: onlyOk,
   matchOptions: { ignoreVary: true },
-  precacheFallback: fallback,
-}
+  // Workbox orders a route's plugins as its options are written: the expiry, then ours, then the fallback.
+  expiration: READER_EXPIRATION,
+  plugins: [...plugins, fromSavedLibrary],
+})
 
-/** The routes, first match wins. Functions here are copied into the worker as text: they may use nothing from outside. */
+/**
+ * The routes, first match wins. Functions here are copied into the worker as text: they may use
+ * nothing from outside, so the headers' names (LIBRARY_FETCH_HEADER, KEEP_PAGE_HEADER) are
+ * written out in them (a unit test holds them to the constants).
+ */
 export const runtimeCaching: RuntimeCaching[] = [
+  // The island saving the library puts what it fetches in the saved cache itself.
+  { urlPattern: ({ request }) => request.headers.has('x-bw-library'), handler: 'NetworkOnly' },
   {
     urlPattern: sameOriginPath(...PERSONAL_PAGE_PATHS),
     handler: 'NetworkOnly',
@@ -70,44 +114,37 @@ export const runtimeCaching: RuntimeCaching[] = [
     // Downloads are matched before pages: a download may be made as a navigation.
     urlPattern: sameOriginPath(/^\/templates\/[^/]+\/[^/?]+\.(?:docx|txt)(?:\?|$)/),
     handler: 'NetworkFirst',
-    options: {
-      cacheName: OFFLINE_CACHES.files,
-      networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-      cacheableResponse: onlyOk,
-      matchOptions: { ignoreVary: true },
-    },
+    options: networkFirst(OFFLINE_CACHES.files),
   },
   {
     // The search page is the same page whatever is searched: one copy, kept without the query.
-    urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname === '/search/',
+    urlPattern: ({ request, url }) =>
+      (request.mode === 'navigate' || request.headers.has('x-bw-keep')) && url.pathname === '/search/',
     handler: 'NetworkFirst',
     options: {
-      ...pageOptions,
-      plugins: [
+      ...networkFirst(OFFLINE_CACHES.pages, [
         {
-          cacheKeyWillBeUsed: async ({ request }) => {
+          cacheKeyWillBeUsed: async ({ request }: { request: Request }) => {
             const url = new URL(request.url)
             url.search = ''
             return url.href
           },
         },
-      ],
+      ]),
+      precacheFallback: fallback,
     },
   },
   {
-    urlPattern: ({ request }) => request.mode === 'navigate',
+    // Pages; the first page a reader opens is sent here by register.ts (with the header), as the
+    // worker did not exist when it was fetched.
+    urlPattern: ({ request }) => request.mode === 'navigate' || request.headers.has('x-bw-keep'),
     handler: 'NetworkFirst',
-    options: pageOptions,
+    options: { ...networkFirst(OFFLINE_CACHES.pages), precacheFallback: fallback },
   },
   {
     urlPattern: sameOriginPath(/^\/search-index\//),
     handler: 'NetworkFirst',
-    options: {
-      cacheName: OFFLINE_CACHES.search,
-      networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-      cacheableResponse: onlyOk,
-      matchOptions: { ignoreVary: true },
-    },
+    options: networkFirst(OFFLINE_CACHES.search),
   },
   {
     urlPattern: sameOriginPath(/^\/assets\//),
@@ -116,8 +153,9 @@ export const runtimeCaching: RuntimeCaching[] = [
       cacheName: OFFLINE_CACHES.assets,
       cacheableResponse: onlyOk,
       matchOptions: { ignoreVary: true },
-      // Scripts and styles of the last few builds; a saved library's are never counted here.
-      expiration: { maxEntries: 300 },
+      // Scripts and styles of the last few builds; a saved library's are in the saved cache.
+      expiration: { maxEntries: 300, purgeOnQuotaError: true },
+      plugins: [fromSavedLibrary],
     },
   },
 ]

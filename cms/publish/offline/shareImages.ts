@@ -9,18 +9,11 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { SHARE_IMAGE_FOLDERS, shareImagePath } from '../../../content-models/offline'
+import { SHARE_IMAGE_FOLDERS, shareImagePath, shareWords } from '../../../content-models/offline'
 import { renderShareImage, SHARE_IMAGE_DESIGN, type ShareImageText } from './shareImage'
 
 /** The file in a build recording what each share image was drawn from (a key per image). */
 export const SHARE_RECORD = '.share-images.json'
-
-/** The label each collection's images carry. */
-const LABELS: Record<keyof typeof SHARE_IMAGE_FOLDERS, string> = {
-  guides: 'Guide',
-  templates: 'Letter',
-  petitions: 'Petition',
-}
 
 /** Images drawn at once: sharp works on libvips's own threads, so a few overlap the file writes. */
 const CONCURRENCY = 4
@@ -45,15 +38,15 @@ export const wantedShareImages = async (snapshotDir: string): Promise<Wanted[]> 
   const tagline = settings.tagline || 'Better work is possible'
   const wanted: Wanted[] = [{ file: shareImagePath().slice(1), text: { title: tagline, siteName } }]
   for (const collection of Object.keys(SHARE_IMAGE_FOLDERS) as (keyof typeof SHARE_IMAGE_FOLDERS)[]) {
-    const entries = await readJson<{ slug?: string | null; title?: string | null }[]>(
+    const entries = await readJson<{ slug?: string | null; title?: string | null; kind?: string | null }[]>(
       path.join(snapshotDir, `${collection}.json`),
       [],
     )
-    for (const { slug, title } of entries)
+    for (const { slug, title, kind } of entries)
       if (slug && title)
         wanted.push({
           file: shareImagePath(collection, slug).slice(1),
-          text: { title, label: LABELS[collection], siteName },
+          text: { title, label: shareWords(collection, kind).label, siteName },
         })
   }
   return wanted

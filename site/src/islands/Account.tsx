@@ -4,14 +4,15 @@
  * member's details, networks, training, petitions, emails, union-interest permission, data and
  * erasure. Each part is in account/; the calls in account/accountApi.ts.
  */
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useRef } from 'react'
 import { callApi } from './account/accountApi'
 import { ConsentSection } from './account/ConsentSection'
 import { DataSection } from './account/DataSection'
 import { NetworksSection } from './account/NetworksSection'
 import { PetitionsSection } from './account/PetitionsSection'
 import { ProfileSection } from './account/ProfileSection'
-import { SignInForm } from './account/SignInForm'
+import { Heading } from './account/Heading'
+import { SignInPanel } from './account/SignInForm'
 import { TrainingSection } from './account/TrainingSection'
 import { QuestionsSection } from './ask/QuestionsSection'
 import { ProposalsSection } from './proposePetition/ProposalsSection'
@@ -25,19 +26,6 @@ export type AccountProps = {
   sectors: { value: string; label: string }[]
   /** Every network on the site, to join from here. */
   networks: { slug: string; name: string }[]
-}
-
-/** A phase's heading, focused when the phase changes after something the member did. */
-function Heading({ children, focus }: { children: ReactNode; focus: boolean }) {
-  const ref = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (focus) ref.current?.focus()
-  }, [focus])
-  return (
-    <h2 ref={ref} tabIndex={-1}>
-      {children}
-    </h2>
-  )
 }
 
 function NotSignedIn({ state, signIn, focus }: { state: AccountPhase; signIn: string; focus: boolean }) {
@@ -68,15 +56,7 @@ function NotSignedIn({ state, signIn, focus }: { state: AccountPhase; signIn: st
         <p>{state.message}</p>
       </div>
     )
-  return (
-    <>
-      <Heading focus={focus}>Sign in</Heading>
-      <SignInForm action={signIn} enhanced />
-      <p>
-        Not a member yet? <a href="/join/">Join the network</a>.
-      </p>
-    </>
-  )
+  return <SignInPanel signIn={signIn} focus={focus} />
 }
 
 export default function Account({ api, signIn, sectors, networks }: AccountProps) {

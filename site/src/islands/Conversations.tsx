@@ -36,8 +36,8 @@ const Notice = ({ title, children, alert }: { title: string; children: ReactNode
   </div>
 )
 
-/** What the page says to someone who cannot see the conversations (yet). */
-function Refused({
+/** What the page says to someone who cannot see the conversations (yet); the page draws the signed-out one. */
+export function Refused({
   state,
   slug,
   name,

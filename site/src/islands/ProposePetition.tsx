@@ -4,7 +4,8 @@
  * island shows the sign-in form. The link is shown once here; My account can make a new one.
  */
 import { useEffect, useRef, useState, type SubmitEvent } from 'react'
-import { SignInForm } from './account/SignInForm'
+import { SignInPanel } from './account/SignInForm'
+import { PROPOSE_SIGN_IN } from './proposePetition/signInWords'
 import { ErrorSummary } from './forms/parts'
 import { ProposalFields } from './proposePetition/ProposalFields'
 import { PROPOSAL_LABELS, proposalFields, proposalsApi } from './proposePetition/proposalApi'
@@ -56,17 +57,7 @@ export default function ProposePetition({ api, signIn }: ProposePetitionProps) {
   }
 
   if (state.phase === 'checking') return <p role="status">Checking whether you are signed in…</p>
-  if (state.phase === 'signed-out')
-    return (
-      <>
-        <h2>Sign in to start a petition</h2>
-        <p>Only members can start a petition. Sign in with your email address: we email you a link.</p>
-        <SignInForm action={signIn} enhanced />
-        <p>
-          Not a member yet? <a href="/join/">Join the network</a>.
-        </p>
-      </>
-    )
+  if (state.phase === 'signed-out') return <SignInPanel signIn={signIn} {...PROPOSE_SIGN_IN} />
   if (state.phase === 'done')
     return (
       <div className="sign-done" role="status" tabIndex={-1} ref={doneRef}>

@@ -5,7 +5,8 @@
  * name and the other supporters are never shown.
  */
 import { useEffect, useRef, useState } from 'react'
-import { SignInForm } from './account/SignInForm'
+import { SignInPanel } from './account/SignInForm'
+import { SUPPORT_SIGN_IN } from './proposePetition/signInWords'
 import { Paragraphs } from './proposePetition/Paragraphs'
 import { proposalsApi, type SupporterView } from './proposePetition/proposalApi'
 
@@ -25,19 +26,7 @@ type Phase =
 
 /** Signed out: what the page is, and the sign-in form. */
 function SignInFirst({ signIn }: { signIn: string }) {
-  return (
-    <>
-      <h2>Sign in to see and support this proposal</h2>
-      <p>
-        A co-worker started a petition and asks members to support it. Sign in with your email address: we
-        email you a link. Then open this page again.
-      </p>
-      <SignInForm action={signIn} enhanced />
-      <p>
-        Not a member yet? <a href="/join/">Join the network</a>.
-      </p>
-    </>
-  )
+  return <SignInPanel signIn={signIn} {...SUPPORT_SIGN_IN} />
 }
 
 export default function ProposePetitionSupport({ api, signIn }: ProposePetitionSupportProps) {

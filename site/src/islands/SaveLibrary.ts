@@ -2,7 +2,8 @@
  * "Save all guides and letters for offline", on the guides page. Not a React island: a button, a
  * line of status and a progress bar need a few kilobytes, not React. Pressing the button first
  * says how much it downloads, and saving starts only when the reader says so. Once saved, each
- * visit to the page with signal fetches only what a publish changed (site/src/lib/offline/library.ts).
+ * visit to the page with signal fetches only what a publish or a deploy changed, and says how much
+ * first (site/src/lib/offline/libraryPlan.ts).
  */
 import {
   fetchManifest,
@@ -11,6 +12,7 @@ import {
   readSaved,
   removeLibrary,
   saveLibrary,
+  updateWords,
   type LibraryPlan,
   type SavedLibrary,
   type SaveProgress,
@@ -66,7 +68,7 @@ const run = async (
   plan: LibraryPlan,
 ) => {
   const verb = saved ? 'Updating' : 'Saving'
-  show(parts, `${verb}…`)
+  show(parts, saved ? updateWords(plan) : `${verb}…`)
   // Asks the browser not to clear the library when the device runs short of space (it may say no).
   void navigator.storage?.persist?.().catch(() => false)
   try {

@@ -5,6 +5,7 @@
  * the same answer.
  */
 import type { SnapshotUnion } from '../../../content-models/snapshot'
+import { employerMatches } from './employerMatch'
 
 /** The three reasons a union is suggested, best first. */
 export const FINDER_TIERS = {
@@ -81,8 +82,6 @@ export const matchJobs = (occupations: readonly string[], typed: string): string
   })
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
-
 /**
  * Ranks unions for a worker, best first, and drops unions that do not fit. Within "a union for your
  * kind of job", unions whose job words match come before sector-only matches, then unions focused
@@ -100,7 +99,7 @@ export const rankUnions = <U extends FinderUnion>(
     const coversNation = !q.nation || (union.nations ?? []).some((n) => n === q.nation)
     const recognised =
       (!!q.recognisedUnion && union.slug === q.recognisedUnion) ||
-      (!!q.employer?.trim() && union.recognisedEmployers.some((e) => same(e, q.employer!)))
+      (!!q.employer?.trim() && union.recognisedEmployers.some((e) => employerMatches(e, q.employer!)))
     let tier: FinderTier | null = null
     if (recognised) tier = 'recognised'
     else if (q.workplaceUnion && union.slug === q.workplaceUnion) tier = 'workplace'

@@ -2,18 +2,24 @@
  * The sign-in form: an email address, then "check your email". A plain HTML form posting to the
  * CMS (so it works with JavaScript off); with JavaScript it sends JSON and answers in place.
  */
-import { useRef, useState, type SubmitEvent } from 'react'
+import { useEffect, useRef, useState, type SubmitEvent } from 'react'
+import { Heading } from './Heading'
 import { ErrorSummary, errorProps, FieldError } from '../forms/parts'
 import { callApi } from './accountApi'
 
 export type SignInFormProps = {
   /** The CMS's sign-in endpoint (a plain form posts here). */
   action: string
-  /** True once the island runs: the form then sends JSON. */
+  /**
+   * True in an island: once it runs, the form sends JSON. It takes effect after the first render,
+   * so an island started on the page's plain form (SignIn.mount) hydrates what the server drew.
+   */
   enhanced?: boolean
 }
 
-export function SignInForm({ action, enhanced = false }: SignInFormProps) {
+export function SignInForm({ action, enhanced: canEnhance = false }: SignInFormProps) {
+  const [enhanced, setEnhanced] = useState(false)
+  useEffect(() => setEnhanced(canEnhance), [canEnhance])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [sent, setSent] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
@@ -66,5 +72,26 @@ export function SignInForm({ action, enhanced = false }: SignInFormProps) {
         {sending ? 'Sending…' : 'Email me a link'}
       </button>
     </form>
+  )
+}
+
+/** What SignInPanel says: its heading and, if the page needs it, a line on why to sign in. */
+export type SignInPanelProps = { signIn: string; title?: string; intro?: string; focus?: boolean }
+
+/**
+ * What someone not signed in sees on a member-only page: why to sign in, the form, and a way to
+ * join. Drawn on the page by the server (a plain form, working without JavaScript) and hydrated by
+ * SignIn.mount when the reader starts to use it; the page's island shows the same after a sign-out.
+ */
+export function SignInPanel({ signIn, title = 'Sign in', intro, focus = false }: SignInPanelProps) {
+  return (
+    <>
+      <Heading focus={focus}>{title}</Heading>
+      {intro && <p>{intro}</p>}
+      <SignInForm action={signIn} enhanced />
+      <p>
+        Not a member yet? <a href="/join/">Join the network</a>.
+      </p>
+    </>
   )
 }

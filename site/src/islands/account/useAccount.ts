@@ -4,6 +4,7 @@
  * stored, not what was typed.
  */
 import { useCallback, useEffect, useState } from 'react'
+import { memberStatus } from '../../lib/memberStatus'
 import { type AccountData, type ApiAnswer, callApi } from './accountApi'
 
 export type AccountPhase =
@@ -38,10 +39,9 @@ export const useAccount = (api: string) => {
   const load = useCallback(async () => {
     // First the probe every visitor may make (200 whether signed in or not), so a signed-out
     // visitor's browser logs no failed request; then the account itself.
-    const probe = await callApi(api, '/account/networks')
-    if (probe.status === 200 && probe.body.status === 'signed-out') return setState({ phase: 'signed-out' })
-    if (probe.status === 200 && probe.body.status === 'erased')
-      return setState({ phase: 'erased', message: ERASED, kept: [] })
+    const status = await memberStatus(api)
+    if (status === 'signed-out') return setState({ phase: 'signed-out' })
+    if (status === 'erased') return setState({ phase: 'erased', message: ERASED, kept: [] })
     const answer = await callApi<AccountData>(api, '/account/me')
     if (settle(answer)) return
     if (answer.status === 200) setState({ phase: 'signed-in', data: answer.body })

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { MeInNetwork, NetworkConversations } from '../../../../content-models/conversationsApi'
+import { memberStatus } from '../../lib/memberStatus'
 import { callApi } from '../account/accountApi'
 import { refusalPhase, type Answer, type TalkPhase } from './talkState'
 
@@ -26,8 +27,8 @@ export const useTalk = (api: string, slug: string) => {
   const [state, setState] = useState<TalkPhase>({ phase: 'checking' })
 
   const load = useCallback(async () => {
-    const probe = await callApi(api, '/account/networks')
-    if (probe.status === 200 && probe.body.status !== 'ok') return setState({ phase: 'signed-out' })
+    const status = await memberStatus(api)
+    if (status === 'signed-out' || status === 'erased') return setState({ phase: 'signed-out' })
     const answer = await callApi<NetworkConversations>(
       api,
       talkPaths.network(slug),

@@ -4,8 +4,9 @@
  * registering) gets a note above it, and pressing its button while offline sends nothing and keeps
  * what was typed: nothing is queued to be sent later. A search form (GET) is left alone: the search
  * island answers it from the saved index. The notes go beside an island's element, never inside
- * it, so React's own DOM is left alone.
+ * it, so React's own DOM is left alone. The banner also says when the copy shown was saved.
  */
+import { OFFLINE_CACHES, READER_KEPT_DAYS } from '../../../../content-models/offline'
 
 /** The banner's words. */
 export const OFFLINE_BANNER =
@@ -46,9 +47,34 @@ export const showOffline = (offline: boolean, doc: Document = document): void =>
   }
 }
 
+/**
+ * When the copy of this page the worker answers with was saved (its Date): the reader's own copy
+ * while it is under READER_KEPT_DAYS old, else the saved library's; null when neither is known.
+ */
+export const savedOn = async (pathname: string, now = Date.now()): Promise<Date | null> => {
+  if (typeof caches === 'undefined') return null
+  const dateIn = async (cache: string) =>
+    Date.parse((await (await caches.open(cache)).match(pathname))?.headers.get('Date') ?? '')
+  const own = await dateIn(OFFLINE_CACHES.pages)
+  const at = now - own < READER_KEPT_DAYS * 24 * 60 * 60 * 1000 ? own : await dateIn(OFFLINE_CACHES.saved)
+  return Number.isNaN(at) ? null : new Date(at)
+}
+
+/** Adds to the banner when this page was saved, so a reader knows how old what they read may be. */
+const tellWhenSaved = async () => {
+  const at = await savedOn(location.pathname).catch(() => null)
+  const banner = document.querySelector('.offline-banner')
+  if (!at || !banner || banner.textContent?.includes('This copy was saved')) return
+  const day = at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+  banner.append(` This copy was saved on ${day}.`)
+}
+
 /** Keeps the notes in step with the connection, and stops forms that need it while it is gone. */
 export const watchConnection = (): void => {
-  const update = () => showOffline(!navigator.onLine)
+  const update = () => {
+    showOffline(!navigator.onLine)
+    if (!navigator.onLine) void tellWhenSaved()
+  }
   window.addEventListener('online', update)
   window.addEventListener('offline', update)
   if (!navigator.onLine) update()

@@ -4,24 +4,23 @@
  * signal, says so and stops forms that would need it (see offlineNotice.ts).
  *
  * The page a reader opens first was fetched before the worker existed, so the worker never saw
- * it: it is put in the worker's page cache here, with its styles, so it too opens without signal.
+ * it: the worker is asked to fetch it, with its styles, through its own routes (Workbox's
+ * CACHE_URLS message), so it too opens without signal and expires like any page the reader opened.
  */
-import { isNeverCached, OFFLINE_CACHES } from '../../../../content-models/offline'
+import { isNeverCached, KEEP_PAGE_HEADER } from '../../../../content-models/offline'
 import { watchConnection } from './offlineNotice'
 
-/** Keeps this page and its stylesheets where the worker would have put them. */
-const keepThisPage = async () => {
-  // A page that is not there (the 404 page) fails to be added, which is what it should do.
-  if (isNeverCached(location.pathname)) return
+/** Asks the worker to keep this page and its stylesheets as if they had been opened through it. */
+const keepThisPage = (worker: ServiceWorker | null) => {
+  // A page that is not there (the 404 page) is not kept: the page route keeps only answers of 200.
+  if (!worker || isNeverCached(location.pathname)) return
   const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
     .map((l) => new URL(l.href))
     .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
     .map((u) => u.href)
-  const [pages, assets] = await Promise.all([
-    caches.open(OFFLINE_CACHES.pages),
-    caches.open(OFFLINE_CACHES.assets),
-  ])
-  await Promise.all([pages.add(location.pathname), assets.addAll(styles)])
+  // The header sends the page's address to the page route (it is not a navigation).
+  const page = [location.pathname, { headers: { [KEEP_PAGE_HEADER]: '1' } }]
+  worker.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache: [page, ...styles] } })
 }
 
 const start = async () => {
@@ -30,8 +29,7 @@ const start = async () => {
   if (!worker || !('serviceWorker' in navigator) || !window.isSecureContext) return
   const registration = await navigator.serviceWorker.register(worker).catch(() => null)
   if (!registration || navigator.serviceWorker.controller) return
-  await navigator.serviceWorker.ready
-  await keepThisPage()
+  keepThisPage((await navigator.serviceWorker.ready).active)
 }
 
 watchConnection()
