@@ -1,13 +1,24 @@
 /**
- * Answers a query from the sharded index (see buildIndex.ts). Runs the same in the browser (files
+ * Answers a query from the sharded index (files.ts; written by buildIndex.ts). Runs the same in the browser (files
  * fetched over HTTP) and in Node (tests and benchmarks read them from memory or disk). The client
  * here loads the files; planning the query (planQuery.ts), matching words (vocabulary.ts) and
  * scoring (score.ts) are plain functions beside it.
  */
 import { shardFor, shardsForPrefix } from './analyse'
-import { docUrl, searchIndexPaths, type DocBlock, type SearchManifest, type TermShard } from './files'
+import { FileCache } from './fileCache'
+import {
+  blockOf,
+  docUrl,
+  searchIndexPaths,
+  shardKeys,
+  type NationList,
+  type SearchManifest,
+  type SummaryBlock,
+  type TermShard,
+  type TitleBlock,
+} from './files'
 import { planQuery, type QueryClause } from './planQuery'
-import { passesFilters, scoreClauses, type SearchFilters } from './score'
+import { filterOf, Scorer, type Ranked, type SearchFilters } from './score'
 import { vocabularyOf, type Vocabulary } from './vocabulary'
 
 export type { SearchFilters }
@@ -46,7 +57,10 @@ export class SearchLoadError extends Error {
 }
 
 /** The manifest, read: what every search needs before it looks at a shard. */
-type LoadedManifest = { manifest: SearchManifest; vocab: Vocabulary; keys: readonly string[] }
+type LoadedManifest = { manifest: SearchManifest; vocab: Vocabulary; keys: readonly string[]; scorer: Scorer }
+
+/** A query, planned: its clauses, the shards they need, and its filters. */
+type Planned = { query: string; clauses: QueryClause[]; shards: string[]; filters: SearchFilters }
 
 const NO_RESULTS = (query: string): SearchResults => ({ query, hits: [], total: 0 })
 
@@ -58,10 +72,12 @@ const NO_RESULTS = (query: string): SearchResults => ({ query, hits: [], total: 
 export class SearchClient {
   private loading?: Promise<LoadedManifest>
   private loaded?: LoadedManifest
-  private shards = new Map<string, Promise<TermShard>>()
-  private shardsHere = new Map<string, TermShard>()
-  private blocks = new Map<number, Promise<DocBlock>>()
-  private blocksHere = new Map<number, DocBlock>()
+  private readonly shards = new FileCache((key: string) => this.file<TermShard>(searchIndexPaths.terms(key)))
+  private readonly titles = new FileCache((n: number) => this.file<TitleBlock>(searchIndexPaths.titles(n)))
+  private readonly summaries = new FileCache((n: number) =>
+    this.file<SummaryBlock>(searchIndexPaths.summaries(n)),
+  )
+  private readonly nations = new FileCache((_: 0) => this.file<NationList>(searchIndexPaths.nations()))
 
   constructor(private readonly load: SearchFileLoader) {}
 
@@ -80,37 +96,16 @@ export class SearchClient {
   /** Loads the manifest (once). Call it when the search box is first used, to be ready before the first word. */
   ready(): Promise<LoadedManifest> {
     this.loading ??= this.file<SearchManifest>(searchIndexPaths.manifest()).then((manifest) => {
-      this.loaded = { manifest, vocab: vocabularyOf(manifest.vocab), keys: manifest.shards }
+      this.loaded = {
+        manifest,
+        vocab: vocabularyOf(manifest.shardTerms.flat()),
+        keys: shardKeys(manifest),
+        scorer: new Scorer(manifest.docTypes.length),
+      }
       return this.loaded
     })
     this.loading.catch(() => (this.loading = undefined))
     return this.loading
-  }
-
-  private shard(key: string): Promise<TermShard> {
-    let p = this.shards.get(key)
-    if (!p) {
-      p = this.file<TermShard>(searchIndexPaths.terms(key))
-      p.then(
-        (shard) => this.shardsHere.set(key, shard),
-        () => this.shards.delete(key),
-      )
-      this.shards.set(key, p)
-    }
-    return p
-  }
-
-  private block(n: number): Promise<DocBlock> {
-    let p = this.blocks.get(n)
-    if (!p) {
-      p = this.file<DocBlock>(searchIndexPaths.docs(n))
-      p.then(
-        (block) => this.blocksHere.set(n, block),
-        () => this.blocks.delete(n),
-      )
-      this.blocks.set(n, p)
-    }
-    return p
   }
 
   /**
@@ -125,74 +120,91 @@ export class SearchClient {
     await Promise.all(
       shardsForPrefix(last, keys)
         .slice(0, MAX_PREFETCH_SHARDS)
-        .map((k) => this.shard(k).catch(() => undefined)),
+        .map((k) => this.shards.get(k).catch(() => undefined)),
     )
   }
 
-  private shardsOf(clauses: readonly QueryClause[], keys: readonly string[]): string[] {
-    return [...new Set(clauses.map((c) => shardFor(c.term, keys)!))]
+  private plan(query: string, filters: SearchFilters, { vocab, keys }: LoadedManifest): Planned {
+    const clauses = planQuery(query, vocab)
+    return { query, clauses, shards: [...new Set(clauses.map((c) => shardFor(c.term, keys)!))], filters }
   }
 
-  private rank(
-    query: string,
-    clauses: readonly QueryClause[],
-    filters: SearchFilters,
-    limit: number,
-  ): SearchResults {
-    const { manifest, keys } = this.loaded!
-    const results = scoreClauses(
+  /** The nations file when the filter needs it (the key to load), or none. */
+  private nationsNeeded(filters: SearchFilters): 0[] {
+    return filters.nation ? [0] : []
+  }
+
+  /** Ranks a planned query; its shards (and the nations file, for a nation filter) must be here. */
+  private rank({ clauses, filters }: Planned, limit: number): Ranked {
+    const { manifest, keys, scorer } = this.loaded!
+    return scorer.rank(
       clauses,
-      (term) => this.shardsHere.get(shardFor(term, keys)!)?.[term],
-      manifest.docTypes.length,
-    ).filter((r) => passesFilters(manifest, r.doc, filters))
-    const hits = results.slice(0, limit).map(({ doc, score, clauses: matched }) => ({
-      doc,
-      url: docUrl(manifest, doc),
-      title: manifest.docs[doc][1],
-      summary: '',
-      type: manifest.types[manifest.docTypes[doc]],
-      score,
-      terms: matched.map((c) => clauses[c].term),
-    }))
-    return { query, hits, total: results.length }
+      (term) => this.shards.now(shardFor(term, keys)!)?.[term],
+      filterOf(manifest, filters, this.nations.now(0)),
+      limit,
+    )
+  }
+
+  private titleBlocks({ top }: Ranked): number[] {
+    const size = this.loaded!.manifest.titleBlockSize
+    return [...new Set(top.map((r) => blockOf(r.doc, size)[0]))]
+  }
+
+  /** The results of a ranking, with titles and addresses from their blocks (which must be here). */
+  private hits({ query, clauses }: Planned, { top, total }: Ranked): SearchResults {
+    const { manifest } = this.loaded!
+    const hits = top.map(({ doc, score, clauses: matched }) => {
+      const [block, at] = blockOf(doc, manifest.titleBlockSize)
+      const [urlMiddle, title] = this.titles.now(block)![at]
+      return {
+        doc,
+        url: docUrl(manifest, doc, urlMiddle),
+        title,
+        summary: '',
+        type: manifest.types[manifest.docTypes[doc]],
+        score,
+        terms: matched.map((c) => clauses[c].term),
+      }
+    })
+    return { query, hits, total }
   }
 
   /**
-   * What `searchTitles` would give, at once, when the manifest and the query's shards are already
-   * here; undefined when something must be loaded first.
+   * What `searchTitles` would give, at once, when the manifest, the query's shards and the title
+   * blocks of its results are already here; undefined when something must be loaded first.
    */
   searchTitlesNow(query: string, filters: SearchFilters = {}, limit = 20): SearchResults | undefined {
     if (!this.loaded) return undefined
-    const clauses = planQuery(query, this.loaded.vocab)
-    if (!clauses.length) return NO_RESULTS(query)
-    if (!this.shardsOf(clauses, this.loaded.keys).every((k) => this.shardsHere.has(k))) return undefined
-    return this.rank(query, clauses, filters, limit)
+    const planned = this.plan(query, filters, this.loaded)
+    if (!planned.clauses.length) return NO_RESULTS(query)
+    if (!this.shards.allHere(planned.shards) || !this.nations.allHere(this.nationsNeeded(filters)))
+      return undefined
+    const ranked = this.rank(planned, limit)
+    return this.titles.allHere(this.titleBlocks(ranked)) ? this.hits(planned, ranked) : undefined
   }
 
   /**
    * The best `limit` results for a query, after filters, and how many matched in all, with titles
-   * and addresses from the manifest but no summaries yet: one round trip (the query's term shards,
-   * all fetched at once) after the manifest. Pass the results to `withSummaries` to fill them in.
+   * and addresses but no summaries yet: the query's term shards (all fetched at once) after the
+   * manifest, then the title blocks of the results. Pass the results to `withSummaries` to fill them in.
    */
   async searchTitles(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
-    const { vocab, keys } = await this.ready()
-    const clauses = planQuery(query, vocab)
-    if (!clauses.length) return NO_RESULTS(query)
-    await Promise.all(this.shardsOf(clauses, keys).map((k) => this.shard(k)))
-    return this.rank(query, clauses, filters, limit)
-  }
-
-  private blockOf(doc: number): number {
-    return Math.floor(doc / this.loaded!.manifest.docBlockSize)
+    const planned = this.plan(query, filters, await this.ready())
+    if (!planned.clauses.length) return NO_RESULTS(query)
+    await Promise.all([this.shards.getAll(planned.shards), this.nations.getAll(this.nationsNeeded(filters))])
+    const ranked = this.rank(planned, limit)
+    await this.titles.getAll(this.titleBlocks(ranked))
+    return this.hits(planned, ranked)
   }
 
   /** The results with the summaries already here filled in (the rest stay empty); the same object when none are. */
   summariesNow(results: SearchResults): SearchResults {
     if (!this.loaded) return results
-    const size = this.loaded.manifest.docBlockSize
+    const size = this.loaded.manifest.summaryBlockSize
     let changed = false
     const hits = results.hits.map((h) => {
-      const summary = this.blocksHere.get(this.blockOf(h.doc))?.[h.doc % size]
+      const [block, at] = blockOf(h.doc, size)
+      const summary = this.summaries.now(block)?.[at]
       if (summary === undefined || summary === h.summary) return h
       changed = true
       return { ...h, summary }
@@ -202,8 +214,10 @@ export class SearchClient {
 
   /** The same results with each hit's summary, loading the blocks that hold them. */
   async withSummaries(results: SearchResults): Promise<SearchResults> {
-    await this.ready()
-    await Promise.all([...new Set(results.hits.map((h) => this.blockOf(h.doc)))].map((n) => this.block(n)))
+    const { manifest } = await this.ready()
+    await this.summaries.getAll(
+      new Set(results.hits.map((h) => blockOf(h.doc, manifest.summaryBlockSize)[0])),
+    )
     return this.summariesNow(results)
   }
 

@@ -1,61 +1,120 @@
 /**
- * Scores and filters documents for a planned query, from the postings of its terms, as lunr would.
+ * Scores and filters documents for a planned query, from the postings of its terms, as lunr would,
+ * with work proportional to the postings read (not to the number of documents): the buffers are
+ * kept between queries and only the documents a query touched are reset, and only the best
+ * `limit` are sorted (a heap keeps them while the rest are counted).
  */
 import { SEARCH_NATIONS } from './kinds'
-import type { SearchManifest } from './files'
+import { WEIGHT_SCALE, type NationList, type SearchManifest, type TermPostings } from './files'
 import type { QueryClause } from './planQuery'
+import { bestDocs } from './topDocs'
 
 export type SearchFilters = { type?: string | null; nation?: string | null }
 
-/** A matched document: its number, lunr's score, and which clauses matched it. */
+/** A matched document: its number, lunr's score, and which clauses matched it (ascending). */
 export type ScoredDoc = { doc: number; score: number; clauses: number[] }
+
+/** The best documents of a query, after filters, and how many passed the filters in all. */
+export type Ranked = { top: ScoredDoc[]; total: number }
 
 /**
  * Scores documents exactly as lunr.Index#query does, from lunr's own BM25 field weights, without
- * lunr's per-match bookkeeping (which takes hundreds of milliseconds once a common word like "pay"
- * matches most documents). lunr gives each field the query vector q (a clause's boost per term, in
- * every field) and scores a document by Σ over fields of (q · the document's field vector) / |q|.
- * Ties keep document order, as lunr's do.
+ * lunr's per-match bookkeeping. lunr gives each field the query vector q (a clause's boost per
+ * term, in every field) and scores a document by Σ over fields of (q · the document's field
+ * vector) / |q|. Clauses whose term has no postings do not count in |q|. Ties keep document order,
+ * as lunr's do. One scorer per index: it keeps its buffers between queries.
  */
-export const scoreClauses = (
-  clauses: readonly QueryClause[],
-  postings: (term: string) => number[][] | undefined,
-  docCount: number,
-): ScoredDoc[] => {
-  const scores = new Float64Array(docCount)
-  const matched: (number[] | undefined)[] = new Array(docCount)
-  let norm = 0
-  clauses.forEach((clause, c) => {
-    const perField = postings(clause.term)
-    if (!perField) return
-    norm += clause.boost * clause.boost
-    for (const flat of perField) {
-      let doc = 0
-      for (let j = 0; j < flat.length; j += 2) {
-        doc += flat[j]
-        scores[doc] += clause.boost * flat[j + 1]
-        const m = matched[doc]
-        if (!m) matched[doc] = [c]
-        else if (m[m.length - 1] !== c) m.push(c)
-      }
-    }
-  })
-  const magnitude = Math.sqrt(norm)
-  const out: ScoredDoc[] = []
-  for (let doc = 0; doc < docCount; doc++) {
-    const m = matched[doc]
-    if (m) out.push({ doc, score: scores[doc] / magnitude, clauses: m })
+export class Scorer {
+  private readonly scores: Float64Array
+  private masks = new Uint32Array(0)
+  private readonly seen: Uint8Array
+  private readonly touched: Int32Array
+  private readonly passed: Int32Array
+
+  constructor(private readonly docCount: number) {
+    this.scores = new Float64Array(docCount)
+    this.seen = new Uint8Array(docCount)
+    this.touched = new Int32Array(docCount)
+    this.passed = new Int32Array(docCount)
   }
-  return out.sort((a, b) => b.score - a.score)
+
+  rank(
+    clauses: readonly QueryClause[],
+    postings: (term: string) => TermPostings | undefined,
+    accept: (doc: number) => boolean,
+    limit: number,
+  ): Ranked {
+    const words = Math.max(1, Math.ceil(clauses.length / 32))
+    if (this.masks.length < this.docCount * words) this.masks = new Uint32Array(this.docCount * words)
+    const { scores, masks, seen, touched, passed } = this
+    let count = 0
+    let norm = 0
+    clauses.forEach((clause, c) => {
+      const found = postings(clause.term)
+      if (!found) return
+      norm += clause.boost * clause.boost
+      const word = c >>> 5
+      const bit = 1 << (c & 31)
+      for (const [gaps, weights] of found) {
+        let doc = 0
+        for (let j = 0; j < gaps.length; j++) {
+          doc += gaps[j]
+          if (!seen[doc]) {
+            seen[doc] = 1
+            touched[count++] = doc
+          }
+          scores[doc] += clause.boost * (weights[j] / WEIGHT_SCALE)
+          masks[doc * words + word] |= bit
+        }
+      }
+    })
+    const magnitude = Math.sqrt(norm)
+    let total = 0
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]
+      scores[doc] /= magnitude
+      if (accept(doc)) passed[total++] = doc
+    }
+    const top = bestDocs(passed, total, scores, limit).map((doc) => ({
+      doc,
+      score: scores[doc],
+      clauses: clausesOf(masks, doc * words, clauses.length),
+    }))
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]
+      scores[doc] = 0
+      seen[doc] = 0
+      masks.fill(0, doc * words, doc * words + words)
+    }
+    return { top, total }
+  }
 }
 
-/** True when a document passes the type and nation filters; documents not tied to a nation pass any nation. */
-export const passesFilters = (manifest: SearchManifest, doc: number, filters: SearchFilters): boolean => {
-  if (filters.type && manifest.types[manifest.docTypes[doc]] !== filters.type) return false
-  if (filters.nation) {
-    const bit = SEARCH_NATIONS.findIndex((n) => n.value === filters.nation)
-    const nations = manifest.docNations[doc]
-    if (bit >= 0 && nations !== 0 && (nations & (1 << bit)) === 0) return false
+/** The clause numbers set in a document's mask. */
+const clausesOf = (masks: Uint32Array, at: number, clauseCount: number): number[] => {
+  const out: number[] = []
+  for (let c = 0; c < clauseCount; c++) if (masks[at + (c >>> 5)] & (1 << (c & 31))) out.push(c)
+  return out
+}
+
+/**
+ * The filter of a search, as a test per document. A nation filter needs the nations file (`nations`);
+ * documents not tied to a nation pass any nation.
+ */
+export const filterOf = (
+  manifest: Pick<SearchManifest, 'types' | 'docTypes'>,
+  filters: SearchFilters,
+  nations?: NationList,
+): ((doc: number) => boolean) => {
+  const type = filters.type ? manifest.types.indexOf(filters.type) : -1
+  const bit = filters.nation ? SEARCH_NATIONS.findIndex((n) => n.value === filters.nation) : -1
+  if (filters.type && type < 0) return () => false
+  return (doc) => {
+    if (filters.type && manifest.docTypes[doc] !== type) return false
+    if (bit >= 0 && nations) {
+      const held = nations[doc]
+      if (held !== 0 && (held & (1 << bit)) === 0) return false
+    }
+    return true
   }
-  return true
 }

@@ -4,17 +4,20 @@
  *
  *   npx tsx scripts/bench/search.ts [--sizes 100,1000] [--no-site] [--chromium-only] [--site-dir DIR] [--questions N]
  *
+ * --no-site --chromium-only: our index alone, without the site (quick, even at --sizes 10000).
+ *
  * --site-dir DIR (one size only): measure the site already built in DIR, or build it there and
  * keep it, so Chromium can be measured again without building again. --questions N: only the
  * first N questions in Chromium.
  *
- * For each: index bytes (raw and gzip), bytes downloaded before the first result (the manifest,
- * which carries titles and addresses, plus the query's term shards; summaries arrive after), load time,
+ * For each: index bytes (raw and gzip), bytes downloaded before the first result (the manifest, the
+ * query's term shards and the title blocks of its results; summaries arrive after), load time,
  * first-query time, and p95 query time over worker queries typed a letter at a time, and our
  * index's build time next to lunr.Builder's. With the site step (the default) it also builds the
  * Astro site (build time), runs Pagefind over it, and, in Chromium, times what a person sees: from
  * each key going down to its results painted (see benchChromium). Targets at 1,000 guides:
- * ≤ 150 KB gzip before the first result, first result ≤ 100 ms after typing, ≤ 20 ms per query (p95).
+ * ≤ 150 KB gzip before the first result, first result ≤ 100 ms after typing, ≤ 20 ms per query (p95);
+ * at 10,000 guides: ≤ 60 KB gzip before the first result, ≤ 10 ms per query (p95).
  * The machine is shared: note the load average printed with the Chromium figures, and run twice.
  */
 import { spawnSync } from 'node:child_process'

@@ -5,17 +5,18 @@
 import { describe, expect, it } from 'vitest'
 import { shardFileName, shardFor, shardsForPrefix } from '../../site/src/lib/search/analyse'
 import { buildSearchIndex, planShards } from '../../site/src/lib/search/buildIndex'
-import { searchIndexPaths } from '../../site/src/lib/search/files'
+import { searchIndexPaths, shardKeys, type SearchManifest } from '../../site/src/lib/search/files'
 import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
 
 const docs = fixtureDocs()
 
 describe('search index files', () => {
   it('loads only the manifest, the shards of the query’s terms and the blocks of the results shown', async () => {
-    const { client, fetched, files } = clientFor(docs, { maxShardBytes: 2000, docBlockSize: 5 })
+    const { client, fetched, files } = clientFor(docs, { maxShardBytes: 2000, summaryBlockSize: 5 })
     await client.search('tribunal ')
     expect(fetched[0]).toBe('manifest.json')
-    const { shards } = JSON.parse(files.get('manifest.json')!) as { shards: string[] }
+    expect(fetched).not.toContain('nations.json')
+    const shards = shardKeys(JSON.parse(files.get('manifest.json')!) as SearchManifest)
     expect(fetched.filter((f) => f.startsWith('terms/'))).toEqual([
       searchIndexPaths.terms(shardFor('tribun', shards)!),
     ])

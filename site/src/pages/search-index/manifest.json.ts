@@ -1,4 +1,4 @@
-/** /search-index/manifest.json: vocabulary, shard keys, filters, and each title and address; the first file search loads. */
+/** /search-index/manifest.json: the vocabulary cut into its term shards, and each document's type; the first file search loads. */
 import type { APIRoute } from 'astro'
 import { jsonResponse, siteSearchIndex } from '../../lib/search/siteIndex'
 

@@ -1,0 +1,137 @@
+/**
+ * The search index's layout (content-models/search/files.ts): the same ranking, to the last bit,
+ * as scoring lunr's per-field weights directly (what the island did before titles left the
+ * manifest); the nations file loaded only for a nation filter; the scorer's kept buffers; and an
+ * offline library that holds every file a search needs.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
+import { searchPostings, shardPostings } from '../../site/src/lib/search/buildIndex'
+import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
+import { planQuery } from '../../site/src/lib/search/planQuery'
+import { SearchClient } from '../../site/src/lib/search/query'
+import { vocabularyOf } from '../../site/src/lib/search/vocabulary'
+import { bestDocs } from '../../content-models/search/topDocs'
+import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
+
+const docs = fixtureDocs()
+const QUERIES = [
+  'holiday pay overtime ',
+  'unfair dismissal tribunal',
+  'union rep meeting ',
+  'grievence ',
+  'sick p',
+]
+
+/**
+ * The ranking as the island computed it before this layout: lunr's per-field weights, added clause
+ * by clause and field by field, divided by |q|, sorted by score with ties in document order.
+ */
+const referenceRanking = (query: string, accept: (doc: number) => boolean = () => true) => {
+  const postings = searchPostings(docs)
+  const clauses = planQuery(query, vocabularyOf([...postings.keys()].filter(Boolean).sort()))
+  const scores = new Map<number, number>()
+  let norm = 0
+  for (const c of clauses) {
+    const perField = postings.get(c.term)
+    if (!perField) continue
+    norm += c.boost * c.boost
+    for (const flat of perField)
+      for (let i = 0; i < flat.length; i += 2)
+        scores.set(flat[i], (scores.get(flat[i]) ?? 0) + c.boost * flat[i + 1])
+  }
+  return [...scores]
+    .map(([d, s]) => ({ d, s: s / Math.sqrt(norm) }))
+    .filter(({ d }) => accept(d))
+    .sort((a, b) => b.s - a.s || a.d - b.d)
+    .map(({ d, s }) => [docs[d].url, s])
+}
+
+describe('search index layout', () => {
+  it('ranks exactly as scoring lunr’s per-field weights directly: same order, same scores to the bit', async () => {
+    const { client } = clientFor(docs, { maxShardBytes: 500, titleBlockSize: 3 })
+    for (const q of QUERIES) {
+      const { hits, total } = await client.searchTitles(q, {}, 1000)
+      const expected = referenceRanking(q)
+      expect(total, q).toBe(expected.length)
+      expect(
+        hits.map((h) => [h.url, h.score]),
+        q,
+      ).toEqual(expected)
+    }
+    const templates = await client.searchTitles('holiday ', { type: 'template' }, 1000)
+    expect(templates.hits.map((h) => [h.url, h.score])).toEqual(
+      referenceRanking('holiday ', (d) => docs[d].type === 'template'),
+    )
+  })
+
+  it('stores each weight in thousandths, per field, with document gaps', () => {
+    expect(shardPostings([[3, 1.5], [], [0, 0.25, 3, 0.001]])).toEqual([
+      [[3], [1500]],
+      [[], []],
+      [
+        [0, 3],
+        [250, 1],
+      ],
+    ])
+  })
+
+  it('gives the same answers from a client that has answered other queries as from a new one', async () => {
+    const { client } = clientFor(docs)
+    for (const q of QUERIES) await client.search(q)
+    for (const q of QUERIES) expect(await client.search(q)).toEqual(await clientFor(docs).client.search(q))
+  })
+
+  it('loads the nations file only for a nation filter, and filters by it', async () => {
+    const { client, fetched } = clientFor([
+      doc({ url: '/gb/', title: 'Grievance', nations: ['england-wales', 'scotland'] }),
+      doc({ url: '/ni/', title: 'Grievance', nations: ['northern-ireland'] }),
+      doc({ url: '/online/', type: 'training', title: 'Grievance training' }),
+    ])
+    expect((await client.search('grievance ')).total).toBe(3)
+    expect(fetched).not.toContain('nations.json')
+    expect(client.searchTitlesNow('grievance ', { nation: 'northern-ireland' })).toBeUndefined()
+    const ni = await client.search('grievance ', { nation: 'northern-ireland' })
+    expect(fetched).toContain('nations.json')
+    expect(ni.hits.map((h) => h.url).sort()).toEqual(['/ni/', '/online/'])
+    expect(client.searchTitlesNow('grievance ', { nation: SEARCH_NATIONS[0].value })?.total).toBe(2)
+  })
+
+  it('keeps the best documents by score, ties in document order', () => {
+    const scores = new Float64Array([1, 3, 3, 0.5, 2, 3])
+    expect(bestDocs([0, 1, 2, 3, 4, 5], 6, scores, 4)).toEqual([1, 2, 5, 4])
+    expect(bestDocs([5, 4, 3, 2, 1, 0], 6, scores, 10)).toEqual([1, 2, 5, 4, 0, 3])
+    expect(bestDocs(new Int32Array([3, 5, 1, 0]), 3, scores, 2)).toEqual([1, 5])
+    expect(bestDocs([0, 1], 2, scores, 0)).toEqual([])
+  })
+})
+
+describe('the offline library and the search index', () => {
+  const dirs: string[] = []
+  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
+
+  it('lists every file of the index, so a saved library answers searches with filters and summaries', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-offline-'))
+    dirs.push(dir)
+    const { files, built } = clientFor(docs, { maxShardBytes: 2000, titleBlockSize: 4 })
+    for (const [file, text] of files) {
+      await mkdir(path.dirname(path.join(dir, 'search-index', file)), { recursive: true })
+      await writeFile(path.join(dir, 'search-index', file), text)
+    }
+    const listed = new Set((await libraryManifest(dir)).files.map((f) => f.url))
+    const v = `?v=${built.manifest.build}`
+    for (const file of files.keys())
+      expect(listed).toContain(`/search-index/${file}${file === 'manifest.json' ? '' : v}`)
+    const saved = new SearchClient(async (p, build) => {
+      const url = `/search-index/${p}${build ? `?v=${build}` : ''}`
+      if (!listed.has(url)) throw new Error(`not saved: ${url}`)
+      return JSON.parse(files.get(p)!)
+    })
+    const { hits } = await saved.search('holiday pay', { nation: 'scotland' })
+    expect(hits.length).toBeGreaterThan(0)
+    expect(hits.every((h) => h.title && h.url && h.summary)).toBe(true)
+  })
+})
