@@ -54,25 +54,6 @@ export const resolves = (files: Set<string>, sitePath: string): boolean => {
   return files.has(p) || files.has(`${p}/index.html`)
 }
 
-/** Finds broken internal links across the built HTML: the page and the link it cannot follow. */
-export const findBrokenLinks = async (
-  dir: string,
-  files?: string[],
-  pages?: string[],
-): Promise<{ page: string; link: string }[]> => {
-  const all = files ?? (await listFiles(dir))
-  const set = new Set(all)
-  const broken: { page: string; link: string }[] = []
-  for (const file of pages ?? all) {
-    if (!file.endsWith('.html')) continue
-    const page = pagePathOf(file)
-    const html = await readFile(path.join(dir, file), 'utf8')
-    for (const link of new Set(internalLinks(html, page)))
-      if (!resolves(set, link)) broken.push({ page, link })
-  }
-  return broken
-}
-
 /**
  * Checks the search index files load: every JSON file under search-index/ (or a search-index.json)
  * must parse, and a serialized lunr index must load in lunr.
@@ -100,26 +81,68 @@ export const checkSearchIndex = async (dir: string, files: string[]): Promise<st
   return problems.sort()
 }
 
+/** Where a build keeps the missing targets of its broken links, to compare the next build against. */
+export const BROKEN_LINKS_FILE = '.broken-links.json'
+
 /**
- * The pages whose links need reading. After an incremental build, pages carried over from the
- * live build had their links checked then; they can only break if a file the live build had is
- * gone, so while none is, only the rendered pages are read (and the live build's known broken
- * links are carried into the list). Otherwise, every page.
+ * Where a build keeps every page's internal links (a table of addresses and, per page file, the
+ * indexes of its links), so the next incremental build checks the pages it carries over without
+ * reading them.
  */
-const pagesToCheck = async (
+export const LINKS_FILE = '.links.json'
+
+type LinkIndex = { links: string[]; pages: Record<string, number[]> }
+
+/** Reads the internal links of `pages` (HTML files under `dir`). */
+const readLinks = async (dir: string, pages: readonly string[]): Promise<Map<string, string[]>> => {
+  const out = new Map<string, string[]>()
+  for (const file of pages) {
+    if (!file.endsWith('.html')) continue
+    const html = await readFile(path.join(dir, file), 'utf8')
+    out.set(file, [...new Set(internalLinks(html, pagePathOf(file)))])
+  }
+  return out
+}
+
+/** The link index of a build, or null when it has none (made before the index was kept). */
+const readLinkIndex = async (dir: string): Promise<Map<string, string[]> | null> => {
+  const index = JSON.parse(
+    await readFile(path.join(dir, LINKS_FILE), 'utf8').catch(() => 'null'),
+  ) as LinkIndex | null
+  if (!index) return null
+  return new Map(Object.entries(index.pages).map(([file, ids]) => [file, ids.map((i) => index.links[i]!)]))
+}
+
+const writeLinkIndex = async (dir: string, links: Map<string, string[]>): Promise<void> => {
+  const ids = new Map<string, number>()
+  const pages: Record<string, number[]> = {}
+  for (const [file, list] of [...links].sort(([a], [b]) => (a < b ? -1 : 1)))
+    pages[file] = list.map((l) => ids.get(l) ?? ids.set(l, ids.size).get(l)!)
+  await writeFile(path.join(dir, LINKS_FILE), JSON.stringify({ links: [...ids.keys()], pages }))
+}
+
+/**
+ * The internal links of every page of the build. A full build reads every page. An incremental
+ * one reads only the pages it rendered: a page carried over from the live build is the same file,
+ * so its links come from the live build's index. Such a page can only break where it links to an
+ * address this build changed or removed, and checking its links against the new files catches
+ * exactly that (what links to what changed), without reading it again.
+ */
+const linksOfBuild = async (
+  dir: string,
   files: string[],
   previous: string | null | undefined,
   rendered: string[] | undefined,
-  later: (file: string) => boolean,
-): Promise<string[] | undefined> => {
-  if (!previous || !rendered) return undefined
-  const now = new Set(files)
-  const gone = (await listFiles(previous)).some((f) => !f.startsWith('.') && !now.has(f) && !later(f))
-  return gone ? undefined : rendered
+): Promise<{ links: Map<string, string[]>; read: number }> => {
+  const html = files.filter((f) => f.endsWith('.html'))
+  const before = previous && rendered ? await readLinkIndex(previous) : null
+  if (!before || !rendered) return { links: await readLinks(dir, html), read: html.length }
+  const fresh = new Set(rendered)
+  const toRead = html.filter((f) => fresh.has(f) || !before.has(f))
+  const links = await readLinks(dir, toRead)
+  for (const f of html) if (!links.has(f)) links.set(f, before.get(f)!)
+  return { links, read: toRead.length }
 }
-
-/** Where a build keeps the missing targets of its broken links, to compare the next build against. */
-export const BROKEN_LINKS_FILE = '.broken-links.json'
 
 /**
  * Checks a finished build: key pages exist, the search index loads, and it adds no broken
@@ -139,12 +162,19 @@ export const checkBuild = async (
     /** Files written after the check (the service worker, the library manifest): not missing. */
     later?: (file: string) => boolean
   } = {},
-): Promise<{ files: number; pages: number; brokenLinks: string[] }> => {
+): Promise<{ files: number; pages: number; brokenLinks: string[]; pagesRead: number }> => {
   const files = await listFiles(dir)
   const problems = KEY_PAGES.filter((p) => !existsSync(path.join(dir, p))).map((p) => `${p} is missing`)
-  problems.push(...(await checkSearchIndex(dir, files)))
-  const only = await pagesToCheck(files, previous, rendered, later)
-  const broken = await findBrokenLinks(dir, files, only)
+  // Index files carried over from the live build loaded when it was checked: only new ones are read.
+  const fresh = previous && rendered ? new Set(rendered) : null
+  problems.push(...(await checkSearchIndex(dir, fresh ? files.filter((f) => fresh.has(f)) : files)))
+  const { links, read } = await linksOfBuild(dir, files, previous, rendered)
+  const set = new Set(files)
+  const broken: { page: string; link: string }[] = []
+  for (const [file, list] of links)
+    for (const link of list)
+      if (!resolves(set, link) && !later(link.replace(/^\//, '')))
+        broken.push({ page: pagePathOf(file), link })
   const before = previous
     ? (JSON.parse(await readFile(path.join(previous, BROKEN_LINKS_FILE), 'utf8').catch(() => 'null')) as
         string[] | null)
@@ -158,10 +188,13 @@ export const checkBuild = async (
     )
   }
   if (problems.length) throw new SiteCheckError(problems)
-  // Pages carried over unread keep the live build's broken links, where they still do not resolve.
-  const set = new Set(files)
-  const carried = only && before ? before.filter((link) => !resolves(set, link)) : []
-  const targets = [...new Set([...broken.map((b) => b.link), ...carried])].sort()
+  const targets = [...new Set(broken.map((b) => b.link))].sort()
   await writeFile(path.join(dir, BROKEN_LINKS_FILE), JSON.stringify(targets))
-  return { files: files.length, pages: files.filter((f) => f.endsWith('.html')).length, brokenLinks: targets }
+  await writeLinkIndex(dir, links)
+  return {
+    files: files.length,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    brokenLinks: targets,
+    pagesRead: read,
+  }
 }

@@ -2,9 +2,16 @@ import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import { changedListPages, paginatedLists, type ListItem } from '../../content-models/lists'
 import { referencedSlugs } from './links'
 import { listFiles } from './checkBuild'
 import { OFFLINE_FILES } from './offline'
+
+/**
+ * The file in a build listing every page (site/render/render.ts writes it): addresses per route,
+ * for the next incremental build's listing, and page files, for its carry-over.
+ */
+export const ROUTES_FILE = '.routes.json'
 
 /** The folder of the public site each collection's pages live under. */
 export const ROUTE_DIRS: Record<PublicCollection, string> = {
@@ -33,7 +40,8 @@ type SnapshotEntries = Partial<Record<PublicCollection, Entry[]>>
  * these collections whole (the join form lists every network and coming training session), so a
  * change renders all of them again. `linkedFrom`: detail pages there list the entries of these
  * collections that link to their own entry (a topic page lists its guides): the plan's links
- * between entries render them. A folder not listed here is rendered by every build.
+ * between entries render them. A folder not listed here is rendered by every build. The long lists
+ * (every guide, a topic's guides) are cut into pages: only the pages whose items changed render.
  * tests/unit/rebuildPlan.test.ts checks what each page reads against this list.
  */
 export const ROUTE_READS: Record<
@@ -42,6 +50,8 @@ export const ROUTE_READS: Record<
     lists: readonly PublicCollection[]
     everyPage?: readonly PublicCollection[]
     linkedFrom?: readonly PublicCollection[]
+    /** Detail pages there list entries of these collections in pages (content-models/lists.ts): the plan names the pages that changed. */
+    paginated?: readonly PublicCollection[]
   }
 > = {
   '': { lists: ['topics', 'guides', 'networks', 'training-sessions'] },
@@ -54,7 +64,7 @@ export const ROUTE_READS: Record<
   'search-index': { lists: ['topics', 'guides', 'templates', 'training-sessions', 'unions', 'networks'] },
   'rss.xml': { lists: ['guides'] },
   guides: { lists: ['guides'] },
-  topics: { lists: ['topics', 'guides', 'templates'], linkedFrom: ['guides', 'templates'] },
+  topics: { lists: ['topics', 'guides', 'templates'], linkedFrom: ['templates'], paginated: ['guides'] },
   templates: { lists: ['templates'] },
   training: { lists: ['training-sessions', 'networks'], everyPage: ['training-sessions', 'networks'] },
   networks: { lists: ['networks', 'training-sessions'], everyPage: ['networks', 'training-sessions'] },
@@ -72,7 +82,11 @@ export type IncrementalPlan =
       full: false
       render: Partial<Record<PublicCollection, string[]>>
       folders: Record<string, FolderPlan>
+      /** Addresses of list pages whose items changed (or are new): /guides/page/3/, /topics/pay/. */
+      pages: string[]
       remove: Partial<Record<PublicCollection, string[]>>
+      /** Addresses of list pages the new snapshot no longer has (the list got shorter). */
+      gonePages: string[]
       changed: number
     }
 
@@ -100,10 +114,23 @@ export const readEntries = async (dir: string): Promise<SnapshotEntries> => {
   return out
 }
 
+/** The paginated lists of a snapshot's entries (see content-models/lists.ts). */
+const listsOf = (entries: SnapshotEntries) =>
+  // eslint-disable-next-line no-restricted-syntax -- snapshot guides have a title and summary (SnapshotGuide); the planner reads them untyped
+  paginatedLists((entries.guides ?? []) as unknown as ListItem[], entries.topics ?? [])
+
+/**
+ * Whether an entry of `collection` lists the entries of `linker` that link to it (a union page
+ * lists its networks), so a changed `linker` entry linking to it renders it again.
+ */
+const listsLinksFrom = (collection: PublicCollection, linkers: ReadonlySet<PublicCollection> | undefined) =>
+  [...(linkers ?? [])].some((l) => ROUTE_READS[ROUTE_DIRS[collection]]?.linkedFrom?.includes(l))
+
 /**
  * Plans an incremental build from the snapshot of the live build to a new one: the changed,
- * added and removed entries, plus every entry that links to one of them or that one of them
- * links to (a guide's topic page lists it; a related guide shows its title).
+ * added and removed entries, every entry that shows one of them (a related guide shows its
+ * title), every entry whose page lists the entries linking to it (`linkedFrom`), and the pages of
+ * the long lists whose items changed.
  */
 export const planIncremental = (
   before: SnapshotEntries,
@@ -113,9 +140,9 @@ export const planIncremental = (
   if (settingsChanged) return { full: true, reason: 'site settings changed' }
   const render: Partial<Record<PublicCollection, Set<string>>> = {}
   const remove: Partial<Record<PublicCollection, string[]>> = {}
-  // Slugs of changed entries (old and new), and slugs those entries link to (before and after).
+  // Slugs of changed entries (old and new), and slugs those entries link to (with the linking collections).
   const touched = new Set<string>()
-  const linked = new Set<string>()
+  const linked = new Map<string, Set<PublicCollection>>()
   const changedCollections = new Set<PublicCollection>()
   let changed = 0
   let total = 0
@@ -123,10 +150,9 @@ export const planIncremental = (
     const old = new Map((before[c] ?? []).map((e) => [String(e.id), e]))
     const now = new Map((after[c] ?? []).map((e) => [String(e.id), e]))
     total += now.size
-    const mark = (e: Entry) => {
-      ;(render[c] ??= new Set()).add(e.slug)
+    const link = (e: Entry) => {
       touched.add(e.slug)
-      for (const s of referencedSlugs(e)) linked.add(s)
+      for (const s of referencedSlugs(e)) (linked.get(s) ?? linked.set(s, new Set()).get(s)!).add(c)
     }
     for (const [id, e] of now) {
       const prev = old.get(id)
@@ -134,12 +160,10 @@ export const planIncremental = (
       if (FULL_BUILD_COLLECTIONS.includes(c)) return { full: true, reason: `${c} changed` }
       changed++
       changedCollections.add(c)
-      mark(e)
-      if (prev) {
-        for (const s of referencedSlugs(prev)) linked.add(s)
-        if (prev.slug !== e.slug) (remove[c] ??= []).push(prev.slug)
-        touched.add(prev.slug)
-      }
+      ;(render[c] ??= new Set()).add(e.slug)
+      link(e)
+      if (prev) link(prev)
+      if (prev && prev.slug !== e.slug) (remove[c] ??= []).push(prev.slug)
     }
     for (const [id, prev] of old) {
       if (now.has(id)) continue
@@ -147,25 +171,29 @@ export const planIncremental = (
       changed++
       changedCollections.add(c)
       ;(remove[c] ??= []).push(prev.slug)
-      touched.add(prev.slug)
-      for (const s of referencedSlugs(prev)) linked.add(s)
+      link(prev)
     }
   }
-  // Entries that link to a changed one, or that a changed one links to.
+  // Entries that show a changed one, or whose page lists the changed entries that link to it.
   for (const c of PUBLIC_COLLECTIONS) {
     for (const e of after[c] ?? []) {
-      if (linked.has(e.slug) || [...referencedSlugs(e)].some((s) => touched.has(s)))
+      if (listsLinksFrom(c, linked.get(e.slug)) || [...referencedSlugs(e)].some((s) => touched.has(s)))
         (render[c] ??= new Set()).add(e.slug)
     }
   }
   const rendered = Object.values(render).reduce((n, s) => n + (s?.size ?? 0), 0)
   if (total >= 50 && rendered / total > MAX_CHANGED_SHARE)
     return { full: true, reason: `${rendered} of ${total} entries to render` }
+  const lists = changedCollections.has('guides')
+    ? changedListPages(listsOf(before), listsOf(after))
+    : { render: [], gone: [] }
   return {
     full: false,
     render: Object.fromEntries(Object.entries(render).map(([c, s]) => [c, [...s!].sort()])),
     folders: planFolders(changedCollections),
+    pages: lists.render,
     remove,
+    gonePages: lists.gone,
     changed,
   }
 }
@@ -185,6 +213,9 @@ const inParallel = async <T>(
 
 const offlineFiles = new Set(OFFLINE_FILES)
 
+/** A later page of a long list: guides/page/2/index.html, topics/pay/page/3/index.html.gz. */
+const LIST_PAGE_FILE = /^(guides|topics\/[^/]+)\/page\/\d+\/index\.html(\.br|\.gz)?$/
+
 /**
  * Whether a file of the live build is made afresh by a new build after its pages render: share
  * images, the library manifest and service worker (and their compressed copies), and the scripts
@@ -193,21 +224,44 @@ const offlineFiles = new Set(OFFLINE_FILES)
 export const remadeAfterRender = (file: string): boolean =>
   file.startsWith('share/') || file.startsWith('assets/') || offlineFiles.has(file.replace(/\.(br|gz)$/, ''))
 
+/** The page files a build's route list names (ROUTES_FILE, written by site/render/render.ts), or null. */
+const pageFiles = async (dir: string): Promise<string[] | null> =>
+  ((await readJson(path.join(dir, ROUTES_FILE))) as { files?: string[] } | null)?.files ?? null
+
+/**
+ * Pages of the live build that the new build's route list no longer has (a search index shard
+ * whose word is gone, a list page past the list's new end): never carried over.
+ */
+const stalePages = async (previous: string, dir: string): Promise<string[]> => {
+  const [before, now] = [await pageFiles(previous), await pageFiles(dir)]
+  if (!before || !now) return []
+  const kept = new Set(now)
+  return before.filter((f) => !kept.has(f))
+}
+
 /**
  * Completes an incremental build in `dir`: carries over every file of the previous build that was
  * not rebuilt (hard links: builds are never changed once made), except the pages of removed
- * entries and what the offline step makes afresh (share images, the library manifest, the service
- * worker, the assets of older builds it keeps). The renderer has already written a sitemap of every page.
+ * entries, list pages the lists no longer reach (`gonePages`), any page the new build's route list
+ * no longer names, and what the offline step makes
+ * afresh (share images, the library manifest, the service worker, the assets of older builds it
+ * keeps). The renderer has already written a sitemap of every page.
  */
 export const carryOver = async (
   previous: string,
   dir: string,
   remove: Partial<Record<PublicCollection, string[]>>,
+  gonePages: readonly string[] = [],
 ): Promise<number> => {
   const dropped = Object.entries(remove).flatMap(([c, slugs]) =>
     (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`),
   )
-  const isDropped = (file: string) => dropped.some((d) => file.startsWith(d))
+  const gone = new Set(gonePages.map((p) => `${p.replace(/^\//, '')}index.html`))
+  for (const f of await stalePages(previous, dir)) gone.add(f)
+  // A removed guide called "page" takes its own page, not the pages of the guide list under guides/page/<n>/.
+  const isDropped = (file: string) =>
+    gone.has(file.replace(/\.(br|gz)$/, '')) ||
+    dropped.some((d) => file.startsWith(d) && !LIST_PAGE_FILE.test(file))
   const have = new Set(await listFiles(dir))
   // A page rendered afresh takes none of the old page's compressed copies (precompress.ts writes new ones).
   const files = (await listFiles(previous)).filter(

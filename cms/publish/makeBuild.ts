@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { cp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkBuild, listFiles } from './checkBuild'
-import { carryOver, remadeAfterRender, type IncrementalPlan } from './incremental'
+import { carryOver, remadeAfterRender, ROUTES_FILE, type IncrementalPlan } from './incremental'
 import { keepPreviousAssets, writeOfflineFiles, writeShareImages, type OfflineReport } from './offline'
 import { precompress } from './precompress'
 import { runAstroBuild } from './renderBundle'
@@ -61,7 +61,15 @@ export const makeBuild = async (
         {
           onSpawn,
           onPeakRss: (b) => (peakRss = b),
-          renderOnly: plan.full ? undefined : { slugs: plan.render, folders: plan.folders },
+          renderOnly: plan.full
+            ? undefined
+            : {
+                slugs: plan.render,
+                folders: plan.folders,
+                pages: plan.pages,
+                // The live build's list of every page: routes with nothing to render are not listed again.
+                previousRoutes: live ? path.join(live, ROUTES_FILE) : undefined,
+              },
         },
       ),
     )
@@ -71,7 +79,7 @@ export const makeBuild = async (
     )
     const shareImages = await sharing
     const fresh = plan.full ? undefined : await listFiles(dir)
-    if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove))
+    if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove, plan.gonePages))
     const keptAssets = await timed('keep', () => keepPreviousAssets(dir, live))
     const checked = await timed('check', () =>
       checkBuild(dir, { previous: live, rendered: fresh, later: remadeAfterRender }),

@@ -206,6 +206,8 @@ export const runAstroBuild = async (
     renderOnly?: {
       slugs: Partial<Record<PublicCollection, string[]>>
       folders: Record<string, FolderPlan>
+      pages?: string[]
+      previousRoutes?: string
       paths?: string[]
     }
   } = {},

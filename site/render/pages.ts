@@ -5,9 +5,19 @@
  */
 import type { GetStaticPaths, GetStaticPathsItem, RouteData, SSRManifest } from 'astro'
 import path from 'node:path'
+import { PAGINATED_ROUTES } from '../../content-models/lists'
 
 /** One page (or endpoint: a feed, a calendar, a download) of the site, ready to render. */
-export type Page = { routeData: RouteData; params: GetStaticPathsItem['params']; pathname: string }
+export type Page = {
+  routeData: RouteData
+  params: GetStaticPathsItem['params']
+  pathname: string
+  /** Taken from the live build's list, unrendered (its params are not known). */
+  reused?: boolean
+}
+
+/** Every page's address per route, as the build's ROUTES_FILE keeps them. */
+export type RouteList = Record<string, string[]>
 
 /**
  * What an incremental build renders, read from the JSON file cms/publish/renderBundle.ts writes
@@ -19,6 +29,10 @@ export type RenderOnly = {
   routes: Record<string, string>
   slugs: Record<string, string[]>
   folders: Record<string, 'all' | 'lists' | 'none'>
+  /** Pages of the long lists (content-models/lists.ts) to render: those whose items changed. */
+  pages?: string[]
+  /** The live build's list of every page per route (ROUTES_FILE): a route with nothing to render is not listed again. */
+  previousRoutes?: string
   /** Only these addresses, whatever the rest says (the preview of a draft renders its one page). */
   paths?: string[]
 }
@@ -55,6 +69,7 @@ const pageOf = (routeData: RouteData, params: Page['params'], pathname: string):
 export const listPages = async (
   manifest: SSRManifest,
   wanted: (routeData: RouteData) => boolean = () => true,
+  reuse: (routeData: RouteData) => string[] | undefined = () => undefined,
 ): Promise<Page[]> => {
   const pages: Page[] = []
   for (const { routeData } of manifest.routes) {
@@ -64,6 +79,11 @@ export const listPages = async (
       !wanted(routeData)
     )
       continue
+    const reused = reuse(routeData)
+    if (reused) {
+      pages.push(...reused.map((pathname) => ({ routeData, params: {}, pathname, reused: true })))
+      continue
+    }
     if (!routeData.params.length) {
       pages.push(pageOf(routeData, {}, routeData.pathname ?? routeData.generate({})))
       continue
@@ -79,9 +99,12 @@ export const listPages = async (
   return pages
 }
 
+const paginated = new Set(PAGINATED_ROUTES)
+
 /**
  * Whether a page renders in this build: every page, unless an incremental build says which. Then
- * a detail page (`/guides/[slug]`, `/training/[slug]/session.ics`…) renders when its slug is
+ * a page of a long list renders when the plan names it (or, for a topic's first page, names its
+ * topic); a detail page (`/guides/[slug]`, `/training/[slug]/session.ics`…) when its slug is
  * listed or its folder is 'all'; any other page unless its folder is 'none' (nothing it shows
  * changed). A folder the plan does not name always renders.
  */
@@ -92,13 +115,43 @@ export const keeps = (renderOnly: RenderOnly | undefined): ((page: Page) => bool
     return ({ pathname }) => only.has(pathname)
   }
   const slugs = new Map(Object.entries(renderOnly.slugs).map(([c, list]) => [c, new Set(list)]))
-  return ({ routeData, params }) => {
+  const listPagesToRender = new Set(renderOnly.pages ?? [])
+  return ({ routeData, params, pathname, reused }) => {
+    if (reused) return false
     const folder = routeData.route.split('/')[1] ?? ''
     const how = renderOnly.folders[folder]
     const collection = /^\/[^/]+\/\[slug\]/.test(routeData.route) ? renderOnly.routes[folder] : undefined
-    if (collection) return how === 'all' || (slugs.get(collection)?.has(String(params.slug)) ?? false)
+    const slugListed = collection !== undefined && (slugs.get(collection)?.has(String(params.slug)) ?? false)
+    if (paginated.has(routeData.route))
+      return (
+        how === 'all' ||
+        listPagesToRender.has(pathname) ||
+        (!routeData.route.endsWith('[page]') && slugListed)
+      )
+    if (collection) return how === 'all' || slugListed
     return how !== 'none'
   }
+}
+
+/**
+ * Whether an incremental build may render any page of a route: if not, its pages are taken from
+ * the live build's list instead of being listed again (their folder shows nothing that changed).
+ */
+export const mayRender = (renderOnly: RenderOnly | undefined): ((routeData: RouteData) => boolean) => {
+  if (!renderOnly || renderOnly.paths) return () => true
+  return (routeData) => {
+    const folder = routeData.route.split('/')[1] ?? ''
+    const how = renderOnly.folders[folder]
+    const collection = /^\/[^/]+\/\[slug\]/.test(routeData.route) ? renderOnly.routes[folder] : undefined
+    return how !== 'none' || (collection !== undefined && (renderOnly.slugs[collection]?.length ?? 0) > 0)
+  }
+}
+
+/** Every page's address per route, for ROUTES_FILE. */
+export const routeList = (pages: readonly Page[]): RouteList => {
+  const out: RouteList = {}
+  for (const p of pages) (out[p.routeData.route] ??= []).push(p.pathname)
+  return out
 }
 
 /** The file a page is written to: guides/pay/index.html, 404.html, rss.xml… */

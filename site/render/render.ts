@@ -18,7 +18,17 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { RenderApp, RenderEntry } from './entry'
-import { fileOf, inSearchPart, keeps, listPages, type Page, type RenderOnly } from './pages'
+import {
+  fileOf,
+  inSearchPart,
+  keeps,
+  listPages,
+  mayRender,
+  routeList,
+  type Page,
+  type RenderOnly,
+  type RouteList,
+} from './pages'
 import { writeSitemap } from './sitemap'
 
 /** Pages rendered at once: rendering is CPU work, so a few overlap only the file writes. */
@@ -29,7 +39,32 @@ type PartJob = { bundleDir: string; outDir: string; renderOnly: RenderOnly | und
 
 /** What rendering a part did: milliseconds per step and counts. */
 type PartTimings = { load: number; list: number; render: number }
-type PartReport = { pages: number; rendered: number; timings: PartTimings }
+type PartReport = {
+  pages: number
+  rendered: number
+  timings: PartTimings
+  routes: RouteList
+  files: string[]
+}
+
+/** Where the build lists every page per route (cms/publish/incremental.ts's ROUTES_FILE). */
+const ROUTES_FILE = '.routes.json'
+
+/**
+ * What ROUTES_FILE holds: every page's address per route (for the next incremental build's
+ * listing) and every page's file (so it carries over no file of a page the site no longer has).
+ */
+type RoutesFile = { routes: RouteList; files: string[] }
+
+/** The live build's page list, for the routes an incremental build renders nothing of; none without one. */
+const previousRoutes = async (renderOnly: RenderOnly | undefined): Promise<RouteList> => {
+  if (!renderOnly?.previousRoutes) return {}
+  try {
+    return (JSON.parse(await readFile(renderOnly.previousRoutes, 'utf8')) as RoutesFile).routes ?? {}
+  } catch {
+    return {} // a live build made before the list was kept: every route is listed
+  }
+}
 
 /** Loads the bundle and makes the Astro app that renders every route as prerendered. */
 const loadApp = async (bundleDir: string): Promise<RenderApp> => {
@@ -90,7 +125,13 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob) =>
   const started = performance.now()
   const { app, manifest, site } = await loadApp(bundleDir)
   const loaded = performance.now()
-  const pages = await listPages(manifest, (routeData) => inSearchPart(routeData) === search)
+  const before = await previousRoutes(renderOnly)
+  const renders = mayRender(renderOnly)
+  const pages = await listPages(
+    manifest,
+    (routeData) => inSearchPart(routeData) === search,
+    (routeData) => (renders(routeData) ? undefined : before[routeData.route]),
+  )
   const chosen = pages.filter(keeps(renderOnly))
   const listed = performance.now()
   await mkdir(outDir, { recursive: true })
@@ -137,6 +178,11 @@ const main = async () => {
   const finishing = performance.now()
   const assets = await copyClientFiles(path.join(bundleDir, 'client'), outDir)
   await writeSitemap(rest.site, outDir, rest.pages)
+  const routes: RoutesFile = {
+    routes: { ...routeList(rest.pages), ...search.routes },
+    files: [...rest.pages.map(fileOf), ...search.files].sort(),
+  }
+  await writeFile(path.join(outDir, ROUTES_FILE), JSON.stringify(routes))
   console.log(
     JSON.stringify({
       pages: rest.pages.length + search.pages,
@@ -154,7 +200,13 @@ const main = async () => {
 if (!isMainThread) {
   // Sent by renderSearchPartInWorker above.
   const part = await renderPart(workerData as PartJob)
-  const report: PartReport = { pages: part.pages.length, rendered: part.rendered, timings: part.timings }
+  const report: PartReport = {
+    pages: part.pages.length,
+    rendered: part.rendered,
+    timings: part.timings,
+    routes: routeList(part.pages),
+    files: part.pages.map(fileOf),
+  }
   parentPort?.postMessage(report)
   parentPort?.close()
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()

@@ -118,7 +118,7 @@ describe('incremental build plan', () => {
     ],
     topics: [{ id: 9, slug: 'pay', title: 'Pay' }],
   }
-  it('renders the changed guide, the guides that link to it and its topic page, and nothing else', () => {
+  it('renders the changed guide, the guides that link to it and the list pages that show it, and nothing else', () => {
     const after = {
       ...before,
       guides: [
@@ -129,9 +129,11 @@ describe('incremental build plan', () => {
     }
     expect(planIncremental(before, after, false)).toEqual({
       full: false,
-      render: { guides: ['a', 'b'], topics: ['pay'] },
+      render: { guides: ['a', 'b'] },
       folders: planFolders(new Set(['guides'])),
+      pages: ['/guides/', '/topics/pay/'],
       remove: {},
+      gonePages: [],
       changed: 1,
     })
   })
@@ -260,13 +262,13 @@ describe('what each folder of the site reads (for incremental builds)', () => {
       const detail = parts[1]?.startsWith('[slug]') ?? false
       const allowed = new Set<string>(
         detail
-          ? [ownOf[folder]!, ...(reads.everyPage ?? []), ...(reads.linkedFrom ?? [])]
+          ? [ownOf[folder]!, ...[reads.everyPage, reads.linkedFrom, reads.paginated].flatMap((r) => r ?? [])]
           : [ownOf[folder]!, ...reads.lists],
       )
       for (const c of readsOf(await readFile(path.join(pagesDir, file), 'utf8'))) {
         if (!allowed.has(c))
           missing.push(
-            `${file} reads ${c}, not in ROUTE_READS['${folder}']${detail ? '.everyPage or .linkedFrom' : '.lists'}`,
+            `${file} reads ${c}, not in ROUTE_READS['${folder}']${detail ? '.everyPage, .linkedFrom or .paginated' : '.lists'}`,
           )
       }
     }
