@@ -15,14 +15,14 @@
  * the build's own records (.fingerprint, .routes.json, .links.json, .broken-links.json…) included,
  * must be identical.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSite, sitePaths, type SiteBuildResult } from '../../cms/publish'
 import { guidesInTopic } from '../../content-models/lists'
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus'
+import { compareBuilds, withoutWriteTimes } from '../helpers/compareBuilds'
 
 const BUILD_TIMEOUT = 600_000
 const SIZE = { guides: 200, templates: 30, sessions: 30, unions: 20, petitions: 10, networks: 12 }
@@ -37,38 +37,10 @@ let incremental: SiteBuildResult
 let full: SiteBuildResult
 let edited = ''
 
-/** Every file under `dir`, as paths relative to it, sorted. */
-const filesUnder = async (dir: string): Promise<string[]> =>
-  (await readdir(dir, { withFileTypes: true, recursive: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort()
-
-/** A .docx file's entries (names and bytes, in order), without the times docProps/core.xml records. */
-const docxEntries = async (docx: Buffer): Promise<Buffer> => {
-  const zip = await JSZip.loadAsync(docx).catch(() => null)
-  if (!zip) return docx
-  const parts: Buffer[] = []
-  for (const entry of Object.values(zip.files)) {
-    let bytes = Buffer.from(await entry.async('uint8array'))
-    if (entry.name === 'docProps/core.xml')
-      bytes = Buffer.from(
-        bytes.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*</g, '$1<when written><'),
-      )
-    parts.push(Buffer.from(`${entry.name}\n`), bytes, Buffer.from('\n'))
-  }
-  return Buffer.concat(parts)
-}
-
 /** A file's bytes as compared: unpacked if compressed, without the times of writing described above. */
 const comparable = async (file: string, bytes: Buffer): Promise<Buffer> => {
   if (file.endsWith('.br')) return comparable(file.slice(0, -3), brotliDecompressSync(bytes))
   if (file.endsWith('.gz')) return comparable(file.slice(0, -3), gunzipSync(bytes))
-  if (file.endsWith('.ics'))
-    return Buffer.from(
-      bytes.toString('utf8').replace(/^DTSTAMP:\d{8}T\d{6}Z\r$/gm, 'DTSTAMP:<when written>\r'),
-    )
-  if (file.endsWith('.docx')) return docxEntries(bytes)
   if (file === 'offline/library.json')
     return Buffer.from(
       bytes
@@ -76,34 +48,7 @@ const comparable = async (file: string, bytes: Buffer): Promise<Buffer> => {
         .replace(/("url":"[^"]+\.docx","hash":"\w+","bytes":)\d+,"sent":\d+/g, '$1<n>,"sent":<n>')
         .replace(/\],"bytes":\d+,"sent":\d+\}$/, '],"bytes":<n>,"sent":<n>}'),
     )
-  return bytes
-}
-
-/** Where two files first differ, with a little of each side, for the failure message. */
-const firstDifference = (a: Buffer, b: Buffer): string => {
-  let i = 0
-  while (i < a.length && i < b.length && a[i] === b[i]) i++
-  const around = (buf: Buffer) => JSON.stringify(buf.subarray(Math.max(0, i - 60), i + 60).toString('utf8'))
-  return `byte ${i}: full ${around(a)} / incremental ${around(b)}`
-}
-
-/** The differences between two build folders, one line per path; empty when they are the same. */
-const compareBuilds = async (expectedDir: string, actualDir: string): Promise<string[]> => {
-  const expected = (await filesUnder(expectedDir)).filter((f) => !NOT_COMPARED.has(f))
-  const actual = (await filesUnder(actualDir)).filter((f) => !NOT_COMPARED.has(f))
-  const inActual = new Set(actual)
-  const inExpected = new Set(expected)
-  const differences = [
-    ...expected.filter((f) => !inActual.has(f)).map((f) => `only in the full build: ${f}`),
-    ...actual.filter((f) => !inExpected.has(f)).map((f) => `only in the incremental build: ${f}`),
-  ]
-  for (const f of expected.filter((f) => inActual.has(f))) {
-    const [a, b] = await Promise.all(
-      [expectedDir, actualDir].map(async (dir) => comparable(f, await readFile(path.join(dir, f)))),
-    )
-    if (!a!.equals(b!)) differences.push(`differs: ${f} at ${firstDifference(a!, b!)}`)
-  }
-  return differences
+  return withoutWriteTimes(file, bytes)
 }
 
 beforeAll(async () => {
@@ -141,7 +86,9 @@ describe('an incremental build', () => {
   })
 
   it('writes every file exactly as a full build of the same snapshot does', async () => {
-    expect(await compareBuilds(full.dir, incremental.dir)).toEqual([])
+    const names: [string, string] = ['the full build', 'the incremental build']
+    const skip = (f: string) => NOT_COMPARED.has(f)
+    expect(await compareBuilds(full.dir, incremental.dir, { names, comparable, skip })).toEqual([])
     // The scripts and styles are the same as the live build's: it keeps none of its own.
     expect(await readFile(path.join(incremental.dir, '.kept-assets.json'), 'utf8')).toBe('{}')
     const page = await readFile(path.join(incremental.dir, 'guides', edited, 'index.html'), 'utf8')
