@@ -9,7 +9,7 @@
  * at once: it is what they came for, and nothing else on the page can show it.
  */
 import { startOnInteraction, type IslandStart } from './islandLoader'
-import { type MemberStatus, memberStatus } from './memberStatus'
+import { askedByPage, type MemberStatus } from './memberStatus'
 
 export type MemberPageOptions = {
   /** How to start the signed-out part's own island when the reader uses it (none: it is plain HTML). */
@@ -33,7 +33,7 @@ export const startMemberPage = async (
   if (!island) return undefined
   const signedOut = document.querySelector<HTMLElement>(`${selector}-signed-out`)
   const { api } = JSON.parse(island.dataset.props ?? '{}') as { api: string }
-  const status = await memberStatus(api)
+  const status = await askedByPage(api)
   if (signedOut && showSignedOutFor.includes(status)) {
     signedOut.hidden = false
     if (startSignedOut) startOnInteraction(signedOut, startSignedOut)

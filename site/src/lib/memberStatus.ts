@@ -11,8 +11,24 @@ import { callApi } from '../islands/account/accountApi'
 
 export type MemberStatus = 'signed-in' | 'signed-out' | 'erased' | 'unreachable'
 
-/** Asks the CMS (`api` is `${CMS_URL}/api`) whether this browser is signed in. Never throws. */
-export const memberStatus = async (api: string): Promise<MemberStatus> => {
+/** The page's own answer (askedByPage), kept for the island it starts, which would ask again. */
+let pageAnswer: Promise<MemberStatus> | undefined
+
+/** Asks as the page opens (site/src/lib/memberPage.ts); the island's first question gets this answer. */
+export const askedByPage = (api: string): Promise<MemberStatus> => (pageAnswer = ask(api))
+
+/**
+ * Whether this browser is signed in (`api` is `${CMS_URL}/api`). Never throws. The first call
+ * after the page asked gets the page's answer, so a member's page asks the CMS once; every later
+ * call (after a change, a sign-out) asks again.
+ */
+export const memberStatus = (api: string): Promise<MemberStatus> => {
+  const answer = pageAnswer ?? ask(api)
+  pageAnswer = undefined
+  return answer
+}
+
+const ask = async (api: string): Promise<MemberStatus> => {
   const probe = await callApi(api, '/account/networks')
   if (probe.status !== 200) return 'unreachable'
   if (probe.body.status === 'ok') return 'signed-in'
