@@ -9,6 +9,7 @@ import {
 } from '../../content-models/lists'
 import { planIncremental } from '../../cms/publish/incremental'
 import { keeps, mayRender, type RenderOnly } from '../../site/render/pages'
+import { planBefore } from '../helpers/planFixture'
 
 /** Guides g000…, titled so A to Z is their number order. */
 const guides = (n: number, topic = 'pay') =>
@@ -99,22 +100,7 @@ describe('which pages of the long lists an incremental build renders', () => {
 })
 
 describe('which topic pages a change renders', () => {
-  const guide = (id: number, slug: string, extra: Record<string, unknown> = {}) => ({
-    id,
-    slug,
-    title: slug,
-    topics: [] as { slug: string; title: string }[],
-    relatedGuides: [] as { slug: string; title: string }[],
-    ...extra,
-  })
-  const before = {
-    guides: [
-      guide(1, 'a', { topics: [{ slug: 'pay', title: 'Pay' }] }),
-      guide(2, 'b', { relatedGuides: [{ slug: 'a', title: 'a' }] }),
-      guide(3, 'c'),
-    ],
-    topics: [{ id: 9, slug: 'pay', title: 'Pay' }],
-  }
+  const before = planBefore
   it("renders a template's topic page (it lists the topic's letters), but not for a guide's body alone", () => {
     const withLetter = {
       ...before,

@@ -15,15 +15,7 @@ import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/
 import { rollbackTo } from '../../cms/publish/rollback'
 import { sitePaths, switchLive } from '../../cms/publish/buildSite'
 import { rebuildReason } from '../../content-models/hooks/rebuildDecision'
-
-const guide = (id: number, slug: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  slug,
-  title: slug,
-  topics: [],
-  relatedGuides: [],
-  ...extra,
-})
+import { guide, planBefore } from '../helpers/planFixture'
 
 describe('which writes need a site build', () => {
   const base = { collection: 'guides', hasDrafts: true, savingDraft: false }
@@ -110,14 +102,7 @@ describe('debounce and reasons', () => {
 })
 
 describe('incremental build plan', () => {
-  const before = {
-    guides: [
-      guide(1, 'a', { topics: [{ slug: 'pay', title: 'Pay' }] }),
-      guide(2, 'b', { relatedGuides: [{ slug: 'a', title: 'a' }] }),
-      guide(3, 'c'),
-    ],
-    topics: [{ id: 9, slug: 'pay', title: 'Pay' }],
-  }
+  const before = planBefore
   it('renders the changed guide, the guides that link to it and the list pages that show it, and nothing else', () => {
     const after = {
       ...before,
