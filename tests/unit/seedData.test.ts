@@ -20,6 +20,31 @@ import { isHttpUrl } from '../../content-models/validators/url'
 const dir = path.resolve('scripts/seed-data')
 const NATIONS = ['england-wales', 'scotland', 'northern-ireland']
 
+/**
+ * Hosts that are not a source for a union fact: party newspapers, and sites that re-post other
+ * people's PDFs. Cite the union's own site, the TUC, STUC, Wales TUC, ICTU or GOV.UK instead.
+ */
+const UNOFFICIAL_HOSTS = [
+  'morningstaronline.co.uk',
+  'newworker.org',
+  'docslib.org',
+  'dokumen.tips',
+  'fdokumen.com',
+  'fdocuments.in',
+  'vdocuments.net',
+  'vdocuments.site',
+  'vdocuments.us',
+  'pdfslide.net',
+  'pdfslide.us',
+  'studylib.net',
+  'readkong.com',
+  'yumpu.com',
+]
+const isUnofficialCopy = (url: string) => {
+  const host = new URL(url).hostname
+  return UNOFFICIAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))
+}
+
 describe('seed content', async () => {
   const guides = await loadGuides(path.join(dir, 'guides'))
   const templates = await loadTemplates(path.join(dir, 'templates'))
@@ -124,6 +149,31 @@ describe('seed content', async () => {
       ),
     ).toEqual([])
   })
+
+  it('cites no party newspapers nor document-copy sites for any union', async () => {
+    const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
+    expect(
+      unions.flatMap((u) =>
+        (u.sources ?? []).filter((s) => isUnofficialCopy(s.url)).map((s) => `${u.slug}: ${s.url}`),
+      ),
+    ).toEqual([])
+  })
+
+  it.each([
+    'https://morningstaronline.co.uk/article/two-years-recruitment-resistance-and-results',
+    'http://www.newworker.org/archive2021/nw20210827/bma_a_venerable_trade_union.html',
+    'https://docslib.org/doc/3611639/biennial-delegate-conference-2021',
+    'https://dokumen.tips/documents/form-ar21-gov-uk.html',
+  ])('treats %s as an unofficial copy', (url) => {
+    expect(isUnofficialCopy(url)).toBe(true)
+  })
+
+  it.each(['https://www.tuc.org.uk/', 'https://stuc.org.uk/', 'https://www.gov.uk/', 'https://www.ictu.ie/'])(
+    'accepts %s as a source',
+    (url) => {
+      expect(isUnofficialCopy(url)).toBe(false)
+    },
+  )
 
   it('lists the big unions and professional bodies workers ask about, and employers that recognise the largest', async () => {
     const { unions } = await loadJson<{ unions: SeedUnion[] }>(path.join(dir, 'unions.json'), { unions: [] })
