@@ -225,4 +225,13 @@ describe('peer support networks', () => {
       expect(text, page).not.toMatch(/(\+44|\b0)\s?\d{3,4}\s?\d{3}\s?\d{3,4}/)
     }
   })
+  it("says what it knows of a union's groups, and claims nothing it has no source for", async () => {
+    const text = async (slug: string) =>
+      (await readFile(path.join(siteDir, `unions/${slug}/index.html`), 'utf8')).replace(/<[^>]+>/g, ' ')
+    expect(await text('eis')).toMatch(/Belongs to\s+TUC and STUC \(Scotland\)/)
+    // No affiliation on record is not a source for "not affiliated": the page says what we lack.
+    const uvw = await text('uvw')
+    expect(uvw).toContain('We have no checked record of it belonging to the TUC or another group of unions.')
+    expect(uvw).not.toMatch(/Not part of/)
+  })
 })
