@@ -131,11 +131,13 @@ describe('drafting, review and scheduled publishing in the admin', () => {
     const preview = await sam.context().newPage()
     await eventually(
       async () => {
-        const answer = await preview.goto(href!)
+        const answer = await preview.goto(href!, { timeout: 90_000 })
         expect(answer?.status()).toBe(200)
         return (await preview.locator('main').textContent())?.includes(NEW_SUMMARY) ?? false
       },
-      30_000,
+      // The preview renders the page with a site build of its own: under load (3 test files and
+      // benchmarks at once, load average 16) one took over 30 s.
+      120_000,
       'the preview shows the draft',
     )
     expect(await preview.getByRole('note').textContent()).toContain('Preview: not published')

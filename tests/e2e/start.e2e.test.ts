@@ -29,7 +29,10 @@ const start = async (env: Record<string, string> = {}) => {
     LOG_LEVEL: 'warn',
     ...env,
   }
-  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+  // As `npm start` runs it: one Node process with tsx's loader. (tsx's own command runs the script
+  // in a child and, when that child has not answered a Ctrl-C within 30 ms, kills it with SIGKILL
+  // and exits with 130, which happened at load average 16, leaving the servers it started running.)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: process.cwd(),
     env: childEnv as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
