@@ -122,9 +122,18 @@ try {
         .map(([step, b]) => `${step} ${mb(b)}`)
         .join(', ')}`,
     )
+  for (const [name, r] of [
+    ['full', full],
+    ['incremental', incremental],
+  ] as const)
+    console.log(
+      `Every step, ${name}: ${Object.entries(r.timings)
+        .map(([step, ms]) => `${step} ${s(ms)}`)
+        .join(', ')}`,
+    )
   console.log(`\nIncremental / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
   console.log(
-    `Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak ${mb(Math.max(full.peakRss ?? 0, bundlePeak ?? 0))} (target ≤ 1024 MB)`,
+    `Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak of the render process ${mb(full.peakRss)} (target ≤ 1024 MB), of this one ${mb(fullSide.all)}, of the render bundle's astro build ${mb(bundlePeak)}`,
   )
   const pickUp = 1000
   console.log(
