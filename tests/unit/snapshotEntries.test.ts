@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { entrySpans, lazyEntries, SnapshotFileError } from '../../site/src/lib/snapshotEntries'
+import { entrySpans, lazyEntries, SnapshotFileError } from '../../content-models/snapshotEntries'
 
 const made: string[] = []
 afterEach(async () => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))))

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../../../content-models/snapshot'
-import { lazyEntries } from './snapshotEntries'
+import { lazyEntries } from '../../../content-models/snapshotEntries'
 
 export type { Snapshot }
 export type * from '../../../content-models/snapshot'

@@ -1,10 +1,10 @@
 /**
- * A snapshot collection whose entries carry long bodies (a guide's HTML and text), read so that
- * memory does not grow with the library: every entry's short fields stay in memory (the lists,
- * feeds and link previews of every page read them), and its long ones are read again from the
- * file when a page asks for them, parsed from that entry's own bytes. At 20,000 guides the
- * bodies are most of a snapshot's 280 MB; held whole, they were held twice (the pages and the
- * search index's worker each load the snapshot).
+ * Reading a snapshot collection's file an entry at a time, so that memory does not grow with the
+ * library: at 20,000 guides guides.json is 280 MB, and parsed whole it took about 700 MB of heap
+ * in each process that read it (the site's pages, the search index's worker, the CMS's share
+ * images). `forEachEntry` hands over one parsed entry at a time (the reader keeps what it needs);
+ * `lazyEntries` keeps every entry's short fields and reads its long ones (a guide's body) again
+ * from the file when a page asks for them, parsed from that entry's own bytes.
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 
@@ -104,6 +104,24 @@ const readJson = (file: string, start: number, end: number, fd?: number): Entry 
   }
 }
 
+/**
+ * Calls `each` with every object of the JSON array in `file` in order, parsed one at a time, and
+ * its position.
+ */
+export const forEachEntry = (
+  file: string,
+  each: (entry: Entry, at: number) => void,
+  spans: readonly number[] = entrySpans(file),
+): void => {
+  const fd = openSync(file, 'r')
+  try {
+    for (let at = 0; at < spans.length / 2; at++)
+      each(readJson(file, spans[2 * at]!, spans[2 * at + 1]!, fd), at)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** Entries parsed whole and kept for the next field asked of them: a page reads several. */
 const RECENT = 32
 
@@ -135,10 +153,9 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
     ]),
   )
   const entries: Stub[] = []
-  const fd = openSync(file, 'r')
-  try {
-    for (let at = 0; at < spans.length / 2; at++) {
-      const parsed = readJson(file, spans[2 * at]!, spans[2 * at + 1]!, fd)
+  forEachEntry(
+    file,
+    (parsed, at) => {
       const stub = Object.defineProperty({}, SPAN, { value: at }) as Stub
       for (const [key, value] of Object.entries(parsed)) {
         const get = long.has(key) ? getters.get(key) : undefined
@@ -146,9 +163,8 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
         else stub[key] = value
       }
       entries.push(stub)
-    }
-  } finally {
-    closeSync(fd)
-  }
+    },
+    spans,
+  )
   return entries as T[]
 }
