@@ -62,41 +62,41 @@ const pageOf = (routeData: RouteData, params: Page['params'], pathname: string):
 })
 
 /**
- * Every page and endpoint of the site: static routes once, dynamic ones once per entry of their
- * getStaticPaths (given each page's params, as Astro's static build does). Only routes `wanted`
- * accepts are listed (their getStaticPaths is not even called otherwise).
+ * The routes of the site's pages and endpoints that `wanted` accepts, in the manifest's order (as
+ * Astro's static build lists them).
  */
-export const listPages = async (
+export const pageRoutes = (
   manifest: SSRManifest,
   wanted: (routeData: RouteData) => boolean = () => true,
-  reuse: (routeData: RouteData) => string[] | undefined = () => undefined,
-): Promise<Page[]> => {
-  const pages: Page[] = []
-  for (const { routeData } of manifest.routes) {
-    if (
-      routeData.origin === 'internal' ||
-      (routeData.type !== 'page' && routeData.type !== 'endpoint') ||
-      !wanted(routeData)
+): RouteData[] =>
+  manifest.routes
+    .map(({ routeData }) => routeData)
+    .filter(
+      (routeData) =>
+        routeData.origin !== 'internal' &&
+        (routeData.type === 'page' || routeData.type === 'endpoint') &&
+        wanted(routeData),
     )
-      continue
-    const reused = reuse(routeData)
-    if (reused) {
-      pages.push(...reused.map((pathname) => ({ routeData, params: {}, pathname, reused: true })))
-      continue
-    }
-    if (!routeData.params.length) {
-      pages.push(pageOf(routeData, {}, routeData.pathname ?? routeData.generate({})))
-      continue
-    }
-    // A page may declare getStaticPaths async: Astro's public type says so, its internal one not.
-    const getStaticPaths: GetStaticPaths | undefined = (await loadPageModule(manifest, routeData))
-      .getStaticPaths
-    if (!getStaticPaths)
-      throw new Error(`${routeData.component} has parameters but no getStaticPaths: every page is static.`)
-    const paths = await getStaticPaths({ paginate: () => [], routePattern: routeData.route })
-    for (const { params } of paths) pages.push(pageOf(routeData, params, routeData.generate(params)))
-  }
-  return pages
+
+/**
+ * The pages of one route: a static route's one page, a dynamic one's once per entry of its
+ * getStaticPaths (given each page's params, as Astro's static build does), or the addresses
+ * `reused` from the live build's list (unrendered; getStaticPaths is not even called).
+ */
+export const listRoute = async (
+  manifest: SSRManifest,
+  routeData: RouteData,
+  reused?: string[],
+): Promise<Page[]> => {
+  if (reused) return reused.map((pathname) => ({ routeData, params: {}, pathname, reused: true }))
+  if (!routeData.params.length) return [pageOf(routeData, {}, routeData.pathname ?? routeData.generate({}))]
+  // A page may declare getStaticPaths async: Astro's public type says so, its internal one not.
+  const getStaticPaths: GetStaticPaths | undefined = (await loadPageModule(manifest, routeData))
+    .getStaticPaths
+  if (!getStaticPaths)
+    throw new Error(`${routeData.component} has parameters but no getStaticPaths: every page is static.`)
+  const paths = await getStaticPaths({ paginate: () => [], routePattern: routeData.route })
+  return paths.map(({ params }) => pageOf(routeData, params, routeData.generate(params)))
 }
 
 const paginated = new Set(PAGINATED_ROUTES)
@@ -145,13 +145,6 @@ export const mayRender = (renderOnly: RenderOnly | undefined): ((routeData: Rout
     const collection = /^\/[^/]+\/\[slug\]/.test(routeData.route) ? renderOnly.routes[folder] : undefined
     return how !== 'none' || (collection !== undefined && (renderOnly.slugs[collection]?.length ?? 0) > 0)
   }
-}
-
-/** Every page's address per route, for ROUTES_FILE. */
-export const routeList = (pages: readonly Page[]): RouteList => {
-  const out: RouteList = {}
-  for (const p of pages) (out[p.routeData.route] ??= []).push(p.pathname)
-  return out
 }
 
 /** The file a page is written to: guides/pay/index.html, 404.html, rss.xml… */

@@ -22,9 +22,9 @@ import {
   fileOf,
   inSearchPart,
   keeps,
-  listPages,
+  listRoute,
   mayRender,
-  routeList,
+  pageRoutes,
   type Page,
   type RenderOnly,
   type RouteList,
@@ -39,12 +39,20 @@ type PartJob = { bundleDir: string; outDir: string; renderOnly: RenderOnly | und
 
 /** What rendering a part did: milliseconds per step and counts. */
 type PartTimings = { load: number; list: number; render: number }
+
+/**
+ * What a part keeps of its pages once they are written: their addresses per route (ROUTES_FILE),
+ * their files, and the addresses of its pages (not endpoints) for the sitemap. Strings only: a
+ * page's data is let go as soon as its route is rendered.
+ */
 type PartReport = {
+  site: string
   pages: number
   rendered: number
   timings: PartTimings
   routes: RouteList
   files: string[]
+  sitemap: string[]
 }
 
 /** Where the build lists every page per route (cms/publish/incremental.ts's ROUTES_FILE). */
@@ -86,22 +94,13 @@ const renderPage = async (app: App, site: string, outDir: string, page: Page): P
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
 }
 
-/** Renders the pages, the first of each route alone (so its getStaticPaths runs once), then the rest. */
-const renderAll = async (app: App, site: string, outDir: string, pages: Page[]): Promise<void> => {
-  const seen = new Set<Page['routeData']>()
-  const firsts: Page[] = []
-  const rest: Page[] = []
-  for (const p of pages) {
-    if (seen.has(p.routeData)) rest.push(p)
-    else {
-      seen.add(p.routeData)
-      firsts.push(p)
-    }
-  }
-  for (const p of firsts) await renderPage(app, site, outDir, p)
-  let next = 0
+/** Renders one route's pages: the first alone (so its getStaticPaths runs once), then the rest. */
+const renderRoute = async (app: App, site: string, outDir: string, pages: Page[]): Promise<void> => {
+  if (!pages.length) return
+  await renderPage(app, site, outDir, pages[0]!)
+  let next = 1
   const worker = async () => {
-    while (next < rest.length) await renderPage(app, site, outDir, rest[next++])
+    while (next < pages.length) await renderPage(app, site, outDir, pages[next++]!)
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
 }
@@ -120,29 +119,48 @@ const copyClientFiles = async (clientDir: string, outDir: string): Promise<numbe
   return n
 }
 
-/** Loads the bundle and renders the pages of one part of the site; returns every page of that part. */
-const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob) => {
+/**
+ * Loads the bundle and renders the pages of one part of the site, a route at a time: each route's
+ * pages are listed, rendered and written, then only their addresses are kept (see PartReport).
+ */
+const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob): Promise<PartReport> => {
   const started = performance.now()
   const { app, manifest, site } = await loadApp(bundleDir)
   const loaded = performance.now()
   const before = await previousRoutes(renderOnly)
   const renders = mayRender(renderOnly)
-  const pages = await listPages(
-    manifest,
-    (routeData) => inSearchPart(routeData) === search,
-    (routeData) => (renders(routeData) ? undefined : before[routeData.route]),
-  )
-  const chosen = pages.filter(keeps(renderOnly))
-  const listed = performance.now()
+  const chosen = keeps(renderOnly)
   await mkdir(outDir, { recursive: true })
-  await renderAll(app, site, outDir, chosen)
-  const ms = (a: number, b: number) => Math.round(b - a)
-  return {
+  const report: PartReport = {
     site,
-    pages,
-    rendered: chosen.length,
-    timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, performance.now()) },
+    pages: 0,
+    rendered: 0,
+    timings: { load: 0, list: 0, render: 0 },
+    routes: {},
+    files: [],
+    sitemap: [],
   }
+  let listing = 0
+  for (const routeData of pageRoutes(manifest, (r) => inSearchPart(r) === search)) {
+    const listStarted = performance.now()
+    const pages = await listRoute(
+      manifest,
+      routeData,
+      renders(routeData) ? undefined : before[routeData.route],
+    )
+    listing += performance.now() - listStarted
+    const toRender = pages.filter(chosen)
+    await renderRoute(app, site, outDir, toRender)
+    report.pages += pages.length
+    report.rendered += toRender.length
+    if (pages.length) report.routes[routeData.route] = pages.map((p) => p.pathname)
+    for (const p of pages) report.files.push(fileOf(p))
+    if (routeData.type === 'page') for (const p of pages) report.sitemap.push(p.pathname)
+  }
+  const ms = (a: number) => Math.round(a)
+  const total = performance.now() - loaded
+  report.timings = { load: ms(loaded - started), list: ms(listing), render: ms(total - listing) }
+  return report
 }
 
 /**
@@ -177,15 +195,15 @@ const main = async () => {
   const search = await searchPart
   const finishing = performance.now()
   const assets = await copyClientFiles(path.join(bundleDir, 'client'), outDir)
-  await writeSitemap(rest.site, outDir, rest.pages)
+  await writeSitemap(rest.site, outDir, rest.sitemap)
   const routes: RoutesFile = {
-    routes: { ...routeList(rest.pages), ...search.routes },
-    files: [...rest.pages.map(fileOf), ...search.files].sort(),
+    routes: { ...rest.routes, ...search.routes },
+    files: [...rest.files, ...search.files].sort(),
   }
   await writeFile(path.join(outDir, ROUTES_FILE), JSON.stringify(routes))
   console.log(
     JSON.stringify({
-      pages: rest.pages.length + search.pages,
+      pages: rest.pages + search.pages,
       rendered: rest.rendered + search.rendered,
       assets,
       timings: {
@@ -199,14 +217,6 @@ const main = async () => {
 
 if (!isMainThread) {
   // Sent by renderSearchPartInWorker above.
-  const part = await renderPart(workerData as PartJob)
-  const report: PartReport = {
-    pages: part.pages.length,
-    rendered: part.rendered,
-    timings: part.timings,
-    routes: routeList(part.pages),
-    files: part.pages.map(fileOf),
-  }
-  parentPort?.postMessage(report)
+  parentPort?.postMessage(await renderPart(workerData as PartJob))
   parentPort?.close()
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()

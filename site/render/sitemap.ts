@@ -7,7 +7,6 @@ import sitemap from '@astrojs/sitemap'
 import type { AstroConfig, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro'
 import { pathToFileURL } from 'node:url'
 import { sitemapOptions } from '../sitemap.options'
-import type { Page } from './pages'
 
 /**
  * The three hooks of @astrojs/sitemap (3.7) called here, given only what the integration reads:
@@ -36,8 +35,15 @@ const quiet: Pick<AstroIntegrationLogger, 'info' | 'warn' | 'error'> = {
   error: (message) => console.error(message),
 }
 
-/** Writes sitemap-index.xml and sitemap-0.xml into `outDir` for every page, with the official integration. */
-export const writeSitemap = async (site: string, outDir: string, pages: Page[]): Promise<void> => {
+/**
+ * Writes sitemap-index.xml and sitemap-0.xml into `outDir` with the official integration, for
+ * the pages at `pathnames` (pages only, not endpoints; in the order they were listed).
+ */
+export const writeSitemap = async (
+  site: string,
+  outDir: string,
+  pathnames: readonly string[],
+): Promise<void> => {
   // A narrower view of the same hooks (see SitemapHooks): the integration reads nothing else.
   const hooks = sitemap(sitemapOptions).hooks as SitemapHooks
   await hooks['astro:routes:resolved']({ routes: [] })
@@ -46,9 +52,7 @@ export const writeSitemap = async (site: string, outDir: string, pages: Page[]):
   })
   await hooks['astro:build:done']({
     dir: pathToFileURL(`${outDir}/`),
-    pages: pages
-      .filter((p) => p.routeData.type === 'page')
-      .map((p) => ({ pathname: p.pathname.replace(/^\//, '') })),
+    pages: pathnames.map((p) => ({ pathname: p.replace(/^\//, '') })),
     logger: quiet,
   })
 }

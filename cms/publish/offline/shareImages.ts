@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { SHARE_IMAGE_FOLDERS, shareImagePath, shareWords } from '../../../content-models/offline'
+import { forEachEntry } from '../../../content-models/snapshotEntries'
 import { renderShareImage, SHARE_IMAGE_DESIGN, type ShareImageText } from './shareImage'
 
 /** The file in a build recording what each share image was drawn from (a key per image). */
@@ -38,16 +39,20 @@ export const wantedShareImages = async (snapshotDir: string): Promise<Wanted[]> 
   const tagline = settings.tagline || 'Better work is possible'
   const wanted: Wanted[] = [{ file: shareImagePath().slice(1), text: { title: tagline, siteName } }]
   for (const collection of Object.keys(SHARE_IMAGE_FOLDERS) as (keyof typeof SHARE_IMAGE_FOLDERS)[]) {
-    const entries = await readJson<{ slug?: string | null; title?: string | null; kind?: string | null }[]>(
-      path.join(snapshotDir, `${collection}.json`),
-      [],
-    )
-    for (const { slug, title, kind } of entries)
-      if (slug && title)
+    const file = path.join(snapshotDir, `${collection}.json`)
+    if (!existsSync(file)) continue
+    // An entry at a time: only its title, slug and kind are kept, never the whole collection.
+    forEachEntry(file, ({ slug, title, kind }) => {
+      if (typeof slug === 'string' && slug && typeof title === 'string' && title)
         wanted.push({
           file: shareImagePath(collection, slug).slice(1),
-          text: { title, label: shareWords(collection, kind).label, siteName },
+          text: {
+            title,
+            label: shareWords(collection, kind).label,
+            siteName,
+          },
         })
+    })
   }
   return wanted
 }

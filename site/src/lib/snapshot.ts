@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../../../content-models/snapshot'
+import { lazyEntries } from '../../../content-models/snapshotEntries'
 
 export type { Snapshot }
 export type * from '../../../content-models/snapshot'
@@ -20,6 +21,17 @@ const FILES = [
   'site-settings',
   'meta',
 ] as const
+
+type FileName = (typeof FILES)[number]
+
+/**
+ * The long fields of entries (see snapshotEntries.ts): only a detail page and the search index read
+ * them, so they are read from the file when asked for instead of held for the whole build.
+ */
+const LONG_FIELDS: Partial<Record<FileName, readonly string[]>> = {
+  guides: ['keyFacts', 'bodyHtml', 'bodyText', 'toc', 'steps', 'sources', 'history'],
+  templates: ['body', 'guidanceHtml', 'placeholders', 'optionalSections', 'sources'],
+}
 
 let cached: { dir: string; snapshot: Snapshot } | undefined
 
@@ -77,9 +89,23 @@ export const checkSchemaVersion = (meta: unknown, dir: string): void => {
   )
 }
 
+/** Reads one file of the snapshot folder `dir` (its long fields lazily, see LONG_FIELDS). */
+const readSnapshotFile = (dir: string, name: FileName): unknown => {
+  const file = path.join(dir, `${name}.json`)
+  if (!existsSync(file)) return missingFile(name)
+  const long = LONG_FIELDS[name]
+  if (long) return lazyEntries(file, long)
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch (cause) {
+    throw new Error(`Snapshot file ${file} is not valid JSON: ${(cause as Error).message}`, { cause })
+  }
+}
+
 /**
- * Loads (once per build) every file of the snapshot; a missing folder, a broken file or a snapshot
- * of another schema version fails the build, naming it and what to do.
+ * The snapshot (made once per build), each file read when first used: a process that renders
+ * only some pages (the search index's worker) reads only what they show. A missing folder, a
+ * broken file or a snapshot of another schema version fails the build, naming it and what to do.
  */
 export const loadSnapshot = (): Snapshot => {
   const dir = snapshotDir()
@@ -89,21 +115,16 @@ export const loadSnapshot = (): Snapshot => {
       `Snapshot folder ${dir} does not exist. Run "npm run export-snapshot" first, or set SNAPSHOT_DIR to a folder of snapshot JSON (for example tests/fixtures/snapshot).`,
     )
   }
-  const files: Record<string, unknown> = {}
-  for (const name of FILES) {
-    const file = path.join(dir, `${name}.json`)
-    if (!existsSync(file)) {
-      files[name] = missingFile(name)
-      continue
-    }
-    try {
-      files[name] = JSON.parse(readFileSync(file, 'utf8'))
-    } catch (cause) {
-      throw new Error(`Snapshot file ${file} is not valid JSON: ${(cause as Error).message}`, { cause })
-    }
-  }
   // Checked before anything reads the entries: their shapes are what the version promises.
-  checkSchemaVersion(files.meta, dir)
-  cached = { dir, snapshot: files as Snapshot }
-  return cached.snapshot
+  const meta = readSnapshotFile(dir, 'meta')
+  checkSchemaVersion(meta, dir)
+  const files: Partial<Record<FileName, unknown>> = { meta }
+  const snapshot = {} as Snapshot
+  for (const name of FILES)
+    Object.defineProperty(snapshot, name, {
+      enumerable: true,
+      get: () => (files[name] ??= readSnapshotFile(dir, name)),
+    })
+  cached = { dir, snapshot }
+  return snapshot
 }
