@@ -28,7 +28,8 @@ import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { runAstroBuild } from '../../cms/publish'
-import { buildLunr, buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { buildLunr } from '../../site/src/lib/search/lunrReference'
 import {
   documentsFromSnapshot,
   SEARCH_FIELDS,
