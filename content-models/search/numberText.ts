@@ -5,7 +5,9 @@
  * smaller than JSON numbers (scripts/bench/search.ts; the figures are in the README).
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const VALUE = new Map([...ALPHABET].map((c, i) => [c.charCodeAt(0), i]))
+/** Each letter's value by its character code, 255 for a character not in the alphabet (a table: decoding is on the query path). */
+const VALUE = new Uint8Array(128).fill(255)
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
 
 /**
  * @example numbersToText([0, 1, 33]) // 'ABhB'
@@ -26,8 +28,8 @@ export const textToNumbers = (text: string): number[] => {
   const out: number[] = []
   let n = 0
   for (let i = 0; i < text.length; i++) {
-    const v = VALUE.get(text.charCodeAt(i))
-    if (v === undefined) throw new RangeError(`Not a number list: ${JSON.stringify(text.slice(i, i + 8))}`)
+    const v = VALUE[text.charCodeAt(i)] ?? 255
+    if (v === 255) throw new RangeError(`Not a number list: ${JSON.stringify(text.slice(i, i + 8))}`)
     n = n * 32 + (v & 31)
     if (v < 32) {
       out.push(n)

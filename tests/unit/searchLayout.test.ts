@@ -9,12 +9,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
-import { searchPostings } from '../../site/src/lib/search/lunrReference'
+import {
+  referenceRanking as rankingFromWeights,
+  searchPostings,
+} from '../../site/src/lib/search/lunrReference'
 import { shardPostings } from '../../site/src/lib/search/shards'
 import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
-import { planQuery } from '../../site/src/lib/search/planQuery'
 import { SearchClient } from '../../site/src/lib/search/query'
-import { vocabularyOf } from '../../site/src/lib/search/vocabulary'
 import { bestDocs } from '../../content-models/search/topDocs'
 import { numbersToText, textToNumbers } from '../../content-models/search/numberText'
 import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
@@ -28,29 +29,11 @@ const QUERIES = [
   'sick p',
 ]
 
-/**
- * The ranking as the island computed it before this layout: lunr's per-field weights, added clause
- * by clause and field by field, divided by |q|, sorted by score with ties in document order.
- */
-const referenceRanking = (query: string, accept: (doc: number) => boolean = () => true) => {
-  const postings = searchPostings(docs)
-  const clauses = planQuery(query, vocabularyOf([...postings.keys()].filter(Boolean).sort()))
-  const scores = new Map<number, number>()
-  let norm = 0
-  for (const c of clauses) {
-    const perField = postings.get(c.term)
-    if (!perField) continue
-    norm += c.boost * c.boost
-    for (const flat of perField)
-      for (let i = 0; i < flat.length; i += 2)
-        scores.set(flat[i], (scores.get(flat[i]) ?? 0) + c.boost * flat[i + 1])
-  }
-  return [...scores]
-    .map(([d, s]) => ({ d, s: s / Math.sqrt(norm) }))
-    .filter(({ d }) => accept(d))
-    .sort((a, b) => b.s - a.s || a.d - b.d)
-    .map(({ d, s }) => [docs[d].url, s])
-}
+const postings = searchPostings(docs)
+
+/** The ranking scored straight from lunr's per-field weights (what the island did before this layout), as [url, score]. */
+const referenceRanking = (query: string, accept?: (doc: number) => boolean) =>
+  rankingFromWeights(postings, query, accept).map(({ doc, score }) => [docs[doc].url, score])
 
 describe('search index layout', () => {
   it('ranks exactly as scoring lunr’s per-field weights directly: same order, same scores to the bit', async () => {

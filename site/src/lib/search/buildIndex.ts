@@ -115,7 +115,7 @@ const blocks = <T>(items: readonly T[], size: number): T[][] =>
 /** Builds every file of the search index from the documents. */
 export const buildSearchIndex = (
   docs: SearchDocument[],
-  { termsPerShard, titleBlockSize = 8, summaryBlockSize = 50 }: BuildOptions = {},
+  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50 }: BuildOptions = {},
 ): SearchIndexFiles => {
   // The build id covers every file, the postings included, so a browser never mixes two builds' files.
   const hash = createHash('sha256')

@@ -6,6 +6,8 @@
 import lunr from 'lunr'
 import { SearchIndexBuildError } from './buildIndex'
 import { SEARCH_FIELDS, TYPE_BOOSTS, type SearchDocument } from './documents'
+import { planQuery } from './planQuery'
+import { vocabularyOf } from './vocabulary'
 import { termWeights, type TermPostings } from './weights'
 
 /** The whole lunr index over the documents, as one piece: the reference the index's weights are checked against (tests, benchmark). */
@@ -79,3 +81,30 @@ export const searchPostings = (docs: SearchDocument[]): TermPostings =>
     docs.map((d) => ({ fields: d, boost: TYPE_BOOSTS[d.type] ?? 1 })),
     SEARCH_FIELDS,
   )
+
+/**
+ * A query's ranking scored straight from the reference weights (`searchPostings`): clause by
+ * clause, field by field, divided by |q|, sorted by score, ties in document order. The browser's
+ * ranking must be this one, scores to the bit (tests/unit/searchLayout.test.ts, the benchmark).
+ */
+export const referenceRanking = (
+  postings: TermPostings,
+  query: string,
+  accept: (doc: number) => boolean = () => true,
+): { doc: number; score: number }[] => {
+  const clauses = planQuery(query, vocabularyOf([...postings.keys()].filter(Boolean).sort()))
+  const scores = new Map<number, number>()
+  let norm = 0
+  for (const c of clauses) {
+    const perField = postings.get(c.term)
+    if (!perField) continue
+    norm += c.boost * c.boost
+    for (const flat of perField)
+      for (let i = 0; i < flat.length; i += 2)
+        scores.set(flat[i], (scores.get(flat[i]) ?? 0) + c.boost * flat[i + 1])
+  }
+  return [...scores]
+    .map(([doc, s]) => ({ doc, score: s / Math.sqrt(norm) }))
+    .filter(({ doc }) => accept(doc))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc)
+}
