@@ -184,6 +184,8 @@ export type RenderReport = {
   bundleDir: string
   pages: number
   rendered: number
+  /** The search index's files: how many this build wrote, of how many it has (the rest are the live build's, unchanged). */
+  searchFiles: { written: number; all: number }
   bundled: boolean
   timings: Record<string, number>
 }
@@ -208,6 +210,7 @@ export const runAstroBuild = async (
       folders: Record<string, FolderPlan>
       pages?: string[]
       previousRoutes?: string
+      previousBuild?: string
       paths?: string[]
     }
   } = {},

@@ -1,11 +1,12 @@
 /**
  * Site build figures on the scale corpus (scripts/generate-corpus.ts; BENCH_GUIDES guides, default
  * 1,000): a full build, then an incremental build after one guide changes, side by side — time per
- * step, pages rendered and peak memory of the Astro process. Targets: full ≤ 60 s and ≤ 2 GB;
+ * step, pages rendered, search index files written (an incremental build carries the unchanged
+ * ones over) and peak memory of the Astro process. Targets: full ≤ 60 s and ≤ 2 GB;
  * publish→live ≤ 10 s for a one-guide change (job pick-up + export + incremental build; a publish
  * during or just after another build also waits the debounce).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { debounceMs } from '../../cms/jobs/rebuild/settings'
 import { buildSite, ensureBundle, makeBundle, sitePaths, type SiteBuildResult } from '../../cms/publish'
@@ -18,6 +19,20 @@ const root = await mkdtemp(path.join(process.cwd(), 'data', 'bench-build-'))
 const paths = sitePaths(root)
 const s = (ms?: number) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
 const mb = (b: number | null) => (b === null ? 'n/a' : `${Math.round(b / 2 ** 20)} MB`)
+
+/** How many of a build's search shards (search-index/terms/) are not the earlier build's own files (hard links carried over). */
+const shardsRewritten = async (earlier: string, later: string) => {
+  const dir = (build: string) => path.join(build, 'search-index', 'terms')
+  const names = (await readdir(dir(later))).filter((f) => f.endsWith('.json'))
+  const inode = (build: string, f: string) =>
+    stat(path.join(dir(build), f)).then(
+      (x) => x.ino,
+      () => -1,
+    )
+  let rewritten = 0
+  for (const f of names) if ((await inode(earlier, f)) !== (await inode(later, f))) rewritten++
+  return { rewritten, all: names.length }
+}
 
 try {
   const snapshot = await generateCorpus({ guides })
@@ -57,6 +72,7 @@ try {
   })
   const served = await readFile(path.join(paths.live, 'guides', edited.slug, 'index.html'), 'utf8')
   if (!served.includes('(updated)')) throw new Error('The incremental build did not serve the edited guide.')
+  const shards = await shardsRewritten(full.dir, incremental.dir)
 
   const row = (name: string, r: SiteBuildResult) => [
     name,
@@ -68,6 +84,7 @@ try {
     s(r.timings.carry),
     s(r.timings.check),
     `${r.rendered ?? '?'} / ${r.files ?? '?'}`,
+    r.searchFiles ? `${r.searchFiles.written} / ${r.searchFiles.all}` : '?',
     mb(r.peakRss),
     r.modeReason ?? '',
   ]
@@ -82,6 +99,7 @@ try {
       'carry over',
       'check',
       'files rendered / all',
+      'search files written / all',
       'peak RSS',
       'mode',
     ],
@@ -89,6 +107,7 @@ try {
       'render bundle (once per deploy)',
       s(bundleMs),
       s(bundleMs),
+      '–',
       '–',
       '–',
       '–',
@@ -104,6 +123,9 @@ try {
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
   for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '))
   console.log(`\nIncremental / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
+  console.log(
+    `Search shards rewritten by the incremental build: ${shards.rewritten} of ${shards.all} (the rest are the full build's own files, carried over)`,
+  )
   console.log(
     `Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak ${mb(Math.max(full.peakRss ?? 0, bundlePeak ?? 0))} (target ≤ 2048 MB)`,
   )

@@ -74,20 +74,51 @@ const loadApp = async (bundleDir: string): Promise<RenderApp> => {
   return createApp()
 }
 
-/** Renders one page through Astro and writes it; a page that fails stops the build, naming it. */
-const renderPage = async (app: App, site: string, outDir: string, page: Page): Promise<void> => {
+/**
+ * Whether a file is already in the live build with these very bytes (so it need not be written):
+ * the search index's files, which an incremental build renders all of, since any may have changed.
+ */
+type SameAsLive = (file: string, bytes: Buffer) => Promise<boolean>
+
+/** A SameAsLive that reads the file from the live build folder `previousBuild`. */
+const sameIn =
+  (previousBuild: string): SameAsLive =>
+  async (file, bytes) =>
+    bytes.equals(await readFile(path.join(previousBuild, file)).catch(() => Buffer.alloc(0))) &&
+    bytes.length > 0
+
+/**
+ * Renders one page through Astro and writes it, unless `same` finds it unchanged in the live build;
+ * returns whether it wrote it. A page that fails stops the build, naming it.
+ */
+const renderPage = async (
+  app: App,
+  site: string,
+  outDir: string,
+  page: Page,
+  same?: SameAsLive,
+): Promise<boolean> => {
   const url = page.pathname
   const res = await app.render(new Request(new URL(url, site)), { routeData: page.routeData })
   const expected = page.routeData.route === '/404' ? 404 : 200
   if (res.status !== expected)
     throw new Error(`Rendering ${url} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  if (same && (await same(fileOf(page), bytes))) return false
   const file = path.join(outDir, fileOf(page))
   await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(file, Buffer.from(await res.arrayBuffer()))
+  await writeFile(file, bytes)
+  return true
 }
 
-/** Renders the pages, the first of each route alone (so its getStaticPaths runs once), then the rest. */
-const renderAll = async (app: App, site: string, outDir: string, pages: Page[]): Promise<void> => {
+/** Renders the pages, the first of each route alone (so its getStaticPaths runs once), then the rest; returns how many it wrote. */
+const renderAll = async (
+  app: App,
+  site: string,
+  outDir: string,
+  pages: Page[],
+  same?: SameAsLive,
+): Promise<number> => {
   const seen = new Set<Page['routeData']>()
   const firsts: Page[] = []
   const rest: Page[] = []
@@ -98,12 +129,14 @@ const renderAll = async (app: App, site: string, outDir: string, pages: Page[]):
       firsts.push(p)
     }
   }
-  for (const p of firsts) await renderPage(app, site, outDir, p)
+  let written = 0
+  for (const p of firsts) if (await renderPage(app, site, outDir, p, same)) written++
   let next = 0
   const worker = async () => {
-    while (next < rest.length) await renderPage(app, site, outDir, rest[next++])
+    while (next < rest.length) if (await renderPage(app, site, outDir, rest[next++], same)) written++
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  return written
 }
 
 /** Links (or copies) the bundle's client assets and public files into the build; returns how many. */
@@ -135,12 +168,20 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob) =>
   const chosen = pages.filter(keeps(renderOnly))
   const listed = performance.now()
   await mkdir(outDir, { recursive: true })
-  await renderAll(app, site, outDir, chosen)
+  // The search index's files that come out the same as the live build's are carried over, not written (pages.ts, RenderOnly).
+  const previousBuild = search && !renderOnly?.paths ? renderOnly?.previousBuild : undefined
+  const written = await renderAll(
+    app,
+    site,
+    outDir,
+    chosen,
+    previousBuild ? sameIn(previousBuild) : undefined,
+  )
   const ms = (a: number, b: number) => Math.round(b - a)
   return {
     site,
     pages,
-    rendered: chosen.length,
+    rendered: written,
     timings: { load: ms(started, loaded), list: ms(loaded, listed), render: ms(listed, performance.now()) },
   }
 }
@@ -187,6 +228,7 @@ const main = async () => {
     JSON.stringify({
       pages: rest.pages.length + search.pages,
       rendered: rest.rendered + search.rendered,
+      searchFiles: { written: search.rendered, all: search.pages },
       assets,
       timings: {
         ...rest.timings,
