@@ -27,6 +27,8 @@ export type SiteBuildResult = {
   brokenLinks?: number
   /** Files (pages, feeds, search index…) rendered in this build (the rest were carried over). */
   rendered?: number
+  /** The search index's files this build wrote, of all it has (an incremental build carries the unchanged ones over). */
+  searchFiles?: { written: number; all: number }
   /** Files in the build. */
   files?: number
   /** Share images drawn for this build, and linked unchanged from the live one. */
@@ -228,6 +230,7 @@ export const buildSite = async ({
     peakRss: made.peakRss,
     brokenLinks: made.brokenLinks,
     rendered: made.rendered,
+    searchFiles: made.searchFiles,
     files: made.files,
     shareImages: made.shareImages,
     offline: made.offline,

@@ -24,6 +24,7 @@ type MadeBuild = {
   files: number
   brokenLinks: number
   rendered: number
+  searchFiles: { written: number; all: number }
   peakRss: number | null
   /** Share images drawn, and linked unchanged from the live build. */
   shareImages: { drawn: number; reused: number }
@@ -69,6 +70,7 @@ export const makeBuild = async (
                 pages: plan.pages,
                 // The live build's list of every page: routes with nothing to render are not listed again.
                 previousRoutes: live ? path.join(live, ROUTES_FILE) : undefined,
+                previousBuild: live ?? undefined,
               },
         },
       ),
@@ -100,6 +102,7 @@ export const makeBuild = async (
       files: checked.files,
       brokenLinks: checked.brokenLinks.length,
       rendered: report.rendered,
+      searchFiles: report.searchFiles,
       peakRss,
       shareImages,
       offline,

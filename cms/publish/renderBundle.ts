@@ -194,6 +194,8 @@ export type RenderReport = {
   bundleDir: string
   pages: number
   rendered: number
+  /** The search index's files: how many this build wrote, of how many it has (the rest are the live build's, unchanged). */
+  searchFiles: { written: number; all: number }
   bundled: boolean
   timings: Record<string, number>
 }
@@ -218,6 +220,7 @@ export const runAstroBuild = async (
       folders: Record<string, FolderPlan>
       pages?: string[]
       previousRoutes?: string
+      previousBuild?: string
       paths?: string[]
     }
   } = {},

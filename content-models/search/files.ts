@@ -5,19 +5,33 @@
  * bundles this file.
  *
  * What a search loads, in order: the manifest (the vocabulary and what filters by type need), the
- * term shards of the query's terms, then the title blocks of the results shown; the summary
- * blocks fill in after they are drawn, and the nations file only when a nation filter is chosen.
- * Nothing sent up front grows with the number of documents except one small number per document.
+ * term shards of the query's terms and the length table, then the title blocks of the results
+ * shown; the summary blocks fill in after they are drawn, and the nations file only when a nation
+ * filter is chosen. Nothing sent up front grows with the number of documents except one small
+ * number per document.
+ *
+ * Weights are not stored: a weight depends on every document (their count, the average field
+ * lengths), so one changed document would change every file. The files hold what does not
+ * (term frequencies and field lengths); the manifest holds the numbers that do, and the browser
+ * computes lunr's weights from both (bm25.ts). Lists of numbers are text (numberText.ts).
  */
 import { shardFileName } from './analyse'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
-  version: 4
+  version: 5
   /** Changes whenever the index does; the browser adds it to every file address so caches never mix builds. */
   build: string
   fields: string[]
+  /** Per field (as `fields`): its boost. */
+  fieldBoosts: number[]
+  /** Per field: the sum of its length over every document (lunr's average is this / the document count). */
+  fieldLengthTotals: number[]
+  /** The field whose lengths are in the length table rather than in the postings (see TermPostings). */
+  lengthTableField: number
   types: string[]
+  /** Per type (as `types`): its documents' boost. */
+  typeBoosts: number[]
   /** Per document: its index in `types` (runs of one value, so it gzips to almost nothing). */
   docTypes: number[]
   /** Documents per title block and per summary block (see `blockOf`). */
@@ -33,11 +47,13 @@ export type SearchManifest = {
 }
 
 /**
- * Postings of one term, per field (in manifest order): the documents holding it in that field
- * (gaps between document numbers, ascending) and their lunr weights in thousandths (lunr rounds
- * weights to three decimals, so thousandths / WEIGHT_SCALE is the very number lunr scores with).
+ * Postings of one term, per field (in manifest order), each a number list (numberText.ts): the
+ * documents holding it in that field (gaps between document numbers, ascending), how often it is
+ * there, and the field's length in each of those documents. The long field's lengths, the same in
+ * every term of a document, would make up most of the index: that field (`lengthTableField`)
+ * has none here, and its lengths are in the length table, sent once.
  */
-export type TermPostings = [docGaps: number[], weights: number[]][]
+export type TermPostings = [docGaps: string, termFrequencies: string, fieldLengths?: string][]
 
 /** The terms of one shard and their postings. */
 export type TermShard = Record<string, TermPostings>
@@ -51,8 +67,8 @@ export type SummaryBlock = string[]
 /** Per document: a bit per nation in SEARCH_NATIONS order; 0 means "not tied to a nation". */
 export type NationList = number[]
 
-/** Weights in term shards are stored in thousandths: the weight is the stored number / WEIGHT_SCALE. */
-export const WEIGHT_SCALE = 1000
+/** The length of the `lengthTableField` field in every document, as a number list (numberText.ts). */
+export type LengthTable = string
 
 /** The shard keys of a manifest: the first term of each shard, sorted. */
 export const shardKeys = (manifest: Pick<SearchManifest, 'shardTerms'>): string[] =>
@@ -81,4 +97,5 @@ export const searchIndexPaths = {
   titles: (block: number) => `titles/${block}.json`,
   summaries: (block: number) => `docs/${block}.json`,
   nations: () => 'nations.json',
+  lengths: () => 'lengths.json',
 }

@@ -11,6 +11,7 @@ import {
   docUrl,
   searchIndexPaths,
   shardKeys,
+  type LengthTable,
   type NationList,
   type SearchManifest,
   type SummaryBlock,
@@ -18,7 +19,16 @@ import {
   type TitleBlock,
 } from './files'
 import { planQuery, type QueryClause } from './planQuery'
-import { filterOf, Scorer, type Ranked, type SearchFilters } from './score'
+import {
+  filterOf,
+  indexStats,
+  Scorer,
+  weighPostings,
+  type IndexStats,
+  type Ranked,
+  type SearchFilters,
+  type WeighedPostings,
+} from './score'
 import { vocabularyOf, type Vocabulary } from './vocabulary'
 
 export type { SearchFilters }
@@ -56,8 +66,18 @@ export class SearchLoadError extends Error {
   }
 }
 
-/** The manifest, read: what every search needs before it looks at a shard. */
-type LoadedManifest = { manifest: SearchManifest; vocab: Vocabulary; keys: readonly string[]; scorer: Scorer }
+/**
+ * The manifest, read: what every search needs before it looks at a shard; once the length table is
+ * here too, the numbers every weight shares, and each term's weights as they are worked out.
+ */
+type LoadedManifest = {
+  manifest: SearchManifest
+  vocab: Vocabulary
+  keys: readonly string[]
+  scorer: Scorer
+  stats?: IndexStats
+  weighed: Map<string, WeighedPostings>
+}
 
 /** A query, planned: its clauses, the shards they need, and its filters. */
 type Planned = { query: string; clauses: QueryClause[]; shards: string[]; filters: SearchFilters }
@@ -78,6 +98,7 @@ export class SearchClient {
     this.file<SummaryBlock>(searchIndexPaths.summaries(n)),
   )
   private readonly nations = new FileCache((_: 0) => this.file<NationList>(searchIndexPaths.nations()))
+  private readonly lengths = new FileCache((_: 0) => this.file<LengthTable>(searchIndexPaths.lengths()))
 
   constructor(private readonly load: SearchFileLoader) {}
 
@@ -101,6 +122,7 @@ export class SearchClient {
         vocab: vocabularyOf(manifest.shardTerms.flat()),
         keys: shardKeys(manifest),
         scorer: new Scorer(manifest.docTypes.length),
+        weighed: new Map(),
       }
       return this.loaded
     })
@@ -117,11 +139,12 @@ export class SearchClient {
     const { keys } = await this.ready()
     const last = /([a-z0-9]+)$/.exec(query.toLowerCase())?.[1]
     if (!last || last.length < PREFETCH_PREFIX_LENGTH) return
-    await Promise.all(
-      shardsForPrefix(last, keys)
+    await Promise.all([
+      ...shardsForPrefix(last, keys)
         .slice(0, MAX_PREFETCH_SHARDS)
         .map((k) => this.shards.get(k).catch(() => undefined)),
-    )
+      this.lengths.get(0).catch(() => undefined),
+    ])
   }
 
   private plan(query: string, filters: SearchFilters, { vocab, keys }: LoadedManifest): Planned {
@@ -134,12 +157,26 @@ export class SearchClient {
     return filters.nation ? [0] : []
   }
 
-  /** Ranks a planned query; its shards (and the nations file, for a nation filter) must be here. */
+  /** A term's postings with their weights (worked out once per term); its shard and the length table must be here. */
+  private weighed(term: string): WeighedPostings | undefined {
+    const loaded = this.loaded!
+    let found = loaded.weighed.get(term)
+    if (!found) {
+      const stored = this.shards.now(shardFor(term, loaded.keys)!)?.[term]
+      if (!stored) return undefined
+      loaded.stats ??= indexStats(loaded.manifest, this.lengths.now(0)!)
+      found = weighPostings(loaded.stats, stored)
+      loaded.weighed.set(term, found)
+    }
+    return found
+  }
+
+  /** Ranks a planned query; its shards, the length table (and the nations file, for a nation filter) must be here. */
   private rank({ clauses, filters }: Planned, limit: number): Ranked {
-    const { manifest, keys, scorer } = this.loaded!
+    const { manifest, scorer } = this.loaded!
     return scorer.rank(
       clauses,
-      (term) => this.shards.now(shardFor(term, keys)!)?.[term],
+      (term) => this.weighed(term),
       filterOf(manifest, filters, this.nations.now(0)),
       limit,
     )
@@ -177,7 +214,11 @@ export class SearchClient {
     if (!this.loaded) return undefined
     const planned = this.plan(query, filters, this.loaded)
     if (!planned.clauses.length) return NO_RESULTS(query)
-    if (!this.shards.allHere(planned.shards) || !this.nations.allHere(this.nationsNeeded(filters)))
+    if (
+      !this.shards.allHere(planned.shards) ||
+      !this.lengths.allHere([0]) ||
+      !this.nations.allHere(this.nationsNeeded(filters))
+    )
       return undefined
     const ranked = this.rank(planned, limit)
     return this.titles.allHere(this.titleBlocks(ranked)) ? this.hits(planned, ranked) : undefined
@@ -185,13 +226,17 @@ export class SearchClient {
 
   /**
    * The best `limit` results for a query, after filters, and how many matched in all, with titles
-   * and addresses but no summaries yet: the query's term shards (all fetched at once) after the
-   * manifest, then the title blocks of the results. Pass the results to `withSummaries` to fill them in.
+   * and addresses but no summaries yet: the query's term shards and the length table (all fetched
+   * at once) after the manifest, then the title blocks of the results. Pass the results to `withSummaries` to fill them in.
    */
   async searchTitles(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
     const planned = this.plan(query, filters, await this.ready())
     if (!planned.clauses.length) return NO_RESULTS(query)
-    await Promise.all([this.shards.getAll(planned.shards), this.nations.getAll(this.nationsNeeded(filters))])
+    await Promise.all([
+      this.shards.getAll(planned.shards),
+      this.lengths.get(0),
+      this.nations.getAll(this.nationsNeeded(filters)),
+    ])
     const ranked = this.rank(planned, limit)
     await this.titles.getAll(this.titleBlocks(ranked))
     return this.hits(planned, ranked)

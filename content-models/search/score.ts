@@ -4,8 +4,10 @@
  * kept between queries and only the documents a query touched are reset, and only the best
  * `limit` are sorted (a heap keeps them while the rest are counted).
  */
+import { averageLength, lunrIdf, lunrWeight, type FieldStats } from './bm25'
 import { SEARCH_NATIONS } from './kinds'
-import { WEIGHT_SCALE, type NationList, type SearchManifest, type TermPostings } from './files'
+import type { NationList, SearchManifest, TermPostings } from './files'
+import { textToNumbers } from './numberText'
 import type { QueryClause } from './planQuery'
 import { bestDocs } from './topDocs'
 
@@ -16,6 +18,62 @@ export type ScoredDoc = { doc: number; score: number; clauses: number[] }
 
 /** The best documents of a query, after filters, and how many passed the filters in all. */
 export type Ranked = { top: ScoredDoc[]; total: number }
+
+/** A term's postings with lunr's weights: per field, the documents holding it (ascending) and its weight in each. */
+export type WeighedPostings = [docs: Int32Array, weights: Float64Array][]
+
+/** What every weight of an index shares: per field its average length and boost, per document its boost, and the table's lengths. */
+export type IndexStats = {
+  documentCount: number
+  fields: FieldStats[]
+  docBoosts: Float64Array
+  tableLengths: number[]
+}
+
+/** The numbers every weight shares, from the manifest and the length table (files.ts). */
+export const indexStats = (
+  manifest: Pick<SearchManifest, 'docTypes' | 'typeBoosts' | 'fieldBoosts' | 'fieldLengthTotals'>,
+  lengthTable: string,
+): IndexStats => {
+  const documentCount = manifest.docTypes.length
+  return {
+    documentCount,
+    fields: manifest.fieldBoosts.map((boost, f) => ({
+      boost,
+      averageLength: averageLength(manifest.fieldLengthTotals[f], documentCount),
+    })),
+    docBoosts: Float64Array.from(manifest.docTypes, (t) => manifest.typeBoosts[t]),
+    tableLengths: textToNumbers(lengthTable),
+  }
+}
+
+/**
+ * A term's stored postings (frequencies and lengths) with lunr's weights: its document frequency
+ * is the number of (document, field) pairs it has postings in, as lunr.idf counts it.
+ */
+export const weighPostings = (stats: IndexStats, stored: TermPostings): WeighedPostings => {
+  const fields = stored.map(([gaps, tfs, lengths]) => ({
+    gaps: textToNumbers(gaps),
+    tfs: textToNumbers(tfs),
+    lengths: lengths === undefined ? undefined : textToNumbers(lengths),
+  }))
+  const idf = lunrIdf(
+    fields.reduce((pairs, f) => pairs + f.gaps.length, 0),
+    stats.documentCount,
+  )
+  return fields.map(({ gaps, tfs, lengths }, f) => {
+    const docs = new Int32Array(gaps.length)
+    const weights = new Float64Array(gaps.length)
+    let doc = 0
+    for (let j = 0; j < gaps.length; j++) {
+      doc += gaps[j]
+      docs[j] = doc
+      const length = lengths ? lengths[j] : stats.tableLengths[doc]
+      weights[j] = lunrWeight(idf, tfs[j], length, stats.fields[f], stats.docBoosts[doc])
+    }
+    return [docs, weights]
+  })
+}
 
 /**
  * Scores documents exactly as lunr.Index#query does, from lunr's own BM25 field weights, without
@@ -40,7 +98,7 @@ export class Scorer {
 
   rank(
     clauses: readonly QueryClause[],
-    postings: (term: string) => TermPostings | undefined,
+    postings: (term: string) => WeighedPostings | undefined,
     accept: (doc: number) => boolean,
     limit: number,
   ): Ranked {
@@ -55,15 +113,14 @@ export class Scorer {
       norm += clause.boost * clause.boost
       const word = c >>> 5
       const bit = 1 << (c & 31)
-      for (const [gaps, weights] of found) {
-        let doc = 0
-        for (let j = 0; j < gaps.length; j++) {
-          doc += gaps[j]
+      for (const [docs, weights] of found) {
+        for (let j = 0; j < docs.length; j++) {
+          const doc = docs[j]
           if (!seen[doc]) {
             seen[doc] = 1
             touched[count++] = doc
           }
-          scores[doc] += clause.boost * (weights[j] / WEIGHT_SCALE)
+          scores[doc] += clause.boost * weights[j]
           masks[doc * words + word] |= bit
         }
       }

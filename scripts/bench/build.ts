@@ -1,13 +1,14 @@
 /**
  * Site build figures on the scale corpus (scripts/generate-corpus.ts; BENCH_GUIDES guides, default
  * 1,000): a full build, then an incremental build after one guide changes, side by side — time per
- * step, pages rendered, peak memory of the render process and of this one (the CMS side: plan,
- * share images, carry over, check, precompress, offline). Targets: full ≤ 60 s and ≤ 1 GB;
+ * step, pages rendered, search index files written (an incremental build carries the unchanged
+ * ones over), peak memory of the render process and of this one (the CMS side: plan, share
+ * images, carry over, check, precompress, offline). Targets: full ≤ 60 s and ≤ 1 GB;
  * publish→live ≤ 10 s for a one-guide change (job pick-up + export + incremental build; a publish
  * during or just after another build also waits the debounce).
  */
 import { execFileSync } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { debounceMs } from '../../cms/jobs/rebuild/settings'
 import { buildSite, ensureBundle, makeBundle, sitePaths, type SiteBuildResult } from '../../cms/publish'
@@ -20,6 +21,20 @@ const root = await mkdtemp(path.join(process.cwd(), 'data', 'bench-build-'))
 const paths = sitePaths(root)
 const s = (ms?: number) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
 const mb = (b: number | null) => (b === null ? 'n/a' : `${Math.round(b / 2 ** 20)} MB`)
+
+/** How many of a build's search shards (search-index/terms/) are not the earlier build's own files (hard links carried over). */
+const shardsRewritten = async (earlier: string, later: string) => {
+  const dir = (build: string) => path.join(build, 'search-index', 'terms')
+  const names = (await readdir(dir(later))).filter((f) => f.endsWith('.json'))
+  const inode = (build: string, f: string) =>
+    stat(path.join(dir(build), f)).then(
+      (x) => x.ino,
+      () => -1,
+    )
+  let rewritten = 0
+  for (const f of names) if ((await inode(earlier, f)) !== (await inode(later, f))) rewritten++
+  return { rewritten, all: names.length }
+}
 
 try {
   const first = path.join(root, 'snapshot-1')
@@ -66,6 +81,7 @@ try {
   const incrementalSide = incrementalPeaks.stop()
   const served = await readFile(path.join(paths.live, 'guides', editedSlug, 'index.html'), 'utf8')
   if (!served.includes('(updated)')) throw new Error('The incremental build did not serve the edited guide.')
+  const shards = await shardsRewritten(full.dir, incremental.dir)
 
   const row = (name: string, r: SiteBuildResult) => [
     name,
@@ -77,6 +93,7 @@ try {
     s(r.timings.carry),
     s(r.timings.check),
     `${r.rendered ?? '?'} / ${r.files ?? '?'}`,
+    r.searchFiles ? `${r.searchFiles.written} / ${r.searchFiles.all}` : '?',
     mb(r.peakRss),
     r.modeReason ?? '',
   ]
@@ -91,6 +108,7 @@ try {
       'carry over',
       'check',
       'files rendered / all',
+      'search files written / all',
       'peak RSS',
       'mode',
     ],
@@ -98,6 +116,7 @@ try {
       'render bundle (once per deploy)',
       s(bundleMs),
       s(bundleMs),
+      '–',
       '–',
       '–',
       '–',
@@ -132,6 +151,9 @@ try {
         .join(', ')}`,
     )
   console.log(`\nIncremental / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
+  console.log(
+    `Search shards rewritten by the incremental build: ${shards.rewritten} of ${shards.all} (the rest are the full build's own files, carried over)`,
+  )
   console.log(
     `Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak of the render process ${mb(full.peakRss)} (target ≤ 1024 MB), of this one ${mb(fullSide.all)}, of the render bundle's astro build ${mb(bundlePeak)}`,
   )

@@ -28,7 +28,8 @@ import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { runAstroBuild } from '../../cms/publish'
-import { buildLunr, buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { buildLunr } from '../../site/src/lib/search/lunrReference'
 import {
   documentsFromSnapshot,
   SEARCH_FIELDS,
@@ -39,6 +40,7 @@ import { generateCorpus, writeCorpus } from '../generate-corpus'
 import { benchChromium } from './search/chromium'
 import { gz, kb, median, ms } from './search/measure'
 import { BROWSER_QUERIES, WORKER_QUERIES } from './search/queries'
+import { asTyped, checkRanking } from './search/ranking'
 
 export { BROWSER_QUERIES, WORKER_QUERIES }
 
@@ -67,8 +69,6 @@ const timeAsync = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const v = await fn()
   return [v, performance.now() - t]
 }
-/** Every state of a query as it is typed, from the third letter. */
-const asTyped = (q: string) => Array.from({ length: q.length - 2 }, (_, i) => q.slice(0, i + 3))
 
 type Row = {
   engine: string
@@ -81,7 +81,9 @@ type Row = {
   note?: string
 }
 
-const benchOurs = async (docs: SearchDocument[]): Promise<Row & { buildMs: number }> => {
+const benchOurs = async (
+  docs: SearchDocument[],
+): Promise<Row & { buildMs: number; client: SearchClient }> => {
   const [files, buildMs] = time(() => serialiseSearchIndex(buildSearchIndex(docs)))
   const gzBytes = new Map([...files].map(([p, v]) => [p, gz(v)]))
   const loader = (fetched: string[]) => async (p: string) => {
@@ -119,10 +121,11 @@ const benchOurs = async (docs: SearchDocument[]): Promise<Row & { buildMs: numbe
     p95: ms(p95(times)),
     note: `${files.size} files; manifest ${kb(gzBytes.get('manifest.json')!)} gzip; with the summaries too: median ${kb(median(withSummaryBytes))}, max ${kb(Math.max(...withSummaryBytes))}; index build ${ms(buildMs)}`,
     buildMs,
+    client: new SearchClient(loader([])),
   }
 }
 
-const benchWholeLunr = (docs: SearchDocument[]): Row => {
+const benchWholeLunr = (docs: SearchDocument[]): Row & { index: lunr.Index } => {
   const [whole, buildMs] = time(() => buildLunr(docs))
   const json = JSON.stringify(whole)
   const [index, load] = time(() => lunr.Index.load(JSON.parse(json)))
@@ -141,6 +144,7 @@ const benchWholeLunr = (docs: SearchDocument[]): Row => {
     first: ms(first),
     p95: ms(p95(times)),
     note: `lunr.Builder over the same documents ${ms(buildMs)} (our index computes the same weights without it)`,
+    index,
   }
 }
 
@@ -237,7 +241,13 @@ for (const size of sizes) {
     )
     console.log(`\n== ${size} guides (${docs.length} searchable documents; guides average ${words} words) ==`)
     const ours = await benchOurs(docs)
-    const rows: Row[] = chromiumOnly ? [ours] : [ours, benchWholeLunr(docs), benchMiniSearch(docs)]
+    const whole = chromiumOnly ? undefined : benchWholeLunr(docs)
+    const rows: Row[] = whole ? [ours, whole, benchMiniSearch(docs)] : [ours]
+    const ranking = await checkRanking(docs, ours.client, WORKER_QUERIES, whole?.index)
+    const against = whole ? `, ${ranking.lunrHits} against one whole lunr index (scores to 6 decimals)` : ''
+    const rankingLine = ranking.differs
+      ? `ranking: DIFFERS at ${ranking.differs}`
+      : `ranking: identical (${ranking.hits} hits of every question as typed against lunr's weights, scores ===${against})`
     let siteLine = 'site build: skipped (--no-site)'
     let chromiumLines: string[] = []
     if (withSite) {
@@ -255,6 +265,7 @@ for (const size of sizes) {
       ])
     }
     printRows(rows)
+    console.log(rankingLine)
     console.log(siteLine)
     if (chromiumLines.length)
       console.log(
@@ -263,8 +274,7 @@ for (const size of sizes) {
           .map((l) => l.toFixed(2))
           .join(', ')}):\n${chromiumLines.join('\n')}`,
       )
-    if (chromiumOnly) continue
-    const whole = rows[1]
+    if (!whole) continue
     const firstMax = Number(/max ([\d.]+) KiB/.exec(ours.beforeFirst)?.[1] ?? 0) * 1024
     console.log(
       `ratios: before first result, whole lunr / ours (worst query) = ${(whole.gzip / firstMax).toFixed(1)}×; MiniSearch / ours = ${(rows[2].gzip / firstMax).toFixed(1)}×`,

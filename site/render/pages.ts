@@ -33,6 +33,11 @@ export type RenderOnly = {
   pages?: string[]
   /** The live build's list of every page per route (ROUTES_FILE): a route with nothing to render is not listed again. */
   previousRoutes?: string
+  /**
+   * The live build's folder: a search index file whose bytes are the same there is not written,
+   * so the build carries the live one over (with its compressed copies) and says how many it wrote.
+   */
+  previousBuild?: string
   /** Only these addresses, whatever the rest says (the preview of a draft renders its one page). */
   paths?: string[]
 }

@@ -82,27 +82,62 @@ const loadApp = async (bundleDir: string): Promise<RenderApp> => {
   return createApp()
 }
 
-/** Renders one page through Astro and writes it; a page that fails stops the build, naming it. */
-const renderPage = async (app: App, site: string, outDir: string, page: Page): Promise<void> => {
+/**
+ * Whether a file is already in the live build with these very bytes (so it need not be written):
+ * the search index's files, which an incremental build renders all of, since any may have changed.
+ */
+type SameAsLive = (file: string, bytes: Buffer) => Promise<boolean>
+
+/** A SameAsLive that reads the file from the live build folder `previousBuild`. */
+const sameIn =
+  (previousBuild: string): SameAsLive =>
+  async (file, bytes) =>
+    bytes.equals(await readFile(path.join(previousBuild, file)).catch(() => Buffer.alloc(0))) &&
+    bytes.length > 0
+
+/**
+ * Renders one page through Astro and writes it, unless `same` finds it unchanged in the live build;
+ * returns whether it wrote it. A page that fails stops the build, naming it.
+ */
+const renderPage = async (
+  app: App,
+  site: string,
+  outDir: string,
+  page: Page,
+  same?: SameAsLive,
+): Promise<boolean> => {
   const url = page.pathname
   const res = await app.render(new Request(new URL(url, site)), { routeData: page.routeData })
   const expected = page.routeData.route === '/404' ? 404 : 200
   if (res.status !== expected)
     throw new Error(`Rendering ${url} failed with HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  if (same && (await same(fileOf(page), bytes))) return false
   const file = path.join(outDir, fileOf(page))
   await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(file, Buffer.from(await res.arrayBuffer()))
+  await writeFile(file, bytes)
+  return true
 }
 
-/** Renders one route's pages: the first alone (so its getStaticPaths runs once), then the rest. */
-const renderRoute = async (app: App, site: string, outDir: string, pages: Page[]): Promise<void> => {
-  if (!pages.length) return
-  await renderPage(app, site, outDir, pages[0]!)
+/**
+ * Renders one route's pages: the first alone (so its getStaticPaths runs once), then the rest;
+ * returns how many it wrote (`same` may find some unchanged in the live build).
+ */
+const renderRoute = async (
+  app: App,
+  site: string,
+  outDir: string,
+  pages: Page[],
+  same?: SameAsLive,
+): Promise<number> => {
+  if (!pages.length) return 0
+  let written = (await renderPage(app, site, outDir, pages[0]!, same)) ? 1 : 0
   let next = 1
   const worker = async () => {
-    while (next < pages.length) await renderPage(app, site, outDir, pages[next++]!)
+    while (next < pages.length) if (await renderPage(app, site, outDir, pages[next++]!, same)) written++
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  return written
 }
 
 /** Links (or copies) the bundle's client assets and public files into the build; returns how many. */
@@ -131,6 +166,9 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob): P
   const renders = mayRender(renderOnly)
   const chosen = keeps(renderOnly)
   await mkdir(outDir, { recursive: true })
+  // The search index's files that come out the same as the live build's are carried over, not written (pages.ts, RenderOnly).
+  const previousBuild = search && !renderOnly?.paths ? renderOnly?.previousBuild : undefined
+  const same = previousBuild ? sameIn(previousBuild) : undefined
   const report: PartReport = {
     site,
     pages: 0,
@@ -150,9 +188,8 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob): P
     )
     listing += performance.now() - listStarted
     const toRender = pages.filter(chosen)
-    await renderRoute(app, site, outDir, toRender)
+    report.rendered += await renderRoute(app, site, outDir, toRender, same)
     report.pages += pages.length
-    report.rendered += toRender.length
     if (pages.length) report.routes[routeData.route] = pages.map((p) => p.pathname)
     for (const p of pages) report.files.push(fileOf(p))
     if (routeData.type === 'page') for (const p of pages) report.sitemap.push(p.pathname)
@@ -205,6 +242,7 @@ const main = async () => {
     JSON.stringify({
       pages: rest.pages + search.pages,
       rendered: rest.rendered + search.rendered,
+      searchFiles: { written: search.rendered, all: search.pages },
       assets,
       timings: {
         ...rest.timings,

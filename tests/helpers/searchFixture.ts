@@ -53,3 +53,7 @@ export const clientFor = (documents: SearchDocument[], options?: Parameters<type
   })
   return { client, fetched, files, built }
 }
+
+/** The files of two serialised indexes that differ (or that only one has), sorted. */
+export const changedSearchFiles = (a: Map<string, string>, b: Map<string, string>): string[] =>
+  [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort()

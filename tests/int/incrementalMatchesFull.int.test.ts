@@ -15,14 +15,17 @@
  * the build's own records (.fingerprint, .routes.json, .links.json, .broken-links.json…) included,
  * must be identical.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSite, sitePaths, type SiteBuildResult } from '../../cms/publish'
 import { guidesInTopic } from '../../content-models/lists'
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus'
+import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { documentsFromSnapshot } from '../../site/src/lib/search/documents'
 import { compareBuilds, withoutWriteTimes } from '../helpers/compareBuilds'
+import { changedSearchFiles } from '../helpers/searchFixture'
 
 const BUILD_TIMEOUT = 600_000
 const SIZE = { guides: 200, templates: 30, sessions: 30, unions: 20, petitions: 10, networks: 12 }
@@ -33,9 +36,12 @@ const SIZE = { guides: 200, templates: 30, sessions: 30, unions: 20, petitions: 
  */
 const NOT_COMPARED = new Set(['.kept-assets.json'])
 let root = ''
+let before: SiteBuildResult
 let incremental: SiteBuildResult
 let full: SiteBuildResult
 let edited = ''
+/** The search index files a full build of each snapshot writes (path under search-index/ → JSON). */
+let searchFiles: [Map<string, string>, Map<string, string>]
 
 /** A file's bytes as compared: unpacked if compressed, without the times of writing described above. */
 const comparable = async (file: string, bytes: Buffer): Promise<Buffer> => {
@@ -58,19 +64,23 @@ beforeAll(async () => {
   const first = path.join(root, 'snapshot-1')
   await writeCorpus(first, corpus)
   const paths = sitePaths(path.join(root, 'a'))
-  await buildSite({ snapshotDir: first, paths, buildId: 'first' })
+  before = await buildSite({ snapshotDir: first, paths, buildId: 'first' })
 
   const onSecondPage = guidesInTopic(corpus.guides, corpus.topics[0]!.slug)[50]!
   edited = onSecondPage.slug
   const second = path.join(root, 'snapshot-2')
-  await writeCorpus(second, {
+  const changed = {
     ...corpus,
     guides: corpus.guides.map((g) =>
       g.slug === edited
         ? { ...g, title: `Zz ${g.title}`, summary: 'A new summary.', updatedAt: '2026-12-01T00:00:00.000Z' }
         : g,
     ),
-  })
+  }
+  await writeCorpus(second, changed)
+  searchFiles = [corpus, changed].map((s) =>
+    serialiseSearchIndex(buildSearchIndex(documentsFromSnapshot(s))),
+  ) as typeof searchFiles
   incremental = await buildSite({ snapshotDir: second, paths, buildId: 'second', incremental: true })
   full = await buildSite({ snapshotDir: second, paths: sitePaths(path.join(root, 'b')), buildId: 'second' })
 }, BUILD_TIMEOUT)
@@ -83,6 +93,35 @@ describe('an incremental build', () => {
   it('renders only the changed guide, what shows it and the list pages it moved between', () => {
     expect(incremental.mode).toBe('incremental')
     expect(incremental.rendered).toBeLessThan(full.rendered! / 4)
+  })
+
+  it('writes only the search index files that changed, and carries the others over from the live build', async () => {
+    const expected = changedSearchFiles(...searchFiles)
+    // The manifest, the edited guide's title and summary blocks, the shards of its title's and summary's terms.
+    expect(expected.length).toBeLessThan(searchFiles[1].size / 4)
+    const differ: string[] = []
+    for (const file of searchFiles[1].keys()) {
+      const [was, now] = [before.dir, incremental.dir].map((d) => path.join(d, 'search-index', file))
+      const inodes = (f: string) =>
+        Promise.all(
+          [f, `${f}.gz`].map((g) =>
+            stat(g).then(
+              (s) => s.ino,
+              () => 0,
+            ),
+          ),
+        )
+      const [a, b] = await Promise.all([inodes(was), inodes(now)])
+      // Carried over: the live build's own file, and its compressed copy with it.
+      if (a[0] === b[0]) {
+        expect(a[1], file).toBe(b[1])
+        continue
+      }
+      differ.push(file)
+      expect(await readFile(now, 'utf8')).toBe(searchFiles[1].get(file))
+    }
+    expect(differ.sort()).toEqual(expected.filter((f) => searchFiles[1].has(f)))
+    expect(incremental.searchFiles).toEqual({ written: differ.length, all: searchFiles[1].size })
   })
 
   it('writes every file exactly as a full build of the same snapshot does', async () => {

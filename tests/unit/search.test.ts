@@ -4,7 +4,7 @@
  * The index files are in searchIndexFiles.test.ts, matching while typing in searchTyping.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { buildLunr } from '../../site/src/lib/search/buildIndex'
+import { buildLunr } from '../../site/src/lib/search/lunrReference'
 import { documentsFromSnapshot, htmlToText } from '../../site/src/lib/search/documents'
 import { highlight } from '../../site/src/lib/search/highlight'
 import { planQuery } from '../../site/src/lib/search/planQuery'
@@ -104,7 +104,7 @@ describe('search ranking and filters', () => {
   })
 
   it('gives the same scores as one whole lunr index over the same documents', async () => {
-    const { client } = clientFor(docs, { maxShardBytes: 500 })
+    const { client } = clientFor(docs, { termsPerShard: 2 })
     const whole = buildLunr(docs)
     const vocab = vocabularyOf(Object.keys(whole.invertedIndex).filter(Boolean).sort())
     for (const q of ['holiday pay overtime ', 'unfair dismissal tribunal ', 'union rep meeting ']) {

@@ -1,5 +1,5 @@
 /**
- * Search shows results once the query's term shards and the title blocks of its results are here:
+ * Search shows results once the query's term shards, the length table and the title blocks of its results are here:
  * titles and addresses come in small blocks with the results that need them (the manifest holds
  * none), and summaries fill in after. Built from the fixture snapshot and queried through the code
  * the island runs, with files read from memory.
@@ -14,13 +14,16 @@ const docs = fixtureDocs()
 const clientFor = (options?: Parameters<typeof clientOver>[1]) => clientOver(docs, options)
 
 describe('search results with their titles', () => {
-  it('shows titles and addresses from the blocks of the results, loaded after the query’s term shards', async () => {
-    const { client, fetched } = clientFor({ maxShardBytes: 2000, titleBlockSize: 4, summaryBlockSize: 5 })
+  it('shows titles and addresses from the blocks of the results, loaded after the query’s term shards and the length table', async () => {
+    const { client, fetched } = clientFor({ termsPerShard: 4, titleBlockSize: 4, summaryBlockSize: 5 })
     const quick = await client.searchTitles('unfair dismissal tribunal')
     expect(fetched[0]).toBe('manifest.json')
     const firstTitles = fetched.findIndex((f) => f.startsWith('titles/'))
     expect(firstTitles).toBeGreaterThan(1)
-    expect(fetched.slice(1, firstTitles).every((f) => f.startsWith('terms/'))).toBe(true)
+    expect(fetched.slice(1, firstTitles).every((f) => f.startsWith('terms/') || f === 'lengths.json')).toBe(
+      true,
+    )
+    expect(fetched.slice(1, firstTitles)).toContain('lengths.json')
     expect(fetched.slice(firstTitles).every((f) => f.startsWith('titles/'))).toBe(true)
     expect(fetched.slice(firstTitles).sort()).toEqual(
       [...new Set(quick.hits.map((h) => searchIndexPaths.titles(blockOf(h.doc, 4)[0])))].sort(),
@@ -62,10 +65,14 @@ describe('search results with their titles', () => {
     expect(Object.keys(manifest).sort()).toEqual([
       'build',
       'docTypes',
+      'fieldBoosts',
+      'fieldLengthTotals',
       'fields',
+      'lengthTableField',
       'shardTerms',
       'summaryBlockSize',
       'titleBlockSize',
+      'typeBoosts',
       'types',
       'urlAffixes',
       'version',
@@ -87,7 +94,7 @@ describe('search results with their titles', () => {
 
 describe('search while a word is being typed', () => {
   it('loads the shards of a word from its first two letters, so finishing it needs no new term file', async () => {
-    const { client, fetched, built } = clientFor({ maxShardBytes: 500 })
+    const { client, fetched, built } = clientFor({ termsPerShard: 2 })
     // As the island does on each key press.
     for (const typed of ['t', 'tr', 'tri', 'trib', 'tribu']) await client.prefetch(typed)
     const ahead = fetched.filter((f) => f.startsWith('terms/'))

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { shardFileName, shardFor, shardsForPrefix } from '../../site/src/lib/search/analyse'
-import { buildSearchIndex, planShards } from '../../site/src/lib/search/buildIndex'
+import { buildSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { OWN_SHARD_CHARS, planShards, TERMS_PER_SHARD } from '../../site/src/lib/search/shards'
 import { searchIndexPaths, shardKeys, type SearchManifest } from '../../site/src/lib/search/files'
 import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
 
@@ -12,7 +13,7 @@ const docs = fixtureDocs()
 
 describe('search index files', () => {
   it('loads only the manifest, the shards of the query’s terms and the blocks of the results shown', async () => {
-    const { client, fetched, files } = clientFor(docs, { maxShardBytes: 2000, summaryBlockSize: 5 })
+    const { client, fetched, files } = clientFor(docs, { termsPerShard: 4, summaryBlockSize: 5 })
     await client.search('tribunal ')
     expect(fetched[0]).toBe('manifest.json')
     expect(fetched).not.toContain('nations.json')
@@ -27,21 +28,32 @@ describe('search index files', () => {
     expect(fetched.length).toBe(before)
   })
 
-  it('packs runs of sorted terms into shards up to the size limit, and every term is found in its shard', () => {
+  it('packs runs of sorted terms into shards, a big term alone, and every term is found in its shard', () => {
     const sizes = new Map<string, number>(
       ['zero', 'pay', 'pa', 'pension', 'paid', 'payslip', 'pai'].map((t) => [t, 100]),
     )
-    sizes.set('pay', 400)
-    const shards = planShards(sizes, 250)
+    sizes.set('pay', OWN_SHARD_CHARS)
+    const shards = planShards(sizes, 1000)
     expect([...shards]).toEqual([
-      ['pa', ['pa', 'pai']],
-      ['paid', ['paid']],
+      ['pa', ['pa', 'pai', 'paid']],
       ['pay', ['pay']],
-      ['payslip', ['payslip', 'pension']],
-      ['zero', ['zero']],
+      ['payslip', ['payslip', 'pension', 'zero']],
     ])
     const keys = [...shards.keys()]
     for (const [key, terms] of shards) for (const t of terms) expect(shardFor(t, keys)).toBe(key)
+  })
+
+  it('keeps every shard boundary when other terms grow or shrink, and moves none but its own when a term comes', () => {
+    const terms = Array.from({ length: 2000 }, (_, i) => `t${String(i).padStart(4, '0')}`)
+    const sizes = new Map(terms.map((t, i) => [t, (i * 37) % 900]))
+    const before = planShards(sizes)
+    expect(before.size).toBeGreaterThan(2000 / TERMS_PER_SHARD / 2)
+    const resized = new Map([...sizes].map(([t, n], i) => [t, i % 3 ? n + 50 : Math.max(0, n - 50)]))
+    expect([...planShards(resized)]).toEqual([...before])
+    const added = planShards(new Map([...sizes, ['t1000a', 10]]))
+    const differ = [...added].filter(([key, held]) => before.get(key)?.join() !== held.join())
+    expect(differ.length).toBeLessThanOrEqual(2)
+    expect(differ.flatMap(([, held]) => held)).toContain('t1000a')
   })
 
   it('finds the shards that may hold the words a prefix starts', () => {

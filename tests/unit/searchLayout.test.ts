@@ -9,12 +9,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { libraryManifest } from '../../cms/publish/offline/libraryManifest'
-import { searchPostings, shardPostings } from '../../site/src/lib/search/buildIndex'
+import {
+  referenceRanking as rankingFromWeights,
+  searchPostings,
+} from '../../site/src/lib/search/lunrReference'
+import { shardPostings } from '../../site/src/lib/search/shards'
 import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
-import { planQuery } from '../../site/src/lib/search/planQuery'
 import { SearchClient } from '../../site/src/lib/search/query'
-import { vocabularyOf } from '../../site/src/lib/search/vocabulary'
 import { bestDocs } from '../../content-models/search/topDocs'
+import { numbersToText, textToNumbers } from '../../content-models/search/numberText'
 import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
 
 const docs = fixtureDocs()
@@ -26,33 +29,15 @@ const QUERIES = [
   'sick p',
 ]
 
-/**
- * The ranking as the island computed it before this layout: lunr's per-field weights, added clause
- * by clause and field by field, divided by |q|, sorted by score with ties in document order.
- */
-const referenceRanking = (query: string, accept: (doc: number) => boolean = () => true) => {
-  const postings = searchPostings(docs)
-  const clauses = planQuery(query, vocabularyOf([...postings.keys()].filter(Boolean).sort()))
-  const scores = new Map<number, number>()
-  let norm = 0
-  for (const c of clauses) {
-    const perField = postings.get(c.term)
-    if (!perField) continue
-    norm += c.boost * c.boost
-    for (const flat of perField)
-      for (let i = 0; i < flat.length; i += 2)
-        scores.set(flat[i], (scores.get(flat[i]) ?? 0) + c.boost * flat[i + 1])
-  }
-  return [...scores]
-    .map(([d, s]) => ({ d, s: s / Math.sqrt(norm) }))
-    .filter(({ d }) => accept(d))
-    .sort((a, b) => b.s - a.s || a.d - b.d)
-    .map(({ d, s }) => [docs[d].url, s])
-}
+const postings = searchPostings(docs)
+
+/** The ranking scored straight from lunr's per-field weights (what the island did before this layout), as [url, score]. */
+const referenceRanking = (query: string, accept?: (doc: number) => boolean) =>
+  rankingFromWeights(postings, query, accept).map(({ doc, score }) => [docs[doc].url, score])
 
 describe('search index layout', () => {
   it('ranks exactly as scoring lunr’s per-field weights directly: same order, same scores to the bit', async () => {
-    const { client } = clientFor(docs, { maxShardBytes: 500, titleBlockSize: 3 })
+    const { client } = clientFor(docs, { termsPerShard: 2, titleBlockSize: 3 })
     for (const q of QUERIES) {
       const { hits, total } = await client.searchTitles(q, {}, 1000)
       const expected = referenceRanking(q)
@@ -68,15 +53,25 @@ describe('search index layout', () => {
     )
   })
 
-  it('stores each weight in thousandths, per field, with document gaps', () => {
-    expect(shardPostings([[3, 1.5], [], [0, 0.25, 3, 0.001]])).toEqual([
-      [[3], [1500]],
-      [[], []],
-      [
-        [0, 3],
-        [250, 1],
-      ],
+  it('stores per field the document gaps, term frequencies and lengths, the long field’s lengths in the table', () => {
+    const lengths = [new Int32Array([0, 0, 0, 7]), new Int32Array([4, 0, 0, 40])]
+    expect(
+      shardPostings(
+        [
+          [3, 2],
+          [0, 1, 3, 33],
+        ],
+        lengths,
+        1,
+      ),
+    ).toEqual([
+      [numbersToText([3]), numbersToText([2]), numbersToText([7])],
+      [numbersToText([0, 3]), numbersToText([1, 33])],
     ])
+    const numbers = [0, 1, 31, 32, 33, 1023, 1024, 65_535, 2 ** 31]
+    expect(textToNumbers(numbersToText(numbers))).toEqual(numbers)
+    expect(numbersToText([0, 1, 33])).toBe('ABhB')
+    expect(() => numbersToText([-1])).toThrow(RangeError)
   })
 
   it('gives the same answers from a client that has answered other queries as from a new one', async () => {
@@ -116,7 +111,7 @@ describe('the offline library and the search index', () => {
   it('lists every file of the index, so a saved library answers searches with filters and summaries', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'search-offline-'))
     dirs.push(dir)
-    const { files, built } = clientFor(docs, { maxShardBytes: 2000, titleBlockSize: 4 })
+    const { files, built } = clientFor(docs, { termsPerShard: 4, titleBlockSize: 4 })
     for (const [file, text] of files) {
       await mkdir(path.dirname(path.join(dir, 'search-index', file)), { recursive: true })
       await writeFile(path.join(dir, 'search-index', file), text)

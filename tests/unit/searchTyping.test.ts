@@ -3,7 +3,7 @@
  * them, and a word counted as finished once a stop word follows it.
  */
 import { describe, expect, it } from 'vitest'
-import { buildLunr } from '../../site/src/lib/search/buildIndex'
+import { buildLunr } from '../../site/src/lib/search/lunrReference'
 import { TokenSets } from '../../site/src/lib/search/lunrInternals'
 import { planQuery } from '../../site/src/lib/search/planQuery'
 import { oneEditApart, vocabularyOf } from '../../site/src/lib/search/vocabulary'

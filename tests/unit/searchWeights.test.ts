@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../scripts/generate-corpus'
-import { buildLunr, lunrPostings, searchPostings } from '../../site/src/lib/search/buildIndex'
+import { buildLunr, lunrPostings, searchPostings } from '../../site/src/lib/search/lunrReference'
 import { documentsFromSnapshot } from '../../site/src/lib/search/documents'
 import { doc, fixtureDocs } from '../helpers/searchFixture'
 

@@ -3,38 +3,45 @@
  * is defined in content-models/search/files.ts).
  *
  * A whole lunr index is large (README, "Benchmarks"), and all of it is needed before the first
- * result. Here the weights of the same index (lunr's tokenizer, stemmer, BM25 weights with field
- * boosts; computed in weights.ts without lunr.Builder, which is many times slower) are cut up:
+ * result. Here what the same index's weights are made of (lunr's tokenizer, stemmer, term
+ * frequencies and field lengths, counted in weights.ts without lunr.Builder, which is many times
+ * slower) is cut up, and the browser computes lunr's BM25 weights with field boosts from it
+ * (content-models/search/bm25.ts):
  * - `manifest.json`: the vocabulary (every stemmed term, for typo and prefix matching) cut into
- *   the runs each term shard holds, and each document's type (for the type filter). Nothing else
- *   per document, so it stays small as the site grows. Loaded when the search box gets focus.
- * - `terms/<key>.json`: the postings of a run of consecutive terms (in sorted order, up to a
- *   size), named by its first term: per term and field, the documents holding it and their weights
- *   in thousandths. A query fetches only the shards of its own terms, and the terms a word being
+ *   the runs each term shard holds, each document's type (for the type filter), and the numbers
+ *   every weight shares (boosts, total field lengths). Nothing else per document, so it stays
+ *   small as the site grows. Loaded when the search box gets focus.
+ * - `terms/<key>.json`: the postings of a run of consecutive terms (shards.ts), named by its first
+ *   term: per term and field, the documents holding it, the term's frequency there and the
+ *   field's length. A query fetches only the shards of its own terms, and the terms a word being
  *   typed may become sit together in one or two shards.
+ * - `lengths.json`: the body's length in every document (the one length every term of a document
+ *   would otherwise repeat), fetched with the first shards.
  * - `titles/<n>.json`: the titles and addresses of a small block of documents, fetched for the
  *   results shown, once the shards have ranked them.
  * - `docs/<n>.json`: summaries, in blocks, fetched for the results shown (they fill in after the titles).
  * - `nations.json`: each document's nations, fetched only when a nation filter is chosen.
  * The browser scores with lunr's formula over just the postings a query needs (query.ts): a
  * document's score uses only the weights of the query's terms, so it is the score the whole index
- * would give.
+ * would give. No file but the manifest holds a number that depends on other documents, so a
+ * changed document changes only the files that hold it: the shards of its terms, its title and
+ * summary blocks, the length table, the nations file (an incremental build carries the rest over).
  */
-import { createHash, type Hash } from 'node:crypto'
-import lunr from 'lunr'
-import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, type SearchDocument } from './documents'
+import { createHash } from 'node:crypto'
+import { numbersToText } from '../../../../content-models/search/numberText'
+import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, TYPE_BOOSTS, type SearchDocument } from './documents'
 import {
   docUrl,
   searchIndexPaths,
-  WEIGHT_SCALE,
+  type LengthTable,
   type NationList,
   type SearchManifest,
   type SummaryBlock,
-  type TermPostings as ShardPostings,
   type TermShard,
   type TitleBlock,
 } from './files'
-import { termWeights, WeighError, type TermPostings } from './weights'
+import { termShardsOf } from './shards'
+import { termFrequencies, WeighError, type TermFrequencies } from './weights'
 
 export type { SearchManifest, SummaryBlock, TermShard, TitleBlock }
 
@@ -45,11 +52,12 @@ export type SearchIndexFiles = {
   titleBlocks: TitleBlock[]
   summaryBlocks: SummaryBlock[]
   nations: NationList
+  lengths: LengthTable
 }
 
 export type BuildOptions = {
-  /** Most bytes of JSON in a term shard (a term with more has a shard of its own). */
-  maxShardBytes?: number
+  /** About how many small terms a shard holds (shards.ts; tests make them smaller). */
+  termsPerShard?: number
   /** Documents per title block: a result's title costs its block, so blocks are small. */
   titleBlockSize?: number
   /** Documents per summary block. */
@@ -64,74 +72,17 @@ export class SearchIndexBuildError extends Error {
   }
 }
 
-/** Guides are what most searches are for; other things count a little less on an equal match. */
-export const TYPE_BOOSTS: Partial<Record<SearchDocument['type'], number>> = { guide: 1.5 }
-
-/** The whole lunr index over the documents, as one piece: the reference the index's weights are checked against (tests, benchmark). */
-export const buildLunr = (docs: SearchDocument[]): lunr.Index => {
-  const builder = new lunr.Builder()
-  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer)
-  builder.searchPipeline.add(lunr.stemmer)
-  builder.ref('id')
-  for (const f of SEARCH_FIELDS) builder.field(f.name, { boost: f.boost })
-  docs.forEach((d, i) => {
-    try {
-      builder.add(
-        {
-          id: String(i),
-          title: d.title,
-          alsoSearchedAs: d.alsoSearchedAs,
-          summary: d.summary,
-          headings: d.headings,
-          body: d.body,
-        },
-        { boost: TYPE_BOOSTS[d.type] ?? 1 },
-      )
-    } catch (cause) {
-      throw new SearchIndexBuildError(`Search index build failed at ${d.url}: ${(cause as Error).message}`, {
-        cause,
-      })
-    }
-  })
-  return builder.build()
-}
-
 /**
- * Per term, per field: flat [doc, weight…] postings read from a whole lunr index's field vectors,
- * documents ascending. The reference `termWeights` is checked against (tests, benchmark).
+ * The field whose lengths go in the length table: the body is long, so its length differs in
+ * almost every document, and every term of the body would repeat it (scripts/bench/search.ts:
+ * this cut the bytes before the first result at 10,000 guides; README, "Benchmarks").
  */
-export const lunrPostings = (index: lunr.Index): TermPostings => {
-  // Typed by the augmentation in lunrInternals.ts (lunr's published types leave these out).
-  const { invertedIndex, fieldVectors } = index
-  const termByIndex: string[] = []
-  for (const [term, posting] of Object.entries(invertedIndex)) termByIndex[posting._index] = term
-  const fieldIndex = new Map(SEARCH_FIELDS.map((f, i) => [f.name as string, i]))
-  const pairs = new Map<string, [number, number][][]>()
-  for (const [fieldRef, vector] of Object.entries(fieldVectors)) {
-    const slash = fieldRef.indexOf('/')
-    const field = fieldIndex.get(fieldRef.slice(0, slash))!
-    const doc = Number(fieldRef.slice(slash + 1))
-    const el = vector.elements
-    for (let i = 0; i < el.length; i += 2) {
-      const term = termByIndex[el[i]]
-      let perField = pairs.get(term)
-      if (!perField) pairs.set(term, (perField = SEARCH_FIELDS.map(() => [])))
-      perField[field].push([doc, el[i + 1]])
-    }
-  }
-  const out: TermPostings = new Map()
-  for (const [term, perField] of pairs)
-    out.set(
-      term,
-      perField.map((list) => list.sort((a, b) => a[0] - b[0]).flat()),
-    )
-  return out
-}
+const LENGTH_TABLE_FIELD = 'body'
 
-/** Every term's postings over the documents: lunr's weights (see weights.ts), without building a lunr index. */
-export const searchPostings = (docs: SearchDocument[]): TermPostings => {
+/** Every term's frequencies and every field's lengths over the documents (weights.ts). */
+const frequenciesOf = (docs: SearchDocument[]): TermFrequencies => {
   try {
-    return termWeights(
+    return termFrequencies(
       docs.map((d) => ({ fields: d, boost: TYPE_BOOSTS[d.type] ?? 1 })),
       SEARCH_FIELDS,
     )
@@ -141,46 +92,6 @@ export const searchPostings = (docs: SearchDocument[]): TermPostings => {
       cause,
     })
   }
-}
-
-/**
- * A term's postings as the shards store them: per field, the documents (ascending, as gaps from
- * the one before) and their weights in thousandths (lunr's weights have three decimals, so
- * thousandths / 1000 is the same number, and gzip packs whole numbers better).
- * @example shardPostings([[3, 1.5], [0, 0.25, 3, 0.001]]) // [[[3], [1500]], [[0, 3], [250, 1]]]
- */
-export const shardPostings = (perField: number[][]): ShardPostings =>
-  perField.map((flat) => {
-    const gaps: number[] = []
-    const weights: number[] = []
-    for (let i = 0; i < flat.length; i += 2) {
-      gaps.push(flat[i] - (i ? flat[i - 2] : 0))
-      weights.push(Math.round(flat[i + 1] * WEIGHT_SCALE))
-    }
-    return [gaps, weights]
-  })
-
-/**
- * Packs the sorted terms into shards of consecutive terms, each up to `maxBytes` of JSON (a term
- * bigger than that has a shard of its own), so a query needs few files, and the words a word being
- * typed may become sit together in one or two of them. A shard is named by its first term.
- */
-export const planShards = (sizes: Map<string, number>, maxBytes: number): Map<string, string[]> => {
-  const shards = new Map<string, string[]>()
-  let current: string[] = []
-  let bytes = 0
-  for (const term of [...sizes.keys()].sort()) {
-    const size = sizes.get(term)!
-    if (current.length && bytes + size > maxBytes) {
-      shards.set(current[0], current)
-      current = []
-      bytes = 0
-    }
-    current.push(term)
-    bytes += size
-  }
-  if (current.length) shards.set(current[0], current)
-  return shards
 }
 
 /**
@@ -197,33 +108,6 @@ export const urlAffixes = (urls: readonly string[]): [prefix: string, suffix: st
   return [prefix, suffix]
 }
 
-/**
- * The postings cut into term shards, with each shard's terms in order (an object's keys are not:
- * "91" would come first); every term's postings go into `hash`, so the build id covers the weights.
- */
-const termShardsOf = (
-  postings: TermPostings,
-  maxShardBytes: number,
-  hash: Hash,
-): { termShards: Map<string, TermShard>; shardTerms: string[][] } => {
-  const encoded = new Map<string, ShardPostings>()
-  const sizes = new Map<string, number>()
-  for (const [term, perField] of postings) {
-    // lunr's trimmer can leave an empty term (from "–" or "…"): nothing to find by, and no file name.
-    if (term === '') continue
-    const e = shardPostings(perField)
-    encoded.set(term, e)
-    const json = JSON.stringify(e)
-    hash.update(term).update(json)
-    sizes.set(term, json.length + term.length + 4)
-  }
-  const plan = planShards(sizes, maxShardBytes)
-  const termShards = new Map<string, TermShard>()
-  for (const [key, terms] of plan)
-    termShards.set(key, Object.fromEntries(terms.map((t) => [t, encoded.get(t)!])))
-  return { termShards, shardTerms: [...plan.values()] }
-}
-
 /** Cuts a list into blocks of `size`. */
 const blocks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
@@ -231,18 +115,24 @@ const blocks = <T>(items: readonly T[], size: number): T[][] =>
 /** Builds every file of the search index from the documents. */
 export const buildSearchIndex = (
   docs: SearchDocument[],
-  { maxShardBytes = 8_000, titleBlockSize = 8, summaryBlockSize = 50 }: BuildOptions = {},
+  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50 }: BuildOptions = {},
 ): SearchIndexFiles => {
-  // The build id covers every file, the weights included, so a browser never mixes two builds' files.
+  // The build id covers every file, the postings included, so a browser never mixes two builds' files.
   const hash = createHash('sha256')
-  const { termShards, shardTerms } = termShardsOf(searchPostings(docs), maxShardBytes, hash)
+  const { terms, lengths } = frequenciesOf(docs)
+  const lengthTableField = SEARCH_FIELDS.findIndex((f) => f.name === LENGTH_TABLE_FIELD)
+  const { termShards, shardTerms } = termShardsOf(terms, lengths, lengthTableField, hash, termsPerShard)
   const types = SEARCH_TYPES.map((t) => t.value as string)
   const docTypes = docs.map((d) => types.indexOf(d.type))
   const affixes = types.map((t) => urlAffixes(docs.filter((d) => d.type === t).map((d) => d.url)))
   const manifestBody = {
-    version: 4 as const,
+    version: 5 as const,
     fields: SEARCH_FIELDS.map((f) => f.name as string),
+    fieldBoosts: SEARCH_FIELDS.map((f) => f.boost),
+    fieldLengthTotals: lengths.map((l) => l.reduce((a, b) => a + b, 0)),
+    lengthTableField,
     types,
+    typeBoosts: types.map((t) => TYPE_BOOSTS[t as SearchDocument['type']] ?? 1),
     docTypes,
     titleBlockSize,
     summaryBlockSize,
@@ -269,11 +159,19 @@ export const buildSearchIndex = (
   const nations = docs.map((d) =>
     SEARCH_NATIONS.reduce((bits, n, i) => (d.nations.includes(n.value) ? bits | (1 << i) : bits), 0),
   )
+  const lengthTable = numbersToText([...lengths[lengthTableField]])
   const build = hash
-    .update(JSON.stringify([manifestBody, titleBlocks, summaryBlocks, nations]))
+    .update(JSON.stringify([manifestBody, titleBlocks, summaryBlocks, nations, lengthTable]))
     .digest('hex')
     .slice(0, 12)
-  return { manifest: { ...manifestBody, build }, termShards, titleBlocks, summaryBlocks, nations }
+  return {
+    manifest: { ...manifestBody, build },
+    termShards,
+    titleBlocks,
+    summaryBlocks,
+    nations,
+    lengths: lengthTable,
+  }
 }
 
 /** Every file of the index as path → JSON text (for writing to disk, benchmarks and tests). */
@@ -283,5 +181,6 @@ export const serialiseSearchIndex = (files: SearchIndexFiles): Map<string, strin
   files.titleBlocks.forEach((b, i) => out.set(searchIndexPaths.titles(i), JSON.stringify(b)))
   files.summaryBlocks.forEach((b, i) => out.set(searchIndexPaths.summaries(i), JSON.stringify(b)))
   out.set(searchIndexPaths.nations(), JSON.stringify(files.nations))
+  out.set(searchIndexPaths.lengths(), JSON.stringify(files.lengths))
   return out
 }

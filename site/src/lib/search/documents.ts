@@ -33,6 +33,9 @@ export const SEARCH_FIELDS = [
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]['name']
 
+/** Guides are what most searches are for; other things count a little less on an equal match. */
+export const TYPE_BOOSTS: Partial<Record<SearchType, number>> = { guide: 1.5 }
+
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

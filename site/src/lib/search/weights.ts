@@ -4,18 +4,15 @@
  * lunr.Builder#add keeps, for every term of every field of every document, a Token object, a
  * pipeline pass and an entry in its inverted index, then builds a token set we never read: too
  * slow for the publish → live budget (README, "Benchmarks"; scripts/bench/search.ts prints both
- * times). The weights are all we keep, and they depend only on term frequencies, field
- * lengths and document counts, so they are computed here from those, with lunr's own tokenizer
- * rule, its own pipeline functions (trimmer, stop-word filter, stemmer: run once per distinct
- * word, then cached) and its own formula and rounding, step for step.
+ * times). The weights depend only on term frequencies, field lengths and document counts, so
+ * those are counted here, with lunr's own tokenizer rule and its own pipeline functions (trimmer,
+ * stop-word filter, stemmer: run once per distinct word, then cached); the index stores the
+ * frequencies and lengths, and the weights are lunr's formula over them (content-models/search/bm25.ts).
  * tests/unit/searchWeights.test.ts checks every weight against lunr.Builder's.
  */
 import lunr from 'lunr'
+import { averageLength, lunrIdf, lunrWeight } from '../../../../content-models/search/bm25'
 import type { SearchField } from './documents'
-
-/** lunr.Builder's defaults: term-frequency saturation (k1) and field-length normalisation (b). */
-const K1 = 1.2
-const B = 0.75
 
 /** lunr.tokenizer's separator (lunr.tokenizer.separator), as one split. */
 const SEPARATOR = /[\s-]+/
@@ -83,27 +80,25 @@ export class WeighError extends Error {
   }
 }
 
+/** What the index stores: per term, per field, flat [doc, tf, doc, tf…] (documents ascending); per field, every document's length. */
+export type TermFrequencies = { terms: Map<string, number[][]>; lengths: Int32Array[] }
+
 /**
- * Every term's weight in every field of every document, as lunr.Builder#build would put in its
- * field vectors (idf × saturated term frequency × field boost × document boost, rounded to 3
- * decimals), documents numbered in the order given.
+ * Every term's frequency in every field of every document, and every field's length in every
+ * document, as lunr.Builder#add counts them (documents numbered in the order given).
  */
-export const termWeights = (
+export const termFrequencies = (
   docs: readonly WeighedDocument[],
   fields: readonly WeightedField[],
-): TermPostings => {
+): TermFrequencies => {
   const vocab = new TermNumbers()
-  const fieldCount = fields.length
   const n = docs.length
-  // Per field, per document: its terms and their frequencies as [term, tf, term, tf…], and its length.
-  const frequencies: Int32Array[][] = fields.map(() => new Array(n))
   const lengths: Int32Array[] = fields.map(() => new Int32Array(n))
-  // Per term: in how many (document, field) pairs it occurs; lunr's idf counts a document once per field.
-  let pairs = new Int32Array(1024)
+  const postings: number[][][] = []
   let counts = new Int32Array(1024)
   const seen: number[] = []
   for (let d = 0; d < n; d++) {
-    for (let f = 0; f < fieldCount; f++) {
+    for (let f = 0; f < fields.length; f++) {
       let words: string[]
       try {
         words = wordsOf(docs[d].fields[fields[f].name])
@@ -114,55 +109,59 @@ export const termWeights = (
       for (const w of words) {
         const id = vocab.idOf(w)
         if (id < 0) continue
-        if (id >= counts.length) {
-          counts = grow(counts, id)
-          pairs = grow(pairs, id)
-        }
+        if (id >= counts.length) counts = grow(counts, id)
         length++
         if (counts[id]++ === 0) seen.push(id)
       }
-      const tf = new Int32Array(seen.length * 2)
-      seen.forEach((id, i) => {
-        tf[2 * i] = id
-        tf[2 * i + 1] = counts[id]
+      for (const id of seen) {
+        postings[id] ??= fields.map(() => [])
+        postings[id][f].push(d, counts[id])
         counts[id] = 0
-        pairs[id]++
-      })
+      }
       seen.length = 0
-      frequencies[f][d] = tf
       lengths[f][d] = length
     }
   }
+  return { terms: new Map(vocab.terms.map((term, id) => [term, postings[id]])), lengths }
+}
 
-  // lunr.idf, with its document count per (document, field) pair.
-  const idfs = new Float64Array(vocab.terms.length)
-  for (let id = 0; id < idfs.length; id++) {
-    const x = (n - pairs[id] + 0.5) / (pairs[id] + 0.5)
-    idfs[id] = Math.log(1 + Math.abs(x))
+/**
+ * Every term's weight in every field of every document, as lunr.Builder#build would put in its
+ * field vectors (bm25.ts), documents numbered in the order given: the reference the browser's
+ * weights are checked against (tests, benchmark).
+ */
+export const termWeights = (
+  docs: readonly WeighedDocument[],
+  fields: readonly WeightedField[],
+): TermPostings => {
+  const { terms, lengths } = termFrequencies(docs, fields)
+  const n = docs.length
+  const stats = fields.map((f, i) => ({
+    averageLength: averageLength(
+      lengths[i].reduce((a, b) => a + b, 0),
+      n,
+    ),
+    boost: f.boost,
+  }))
+  const out: TermPostings = new Map()
+  for (const [term, perField] of terms) {
+    const idf = lunrIdf(
+      perField.reduce((pairs, flat) => pairs + flat.length / 2, 0),
+      n,
+    )
+    out.set(
+      term,
+      perField.map((flat, f) => {
+        const weighed: number[] = []
+        for (let i = 0; i < flat.length; i += 2) {
+          const d = flat[i]
+          weighed.push(d, lunrWeight(idf, flat[i + 1], lengths[f][d], stats[f], docs[d].boost))
+        }
+        return weighed
+      }),
+    )
   }
-
-  const postings: number[][][] = vocab.terms.map(() => Array.from({ length: fieldCount }, () => []))
-  for (let f = 0; f < fieldCount; f++) {
-    let total = 0
-    for (const l of lengths[f]) total += l
-    const average = total / n
-    const fieldBoost = fields[f].boost || 1
-    for (let d = 0; d < n; d++) {
-      const fieldLength = lengths[f][d]
-      const docBoost = docs[d].boost || 1
-      const tfs = frequencies[f][d]
-      for (let i = 0; i < tfs.length; i += 2) {
-        const id = tfs[i]
-        const tf = tfs[i + 1]
-        // lunr.Builder#createFieldVectors, operation for operation, so the rounding matches.
-        let score = (idfs[id] * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (fieldLength / average)) + tf)
-        score *= fieldBoost
-        score *= docBoost
-        postings[id][f].push(d, Math.round(score * 1000) / 1000)
-      }
-    }
-  }
-  return new Map(vocab.terms.map((term, id) => [term, postings[id]]))
+  return out
 }
 
 const grow = (a: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> => {
