@@ -19,7 +19,7 @@ import { runReviewAction } from '../../cms/review/actions'
 import { buildCmsIfNeeded } from '../../scripts/lib/cmsBuild'
 import { startCmsServers, type CmsServers } from '../../scripts/lib/cmsServers'
 import { onFreePort } from '../../scripts/lib/ports'
-import { launchBrowser } from '../helpers/browser'
+import { chooseAdminOption, launchBrowser } from '../helpers/browser'
 import { make } from '../helpers/factories'
 import { reserveAddress, type ReservedAddress } from '../helpers/reservedAddress'
 import { startResendStandIn } from '../helpers/resendStandIn'
@@ -169,12 +169,10 @@ describe('publishing from the admin', () => {
     await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 60_000 })
 
     await page.goto(`${cmsUrl}/admin/collections/supporter-updates/create`)
-    await page.locator('#field-petition').click()
-    await page.locator('.rs__option', { hasText: 'Fair rotas at Quickdrop' }).click()
+    await chooseAdminOption(page, '#field-petition', 'Fair rotas at Quickdrop')
     await page.fill('#field-subject', 'We handed it in')
     await page.fill('#field-body', 'Thank you. We handed the petition to the directors today.')
-    await page.locator('#field-state').click()
-    await page.locator('.rs__option', { hasText: 'Queued: send it' }).click()
+    await chooseAdminOption(page, '#field-state', 'Queued: send it')
     await page.getByRole('button', { name: 'Save' }).click()
     // Saved: the address becomes the update's own, and the form is read-only from now on.
     await page.waitForURL(/\/supporter-updates\/\d+$/, { timeout: 30_000 })
