@@ -4,7 +4,8 @@ import { mkdir, readdir, readFile, readlink, rename, rm, stat, symlink } from 'n
 import path from 'node:path'
 import { dataDir } from '../../content-models/paths'
 import { buildFingerprint, sourceFingerprint } from './fingerprint'
-import { planIncremental, readEntries, type IncrementalPlan } from './incremental'
+import { planIncremental, type IncrementalPlan } from './incremental'
+import { readEntries } from './planEntries'
 import { makeBuild, SOURCE_FILE, type Timed } from './makeBuild'
 
 export { buildFingerprint, sourceFingerprint } from './fingerprint'

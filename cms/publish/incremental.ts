@@ -4,6 +4,7 @@ import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { changedListPages, paginatedLists, type ListItem } from '../../content-models/lists'
 import { referencedSlugs } from './links'
+import { sameEntry, type PlanEntries, type PlanEntry } from './planEntries'
 import { listFiles } from './checkBuild'
 import { OFFLINE_FILES } from './offline'
 
@@ -30,8 +31,8 @@ const FULL_BUILD_COLLECTIONS: readonly PublicCollection[] = ['topics']
 /** Above this share of entries to render (on a site of 50 or more), an incremental build saves little: build everything. */
 const MAX_CHANGED_SHARE = 0.4
 
-type Entry = { id: string | number; slug: string } & Record<string, unknown>
-type SnapshotEntries = Partial<Record<PublicCollection, Entry[]>>
+type Entry = PlanEntry
+type SnapshotEntries = PlanEntries
 
 /**
  * What the pages under each top-level folder of the site (`''` for the home page) read from the
@@ -103,17 +104,6 @@ export const planFolders = (changed: ReadonlySet<PublicCollection>): Record<stri
     ]),
   )
 
-const readJson = async (file: string): Promise<unknown> =>
-  existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null
-
-/** Reads the collections of a snapshot folder. */
-export const readEntries = async (dir: string): Promise<SnapshotEntries> => {
-  const out: SnapshotEntries = {}
-  for (const c of PUBLIC_COLLECTIONS)
-    out[c] = ((await readJson(path.join(dir, `${c}.json`))) as Entry[] | null) ?? []
-  return out
-}
-
 /** The paginated lists of a snapshot's entries (see content-models/lists.ts). */
 const listsOf = (entries: SnapshotEntries) =>
   // eslint-disable-next-line no-restricted-syntax -- snapshot guides have a title and summary (SnapshotGuide); the planner reads them untyped
@@ -156,7 +146,7 @@ export const planIncremental = (
     }
     for (const [id, e] of now) {
       const prev = old.get(id)
-      if (prev && JSON.stringify(prev) === JSON.stringify(e)) continue
+      if (prev && sameEntry(prev, e)) continue
       if (FULL_BUILD_COLLECTIONS.includes(c)) return { full: true, reason: `${c} changed` }
       changed++
       changedCollections.add(c)
@@ -223,6 +213,9 @@ const LIST_PAGE_FILE = /^(guides|topics\/[^/]+)\/page\/\d+\/index\.html(\.br|\.g
  */
 export const remadeAfterRender = (file: string): boolean =>
   file.startsWith('share/') || file.startsWith('assets/') || offlineFiles.has(file.replace(/\.(br|gz)$/, ''))
+
+const readJson = async (file: string): Promise<unknown> =>
+  existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : null
 
 /** The page files a build's route list names (ROUTES_FILE, written by site/render/render.ts), or null. */
 const pageFiles = async (dir: string): Promise<string[] | null> =>

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
+import { forEachEntry } from '../../content-models/snapshotEntries'
+import { referencedSlugs } from './links'
+
+/**
+ * The snapshot entries an incremental plan reads, held small: a plan needs each entry's id and
+ * slug, what it links to, what the long lists show of it (title, summary, topics), and whether it
+ * changed. So each entry is read from its file one at a time (content-models/snapshotEntries.ts)
+ * and kept as those fields plus a digest of the whole entry, never its body: at 10,000 guides the
+ * two snapshots parsed whole took most of the CMS process's 1.9 GB.
+ */
+export type PlanEntry = { id: string | number; slug: string } & Record<string, unknown>
+export type PlanEntries = Partial<Record<PublicCollection, PlanEntry[]>>
+
+/** Where a slim entry keeps its whole entry's digest (a symbol: never serialised, never a field). */
+const DIGEST = Symbol('entry digest')
+
+const digest = (entry: unknown): string => createHash('sha256').update(JSON.stringify(entry)).digest('base64')
+
+/** Whether two entries are the same, by their digests when read slim, else by their JSON. */
+export const sameEntry = (a: PlanEntry, b: PlanEntry): boolean => {
+  const da = (a as { [DIGEST]?: string })[DIGEST] ?? digest(a)
+  const db = (b as { [DIGEST]?: string })[DIGEST] ?? digest(b)
+  return da === db
+}
+
+/**
+ * An entry as the plan keeps it. `links` holds every slug the entry refers to, as objects, so
+ * referencedSlugs() finds the same slugs in the slim entry as in the whole one.
+ */
+export const slimEntry = (entry: PlanEntry): PlanEntry => {
+  const slim: PlanEntry = {
+    id: entry.id,
+    slug: entry.slug,
+    title: entry.title,
+    summary: entry.summary,
+    links: [...referencedSlugs(entry)].map((slug) => ({ slug })),
+  }
+  if (Array.isArray(entry.topics))
+    slim.topics = (entry.topics as unknown[]).map((t) => ({ slug: (t as { slug?: unknown })?.slug }))
+  Object.defineProperty(slim, DIGEST, { value: digest(entry) })
+  return slim
+}
+
+/** Reads the collections of a snapshot folder, an entry at a time, each kept slim. */
+export const readEntries = async (dir: string): Promise<PlanEntries> => {
+  const out: PlanEntries = {}
+  for (const c of PUBLIC_COLLECTIONS) {
+    const file = path.join(dir, `${c}.json`)
+    const entries: PlanEntry[] = []
+    if (existsSync(file)) forEachEntry(file, (e) => entries.push(slimEntry(e as PlanEntry)))
+    out[c] = entries
+  }
+  return out
+}
