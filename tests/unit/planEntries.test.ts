@@ -55,7 +55,7 @@ describe('the incremental plan from slim entries', () => {
     expect(Object.keys(guides[0]!).sort()).toEqual(['id', 'links', 'slug', 'summary', 'title', 'topics'])
     const target = corpus.guides[7]!
     const { slim, whole } = await plans(
-      withGuides(corpus.guides.map((g) => (g === target ? { ...g, body: `${g.body} ` } : g))),
+      withGuides(corpus.guides.map((g) => (g === target ? { ...g, bodyHtml: `${g.bodyHtml} ` } : g))),
     )
     expect(slim).toEqual(whole)
     expect(slim.full).toBe(false)
