@@ -14,14 +14,25 @@
  * lengths), so one changed document would change every file. The files hold what does not
  * (term frequencies and field lengths); the manifest holds the numbers that do, and the browser
  * computes lunr's weights from both (bm25.ts). Lists of numbers are text (numberText.ts).
+ *
+ * A document keeps its number from build to build (docNumbers.ts, in the builder): a new one takes
+ * a free number, a removed one leaves its number empty, so adding or removing a document changes
+ * only the files that hold it. The manifest, always fetched fresh, names every other file with a
+ * hash of its content (`fileHashes`), which the browser puts in the file's address: a file that did
+ * not change keeps its address (and stays in the reader's caches), and a changed one gets a new one,
+ * so no cache ever gives a file of another build.
  */
 import { shardFileName } from './analyse'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
-  version: 5
-  /** Changes whenever the index does; the browser adds it to every file address so caches never mix builds. */
+  version: 6
+  /** Changes whenever the index does (a hash of every file's hash). */
   build: string
+  /** How many documents there are (lunr's count: numbers left empty by removed documents are not counted). */
+  documentCount: number
+  /** Each file's content hash, FILE_HASH_LENGTH characters each, in the order of its kind (see FileHashes). */
+  fileHashes: FileHashes
   fields: string[]
   /** Per field (as `fields`): its boost. */
   fieldBoosts: number[]
@@ -32,7 +43,7 @@ export type SearchManifest = {
   types: string[]
   /** Per type (as `types`): its documents' boost. */
   typeBoosts: number[]
-  /** Per document: its index in `types` (runs of one value, so it gzips to almost nothing). */
+  /** Per document number: its index in `types`, or -1 for a number left empty (runs of one value, so it gzips to almost nothing). */
   docTypes: number[]
   /** Documents per title block and per summary block (see `blockOf`). */
   titleBlockSize: number
@@ -58,7 +69,23 @@ export type TermPostings = [docGaps: string, termFrequencies: string, fieldLengt
 /** The terms of one shard and their postings. */
 export type TermShard = Record<string, TermPostings>
 
-/** Per document of a block: the middle of its address (see `urlAffixes`) and its title. */
+/**
+ * The files' hashes by kind, each a string of FILE_HASH_LENGTH characters per file: the term
+ * shards in `shardTerms` order, the title and summary blocks by number, the length table, the
+ * nations file.
+ */
+export type FileHashes = {
+  terms: string
+  titles: string
+  summaries: string
+  lengths: string
+  nations: string
+}
+
+/** Characters of a file's hash (base64url: 36 bits, so a changed file gets a new address). */
+export const FILE_HASH_LENGTH = 6
+
+/** Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and '' for an empty number). */
 export type TitleBlock = [urlMiddle: string, title: string][]
 
 /** The summaries of a block of documents. */
@@ -67,7 +94,7 @@ export type SummaryBlock = string[]
 /** Per document: a bit per nation in SEARCH_NATIONS order; 0 means "not tied to a nation". */
 export type NationList = number[]
 
-/** The length of the `lengthTableField` field in every document, as a number list (numberText.ts). */
+/** The length of the `lengthTableField` field in every document (0 for an empty number), as a number list (numberText.ts). */
 export type LengthTable = string
 
 /** The shard keys of a manifest: the first term of each shard, sorted. */
@@ -98,4 +125,46 @@ export const searchIndexPaths = {
   summaries: (block: number) => `docs/${block}.json`,
   nations: () => 'nations.json',
   lengths: () => 'lengths.json',
+}
+
+/** The hash of the `i`th file of a kind (see FileHashes). */
+const hashAt = (hashes: string, i: number): string =>
+  hashes.slice(i * FILE_HASH_LENGTH, (i + 1) * FILE_HASH_LENGTH)
+
+/**
+ * Every file's path (the manifest's aside) with its hash.
+ * @example searchFileHashes(manifest).get('lengths.json') // 'x3Fq_a'
+ */
+export const searchFileHashes = (
+  manifest: Pick<SearchManifest, 'fileHashes' | 'shardTerms'>,
+): Map<string, string> => {
+  const { fileHashes: h } = manifest
+  const out = new Map<string, string>()
+  shardKeys(manifest).forEach((key, i) => out.set(searchIndexPaths.terms(key), hashAt(h.terms, i)))
+  for (let i = 0; i * FILE_HASH_LENGTH < h.titles.length; i++)
+    out.set(searchIndexPaths.titles(i), hashAt(h.titles, i))
+  for (let i = 0; i * FILE_HASH_LENGTH < h.summaries.length; i++)
+    out.set(searchIndexPaths.summaries(i), hashAt(h.summaries, i))
+  out.set(searchIndexPaths.lengths(), h.lengths)
+  out.set(searchIndexPaths.nations(), h.nations)
+  return out
+}
+
+/**
+ * What follows each file's path in its address, as the island asks for it and the offline library
+ * saves it: `?h=<its hash>` (or, from a manifest made before files had hashes, `?v=<build>`);
+ * nothing for the manifest, which is always asked for fresh.
+ * @example searchFileQueries(manifest)('lengths.json') // '?h=x3Fq_a'
+ */
+export const searchFileQueries = (
+  manifest: Pick<SearchManifest, 'build' | 'shardTerms'> & Partial<Pick<SearchManifest, 'fileHashes'>>,
+): ((path: string) => string) => {
+  const hashes = manifest.fileHashes
+    ? searchFileHashes({ fileHashes: manifest.fileHashes, shardTerms: manifest.shardTerms })
+    : undefined
+  return (path) => {
+    if (path === searchIndexPaths.manifest()) return ''
+    const hash = hashes?.get(path)
+    return hash ? `?h=${hash}` : `?v=${manifest.build}`
+  }
 }

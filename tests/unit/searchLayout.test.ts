@@ -16,6 +16,7 @@ import {
 import { shardPostings } from '../../site/src/lib/search/shards'
 import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
 import { SearchClient } from '../../site/src/lib/search/query'
+import { searchFileHashes } from '../../site/src/lib/search/files'
 import { bestDocs } from '../../content-models/search/topDocs'
 import { numbersToText, textToNumbers } from '../../content-models/search/numberText'
 import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
@@ -117,11 +118,13 @@ describe('the offline library and the search index', () => {
       await writeFile(path.join(dir, 'search-index', file), text)
     }
     const listed = new Set((await libraryManifest(dir)).files.map((f) => f.url))
-    const v = `?v=${built.manifest.build}`
+    const hashes = searchFileHashes(built.manifest)
     for (const file of files.keys())
-      expect(listed).toContain(`/search-index/${file}${file === 'manifest.json' ? '' : v}`)
-    const saved = new SearchClient(async (p, build) => {
-      const url = `/search-index/${p}${build ? `?v=${build}` : ''}`
+      expect(listed).toContain(
+        `/search-index/${file}${file === 'manifest.json' ? '' : `?h=${hashes.get(file)}`}`,
+      )
+    const saved = new SearchClient(async (p, suffix) => {
+      const url = `/search-index/${p}${suffix ?? ''}`
       if (!listed.has(url)) throw new Error(`not saved: ${url}`)
       return JSON.parse(files.get(p)!)
     })
