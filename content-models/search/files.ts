@@ -71,8 +71,11 @@ export type TermShard = Record<string, TermPostings>
 
 /**
  * The files' hashes by kind, each a string of FILE_HASH_LENGTH characters per file: the term
- * shards in `shardTerms` order, the title and summary blocks by number, the length table, the
- * nations file.
+ * shards in `shardTerms` order, the summary blocks by number, the length table, the nations file.
+ * Title blocks are small and many (one per 4 documents: 2,500 at 10,000 documents), so their
+ * hashes would be most of the manifest: one hash covers TITLE_BLOCKS_PER_HASH blocks in a row, and
+ * a changed title gives its neighbours in that run a new address too (a few hundred bytes each,
+ * fetched only for the results shown).
  */
 export type FileHashes = {
   terms: string
@@ -84,6 +87,9 @@ export type FileHashes = {
 
 /** Characters of a file's hash (base64url: 36 bits, so a changed file gets a new address). */
 export const FILE_HASH_LENGTH = 6
+
+/** Title blocks in a row that share one hash (see FileHashes). */
+export const TITLE_BLOCKS_PER_HASH = 16
 
 /** Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and '' for an empty number). */
 export type TitleBlock = [urlMiddle: string, title: string][]
@@ -136,13 +142,13 @@ const hashAt = (hashes: string, i: number): string =>
  * @example searchFileHashes(manifest).get('lengths.json') // 'x3Fq_a'
  */
 export const searchFileHashes = (
-  manifest: Pick<SearchManifest, 'fileHashes' | 'shardTerms'>,
+  manifest: Pick<SearchManifest, 'fileHashes' | 'shardTerms' | 'docTypes' | 'titleBlockSize'>,
 ): Map<string, string> => {
   const { fileHashes: h } = manifest
   const out = new Map<string, string>()
   shardKeys(manifest).forEach((key, i) => out.set(searchIndexPaths.terms(key), hashAt(h.terms, i)))
-  for (let i = 0; i * FILE_HASH_LENGTH < h.titles.length; i++)
-    out.set(searchIndexPaths.titles(i), hashAt(h.titles, i))
+  for (let i = 0; i < Math.ceil(manifest.docTypes.length / manifest.titleBlockSize); i++)
+    out.set(searchIndexPaths.titles(i), hashAt(h.titles, Math.floor(i / TITLE_BLOCKS_PER_HASH)))
   for (let i = 0; i * FILE_HASH_LENGTH < h.summaries.length; i++)
     out.set(searchIndexPaths.summaries(i), hashAt(h.summaries, i))
   out.set(searchIndexPaths.lengths(), h.lengths)
@@ -157,11 +163,11 @@ export const searchFileHashes = (
  * @example searchFileQueries(manifest)('lengths.json') // '?h=x3Fq_a'
  */
 export const searchFileQueries = (
-  manifest: Pick<SearchManifest, 'build' | 'shardTerms'> & Partial<Pick<SearchManifest, 'fileHashes'>>,
+  manifest: Pick<SearchManifest, 'build' | 'shardTerms' | 'docTypes' | 'titleBlockSize'> &
+    Partial<Pick<SearchManifest, 'fileHashes'>>,
 ): ((path: string) => string) => {
-  const hashes = manifest.fileHashes
-    ? searchFileHashes({ fileHashes: manifest.fileHashes, shardTerms: manifest.shardTerms })
-    : undefined
+  const { fileHashes } = manifest
+  const hashes = fileHashes ? searchFileHashes({ ...manifest, fileHashes }) : undefined
   return (path) => {
     if (path === searchIndexPaths.manifest()) return ''
     const hash = hashes?.get(path)

@@ -37,6 +37,7 @@ import {
   docUrl,
   FILE_HASH_LENGTH,
   searchIndexPaths,
+  TITLE_BLOCKS_PER_HASH,
   type FileHashes,
   type LengthTable,
   type NationList,
@@ -105,16 +106,21 @@ const frequenciesOf = (docs: NumberedDocuments): TermFrequencies => {
   }
 }
 
+/** Cuts a list into blocks of `size`. */
+const blocks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+
 /** A file's hash as the manifest names it (files.ts, FileHashes): base64url of its SHA-256, cut short. */
 const fileHash = (json: string): string =>
   createHash('sha256').update(json).digest('base64url').slice(0, FILE_HASH_LENGTH)
 
-/** The hash of every file but the manifest (files.ts, FileHashes). */
+/** The hash of every file but the manifest, and of each run of title blocks (files.ts, FileHashes). */
 const fileHashesOf = (files: Omit<SearchIndexFiles, 'manifest'>): FileHashes => {
   const all = (items: Iterable<unknown>) => [...items].map((x) => fileHash(JSON.stringify(x))).join('')
+  const titleRuns = blocks(files.titleBlocks, TITLE_BLOCKS_PER_HASH)
   return {
     terms: all(files.termShards.values()),
-    titles: all(files.titleBlocks),
+    titles: titleRuns.map((run) => fileHash(run.map((b) => JSON.stringify(b)).join('\n'))).join(''),
     summaries: all(files.summaryBlocks),
     lengths: fileHash(JSON.stringify(files.lengths)),
     nations: fileHash(JSON.stringify(files.nations)),
@@ -134,10 +140,6 @@ export const urlAffixes = (urls: readonly string[]): [prefix: string, suffix: st
   const suffix = urls.every((u) => u.endsWith('/') && u.length > prefix.length) ? '/' : ''
   return [prefix, suffix]
 }
-
-/** Cuts a list into blocks of `size`. */
-const blocks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 
 /**
  * What every address of each type starts and ends with, and each document's middle (files.ts,
