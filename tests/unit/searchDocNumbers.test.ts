@@ -6,7 +6,10 @@
  * Scores stay lunr's: an index with an empty number answers every query with the same documents
  * and the same scores as an index numbered afresh.
  */
-import { describe, expect, it } from 'vitest'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { generateCorpus } from '../../scripts/generate-corpus'
 import { textToNumbers } from '../../content-models/search/numberText'
 import {
@@ -14,7 +17,12 @@ import {
   serialiseSearchIndex,
   type SearchIndexFiles,
 } from '../../site/src/lib/search/buildIndex'
-import { docTableOf, numberDocuments, type DocTable } from '../../site/src/lib/search/docNumbers'
+import {
+  docTableOf,
+  numberDocuments,
+  readDocTable,
+  type DocTable,
+} from '../../site/src/lib/search/docNumbers'
 import { documentsFromSnapshot, type SearchDocument } from '../../site/src/lib/search/documents'
 import {
   searchFileHashes,
@@ -30,8 +38,13 @@ const corpus = await generateCorpus({ guides: 201, templates: 10, sessions: 10, 
 const all = documentsFromSnapshot(corpus)
 const ADDED = 100
 const without = (i: number) => all.filter((_, j) => j !== i)
+const REMOVED = 60
 
 const tableOf = (index: SearchIndexFiles): DocTable => docTableOf(index.manifest, (n) => index.titleBlocks[n])
+
+/** Built once, for the tests below: the index of every document, and of all but REMOVED numbered from it. */
+const indexOfAll = buildSearchIndex(all)
+const indexWithout = buildSearchIndex(numberDocuments(without(REMOVED), tableOf(indexOfAll)))
 
 /** The shard files holding a term whose postings name document `n`. */
 const shardsHolding = (index: SearchIndexFiles, n: number): string[] => {
@@ -135,30 +148,26 @@ describe('the search index after one guide is added to or removed from 200', () 
     expect(differ.length).toBe(73)
     expect(serialiseSearchIndex(after).size).toBe(157)
     // Numbered afresh, as before, nearly every file changed.
-    const renumbered = changedSearchFiles(
-      serialiseSearchIndex(before),
-      serialiseSearchIndex(buildSearchIndex(all)),
-    )
+    const renumbered = changedSearchFiles(serialiseSearchIndex(before), serialiseSearchIndex(indexOfAll))
     expect(renumbered.length).toBe(130)
   })
 
   it('removing one leaves its number empty and rewrites only the same kinds of file', () => {
-    const before = buildSearchIndex(all)
-    const numbered = numberDocuments(without(60), tableOf(before))
-    const after = buildSearchIndex(numbered)
-    expect(numbered[60]).toBeNull()
+    const [before, after] = [indexOfAll, indexWithout]
+    const numbered = numberDocuments(without(REMOVED), tableOf(before))
+    expect(numbered[REMOVED]).toBeNull()
     expect(after.manifest.documentCount).toBe(all.length - 1)
-    expect(after.manifest.docTypes[60]).toBe(-1)
-    const { differ, shards } = check(before, after, 60, before)
+    expect(after.manifest.docTypes[REMOVED]).toBe(-1)
+    const { differ, shards } = check(before, after, REMOVED, before)
     expect(shards.length).toBe(65)
     expect(differ.length).toBe(70)
   })
 
   it('gives every query the same documents and scores as an index numbered afresh', async () => {
-    const left: SearchDocument[] = without(60)
-    const holed = clientOf(buildSearchIndex(numberDocuments(left, tableOf(buildSearchIndex(all)))))
+    const left: SearchDocument[] = without(REMOVED)
+    const holed = clientOf(indexWithout)
     const fresh = clientOf(buildSearchIndex(left))
-    const words = left.slice(0, 40).flatMap((d) => d.title.split(' ').slice(0, 2))
+    const words = left.slice(0, 15).flatMap((d) => d.title.split(' ').slice(0, 2))
     for (const query of [...new Set(words)].concat(['holiday pay', 'unfair dismissal tribunal', 'sick p']))
       expect(await answers(holed, query), query).toEqual(await answers(fresh, query))
   })
@@ -181,5 +190,38 @@ describe('search file addresses', () => {
   it('falls back to the build for a manifest made before files had hashes', () => {
     const { fileHashes: _, ...old } = buildSearchIndex(all.slice(0, 3)).manifest
     expect(searchFileQueries(old)('lengths.json')).toBe(`?v=${old.build}`)
+  })
+})
+
+describe('reading the live build’s numbers', () => {
+  const dirs: string[] = []
+  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
+
+  /** A build folder holding the index's files under search-index/. */
+  const buildWith = async (files: Map<string, string>) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-numbers-'))
+    dirs.push(dir)
+    for (const [file, text] of files) {
+      await mkdir(path.dirname(path.join(dir, 'search-index', file)), { recursive: true })
+      await writeFile(path.join(dir, 'search-index', file), text)
+    }
+    return dir
+  }
+
+  it('reads each number’s address from the manifest and title blocks, empty numbers as null', async () => {
+    const table = readDocTable(await buildWith(serialiseSearchIndex(indexWithout)))
+    expect(table).toEqual(tableOf(indexWithout))
+    expect(table![REMOVED]).toBeNull()
+    expect(table!.filter(Boolean)).toHaveLength(all.length - 1)
+  })
+
+  it('numbers afresh, saying why, when the live build’s index cannot be read; silently when it has none', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(readDocTable(await buildWith(new Map()))).toBeUndefined()
+    expect(warn).not.toHaveBeenCalled()
+    const broken = await buildWith(new Map([['manifest.json', '{"docTypes": [0], "titleBlockSize": 4']]))
+    expect(readDocTable(broken)).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('numbering its documents afresh'))
+    warn.mockRestore()
   })
 })
