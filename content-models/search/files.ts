@@ -17,12 +17,14 @@
  *
  * A document keeps its number from build to build (docNumbers.ts, in the builder): a new one takes
  * a free number, a removed one leaves its number empty, so adding or removing a document changes
- * only the files that hold it. The manifest, always fetched fresh, names every other file with a
- * hash of its content (`fileHashes`), which the browser puts in the file's address: a file that did
- * not change keeps its address (and stays in the reader's caches), and a changed one gets a new one,
- * so no cache ever gives a file of another build.
+ * only the files that hold it. The manifest, always fetched fresh, gives every other file its
+ * generation: the build in which its bytes last changed (`generations`, `fileGenerations`), which
+ * the browser puts in the file's address. A file that did not change keeps its address (and stays
+ * in the reader's caches), and a changed one gets the new build's, so no cache ever gives a file of
+ * another build.
  */
 import { shardFileName } from './analyse'
+import { textToNumbers } from './numberText'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
@@ -31,8 +33,10 @@ export type SearchManifest = {
   build: string
   /** How many documents there are (lunr's count: numbers left empty by removed documents are not counted). */
   documentCount: number
-  /** Each file's content hash, FILE_HASH_LENGTH characters each, in the order of its kind (see FileHashes). */
-  fileHashes: FileHashes
+  /** The builds in which files last changed (see FileGenerations), oldest first; at most MAX_GENERATIONS. */
+  generations: string[]
+  /** Per file, its generation: an index into `generations`, in the order of its kind (see FileGenerations). */
+  fileGenerations: FileGenerations
   fields: string[]
   /** Per field (as `fields`): its boost. */
   fieldBoosts: number[]
@@ -70,14 +74,14 @@ export type TermPostings = [docGaps: string, termFrequencies: string, fieldLengt
 export type TermShard = Record<string, TermPostings>
 
 /**
- * The files' hashes by kind, each a string of FILE_HASH_LENGTH characters per file: the term
- * shards in `shardTerms` order, the summary blocks by number, the length table, the nations file.
- * Title blocks are small and many (one per 4 documents: 2,500 at 10,000 documents), so their
- * hashes would be most of the manifest: one hash covers TITLE_BLOCKS_PER_HASH blocks in a row, and
- * a changed title gives its neighbours in that run a new address too (a few hundred bytes each,
- * fetched only for the results shown).
+ * Each file's generation by kind: per file, its index in the manifest's `generations` as one
+ * base-32 digit (numberText.ts; there are at most MAX_GENERATIONS), for the term shards in
+ * `shardTerms` order, the title blocks and the summary blocks by number, the length table, the
+ * nations file. A generation is the id of the build in which the file's bytes last changed
+ * (site/src/lib/search/generations.ts), so most files share a few and the digits gzip to little
+ * (random hashes did not: README, "Search index files").
  */
-export type FileHashes = {
+export type FileGenerations = {
   terms: string
   titles: string
   summaries: string
@@ -85,11 +89,8 @@ export type FileHashes = {
   nations: string
 }
 
-/** Characters of a file's hash (base64url: 36 bits, so a changed file gets a new address). */
-export const FILE_HASH_LENGTH = 6
-
-/** Title blocks in a row that share one hash (see FileHashes). */
-export const TITLE_BLOCKS_PER_HASH = 16
+/** The most generations a manifest lists: beyond, the oldest are folded into the newest (its files are fetched again once). */
+export const MAX_GENERATIONS = 32
 
 /** Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and '' for an empty number). */
 export type TitleBlock = [urlMiddle: string, title: string][]
@@ -133,44 +134,46 @@ export const searchIndexPaths = {
   lengths: () => 'lengths.json',
 }
 
-/** The hash of the `i`th file of a kind (see FileHashes). */
-const hashAt = (hashes: string, i: number): string =>
-  hashes.slice(i * FILE_HASH_LENGTH, (i + 1) * FILE_HASH_LENGTH)
-
 /**
- * Every file's path (the manifest's aside) with its hash.
- * @example searchFileHashes(manifest).get('lengths.json') // 'x3Fq_a'
+ * Every file's path (the manifest's aside) with its generation (the id of the build in which its
+ * bytes last changed).
+ * @example searchFileGenerations(manifest).get('lengths.json') // 'x3Fq_a8k'
  */
-export const searchFileHashes = (
-  manifest: Pick<SearchManifest, 'fileHashes' | 'shardTerms' | 'docTypes' | 'titleBlockSize'>,
+export const searchFileGenerations = (
+  manifest: Pick<SearchManifest, 'generations' | 'fileGenerations' | 'shardTerms'>,
 ): Map<string, string> => {
-  const { fileHashes: h } = manifest
+  const { generations, fileGenerations: g } = manifest
   const out = new Map<string, string>()
-  shardKeys(manifest).forEach((key, i) => out.set(searchIndexPaths.terms(key), hashAt(h.terms, i)))
-  for (let i = 0; i < Math.ceil(manifest.docTypes.length / manifest.titleBlockSize); i++)
-    out.set(searchIndexPaths.titles(i), hashAt(h.titles, Math.floor(i / TITLE_BLOCKS_PER_HASH)))
-  for (let i = 0; i * FILE_HASH_LENGTH < h.summaries.length; i++)
-    out.set(searchIndexPaths.summaries(i), hashAt(h.summaries, i))
-  out.set(searchIndexPaths.lengths(), h.lengths)
-  out.set(searchIndexPaths.nations(), h.nations)
+  const add = (text: string, pathOf: (i: number) => string) =>
+    textToNumbers(text).forEach((n, i) => out.set(pathOf(i), generations[n]))
+  const keys = shardKeys(manifest)
+  add(g.terms, (i) => searchIndexPaths.terms(keys[i]))
+  add(g.titles, searchIndexPaths.titles)
+  add(g.summaries, searchIndexPaths.summaries)
+  add(g.lengths, searchIndexPaths.lengths)
+  add(g.nations, searchIndexPaths.nations)
   return out
 }
 
 /**
  * What follows each file's path in its address, as the island asks for it and the offline library
- * saves it: `?h=<its hash>` (or, from a manifest made before files had hashes, `?v=<build>`);
- * nothing for the manifest, which is always asked for fresh.
- * @example searchFileQueries(manifest)('lengths.json') // '?h=x3Fq_a'
+ * saves it: `?g=<its generation>` (or, from a manifest made before files had generations,
+ * `?v=<build>`); nothing for the manifest, which is always asked for fresh. A file's generation
+ * changes whenever its bytes do, so one address never has two contents.
+ * @example searchFileQueries(manifest)('lengths.json') // '?g=x3Fq_a8k'
  */
 export const searchFileQueries = (
-  manifest: Pick<SearchManifest, 'build' | 'shardTerms' | 'docTypes' | 'titleBlockSize'> &
-    Partial<Pick<SearchManifest, 'fileHashes'>>,
+  manifest: Pick<SearchManifest, 'build' | 'shardTerms'> &
+    Partial<Pick<SearchManifest, 'generations' | 'fileGenerations'>>,
 ): ((path: string) => string) => {
-  const { fileHashes } = manifest
-  const hashes = fileHashes ? searchFileHashes({ ...manifest, fileHashes }) : undefined
+  const { generations, fileGenerations } = manifest
+  const of =
+    generations && fileGenerations
+      ? searchFileGenerations({ ...manifest, generations, fileGenerations })
+      : undefined
   return (path) => {
     if (path === searchIndexPaths.manifest()) return ''
-    const hash = hashes?.get(path)
-    return hash ? `?h=${hash}` : `?v=${manifest.build}`
+    const generation = of?.get(path)
+    return generation ? `?g=${generation}` : `?v=${manifest.build}`
   }
 }

@@ -36,7 +36,7 @@ export type { SearchFilters }
 
 /**
  * Reads one index file by its path under /search-index/ and returns the parsed JSON. Every file
- * after the manifest comes with what follows its path in its address (`?h=<its hash>`, from the
+ * after the manifest comes with what follows its path in its address (`?g=<its generation>`, from the
  * manifest: files.ts, searchFileQueries), for the browser to ask for: an unchanged file keeps its
  * address from build to build, and a cached file is never one another manifest does not name.
  */

@@ -7,10 +7,11 @@
  * byte for byte.
  *
  * Search numbers each document as the live build did (site/src/lib/search/docNumbers.ts), so an
- * added or removed guide rewrites only its own search files: a build's search index depends on the
- * snapshot and on the live build's table of numbers. The full build here is given the first build
- * as its live build's table (`searchNumbersFrom`), as every build with a live build is, so the two
- * are compared like with like.
+ * added or removed guide rewrites only its own search files, and each search file keeps the live
+ * build's generation (its address) while its bytes are the live copy's (generations.ts): a build's
+ * search index depends on the snapshot and on the live build's index. The full build here is given
+ * the first build as its live build (`searchNumbersFrom`), as every build with a live build is, so
+ * the two are compared like with like, the manifest's generations included.
  *
  * What legitimately differs, and is masked (the same masks as renderContract.int.test.ts): a
  * calendar file's DTSTAMP lines and a .docx file's zip entry dates and docProps/core.xml dates
@@ -33,7 +34,7 @@ import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/searc
 import { docTableOf, numberDocuments } from '../../site/src/lib/search/docNumbers'
 import { documentsFromSnapshot } from '../../site/src/lib/search/documents'
 import { compareBuilds, withoutWriteTimes } from '../helpers/compareBuilds'
-import { changedSearchFiles } from '../helpers/searchFixture'
+import { changedSearchFiles, liveOf } from '../helpers/searchFixture'
 
 const BUILD_TIMEOUT = 600_000
 const SIZE = { guides: 200, templates: 30, sessions: 30, unions: 20, petitions: 10, networks: 12 }
@@ -52,7 +53,7 @@ let added = ''
 let removed = ''
 /**
  * The search index files (path under search-index/ → JSON) of the first snapshot, of the second
- * numbered from the first, and of the second numbered afresh (as every build numbered before).
+ * numbered from the first (and given its generations), and of the second numbered afresh (as every build numbered before).
  */
 let searchFiles: [Map<string, string>, Map<string, string>, Map<string, string>]
 
@@ -113,7 +114,9 @@ beforeAll(async () => {
   const table = docTableOf(firstIndex.manifest, (n) => firstIndex.titleBlocks[n])
   searchFiles = [
     serialiseSearchIndex(firstIndex),
-    serialiseSearchIndex(buildSearchIndex(numberDocuments(documentsFromSnapshot(changed), table))),
+    serialiseSearchIndex(
+      buildSearchIndex(numberDocuments(documentsFromSnapshot(changed), table), { live: liveOf(firstIndex) }),
+    ),
     serialiseSearchIndex(buildSearchIndex(documentsFromSnapshot(changed))),
   ]
   incremental = await buildSite({ snapshotDir: second, paths, buildId: 'second', incremental: true })

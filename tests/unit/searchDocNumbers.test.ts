@@ -2,7 +2,7 @@
  * Document numbers that stay the same from build to build (site/src/lib/search/docNumbers.ts):
  * adding or removing one guide of a 200-guide corpus rewrites only the manifest, the tables that
  * list every document (lengths, nations), the new or removed guide's title and summary blocks, and
- * the shards holding its terms; every other file keeps its bytes and its address (`?h=<hash>`).
+ * the shards holding its terms; every other file keeps its bytes and its address (`?g=<generation>`).
  * Scores stay lunr's: an index with an empty number answers every query with the same documents
  * and the same scores as an index numbered afresh.
  */
@@ -24,14 +24,9 @@ import {
   type DocTable,
 } from '../../site/src/lib/search/docNumbers'
 import { documentsFromSnapshot, type SearchDocument } from '../../site/src/lib/search/documents'
-import {
-  searchFileHashes,
-  searchFileQueries,
-  searchIndexPaths,
-  type SearchManifest,
-} from '../../site/src/lib/search/files'
+import { searchFileQueries, searchIndexPaths, type SearchManifest } from '../../site/src/lib/search/files'
 import { SearchClient } from '../../site/src/lib/search/query'
-import { changedSearchFiles, doc } from '../helpers/searchFixture'
+import { changedSearchFiles, doc, liveOf } from '../helpers/searchFixture'
 
 const corpus = await generateCorpus({ guides: 201, templates: 10, sessions: 10, unions: 10, networks: 5 })
 /** 201 guides: the 200-guide corpus and the one guide added to it (in the middle of the snapshot's order). */
@@ -44,7 +39,9 @@ const tableOf = (index: SearchIndexFiles): DocTable => docTableOf(index.manifest
 
 /** Built once, for the tests below: the index of every document, and of all but REMOVED numbered from it. */
 const indexOfAll = buildSearchIndex(all)
-const indexWithout = buildSearchIndex(numberDocuments(without(REMOVED), tableOf(indexOfAll)))
+const indexWithout = buildSearchIndex(numberDocuments(without(REMOVED), tableOf(indexOfAll)), {
+  live: liveOf(indexOfAll),
+})
 
 /** The shard files holding a term whose postings name document `n`. */
 const shardsHolding = (index: SearchIndexFiles, n: number): string[] => {
@@ -126,20 +123,17 @@ describe('the search index after one guide is added to or removed from 200', () 
     const differ = changedSearchFiles(serialiseSearchIndex(before), serialiseSearchIndex(after))
     const shards = shardsHolding(holder, changed)
     expect(differ).toEqual([...filesOfDoc(after.manifest, changed), ...shards].sort())
-    // Every other file keeps its address (its hash is the same in both manifests), but for the
-    // title blocks that share a hash with a changed one (files.ts, TITLE_BLOCKS_PER_HASH).
-    const [was, now] = [before, after].map((i) => searchFileHashes(i.manifest))
-    const titleRun = (f: string) => (/^titles\//.test(f) ? Math.floor(Number(/\d+/.exec(f)![0]) / 16) : -1)
-    const runs = new Set(differ.map(titleRun).filter((r) => r >= 0))
-    for (const [file, hash] of now)
-      expect(hash === was.get(file), file).toBe(!differ.includes(file) && !runs.has(titleRun(file)))
+    // Every other file keeps its address; every changed one gets a new one (generations.ts).
+    const [was, now] = [before, after].map((i) => searchFileQueries(i.manifest))
+    for (const file of serialiseSearchIndex(after).keys())
+      if (file !== 'manifest.json') expect(now(file) === was(file), file).toBe(!differ.includes(file))
     return { differ, shards }
   }
 
   it('adding one rewrites the manifest, the tables, its blocks and only the shards of its terms', () => {
     const before = buildSearchIndex(numberDocuments(without(ADDED)))
     const numbered = numberDocuments(all, tableOf(before))
-    const after = buildSearchIndex(numbered)
+    const after = buildSearchIndex(numbered, { live: liveOf(before) })
     expect(numbered.indexOf(all[ADDED])).toBe(all.length - 1)
     const { differ, shards } = check(before, after, all.length - 1, after)
     // Its terms are in 68 of the 90 shards (most of a guide's words are in many guides, and a
@@ -170,26 +164,6 @@ describe('the search index after one guide is added to or removed from 200', () 
     const words = left.slice(0, 15).flatMap((d) => d.title.split(' ').slice(0, 2))
     for (const query of [...new Set(words)].concat(['holiday pay', 'unfair dismissal tribunal', 'sick p']))
       expect(await answers(holed, query), query).toEqual(await answers(fresh, query))
-  })
-})
-
-describe('search file addresses', () => {
-  it('names each file with the hash of its bytes, and the manifest with nothing', () => {
-    const index = buildSearchIndex(all.slice(0, 30))
-    const files = serialiseSearchIndex(index)
-    const suffixOf = searchFileQueries(index.manifest)
-    const hashes = searchFileHashes(index.manifest)
-    expect([...hashes.keys()].sort()).toEqual([...files.keys()].filter((f) => f !== 'manifest.json').sort())
-    expect(suffixOf('manifest.json')).toBe('')
-    expect(suffixOf('lengths.json')).toMatch(/^\?h=[\w-]{6}$/)
-    // One hash per file, but one per run of TITLE_BLOCKS_PER_HASH title blocks.
-    const titleBlocks = index.titleBlocks.length
-    expect(new Set(hashes.values()).size).toBe(hashes.size - titleBlocks + Math.ceil(titleBlocks / 16))
-  })
-
-  it('falls back to the build for a manifest made before files had hashes', () => {
-    const { fileHashes: _, ...old } = buildSearchIndex(all.slice(0, 3)).manifest
-    expect(searchFileQueries(old)('lengths.json')).toBe(`?v=${old.build}`)
   })
 })
 

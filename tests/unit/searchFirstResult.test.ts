@@ -58,7 +58,7 @@ describe('search results with their titles', () => {
     })
   })
 
-  it('keeps no title or address in the manifest: per document, only its type (and per file its hash)', () => {
+  it('keeps no title or address in the manifest: per document, only its type (and per file its generation)', () => {
     const { files } = clientFor()
     const text = files.get('manifest.json')!
     const manifest = JSON.parse(text) as Record<string, unknown>
@@ -69,7 +69,8 @@ describe('search results with their titles', () => {
       'fieldBoosts',
       'fieldLengthTotals',
       'fields',
-      'fileHashes',
+      'fileGenerations',
+      'generations',
       'lengthTableField',
       'shardTerms',
       'summaryBlockSize',

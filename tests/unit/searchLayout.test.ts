@@ -16,13 +16,13 @@ import {
 import { shardPostings } from '../../site/src/lib/search/shards'
 import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
 import { SearchClient } from '../../site/src/lib/search/query'
-import { searchFileHashes } from '../../site/src/lib/search/files'
+import { searchFileGenerations } from '../../site/src/lib/search/files'
 import { bestDocs } from '../../content-models/search/topDocs'
 import { numbersToText, textToNumbers } from '../../content-models/search/numberText'
 import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
 import { docTableOf, numberDocuments } from '../../site/src/lib/search/docNumbers'
 import { planUpdate, type SavedLibrary } from '../../site/src/lib/offline/library'
-import { changedSearchFiles, clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
+import { changedSearchFiles, clientFor, doc, fixtureDocs, liveOf } from '../helpers/searchFixture'
 
 const docs = fixtureDocs()
 const QUERIES = [
@@ -127,10 +127,10 @@ describe('the offline library and the search index', () => {
     const { files, built } = clientFor(docs, { termsPerShard: 4, titleBlockSize: 4 })
     const dir = await buildWith(files)
     const listed = new Set((await libraryManifest(dir)).files.map((f) => f.url))
-    const hashes = searchFileHashes(built.manifest)
+    const generations = searchFileGenerations(built.manifest)
     for (const file of files.keys())
       expect(listed).toContain(
-        `/search-index/${file}${file === 'manifest.json' ? '' : `?h=${hashes.get(file)}`}`,
+        `/search-index/${file}${file === 'manifest.json' ? '' : `?g=${generations.get(file)}`}`,
       )
     const saved = new SearchClient(async (p, suffix) => {
       const url = `/search-index/${p}${suffix ?? ''}`
@@ -146,7 +146,7 @@ describe('the offline library and the search index', () => {
     const options = { termsPerShard: 4, titleBlockSize: 1 }
     const before = buildSearchIndex(docs.slice(1), options)
     const table = docTableOf(before.manifest, (n) => before.titleBlocks[n])
-    const after = buildSearchIndex(numberDocuments(docs, table), options)
+    const after = buildSearchIndex(numberDocuments(docs, table), { ...options, live: liveOf(before) })
     const [was, now] = [before, after].map(serialiseSearchIndex)
     const [old, manifest] = await Promise.all(
       [was, now].map(async (f) => libraryManifest(await buildWith(f))),
@@ -159,12 +159,8 @@ describe('the offline library and the search index', () => {
     }
     const plan = planUpdate(saved, manifest)
     const fetched = plan.fetch.map((f) => f.url.replace(/^\/search-index\/|\?.*$/g, '')).sort()
-    // The changed files, and the title blocks sharing a hash with the new guide's (files.ts, TITLE_BLOCKS_PER_HASH).
-    const titleRun = Math.floor((docs.length - 1) / 16)
-    const sharing = [...now.keys()].filter(
-      (f) => f.startsWith('titles/') && Math.floor(Number(/\d+/.exec(f)![0]) / 16) === titleRun,
-    )
-    expect(fetched).toEqual([...new Set([...changedSearchFiles(was, now), ...sharing])].sort())
+    // Exactly the changed files: every other keeps its generation, so its address (generations.ts).
+    expect(fetched).toEqual(changedSearchFiles(was, now))
     // With addresses made from the build (`?v=<build>`), every file was fetched again.
     expect(fetched.length).toBeLessThan(now.size)
     // What is dropped is the old copy of a file fetched again.

@@ -59,7 +59,7 @@ export const assetsOf = async (dir: string, pages: string[]): Promise<string[]> 
 
 /**
  * What follows each search index file's path in its address, as the search island asks for it
- * (`?h=<its hash>`, from the index's manifest: content-models/search/files.ts), so the saved
+ * (`?g=<its generation>`, from the index's manifest: content-models/search/files.ts), so the saved
  * library answers the island's requests; none when the build has no readable index.
  */
 const searchSuffixes = async (dir: string): Promise<((path: string) => string) | undefined> => {
@@ -158,7 +158,7 @@ const mapLimited = async <T, R>(
 /**
  * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known);
  * `docxMaker` is the fingerprint of the code that made its Word letters (docxMakerFingerprint).
- * Search index files after the manifest are listed with `?h=<their hash>`, as the search island asks for them.
+ * Search index files after the manifest are listed with `?g=<their generation>`, as the search island asks for them.
  */
 export const libraryManifest = async (
   dir: string,

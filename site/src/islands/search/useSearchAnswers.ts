@@ -15,7 +15,7 @@ export type Shown = { status: 'idle' | 'done' | 'error'; query: string; hits: Se
 export const IDLE: Shown = { status: 'idle', query: '', hits: [], total: 0 }
 
 /**
- * Fetches an index file; files after the manifest carry their hash in the address (`?h=…`), so an
+ * Fetches an index file; files after the manifest carry their generation in the address (`?g=…`), so an
  * unchanged file is fetched once across builds and no cache gives a file the manifest does not name.
  */
 const fetchIndexFile = async (path: string, suffix = '') => {

@@ -27,18 +27,16 @@
  * changed document changes only the files that hold it: the shards of its terms, its title and
  * summary blocks, the length table, the nations file (an incremental build carries the rest over).
  * Documents keep their numbers from the live build (docNumbers.ts), so adding or removing one
- * changes only the files that hold it too, and the manifest names each file by a hash of its
- * content (files.ts, FileHashes), so a reader's browser fetches again only the files that changed.
+ * changes only the files that hold it too, and the manifest gives each file its generation, the
+ * build in which its bytes last changed (generations.ts), so a reader's browser fetches again only
+ * the files that changed.
  */
 import { createHash } from 'node:crypto'
 import { numbersToText } from '../../../../content-models/search/numberText'
 import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, TYPE_BOOSTS, type SearchDocument } from './documents'
 import {
   docUrl,
-  FILE_HASH_LENGTH,
   searchIndexPaths,
-  TITLE_BLOCKS_PER_HASH,
-  type FileHashes,
   type LengthTable,
   type NationList,
   type SearchManifest,
@@ -46,6 +44,7 @@ import {
   type TermShard,
   type TitleBlock,
 } from './files'
+import { generationsOf, type FilesByKind, type LiveSearchFiles } from './generations'
 import { termShardsOf } from './shards'
 import { termFrequencies, WeighError, type TermFrequencies } from './weights'
 
@@ -68,6 +67,11 @@ export type BuildOptions = {
   titleBlockSize?: number
   /** Documents per summary block. */
   summaryBlockSize?: number
+  /**
+   * The live build's index: files whose bytes it has keep its generation (their address), the
+   * others get this build's (generations.ts). None: every file gets this build's.
+   */
+  live?: LiveSearchFiles
 }
 
 /** Raised when the index cannot be built; says which document broke it. */
@@ -110,22 +114,14 @@ const frequenciesOf = (docs: NumberedDocuments): TermFrequencies => {
 const blocks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
 
-/** A file's hash as the manifest names it (files.ts, FileHashes): base64url of its SHA-256, cut short. */
-const fileHash = (json: string): string =>
-  createHash('sha256').update(json).digest('base64url').slice(0, FILE_HASH_LENGTH)
-
-/** The hash of every file but the manifest, and of each run of title blocks (files.ts, FileHashes). */
-const fileHashesOf = (files: Omit<SearchIndexFiles, 'manifest'>): FileHashes => {
-  const all = (items: Iterable<unknown>) => [...items].map((x) => fileHash(JSON.stringify(x))).join('')
-  const titleRuns = blocks(files.titleBlocks, TITLE_BLOCKS_PER_HASH)
-  return {
-    terms: all(files.termShards.values()),
-    titles: titleRuns.map((run) => fileHash(run.map((b) => JSON.stringify(b)).join('\n'))).join(''),
-    summaries: all(files.summaryBlocks),
-    lengths: fileHash(JSON.stringify(files.lengths)),
-    nations: fileHash(JSON.stringify(files.nations)),
-  }
-}
+/** Every file but the manifest, by kind, in the manifest's order (files.ts, FileGenerations): path and JSON text. */
+const filesByKind = (files: Omit<SearchIndexFiles, 'manifest'>): FilesByKind => ({
+  terms: [...files.termShards].map(([key, shard]) => [searchIndexPaths.terms(key), JSON.stringify(shard)]),
+  titles: files.titleBlocks.map((b, i) => [searchIndexPaths.titles(i), JSON.stringify(b)]),
+  summaries: files.summaryBlocks.map((b, i) => [searchIndexPaths.summaries(i), JSON.stringify(b)]),
+  lengths: [[searchIndexPaths.lengths(), JSON.stringify(files.lengths)]],
+  nations: [[searchIndexPaths.nations(), JSON.stringify(files.nations)]],
+})
 
 /**
  * What every address in a list starts with (up to its last "/") and ends with ("/" when all do),
@@ -165,7 +161,7 @@ const addressesOf = (docs: NumberedDocuments, types: string[], docTypes: number[
  */
 export const buildSearchIndex = (
   docs: NumberedDocuments,
-  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50 }: BuildOptions = {},
+  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50, live }: BuildOptions = {},
 ): SearchIndexFiles => {
   const { terms, lengths } = frequenciesOf(docs)
   const lengthTableField = SEARCH_FIELDS.findIndex((f) => f.name === LENGTH_TABLE_FIELD)
@@ -188,7 +184,7 @@ export const buildSearchIndex = (
     ),
     lengths: numbersToText([...lengths[lengthTableField]]),
   }
-  const fileHashes = fileHashesOf(files)
+  const { generations, fileGenerations } = generationsOf(filesByKind(files), live)
   const manifestBody = {
     version: 6 as const,
     documentCount: docs.reduce((n, d) => (d ? n + 1 : n), 0),
@@ -203,9 +199,10 @@ export const buildSearchIndex = (
     summaryBlockSize,
     shardTerms,
     urlAffixes: affixes,
-    fileHashes,
+    generations,
+    fileGenerations,
   }
-  // The build id covers every file (through their hashes) and the manifest.
+  // The manifest's id covers every file (through their generations) and the manifest.
   const build = createHash('sha256').update(JSON.stringify(manifestBody)).digest('hex').slice(0, 12)
   return { manifest: { ...manifestBody, build }, ...files }
 }
@@ -213,10 +210,8 @@ export const buildSearchIndex = (
 /** Every file of the index as path → JSON text (for writing to disk, benchmarks and tests). */
 export const serialiseSearchIndex = (files: SearchIndexFiles): Map<string, string> => {
   const out = new Map<string, string>([[searchIndexPaths.manifest(), JSON.stringify(files.manifest)]])
-  for (const [key, shard] of files.termShards) out.set(searchIndexPaths.terms(key), JSON.stringify(shard))
-  files.titleBlocks.forEach((b, i) => out.set(searchIndexPaths.titles(i), JSON.stringify(b)))
-  files.summaryBlocks.forEach((b, i) => out.set(searchIndexPaths.summaries(i), JSON.stringify(b)))
-  out.set(searchIndexPaths.nations(), JSON.stringify(files.nations))
-  out.set(searchIndexPaths.lengths(), JSON.stringify(files.lengths))
+  const byKind = filesByKind(files)
+  for (const kind of ['terms', 'titles', 'summaries', 'nations', 'lengths'] as const)
+    for (const [p, text] of byKind[kind]) out.set(p, text)
   return out
 }

@@ -7,10 +7,13 @@ import { shardFileName } from './analyse'
 import { buildSearchIndex, type SearchIndexFiles } from './buildIndex'
 import { numberDocuments, readDocTable } from './docNumbers'
 import { documentsFromSnapshot } from './documents'
+import { readLiveSearchFiles } from './generations'
 
 /**
- * The build folder whose search index numbers the documents (docNumbers.ts): the live build, set
- * by cms/publish/makeBuild.ts; unset, the documents are numbered in the snapshot's order.
+ * The build folder whose search index numbers the documents (docNumbers.ts) and whose files' bytes
+ * unchanged files keep the generation of (generations.ts): the live build, set by
+ * cms/publish/makeBuild.ts; unset, the documents are numbered in the snapshot's order and every
+ * file gets this build's generation.
  */
 export const SEARCH_NUMBERS_FROM = 'SEARCH_NUMBERS_FROM'
 
@@ -26,7 +29,10 @@ export const siteSearchIndex = (): SearchIndexFiles => {
   try {
     const from = process.env[SEARCH_NUMBERS_FROM]
     const docs = numberDocuments(documentsFromSnapshot(snapshot), from ? readDocTable(from) : undefined)
-    cached = { snapshot, index: buildSearchIndex(docs) }
+    cached = {
+      snapshot,
+      index: buildSearchIndex(docs, { live: from ? readLiveSearchFiles(from) : undefined }),
+    }
   } catch (cause) {
     throw new Error(
       `Search index build failed: ${(cause as Error).message}. Check the snapshot's guides, templates, sessions, unions and networks.`,
