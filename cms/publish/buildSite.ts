@@ -183,6 +183,7 @@ export const buildSite = async ({
   keep = 3,
   onSpawn,
   onStep,
+  searchNumbersFrom,
 }: {
   snapshotDir?: string
   paths?: SitePaths
@@ -193,6 +194,12 @@ export const buildSite = async ({
   onSpawn?: (child: ChildProcess) => void
   /** Called as each step starts, for progress on the site-builds record. */
   onStep?: (step: string) => void | Promise<void>
+  /**
+   * The build whose search index numbers the documents (site/src/lib/search/docNumbers.ts); the
+   * live build by default. A test gives a full build the live build of another folder, so it
+   * numbers as the incremental build it is compared with does.
+   */
+  searchNumbersFrom?: string | null
 } = {}): Promise<SiteBuildResult> => {
   const started = Date.now()
   const timings: Record<string, number> = {}
@@ -211,7 +218,7 @@ export const buildSite = async ({
   await mkdir(paths.builds, { recursive: true })
   await rm(dir, { recursive: true, force: true })
   const made = await makeBuild(
-    { snapshotDir, dir, live, plan, keptSnapshot },
+    { snapshotDir, dir, live, plan, keptSnapshot, searchNumbersFrom: searchNumbersFrom ?? live },
     { fingerprint, source },
     timed,
     timings,

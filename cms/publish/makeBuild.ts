@@ -38,13 +38,21 @@ type MadeBuild = {
  * the build. A failure removes the half-made folder.
  */
 export const makeBuild = async (
-  o: { snapshotDir: string; dir: string; live: string | null; plan: IncrementalPlan; keptSnapshot: string },
+  o: {
+    snapshotDir: string
+    dir: string
+    live: string | null
+    plan: IncrementalPlan
+    keptSnapshot: string
+    /** The build whose search index numbers the documents (site/src/lib/search/docNumbers.ts): the live one, unless a test says. */
+    searchNumbersFrom: string | null
+  },
   stamps: { fingerprint: string; source: string },
   timed: Timed,
   timings: Record<string, number>,
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<MadeBuild> => {
-  const { snapshotDir, dir, live, plan, keptSnapshot } = o
+  const { snapshotDir, dir, live, plan, keptSnapshot, searchNumbersFrom } = o
   let peakRss: number | null = null
   // Share images depend on the snapshot alone: drawn while the pages render (sharp works on its own threads).
   const shareStarted = Date.now()
@@ -57,8 +65,9 @@ export const makeBuild = async (
       runAstroBuild(
         snapshotDir,
         dir,
-        // The pages name the service worker the offline step writes below.
-        { SITE_OFFLINE: '1' },
+        // The pages name the service worker the offline step writes below. Each document keeps its
+        // search number from the live build, so a guide added or removed rewrites only its own search files.
+        { SITE_OFFLINE: '1', SEARCH_NUMBERS_FROM: searchNumbersFrom ?? undefined },
         {
           onSpawn,
           onPeakRss: (b) => (peakRss = b),

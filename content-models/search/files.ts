@@ -14,14 +14,29 @@
  * lengths), so one changed document would change every file. The files hold what does not
  * (term frequencies and field lengths); the manifest holds the numbers that do, and the browser
  * computes lunr's weights from both (bm25.ts). Lists of numbers are text (numberText.ts).
+ *
+ * A document keeps its number from build to build (docNumbers.ts, in the builder): a new one takes
+ * a free number, a removed one leaves its number empty, so adding or removing a document changes
+ * only the files that hold it. The manifest, always fetched fresh, gives every other file its
+ * generation: the build in which its bytes last changed (`generations`, `fileGenerations`), which
+ * the browser puts in the file's address. A file that did not change keeps its address (and stays
+ * in the reader's caches), and a changed one gets the new build's, so no cache ever gives a file of
+ * another build.
  */
 import { shardFileName } from './analyse'
+import { textToNumbers } from './numberText'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
-  version: 5
-  /** Changes whenever the index does; the browser adds it to every file address so caches never mix builds. */
+  version: 6
+  /** Changes whenever the index does (a hash of every file's hash). */
   build: string
+  /** How many documents there are (lunr's count: numbers left empty by removed documents are not counted). */
+  documentCount: number
+  /** The builds in which files last changed (see FileGenerations), oldest first; at most MAX_GENERATIONS. */
+  generations: string[]
+  /** Per file, its generation: an index into `generations`, in the order of its kind (see FileGenerations). */
+  fileGenerations: FileGenerations
   fields: string[]
   /** Per field (as `fields`): its boost. */
   fieldBoosts: number[]
@@ -32,7 +47,7 @@ export type SearchManifest = {
   types: string[]
   /** Per type (as `types`): its documents' boost. */
   typeBoosts: number[]
-  /** Per document: its index in `types` (runs of one value, so it gzips to almost nothing). */
+  /** Per document number: its index in `types`, or -1 for a number left empty (runs of one value, so it gzips to almost nothing). */
   docTypes: number[]
   /** Documents per title block and per summary block (see `blockOf`). */
   titleBlockSize: number
@@ -58,7 +73,26 @@ export type TermPostings = [docGaps: string, termFrequencies: string, fieldLengt
 /** The terms of one shard and their postings. */
 export type TermShard = Record<string, TermPostings>
 
-/** Per document of a block: the middle of its address (see `urlAffixes`) and its title. */
+/**
+ * Each file's generation by kind: per file, its index in the manifest's `generations` as one
+ * base-32 digit (numberText.ts; there are at most MAX_GENERATIONS), for the term shards in
+ * `shardTerms` order, the title blocks and the summary blocks by number, the length table, the
+ * nations file. A generation is the id of the build in which the file's bytes last changed
+ * (site/src/lib/search/generations.ts), so most files share a few and the digits gzip to little
+ * (random hashes did not: README, "Search index files").
+ */
+export type FileGenerations = {
+  terms: string
+  titles: string
+  summaries: string
+  lengths: string
+  nations: string
+}
+
+/** The most generations a manifest lists: beyond, the oldest are folded into the newest (its files are fetched again once). */
+export const MAX_GENERATIONS = 32
+
+/** Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and '' for an empty number). */
 export type TitleBlock = [urlMiddle: string, title: string][]
 
 /** The summaries of a block of documents. */
@@ -67,7 +101,7 @@ export type SummaryBlock = string[]
 /** Per document: a bit per nation in SEARCH_NATIONS order; 0 means "not tied to a nation". */
 export type NationList = number[]
 
-/** The length of the `lengthTableField` field in every document, as a number list (numberText.ts). */
+/** The length of the `lengthTableField` field in every document (0 for an empty number), as a number list (numberText.ts). */
 export type LengthTable = string
 
 /** The shard keys of a manifest: the first term of each shard, sorted. */
@@ -98,4 +132,48 @@ export const searchIndexPaths = {
   summaries: (block: number) => `docs/${block}.json`,
   nations: () => 'nations.json',
   lengths: () => 'lengths.json',
+}
+
+/**
+ * Every file's path (the manifest's aside) with its generation (the id of the build in which its
+ * bytes last changed).
+ * @example searchFileGenerations(manifest).get('lengths.json') // 'x3Fq_a8k'
+ */
+export const searchFileGenerations = (
+  manifest: Pick<SearchManifest, 'generations' | 'fileGenerations' | 'shardTerms'>,
+): Map<string, string> => {
+  const { generations, fileGenerations: g } = manifest
+  const out = new Map<string, string>()
+  const add = (text: string, pathOf: (i: number) => string) =>
+    textToNumbers(text).forEach((n, i) => out.set(pathOf(i), generations[n]))
+  const keys = shardKeys(manifest)
+  add(g.terms, (i) => searchIndexPaths.terms(keys[i]))
+  add(g.titles, searchIndexPaths.titles)
+  add(g.summaries, searchIndexPaths.summaries)
+  add(g.lengths, searchIndexPaths.lengths)
+  add(g.nations, searchIndexPaths.nations)
+  return out
+}
+
+/**
+ * What follows each file's path in its address, as the island asks for it and the offline library
+ * saves it: `?g=<its generation>` (or, from a manifest made before files had generations,
+ * `?v=<build>`); nothing for the manifest, which is always asked for fresh. A file's generation
+ * changes whenever its bytes do, so one address never has two contents.
+ * @example searchFileQueries(manifest)('lengths.json') // '?g=x3Fq_a8k'
+ */
+export const searchFileQueries = (
+  manifest: Pick<SearchManifest, 'build' | 'shardTerms'> &
+    Partial<Pick<SearchManifest, 'generations' | 'fileGenerations'>>,
+): ((path: string) => string) => {
+  const { generations, fileGenerations } = manifest
+  const of =
+    generations && fileGenerations
+      ? searchFileGenerations({ ...manifest, generations, fileGenerations })
+      : undefined
+  return (path) => {
+    if (path === searchIndexPaths.manifest()) return ''
+    const generation = of?.get(path)
+    return generation ? `?g=${generation}` : `?v=${manifest.build}`
+  }
 }

@@ -9,6 +9,7 @@ import { FileCache } from './fileCache'
 import {
   blockOf,
   docUrl,
+  searchFileQueries,
   searchIndexPaths,
   shardKeys,
   type LengthTable,
@@ -35,10 +36,11 @@ export type { SearchFilters }
 
 /**
  * Reads one index file by its path under /search-index/ and returns the parsed JSON. Every file
- * after the manifest comes with the manifest's build, for the browser to put in the address, so a
- * cached file of an older build is never mixed with a newer manifest.
+ * after the manifest comes with what follows its path in its address (`?g=<its generation>`, from the
+ * manifest: files.ts, searchFileQueries), for the browser to ask for: an unchanged file keeps its
+ * address from build to build, and a cached file is never one another manifest does not name.
  */
-export type SearchFileLoader = (path: string, build?: string) => Promise<unknown>
+export type SearchFileLoader = (path: string, suffix?: string) => Promise<unknown>
 
 /** One result. `summary` is empty until the summaries arrive (see SearchClient#withSummaries). */
 export type SearchHit = {
@@ -72,6 +74,8 @@ export class SearchLoadError extends Error {
  */
 type LoadedManifest = {
   manifest: SearchManifest
+  /** What follows each file's path in its address. */
+  suffixOf: (path: string) => string
   vocab: Vocabulary
   keys: readonly string[]
   scorer: Scorer
@@ -103,7 +107,7 @@ export class SearchClient {
   constructor(private readonly load: SearchFileLoader) {}
 
   private file<T>(path: string): Promise<T> {
-    return this.load(path, this.loaded?.manifest.build).then(
+    return this.load(path, this.loaded?.suffixOf(path)).then(
       (v) => v as T,
       (cause) => {
         throw new SearchLoadError(
@@ -119,6 +123,7 @@ export class SearchClient {
     this.loading ??= this.file<SearchManifest>(searchIndexPaths.manifest()).then((manifest) => {
       this.loaded = {
         manifest,
+        suffixOf: searchFileQueries(manifest),
         vocab: vocabularyOf(manifest.shardTerms.flat()),
         keys: shardKeys(manifest),
         scorer: new Scorer(manifest.docTypes.length),

@@ -32,17 +32,19 @@ export type IndexStats = {
 
 /** The numbers every weight shares, from the manifest and the length table (files.ts). */
 export const indexStats = (
-  manifest: Pick<SearchManifest, 'docTypes' | 'typeBoosts' | 'fieldBoosts' | 'fieldLengthTotals'>,
+  manifest: Pick<SearchManifest, 'docTypes' | 'typeBoosts' | 'fieldBoosts' | 'fieldLengthTotals'> &
+    Partial<Pick<SearchManifest, 'documentCount'>>,
   lengthTable: string,
 ): IndexStats => {
-  const documentCount = manifest.docTypes.length
+  // Numbers left empty by removed documents are not documents: lunr never counted them.
+  const documentCount = manifest.documentCount ?? manifest.docTypes.length
   return {
     documentCount,
     fields: manifest.fieldBoosts.map((boost, f) => ({
       boost,
       averageLength: averageLength(manifest.fieldLengthTotals[f], documentCount),
     })),
-    docBoosts: Float64Array.from(manifest.docTypes, (t) => manifest.typeBoosts[t]),
+    docBoosts: Float64Array.from(manifest.docTypes, (t) => manifest.typeBoosts[t] ?? 1),
     tableLengths: textToNumbers(lengthTable),
   }
 }

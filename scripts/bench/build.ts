@@ -1,7 +1,7 @@
 /**
  * Site build figures on the scale corpus (scripts/generate-corpus.ts; BENCH_GUIDES guides, default
- * 1,000): a full build, then an incremental build after one guide changes, side by side — time per
- * step, pages rendered, search index files written (an incremental build carries the unchanged
+ * 1,000): a full build, then incremental builds after one guide is edited, one is added and one is
+ * removed (each on top of the one before), side by side — time per step, pages rendered, search index files written (an incremental build carries the unchanged
  * ones over), peak memory of the render process and of this one (the CMS side: plan, share
  * images, carry over, check, precompress, offline). Targets: full ≤ 60 s and ≤ 1 GB;
  * publish→live ≤ 10 s for a one-guide change (job pick-up + export + incremental build; a publish
@@ -22,6 +22,24 @@ const paths = sitePaths(root)
 const s = (ms?: number) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`)
 const mb = (b: number | null) => (b === null ? 'n/a' : `${Math.round(b / 2 ** 20)} MB`)
 
+/** The incremental builds measured, each on top of the one before (editGuide.ts makes each change). */
+const CHANGES = ['edit', 'add', 'remove'] as const
+type Shards = { rewritten: number; all: number }
+type StepPeaks = ReturnType<ReturnType<typeof trackStepPeaks>['stop']>
+
+/** Changes one guide in the snapshot in `dir` (in a child process, see editGuide.ts); returns its slug. */
+const changeGuide = (dir: string, change: (typeof CHANGES)[number]): string =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/build/editGuide.ts', dir, change])
+    .toString()
+    .trim()
+
+/** Fails unless the live build shows the change: the edited guide's new title, the added guide, the removed one gone. */
+const checkServed = async (change: (typeof CHANGES)[number], slug: string) => {
+  const page = await readFile(path.join(paths.live, 'guides', slug, 'index.html'), 'utf8').catch(() => null)
+  const shown = change === 'edit' ? !!page?.includes('(updated)') : change === 'add' ? !!page : !page
+  if (!shown) throw new Error(`The incremental build (${change}) did not serve the change to guide ${slug}.`)
+}
+
 /** How many of a build's search shards (search-index/terms/) are not the earlier build's own files (hard links carried over). */
 const shardsRewritten = async (earlier: string, later: string) => {
   const dir = (build: string) => path.join(build, 'search-index', 'terms')
@@ -38,23 +56,11 @@ const shardsRewritten = async (earlier: string, later: string) => {
 
 try {
   const first = path.join(root, 'snapshot-1')
-  const second = path.join(root, 'snapshot-2')
   // Written by a child process, so this one's memory (the CMS side of the builds) is measured
   // without the corpus (1.4 GB of heap at 20,000 guides) ever held here.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-corpus.ts', first, String(guides)], {
     stdio: 'inherit',
   })
-  await cp(first, second, { recursive: true })
-  // One guide edited, as an editor's publish would change it.
-  const editedSlug = execFileSync(process.execPath, [
-    '--import',
-    'tsx',
-    'scripts/bench/build/editGuide.ts',
-    second,
-  ])
-    .toString()
-    .trim()
-
   // After a deploy (new site sources) the render bundle is made once, then reused by every build.
   let bundlePeak: number | null = null
   const bundleStarted = Date.now()
@@ -70,18 +76,31 @@ try {
   })
   const fullSide = fullPeaks.stop()
 
-  const incrementalPeaks = trackStepPeaks()
-  const incremental = await buildSite({
-    snapshotDir: second,
-    paths,
-    buildId: 'bench-incremental',
-    incremental: true,
-    onStep: incrementalPeaks.onStep,
-  })
-  const incrementalSide = incrementalPeaks.stop()
-  const served = await readFile(path.join(paths.live, 'guides', editedSlug, 'index.html'), 'utf8')
-  if (!served.includes('(updated)')) throw new Error('The incremental build did not serve the edited guide.')
-  const shards = await shardsRewritten(full.dir, incremental.dir)
+  const changes = [] as { name: string; result: SiteBuildResult; side: StepPeaks; shards: Shards }[]
+  let snapshot = first
+  let earlier = full
+  for (const change of CHANGES) {
+    const next = path.join(root, `snapshot-${change}`)
+    await cp(snapshot, next, { recursive: true })
+    const slug = changeGuide(next, change)
+    const peaks = trackStepPeaks()
+    const result = await buildSite({
+      snapshotDir: next,
+      paths,
+      buildId: `bench-${change}`,
+      incremental: true,
+      onStep: peaks.onStep,
+    })
+    await checkServed(change, slug)
+    changes.push({
+      name: change,
+      result,
+      side: peaks.stop(),
+      shards: await shardsRewritten(earlier.dir, result.dir),
+    })
+    snapshot = next
+    earlier = result
+  }
 
   const row = (name: string, r: SiteBuildResult) => [
     name,
@@ -127,33 +146,29 @@ try {
       'astro build',
     ],
     row('full', full),
-    row('incremental (1 guide)', incremental),
+    ...changes.map((c) => row(`incremental (${c.name} 1 guide)`, c.result)),
   ]
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
   for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '))
-  const sides = [
-    ['full', fullSide],
-    ['incremental', incrementalSide],
-  ] as const
+  const sides = [['full', fullSide] as const, ...changes.map((c) => [c.name, c.side] as const)]
   for (const [name, side] of sides)
     console.log(
       `Peak RSS of this (CMS-side) process, ${name}: ${mb(side.all)}; per step: ${Object.entries(side.steps)
         .map(([step, b]) => `${step} ${mb(b)}`)
         .join(', ')}`,
     )
-  for (const [name, r] of [
-    ['full', full],
-    ['incremental', incremental],
-  ] as const)
+  for (const [name, r] of [['full', full] as const, ...changes.map((c) => [c.name, c.result] as const)])
     console.log(
       `Every step, ${name}: ${Object.entries(r.timings)
         .map(([step, ms]) => `${step} ${s(ms)}`)
         .join(', ')}`,
     )
-  console.log(`\nIncremental / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
-  console.log(
-    `Search shards rewritten by the incremental build: ${shards.rewritten} of ${shards.all} (the rest are the full build's own files, carried over)`,
-  )
+  const incremental = changes[0]!.result
+  console.log(`\nIncremental (edit) / full time: ${(incremental.ms / full.ms).toFixed(2)}`)
+  for (const c of changes)
+    console.log(
+      `Search shards rewritten by the incremental build (${c.name} 1 guide): ${c.shards.rewritten} of ${c.shards.all} (the rest are the build before's own files, carried over)`,
+    )
   console.log(
     `Full build: ${s(full.ms)}, ${s(full.ms + bundleMs)} with a new render bundle (target ≤ 60 s); peak of the render process ${mb(full.peakRss)} (target ≤ 1024 MB), of this one ${mb(fullSide.all)}, of the render bundle's astro build ${mb(bundlePeak)}`,
   )

@@ -4,8 +4,13 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import {
+  buildSearchIndex,
+  serialiseSearchIndex,
+  type SearchIndexFiles,
+} from '../../site/src/lib/search/buildIndex'
 import { documentsFromSnapshot, type SearchDocument } from '../../site/src/lib/search/documents'
+import type { LiveSearchFiles } from '../../site/src/lib/search/generations'
 import { SearchClient } from '../../site/src/lib/search/query'
 import type { Snapshot } from '../../site/src/lib/snapshot'
 
@@ -57,3 +62,9 @@ export const clientFor = (documents: SearchDocument[], options?: Parameters<type
 /** The files of two serialised indexes that differ (or that only one has), sorted. */
 export const changedSearchFiles = (a: Map<string, string>, b: Map<string, string>): string[] =>
   [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort()
+
+/** An index held in memory as the live build a new one is built over (buildSearchIndex's `live`). */
+export const liveOf = (index: SearchIndexFiles): LiveSearchFiles => {
+  const files = serialiseSearchIndex(index)
+  return { manifest: index.manifest, read: (p) => files.get(p) }
+}

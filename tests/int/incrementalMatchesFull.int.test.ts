@@ -1,9 +1,17 @@
 /**
  * An incremental build writes the same site as a full build of the same snapshot. A corpus of 200
  * guides (scripts/generate-corpus.ts; its first topic holds 51 guides, so its list has a second
- * page) is built fully; one guide on that second page then gets a new title and summary, and the
- * new snapshot is built twice: incrementally on top of the first build, and fully into a folder
- * of its own. Every file of the two builds is compared, byte for byte.
+ * page) is built fully; one guide on that second page then gets a new title and summary, one
+ * guide is added and one removed, and the new snapshot is built twice: incrementally on top of
+ * the first build, and fully into a folder of its own. Every file of the two builds is compared,
+ * byte for byte.
+ *
+ * Search numbers each document as the live build did (site/src/lib/search/docNumbers.ts), so an
+ * added or removed guide rewrites only its own search files, and each search file keeps the live
+ * build's generation (its address) while its bytes are the live copy's (generations.ts): a build's
+ * search index depends on the snapshot and on the live build's index. The full build here is given
+ * the first build as its live build (`searchNumbersFrom`), as every build with a live build is, so
+ * the two are compared like with like, the manifest's generations included.
  *
  * What legitimately differs, and is masked (the same masks as renderContract.int.test.ts): a
  * calendar file's DTSTAMP lines and a .docx file's zip entry dates and docProps/core.xml dates
@@ -23,9 +31,10 @@ import { buildSite, sitePaths, type SiteBuildResult } from '../../cms/publish'
 import { guidesInTopic } from '../../content-models/lists'
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus'
 import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { docTableOf, numberDocuments } from '../../site/src/lib/search/docNumbers'
 import { documentsFromSnapshot } from '../../site/src/lib/search/documents'
 import { compareBuilds, withoutWriteTimes } from '../helpers/compareBuilds'
-import { changedSearchFiles } from '../helpers/searchFixture'
+import { changedSearchFiles, liveOf } from '../helpers/searchFixture'
 
 const BUILD_TIMEOUT = 600_000
 const SIZE = { guides: 200, templates: 30, sessions: 30, unions: 20, petitions: 10, networks: 12 }
@@ -40,8 +49,13 @@ let before: SiteBuildResult
 let incremental: SiteBuildResult
 let full: SiteBuildResult
 let edited = ''
-/** The search index files a full build of each snapshot writes (path under search-index/ → JSON). */
-let searchFiles: [Map<string, string>, Map<string, string>]
+let added = ''
+let removed = ''
+/**
+ * The search index files (path under search-index/ → JSON) of the first snapshot, of the second
+ * numbered from the first (and given its generations), and of the second numbered afresh (as every build numbered before).
+ */
+let searchFiles: [Map<string, string>, Map<string, string>, Map<string, string>]
 
 /** A file's bytes as compared: unpacked if compressed, without the times of writing described above. */
 const comparable = async (file: string, bytes: Buffer): Promise<Buffer> => {
@@ -69,20 +83,49 @@ beforeAll(async () => {
   const onSecondPage = guidesInTopic(corpus.guides, corpus.topics[0]!.slug)[50]!
   edited = onSecondPage.slug
   const second = path.join(root, 'snapshot-2')
-  const changed = {
-    ...corpus,
-    guides: corpus.guides.map((g) =>
-      g.slug === edited
-        ? { ...g, title: `Zz ${g.title}`, summary: 'A new summary.', updatedAt: '2026-12-01T00:00:00.000Z' }
-        : g,
-    ),
-  }
+  const [model, gone] = [corpus.guides[20]!, corpus.guides[120]!]
+  added = `${model.slug}-added`
+  removed = gone.slug
+  const unlinked = <T extends { relatedGuides: { slug: string }[] }>(x: T): T => ({
+    ...x,
+    relatedGuides: x.relatedGuides.filter((r) => r.slug !== removed),
+  })
+  const guides = corpus.guides.flatMap((g) =>
+    g.slug === edited
+      ? [{ ...g, title: `Zz ${g.title}`, summary: 'A new summary.', updatedAt: '2026-12-01T00:00:00.000Z' }]
+      : g === model
+        ? [
+            g,
+            {
+              ...g,
+              id: 100_000,
+              slug: added,
+              title: `${g.title} (added)`,
+              updatedAt: '2026-12-01T00:00:00.000Z',
+            },
+          ]
+        : g === gone
+          ? []
+          : [g],
+  )
+  const changed = { ...corpus, guides: guides.map(unlinked), templates: corpus.templates.map(unlinked) }
   await writeCorpus(second, changed)
-  searchFiles = [corpus, changed].map((s) =>
-    serialiseSearchIndex(buildSearchIndex(documentsFromSnapshot(s))),
-  ) as typeof searchFiles
+  const firstIndex = buildSearchIndex(documentsFromSnapshot(corpus))
+  const table = docTableOf(firstIndex.manifest, (n) => firstIndex.titleBlocks[n])
+  searchFiles = [
+    serialiseSearchIndex(firstIndex),
+    serialiseSearchIndex(
+      buildSearchIndex(numberDocuments(documentsFromSnapshot(changed), table), { live: liveOf(firstIndex) }),
+    ),
+    serialiseSearchIndex(buildSearchIndex(documentsFromSnapshot(changed))),
+  ]
   incremental = await buildSite({ snapshotDir: second, paths, buildId: 'second', incremental: true })
-  full = await buildSite({ snapshotDir: second, paths: sitePaths(path.join(root, 'b')), buildId: 'second' })
+  full = await buildSite({
+    snapshotDir: second,
+    paths: sitePaths(path.join(root, 'b')),
+    buildId: 'second',
+    searchNumbersFrom: before.dir,
+  })
 }, BUILD_TIMEOUT)
 
 afterAll(async () => {
@@ -90,15 +133,16 @@ afterAll(async () => {
 })
 
 describe('an incremental build', () => {
-  it('renders only the changed guide, what shows it and the list pages it moved between', () => {
+  it('renders only the changed guides, what shows them and the list pages they moved between', () => {
     expect(incremental.mode).toBe('incremental')
     expect(incremental.rendered).toBeLessThan(full.rendered! / 4)
   })
 
   it('writes only the search index files that changed, and carries the others over from the live build', async () => {
-    const expected = changedSearchFiles(...searchFiles)
-    // The manifest, the edited guide's title and summary blocks, the shards of its title's and summary's terms.
-    expect(expected.length).toBeLessThan(searchFiles[1].size / 4)
+    const expected = changedSearchFiles(searchFiles[0], searchFiles[1])
+    // The manifest, the tables of every document (lengths, nations), the changed guides' title and
+    // summary blocks, the shards of their terms: far fewer than numbering afresh would change.
+    expect(expected.length).toBeLessThan(changedSearchFiles(searchFiles[0], searchFiles[2]).length * 0.75)
     const differ: string[] = []
     for (const file of searchFiles[1].keys()) {
       const [was, now] = [before.dir, incremental.dir].map((d) => path.join(d, 'search-index', file))
@@ -132,5 +176,9 @@ describe('an incremental build', () => {
     expect(await readFile(path.join(incremental.dir, '.kept-assets.json'), 'utf8')).toBe('{}')
     const page = await readFile(path.join(incremental.dir, 'guides', edited, 'index.html'), 'utf8')
     expect(page).toContain('A new summary.')
+    expect(await readFile(path.join(incremental.dir, 'guides', added, 'index.html'), 'utf8')).toContain(
+      '(added)',
+    )
+    await expect(stat(path.join(incremental.dir, 'guides', removed, 'index.html'))).rejects.toThrow()
   })
 })

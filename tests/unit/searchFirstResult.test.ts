@@ -58,16 +58,19 @@ describe('search results with their titles', () => {
     })
   })
 
-  it('keeps no title or address in the manifest: per document, only its type', () => {
+  it('keeps no title or address in the manifest: per document, only its type (and per file its generation)', () => {
     const { files } = clientFor()
     const text = files.get('manifest.json')!
     const manifest = JSON.parse(text) as Record<string, unknown>
     expect(Object.keys(manifest).sort()).toEqual([
       'build',
       'docTypes',
+      'documentCount',
       'fieldBoosts',
       'fieldLengthTotals',
       'fields',
+      'fileGenerations',
+      'generations',
       'lengthTableField',
       'shardTerms',
       'summaryBlockSize',

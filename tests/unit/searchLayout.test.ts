@@ -16,9 +16,13 @@ import {
 import { shardPostings } from '../../site/src/lib/search/shards'
 import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
 import { SearchClient } from '../../site/src/lib/search/query'
+import { searchFileGenerations } from '../../site/src/lib/search/files'
 import { bestDocs } from '../../content-models/search/topDocs'
 import { numbersToText, textToNumbers } from '../../content-models/search/numberText'
-import { clientFor, doc, fixtureDocs } from '../helpers/searchFixture'
+import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
+import { docTableOf, numberDocuments } from '../../site/src/lib/search/docNumbers'
+import { planUpdate, type SavedLibrary } from '../../site/src/lib/offline/library'
+import { changedSearchFiles, clientFor, doc, fixtureDocs, liveOf } from '../helpers/searchFixture'
 
 const docs = fixtureDocs()
 const QUERIES = [
@@ -108,25 +112,58 @@ describe('the offline library and the search index', () => {
   const dirs: string[] = []
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))))
 
-  it('lists every file of the index, so a saved library answers searches with filters and summaries', async () => {
+  /** A build folder holding these index files under search-index/. */
+  const buildWith = async (files: Map<string, string>) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'search-offline-'))
     dirs.push(dir)
-    const { files, built } = clientFor(docs, { termsPerShard: 4, titleBlockSize: 4 })
     for (const [file, text] of files) {
       await mkdir(path.dirname(path.join(dir, 'search-index', file)), { recursive: true })
       await writeFile(path.join(dir, 'search-index', file), text)
     }
+    return dir
+  }
+
+  it('lists every file of the index, so a saved library answers searches with filters and summaries', async () => {
+    const { files, built } = clientFor(docs, { termsPerShard: 4, titleBlockSize: 4 })
+    const dir = await buildWith(files)
     const listed = new Set((await libraryManifest(dir)).files.map((f) => f.url))
-    const v = `?v=${built.manifest.build}`
+    const generations = searchFileGenerations(built.manifest)
     for (const file of files.keys())
-      expect(listed).toContain(`/search-index/${file}${file === 'manifest.json' ? '' : v}`)
-    const saved = new SearchClient(async (p, build) => {
-      const url = `/search-index/${p}${build ? `?v=${build}` : ''}`
+      expect(listed).toContain(
+        `/search-index/${file}${file === 'manifest.json' ? '' : `?g=${generations.get(file)}`}`,
+      )
+    const saved = new SearchClient(async (p, suffix) => {
+      const url = `/search-index/${p}${suffix ?? ''}`
       if (!listed.has(url)) throw new Error(`not saved: ${url}`)
       return JSON.parse(files.get(p)!)
     })
     const { hits } = await saved.search('holiday pay', { nation: 'scotland' })
     expect(hits.length).toBeGreaterThan(0)
     expect(hits.every((h) => h.title && h.url && h.summary)).toBe(true)
+  })
+
+  it('fetches again, after a guide is added, only the index files that changed: the others keep their address', async () => {
+    const options = { termsPerShard: 4, titleBlockSize: 1 }
+    const before = buildSearchIndex(docs.slice(1), options)
+    const table = docTableOf(before.manifest, (n) => before.titleBlocks[n])
+    const after = buildSearchIndex(numberDocuments(docs, table), { ...options, live: liveOf(before) })
+    const [was, now] = [before, after].map(serialiseSearchIndex)
+    const [old, manifest] = await Promise.all(
+      [was, now].map(async (f) => libraryManifest(await buildWith(f))),
+    )
+    const saved: SavedLibrary = {
+      ...old,
+      savedAt: '2026-12-07T00:00:00.000Z',
+      files: Object.fromEntries(old.files.map((f) => [f.url, f.hash])),
+      bases: {},
+    }
+    const plan = planUpdate(saved, manifest)
+    const fetched = plan.fetch.map((f) => f.url.replace(/^\/search-index\/|\?.*$/g, '')).sort()
+    // Exactly the changed files: every other keeps its generation, so its address (generations.ts).
+    expect(fetched).toEqual(changedSearchFiles(was, now))
+    // With addresses made from the build (`?v=<build>`), every file was fetched again.
+    expect(fetched.length).toBeLessThan(now.size)
+    // What is dropped is the old copy of a file fetched again.
+    for (const url of plan.drop) expect(fetched).toContain(url.replace(/^\/search-index\/|\?.*$/g, ''))
   })
 })

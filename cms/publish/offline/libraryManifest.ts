@@ -16,6 +16,7 @@ import {
   type LibraryFile,
   type LibraryManifest,
 } from '../../../content-models/offline'
+import { searchFileQueries } from '../../../content-models/search/files'
 import { listFiles } from '../checkBuild'
 
 /** Pages of the library: the home page, the guide and letter lists and pages, topics, search and the offline page. */
@@ -56,13 +57,17 @@ export const assetsOf = async (dir: string, pages: string[]): Promise<string[]> 
   return exists.filter((f): f is string => f !== null).sort()
 }
 
-/** The build of the search index, which its island adds to the address of every file after the manifest. */
-const searchBuild = async (dir: string): Promise<string | undefined> => {
+/**
+ * What follows each search index file's path in its address, as the search island asks for it
+ * (`?g=<its generation>`, from the index's manifest: content-models/search/files.ts), so the saved
+ * library answers the island's requests; none when the build has no readable index.
+ */
+const searchSuffixes = async (dir: string): Promise<((path: string) => string) | undefined> => {
   try {
-    const manifest = JSON.parse(await readFile(path.join(dir, 'search-index/manifest.json'), 'utf8')) as {
-      build?: unknown
-    }
-    return typeof manifest.build === 'string' ? manifest.build : undefined
+    const manifest = JSON.parse(
+      await readFile(path.join(dir, 'search-index/manifest.json'), 'utf8'),
+    ) as Parameters<typeof searchFileQueries>[0]
+    return typeof manifest.build === 'string' ? searchFileQueries(manifest) : undefined
   } catch {
     return undefined
   }
@@ -153,7 +158,7 @@ const mapLimited = async <T, R>(
 /**
  * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known);
  * `docxMaker` is the fingerprint of the code that made its Word letters (docxMakerFingerprint).
- * Search index files after the manifest are listed with `?v=<build>`, as the search island asks for them.
+ * Search index files after the manifest are listed with `?g=<their generation>`, as the search island asks for them.
  */
 export const libraryManifest = async (
   dir: string,
@@ -163,7 +168,7 @@ export const libraryManifest = async (
   const pages = all
     .filter((f) => LIBRARY_PAGE.test(f))
     .sort((a, b) => urlOfFile(a).localeCompare(urlOfFile(b), 'en'))
-  const build = await searchBuild(dir)
+  const suffixOf = await searchSuffixes(dir)
   const entries: [file: string, url: string][] = [
     ...pages.map((f): [string, string] => [f, urlOfFile(f)]),
     ...all
@@ -173,10 +178,7 @@ export const libraryManifest = async (
     ...all
       .filter((f) => SEARCH_FILE.test(f))
       .sort()
-      .map((f): [string, string] => [
-        f,
-        f === 'search-index/manifest.json' || !build ? `/${f}` : `/${f}?v=${build}`,
-      ]),
+      .map((f): [string, string] => [f, `/${f}${suffixOf?.(f.slice('search-index/'.length)) ?? ''}`]),
     ...(await assetsOf(dir, pages)).map((f): [string, string] => [f, `/${f}`]),
   ]
   const described = linkAssets(

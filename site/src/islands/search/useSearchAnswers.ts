@@ -14,9 +14,12 @@ const MAX_RESULTS = 20
 export type Shown = { status: 'idle' | 'done' | 'error'; query: string; hits: SearchHit[]; total: number }
 export const IDLE: Shown = { status: 'idle', query: '', hits: [], total: 0 }
 
-/** Fetches an index file; files after the manifest carry its build in the address, so no cache mixes two builds. */
-const fetchIndexFile = async (path: string, build?: string) => {
-  const res = await fetch(`/search-index/${path}${build ? `?v=${build}` : ''}`)
+/**
+ * Fetches an index file; files after the manifest carry their generation in the address (`?g=…`), so an
+ * unchanged file is fetched once across builds and no cache gives a file the manifest does not name.
+ */
+const fetchIndexFile = async (path: string, suffix = '') => {
+  const res = await fetch(`/search-index/${path}${suffix}`)
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
   return res.json()
 }

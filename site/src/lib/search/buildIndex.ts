@@ -26,6 +26,10 @@
  * would give. No file but the manifest holds a number that depends on other documents, so a
  * changed document changes only the files that hold it: the shards of its terms, its title and
  * summary blocks, the length table, the nations file (an incremental build carries the rest over).
+ * Documents keep their numbers from the live build (docNumbers.ts), so adding or removing one
+ * changes only the files that hold it too, and the manifest gives each file its generation, the
+ * build in which its bytes last changed (generations.ts), so a reader's browser fetches again only
+ * the files that changed.
  */
 import { createHash } from 'node:crypto'
 import { numbersToText } from '../../../../content-models/search/numberText'
@@ -40,6 +44,7 @@ import {
   type TermShard,
   type TitleBlock,
 } from './files'
+import { generationsOf, type FilesByKind, type LiveSearchFiles } from './generations'
 import { termShardsOf } from './shards'
 import { termFrequencies, WeighError, type TermFrequencies } from './weights'
 
@@ -62,6 +67,11 @@ export type BuildOptions = {
   titleBlockSize?: number
   /** Documents per summary block. */
   summaryBlockSize?: number
+  /**
+   * The live build's index: files whose bytes it has keep its generation (their address), the
+   * others get this build's (generations.ts). None: every file gets this build's.
+   */
+  live?: LiveSearchFiles
 }
 
 /** Raised when the index cannot be built; says which document broke it. */
@@ -79,20 +89,39 @@ export class SearchIndexBuildError extends Error {
  */
 const LENGTH_TABLE_FIELD = 'body'
 
-/** Every term's frequencies and every field's lengths over the documents (weights.ts). */
-const frequenciesOf = (docs: SearchDocument[]): TermFrequencies => {
+/** The documents by number (docNumbers.ts); null is a number left empty, which holds nothing. */
+export type NumberedDocuments = readonly (SearchDocument | null)[]
+
+/** Every term's frequencies and every field's lengths over the documents (weights.ts); an empty number has none. */
+const frequenciesOf = (docs: NumberedDocuments): TermFrequencies => {
   try {
     return termFrequencies(
-      docs.map((d) => ({ fields: d, boost: TYPE_BOOSTS[d.type] ?? 1 })),
+      docs.map((d) => (d ? { fields: d, boost: TYPE_BOOSTS[d.type] ?? 1 } : { fields: {}, boost: 1 })),
       SEARCH_FIELDS,
     )
   } catch (cause) {
     if (!(cause instanceof WeighError)) throw cause
-    throw new SearchIndexBuildError(`Search index build failed at ${docs[cause.doc].url}: ${cause.message}`, {
-      cause,
-    })
+    throw new SearchIndexBuildError(
+      `Search index build failed at ${docs[cause.doc]?.url}: ${cause.message}`,
+      {
+        cause,
+      },
+    )
   }
 }
+
+/** Cuts a list into blocks of `size`. */
+const blocks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+
+/** Every file but the manifest, by kind, in the manifest's order (files.ts, FileGenerations): path and JSON text. */
+const filesByKind = (files: Omit<SearchIndexFiles, 'manifest'>): FilesByKind => ({
+  terms: [...files.termShards].map(([key, shard]) => [searchIndexPaths.terms(key), JSON.stringify(shard)]),
+  titles: files.titleBlocks.map((b, i) => [searchIndexPaths.titles(i), JSON.stringify(b)]),
+  summaries: files.summaryBlocks.map((b, i) => [searchIndexPaths.summaries(i), JSON.stringify(b)]),
+  lengths: [[searchIndexPaths.lengths(), JSON.stringify(files.lengths)]],
+  nations: [[searchIndexPaths.nations(), JSON.stringify(files.nations)]],
+})
 
 /**
  * What every address in a list starts with (up to its last "/") and ends with ("/" when all do),
@@ -108,25 +137,57 @@ export const urlAffixes = (urls: readonly string[]): [prefix: string, suffix: st
   return [prefix, suffix]
 }
 
-/** Cuts a list into blocks of `size`. */
-const blocks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+/**
+ * What every address of each type starts and ends with, and each document's middle (files.ts,
+ * urlAffixes); fails for an address that cannot be rebuilt from them.
+ */
+const addressesOf = (docs: NumberedDocuments, types: string[], docTypes: number[]) => {
+  const affixes = types.map((t) => urlAffixes(docs.flatMap((d) => (d?.type === t ? [d.url] : []))))
+  const middles = docs.map((d, i) =>
+    d ? d.url.slice(affixes[docTypes[i]][0].length, d.url.length - affixes[docTypes[i]][1].length) : '',
+  )
+  docs.forEach((d, i) => {
+    if (d && docUrl({ docTypes, urlAffixes: affixes }, i, middles[i]) !== d.url)
+      throw new SearchIndexBuildError(
+        `Search index build failed at ${d.url}: its address could not be stored compactly.`,
+      )
+  })
+  return { affixes, middles }
+}
 
-/** Builds every file of the search index from the documents. */
+/**
+ * Builds every file of the search index from the documents, numbered as given (docNumbers.ts
+ * keeps each document's number from the live build; a null is a number left empty).
+ */
 export const buildSearchIndex = (
-  docs: SearchDocument[],
-  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50 }: BuildOptions = {},
+  docs: NumberedDocuments,
+  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50, live }: BuildOptions = {},
 ): SearchIndexFiles => {
-  // The build id covers every file, the postings included, so a browser never mixes two builds' files.
-  const hash = createHash('sha256')
   const { terms, lengths } = frequenciesOf(docs)
   const lengthTableField = SEARCH_FIELDS.findIndex((f) => f.name === LENGTH_TABLE_FIELD)
-  const { termShards, shardTerms } = termShardsOf(terms, lengths, lengthTableField, hash, termsPerShard)
+  const { termShards, shardTerms } = termShardsOf(terms, lengths, lengthTableField, termsPerShard)
   const types = SEARCH_TYPES.map((t) => t.value as string)
-  const docTypes = docs.map((d) => types.indexOf(d.type))
-  const affixes = types.map((t) => urlAffixes(docs.filter((d) => d.type === t).map((d) => d.url)))
+  const docTypes = docs.map((d) => (d ? types.indexOf(d.type) : -1))
+  const { affixes, middles } = addressesOf(docs, types, docTypes)
+  const files = {
+    termShards,
+    titleBlocks: blocks(
+      docs.map((d, i): [string, string] => [middles[i], d?.title ?? '']),
+      titleBlockSize,
+    ),
+    summaryBlocks: blocks(
+      docs.map((d) => d?.summary ?? ''),
+      summaryBlockSize,
+    ),
+    nations: docs.map((d) =>
+      SEARCH_NATIONS.reduce((bits, n, i) => (d?.nations.includes(n.value) ? bits | (1 << i) : bits), 0),
+    ),
+    lengths: numbersToText([...lengths[lengthTableField]]),
+  }
+  const { generations, fileGenerations } = generationsOf(filesByKind(files), live)
   const manifestBody = {
-    version: 5 as const,
+    version: 6 as const,
+    documentCount: docs.reduce((n, d) => (d ? n + 1 : n), 0),
     fields: SEARCH_FIELDS.map((f) => f.name as string),
     fieldBoosts: SEARCH_FIELDS.map((f) => f.boost),
     fieldLengthTotals: lengths.map((l) => l.reduce((a, b) => a + b, 0)),
@@ -138,49 +199,19 @@ export const buildSearchIndex = (
     summaryBlockSize,
     shardTerms,
     urlAffixes: affixes,
+    generations,
+    fileGenerations,
   }
-  const middles = docs.map((d, i) =>
-    d.url.slice(affixes[docTypes[i]][0].length, d.url.length - affixes[docTypes[i]][1].length),
-  )
-  docs.forEach((d, i) => {
-    if (docUrl(manifestBody, i, middles[i]) !== d.url)
-      throw new SearchIndexBuildError(
-        `Search index build failed at ${d.url}: its address could not be stored compactly.`,
-      )
-  })
-  const titleBlocks = blocks(
-    docs.map((d, i): [string, string] => [middles[i], d.title]),
-    titleBlockSize,
-  )
-  const summaryBlocks = blocks(
-    docs.map((d) => d.summary),
-    summaryBlockSize,
-  )
-  const nations = docs.map((d) =>
-    SEARCH_NATIONS.reduce((bits, n, i) => (d.nations.includes(n.value) ? bits | (1 << i) : bits), 0),
-  )
-  const lengthTable = numbersToText([...lengths[lengthTableField]])
-  const build = hash
-    .update(JSON.stringify([manifestBody, titleBlocks, summaryBlocks, nations, lengthTable]))
-    .digest('hex')
-    .slice(0, 12)
-  return {
-    manifest: { ...manifestBody, build },
-    termShards,
-    titleBlocks,
-    summaryBlocks,
-    nations,
-    lengths: lengthTable,
-  }
+  // The manifest's id covers every file (through their generations) and the manifest.
+  const build = createHash('sha256').update(JSON.stringify(manifestBody)).digest('hex').slice(0, 12)
+  return { manifest: { ...manifestBody, build }, ...files }
 }
 
 /** Every file of the index as path → JSON text (for writing to disk, benchmarks and tests). */
 export const serialiseSearchIndex = (files: SearchIndexFiles): Map<string, string> => {
   const out = new Map<string, string>([[searchIndexPaths.manifest(), JSON.stringify(files.manifest)]])
-  for (const [key, shard] of files.termShards) out.set(searchIndexPaths.terms(key), JSON.stringify(shard))
-  files.titleBlocks.forEach((b, i) => out.set(searchIndexPaths.titles(i), JSON.stringify(b)))
-  files.summaryBlocks.forEach((b, i) => out.set(searchIndexPaths.summaries(i), JSON.stringify(b)))
-  out.set(searchIndexPaths.nations(), JSON.stringify(files.nations))
-  out.set(searchIndexPaths.lengths(), JSON.stringify(files.lengths))
+  const byKind = filesByKind(files)
+  for (const kind of ['terms', 'titles', 'summaries', 'nations', 'lengths'] as const)
+    for (const [p, text] of byKind[kind]) out.set(p, text)
   return out
 }

@@ -2,7 +2,6 @@
  * The term shards of the search index: each term's postings as the shards store them, and the
  * terms cut into shards so that one changed document changes only the shards of its own terms.
  */
-import type { Hash } from 'node:crypto'
 import type { TermPostings as ShardPostings, TermShard } from './files'
 import { numbersToText } from '../../../../content-models/search/numberText'
 
@@ -73,13 +72,12 @@ export const planShards = (
 
 /**
  * The postings cut into term shards, with each shard's terms in order (an object's keys are not:
- * "91" would come first); every term's postings go into `hash`, so the build id covers them.
+ * "91" would come first).
  */
 export const termShardsOf = (
   terms: Map<string, number[][]>,
   lengths: readonly ArrayLike<number>[],
   tableField: number,
-  hash: Hash,
   termsPerShard?: number,
 ): { termShards: Map<string, TermShard>; shardTerms: string[][] } => {
   const encoded = new Map<string, ShardPostings>()
@@ -89,9 +87,7 @@ export const termShardsOf = (
     if (term === '') continue
     const e = shardPostings(perField, lengths, tableField)
     encoded.set(term, e)
-    const json = JSON.stringify(e)
-    hash.update(term).update(json)
-    sizes.set(term, json.length + term.length + 4)
+    sizes.set(term, JSON.stringify(e).length + term.length + 4)
   }
   const plan = planShards(sizes, termsPerShard)
   const termShards = new Map<string, TermShard>()

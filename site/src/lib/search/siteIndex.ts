@@ -5,7 +5,17 @@
 import { loadSnapshot } from '../snapshot'
 import { shardFileName } from './analyse'
 import { buildSearchIndex, type SearchIndexFiles } from './buildIndex'
+import { numberDocuments, readDocTable } from './docNumbers'
 import { documentsFromSnapshot } from './documents'
+import { readLiveSearchFiles } from './generations'
+
+/**
+ * The build folder whose search index numbers the documents (docNumbers.ts) and whose files' bytes
+ * unchanged files keep the generation of (generations.ts): the live build, set by
+ * cms/publish/makeBuild.ts; unset, the documents are numbered in the snapshot's order and every
+ * file gets this build's generation.
+ */
+export const SEARCH_NUMBERS_FROM = 'SEARCH_NUMBERS_FROM'
 
 let cached: { snapshot: object; index: SearchIndexFiles } | undefined
 
@@ -17,7 +27,12 @@ export const siteSearchIndex = (): SearchIndexFiles => {
   const snapshot = loadSnapshot()
   if (cached?.snapshot === snapshot) return cached.index
   try {
-    cached = { snapshot, index: buildSearchIndex(documentsFromSnapshot(snapshot)) }
+    const from = process.env[SEARCH_NUMBERS_FROM]
+    const docs = numberDocuments(documentsFromSnapshot(snapshot), from ? readDocTable(from) : undefined)
+    cached = {
+      snapshot,
+      index: buildSearchIndex(docs, { live: from ? readLiveSearchFiles(from) : undefined }),
+    }
   } catch (cause) {
     throw new Error(
       `Search index build failed: ${(cause as Error).message}. Check the snapshot's guides, templates, sessions, unions and networks.`,
