@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some build whole search indexes or corpora (1-2 s alone); beside browser tests and site
+          // builds on 2 cores they took over the default 5 s (searchWeights: 5.3 s at load 15).
+          testTimeout: 30_000,
         },
       },
       {
