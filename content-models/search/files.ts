@@ -23,12 +23,14 @@
  * in the reader's caches), and a changed one gets the new build's, so no cache ever gives a file of
  * another build.
  */
+import { slugify } from '../validators/slug'
 import { shardFileName } from './analyse'
-import { textToNumbers } from './numberText'
+import { planesToNumbers, textToNumbers } from './numberText'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
-  version: 6
+  /** 7: title entries may leave out a derived address, and the length table is digit planes (see TitleBlock, LengthTable). */
+  version: 6 | 7
   /** Changes whenever the index does (a hash of every file's hash). */
   build: string
   /** How many documents there are (lunr's count: numbers left empty by removed documents are not counted). */
@@ -92,8 +94,12 @@ export type FileGenerations = {
 /** The most generations a manifest lists: beyond, the oldest are folded into the newest (its files are fetched again once). */
 export const MAX_GENERATIONS = 32
 
-/** Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and '' for an empty number). */
-export type TitleBlock = [urlMiddle: string, title: string][]
+/**
+ * Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and ''
+ * for an empty number), or the title alone when the middle is the title as a slug (most are:
+ * content-models/validators/slug.ts), which gzip cannot see as a repeat (see `titleEntry`).
+ */
+export type TitleBlock = ([urlMiddle: string, title: string] | [title: string])[]
 
 /** The summaries of a block of documents. */
 export type SummaryBlock = string[]
@@ -101,8 +107,25 @@ export type SummaryBlock = string[]
 /** Per document: a bit per nation in SEARCH_NATIONS order; 0 means "not tied to a nation". */
 export type NationList = number[]
 
-/** The length of the `lengthTableField` field in every document (0 for an empty number), as a number list (numberText.ts). */
+/**
+ * The length of the `lengthTableField` field in every document (0 for an empty number), as digit
+ * planes (numberText.ts, numbersToPlanes; a number list, textToNumbers, in version 6: see `tableLengths`).
+ */
 export type LengthTable = string
+
+/** The numbers of a length table, read as the manifest's version wrote them. */
+export const tableLengths = (
+  manifest: Partial<Pick<SearchManifest, 'version'>>,
+  table: LengthTable,
+): number[] => ((manifest.version ?? 6) >= 7 ? planesToNumbers(table) : textToNumbers(table))
+
+/** How a block stores a document's address middle and title: the title alone when the middle is its slug. */
+export const titleEntry = (urlMiddle: string, title: string): TitleBlock[number] =>
+  urlMiddle === slugify(title) ? [title] : [urlMiddle, title]
+
+/** A document's address middle and title from its entry in a title block (see `titleEntry`). */
+export const readTitleEntry = (entry: TitleBlock[number]): [urlMiddle: string, title: string] =>
+  entry.length === 1 ? [slugify(entry[0]), entry[0]] : entry
 
 /** The shard keys of a manifest: the first term of each shard, sorted. */
 export const shardKeys = (manifest: Pick<SearchManifest, 'shardTerms'>): string[] =>

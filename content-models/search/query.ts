@@ -9,6 +9,7 @@ import { FileCache } from './fileCache'
 import {
   blockOf,
   docUrl,
+  readTitleEntry,
   searchFileQueries,
   searchIndexPaths,
   shardKeys,
@@ -197,7 +198,7 @@ export class SearchClient {
     const { manifest } = this.loaded!
     const hits = top.map(({ doc, score, clauses: matched }) => {
       const [block, at] = blockOf(doc, manifest.titleBlockSize)
-      const [urlMiddle, title] = this.titles.now(block)![at]
+      const [urlMiddle, title] = readTitleEntry(this.titles.now(block)![at])
       return {
         doc,
         url: docUrl(manifest, doc, urlMiddle),

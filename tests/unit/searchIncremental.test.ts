@@ -50,7 +50,11 @@ describe('the search index after one changed document', () => {
     const { before, after, differ } = afterChange({ title: `${docs[edited].title} (updated)` })
     const shards = shardsOfChangedTerms(before, after)
     expect(differ).toEqual(
-      [searchIndexPaths.manifest(), searchIndexPaths.titles(Math.floor(edited / 4)), ...shards].sort(),
+      [
+        searchIndexPaths.manifest(),
+        searchIndexPaths.titles(Math.floor(edited / after.manifest.titleBlockSize)),
+        ...shards,
+      ].sort(),
     )
     // The title's own terms (its length changed in each) and "updat": a few shards of hundreds.
     expect(shards.length).toBeGreaterThan(0)
