@@ -13,6 +13,7 @@ import {
   searchFileQueries,
   searchIndexPaths,
   shardKeys,
+  shardTermsOf,
   type LengthTable,
   type NationList,
   type SearchManifest,
@@ -125,7 +126,7 @@ export class SearchClient {
       this.loaded = {
         manifest,
         suffixOf: searchFileQueries(manifest),
-        vocab: vocabularyOf(manifest.shardTerms.flat()),
+        vocab: vocabularyOf(shardTermsOf(manifest).flat()),
         keys: shardKeys(manifest),
         scorer: new Scorer(manifest.docTypes.length),
         weighed: new Map(),

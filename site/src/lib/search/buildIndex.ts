@@ -33,6 +33,7 @@
  */
 import { createHash } from 'node:crypto'
 import { numbersToPlanes } from '../../../../content-models/search/numberText'
+import { termsToText } from '../../../../content-models/search/termList'
 import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, TYPE_BOOSTS, type SearchDocument } from './documents'
 import {
   docUrl,
@@ -198,7 +199,7 @@ export const buildSearchIndex = (
     docTypes,
     titleBlockSize,
     summaryBlockSize,
-    shardTerms,
+    terms: termsToText(shardTerms),
     urlAffixes: affixes,
     generations,
     fileGenerations,
