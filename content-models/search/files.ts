@@ -23,12 +23,15 @@
  * in the reader's caches), and a changed one gets the new build's, so no cache ever gives a file of
  * another build.
  */
+import { slugify } from '../validators/slug'
 import { shardFileName } from './analyse'
-import { textToNumbers } from './numberText'
+import { planesToNumbers, textToNumbers } from './numberText'
+import { textToTerms } from './termList'
 
 /** The first file the browser loads; everything else is found from it. */
 export type SearchManifest = {
-  version: 6
+  /** 7: the terms as one text (`terms`), title entries may leave out a derived address, and the length table is digit planes (see TitleBlock, LengthTable). */
+  version: 6 | 7
   /** Changes whenever the index does (a hash of every file's hash). */
   build: string
   /** How many documents there are (lunr's count: numbers left empty by removed documents are not counted). */
@@ -55,8 +58,11 @@ export type SearchManifest = {
   /**
    * Every indexed (stemmed) term, sorted, cut into the runs each term shard holds: a shard is
    * named by its first term (its key), and a term lives in the last shard whose key is not after it.
+   * Version 7 writes them as one text (termList.ts); read them with `shardTermsOf`.
    */
-  shardTerms: string[][]
+  terms?: string
+  /** The same terms as lists, as version 6 wrote them. */
+  shardTerms?: string[][]
   /** Per type (as `types`): what every address of that type starts and ends with, so title blocks hold only the part between. */
   urlAffixes: [prefix: string, suffix: string][]
 }
@@ -76,7 +82,7 @@ export type TermShard = Record<string, TermPostings>
 /**
  * Each file's generation by kind: per file, its index in the manifest's `generations` as one
  * base-32 digit (numberText.ts; there are at most MAX_GENERATIONS), for the term shards in
- * `shardTerms` order, the title blocks and the summary blocks by number, the length table, the
+ * shard order (`shardTermsOf`), the title blocks and the summary blocks by number, the length table, the
  * nations file. A generation is the id of the build in which the file's bytes last changed
  * (site/src/lib/search/generations.ts), so most files share a few and the digits gzip to little
  * (random hashes did not: README, "Search index files").
@@ -92,8 +98,12 @@ export type FileGenerations = {
 /** The most generations a manifest lists: beyond, the oldest are folded into the newest (its files are fetched again once). */
 export const MAX_GENERATIONS = 32
 
-/** Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and '' for an empty number). */
-export type TitleBlock = [urlMiddle: string, title: string][]
+/**
+ * Per document of a block: the middle of its address (see `urlAffixes`) and its title ('' and ''
+ * for an empty number), or the title alone when the middle is the title as a slug (most are:
+ * content-models/validators/slug.ts), which gzip cannot see as a repeat (see `titleEntry`).
+ */
+export type TitleBlock = ([urlMiddle: string, title: string] | [title: string])[]
 
 /** The summaries of a block of documents. */
 export type SummaryBlock = string[]
@@ -101,12 +111,44 @@ export type SummaryBlock = string[]
 /** Per document: a bit per nation in SEARCH_NATIONS order; 0 means "not tied to a nation". */
 export type NationList = number[]
 
-/** The length of the `lengthTableField` field in every document (0 for an empty number), as a number list (numberText.ts). */
+/**
+ * The length of the `lengthTableField` field in every document (0 for an empty number), as digit
+ * planes (numberText.ts, numbersToPlanes; a number list, textToNumbers, in version 6: see `tableLengths`).
+ */
 export type LengthTable = string
 
+/** The numbers of a length table, read as the manifest's version wrote them. */
+export const tableLengths = (
+  manifest: Partial<Pick<SearchManifest, 'version'>>,
+  table: LengthTable,
+): number[] => ((manifest.version ?? 6) >= 7 ? planesToNumbers(table) : textToNumbers(table))
+
+/** How a block stores a document's address middle and title: the title alone when the middle is its slug. */
+export const titleEntry = (urlMiddle: string, title: string): TitleBlock[number] =>
+  urlMiddle === slugify(title) ? [title] : [urlMiddle, title]
+
+/** A document's address middle and title from its entry in a title block (see `titleEntry`). */
+export const readTitleEntry = (entry: TitleBlock[number]): [urlMiddle: string, title: string] =>
+  entry.length === 1 ? [slugify(entry[0]), entry[0]] : entry
+
+/** Where a manifest keeps its terms: `terms` (version 7) or `shardTerms` (version 6). */
+export type ManifestTerms = Pick<SearchManifest, 'terms' | 'shardTerms'>
+
+const termsRead = new WeakMap<ManifestTerms, string[][]>()
+
+/** A manifest's terms, cut into the runs each shard holds (read once per manifest object). */
+export const shardTermsOf = (manifest: ManifestTerms): string[][] => {
+  let shards = termsRead.get(manifest)
+  if (!shards) {
+    shards = manifest.terms === undefined ? (manifest.shardTerms ?? []) : textToTerms(manifest.terms)
+    termsRead.set(manifest, shards)
+  }
+  return shards
+}
+
 /** The shard keys of a manifest: the first term of each shard, sorted. */
-export const shardKeys = (manifest: Pick<SearchManifest, 'shardTerms'>): string[] =>
-  manifest.shardTerms.map((terms) => terms[0])
+export const shardKeys = (manifest: ManifestTerms): string[] =>
+  shardTermsOf(manifest).map((terms) => terms[0])
 
 /** The block (of `size` documents) a document is in, and its place in that block. */
 export const blockOf = (doc: number, size: number): [block: number, at: number] => [
@@ -140,7 +182,7 @@ export const searchIndexPaths = {
  * @example searchFileGenerations(manifest).get('lengths.json') // 'x3Fq_a8k'
  */
 export const searchFileGenerations = (
-  manifest: Pick<SearchManifest, 'generations' | 'fileGenerations' | 'shardTerms'>,
+  manifest: Pick<SearchManifest, 'generations' | 'fileGenerations'> & ManifestTerms,
 ): Map<string, string> => {
   const { generations, fileGenerations: g } = manifest
   const out = new Map<string, string>()
@@ -163,7 +205,8 @@ export const searchFileGenerations = (
  * @example searchFileQueries(manifest)('lengths.json') // '?g=x3Fq_a8k'
  */
 export const searchFileQueries = (
-  manifest: Pick<SearchManifest, 'build' | 'shardTerms'> &
+  manifest: Pick<SearchManifest, 'build'> &
+    ManifestTerms &
     Partial<Pick<SearchManifest, 'generations' | 'fileGenerations'>>,
 ): ((path: string) => string) => {
   const { generations, fileGenerations } = manifest

@@ -38,3 +38,39 @@ export const textToNumbers = (text: string): number[] => {
   }
   return out
 }
+
+/**
+ * A long list of numbers of several digits as digit planes: the number of digits every number is
+ * written with (one letter, `A` for none: an empty list), then the most significant digit of every
+ * number, then the next, and so on, each digit one of the first 32 letters. Gzip packs a plane of
+ * like digits better than the digits of each number side by side: the length table at 10,000
+ * guides goes from 14.4 to 12.9 KB (README, "Search index files").
+ * @example numbersToPlanes([1, 33, 64]) // 'CABCBBA'
+ */
+export const numbersToPlanes = (numbers: readonly number[]): string => {
+  let width = numbers.length ? 1 : 0
+  for (const n of numbers) {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Not a whole number of 0 or more: ${n}`)
+    while (n >= 32 ** width) width++
+  }
+  let out = ALPHABET[width]
+  for (let place = width - 1; place >= 0; place--)
+    for (const n of numbers) out += ALPHABET[Math.floor(n / 32 ** place) % 32]
+  return out
+}
+
+/** The numbers `numbersToPlanes` wrote. */
+export const planesToNumbers = (text: string): number[] => {
+  const width = VALUE[text.charCodeAt(0)] ?? 255
+  const count = width ? (text.length - 1) / width : 0
+  if (width > 10 || !Number.isInteger(count) || (width === 0 && text.length !== 1))
+    throw new RangeError(`Not digit planes: ${JSON.stringify(text.slice(0, 8))}`)
+  const out = new Array<number>(count).fill(0)
+  for (let i = 1; i < text.length; i++) {
+    const v = VALUE[text.charCodeAt(i)] ?? 255
+    if (v > 31) throw new RangeError(`Not digit planes: ${JSON.stringify(text.slice(i, i + 8))}`)
+    const at = (i - 1) % count
+    out[at] = out[at] * 32 + v
+  }
+  return out
+}

@@ -9,9 +9,11 @@ import { FileCache } from './fileCache'
 import {
   blockOf,
   docUrl,
+  readTitleEntry,
   searchFileQueries,
   searchIndexPaths,
   shardKeys,
+  shardTermsOf,
   type LengthTable,
   type NationList,
   type SearchManifest,
@@ -124,7 +126,7 @@ export class SearchClient {
       this.loaded = {
         manifest,
         suffixOf: searchFileQueries(manifest),
-        vocab: vocabularyOf(manifest.shardTerms.flat()),
+        vocab: vocabularyOf(shardTermsOf(manifest).flat()),
         keys: shardKeys(manifest),
         scorer: new Scorer(manifest.docTypes.length),
         weighed: new Map(),
@@ -197,7 +199,7 @@ export class SearchClient {
     const { manifest } = this.loaded!
     const hits = top.map(({ doc, score, clauses: matched }) => {
       const [block, at] = blockOf(doc, manifest.titleBlockSize)
-      const [urlMiddle, title] = this.titles.now(block)![at]
+      const [urlMiddle, title] = readTitleEntry(this.titles.now(block)![at])
       return {
         doc,
         url: docUrl(manifest, doc, urlMiddle),

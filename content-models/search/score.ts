@@ -6,7 +6,7 @@
  */
 import { averageLength, lunrIdf, lunrWeight, type FieldStats } from './bm25'
 import { SEARCH_NATIONS } from './kinds'
-import type { NationList, SearchManifest, TermPostings } from './files'
+import { tableLengths, type NationList, type SearchManifest, type TermPostings } from './files'
 import { textToNumbers } from './numberText'
 import type { QueryClause } from './planQuery'
 import { bestDocs } from './topDocs'
@@ -33,7 +33,7 @@ export type IndexStats = {
 /** The numbers every weight shares, from the manifest and the length table (files.ts). */
 export const indexStats = (
   manifest: Pick<SearchManifest, 'docTypes' | 'typeBoosts' | 'fieldBoosts' | 'fieldLengthTotals'> &
-    Partial<Pick<SearchManifest, 'documentCount'>>,
+    Partial<Pick<SearchManifest, 'documentCount' | 'version'>>,
   lengthTable: string,
 ): IndexStats => {
   // Numbers left empty by removed documents are not documents: lunr never counted them.
@@ -45,7 +45,7 @@ export const indexStats = (
       averageLength: averageLength(manifest.fieldLengthTotals[f], documentCount),
     })),
     docBoosts: Float64Array.from(manifest.docTypes, (t) => manifest.typeBoosts[t] ?? 1),
-    tableLengths: textToNumbers(lengthTable),
+    tableLengths: tableLengths(manifest, lengthTable),
   }
 }
 

@@ -11,7 +11,8 @@
  * first N questions in Chromium.
  *
  * For each: index bytes (raw and gzip), bytes downloaded before the first result (the manifest, the
- * query's term shards and the title blocks of its results; summaries arrive after), load time,
+ * query's term shards, the length table and the title blocks of its results; summaries arrive
+ * after; for ours, the worst question's files by kind too), load time,
  * first-query time, and p95 query time over worker queries typed a letter at a time, and our
  * index's build time next to lunr.Builder's. With the site step (the default) it also builds the
  * Astro site (build time), runs Pagefind over it, and, in Chromium, times what a person sees: from
@@ -38,7 +39,7 @@ import {
 import { SearchClient } from '../../site/src/lib/search/query'
 import { generateCorpus, writeCorpus } from '../generate-corpus'
 import { benchChromium } from './search/chromium'
-import { gz, kb, median, ms } from './search/measure'
+import { byKind, gz, kb, median, ms } from './search/measure'
 import { BROWSER_QUERIES, WORKER_QUERIES } from './search/queries'
 import { asTyped, checkRanking } from './search/ranking'
 
@@ -94,6 +95,7 @@ const benchOurs = async (
   const withSummaryBytes: number[] = []
   const firstTimes: number[] = []
   const loadTimes: number[] = []
+  let worst = { bytes: -1, query: '', parts: '' }
   for (const q of WORKER_QUERIES) {
     const fetched: string[] = []
     const client = new SearchClient(loader(fetched))
@@ -102,6 +104,8 @@ const benchOurs = async (
     const [first, t] = await timeAsync(() => client.searchTitles(q))
     firstTimes.push(t)
     firstBytes.push(fetched.reduce((n, p) => n + gzBytes.get(p)!, 0))
+    if (firstBytes.at(-1)! > worst.bytes)
+      worst = { bytes: firstBytes.at(-1)!, query: q, parts: byKind(fetched, gzBytes) }
     await client.withSummaries(first)
     withSummaryBytes.push(fetched.reduce((n, p) => n + gzBytes.get(p)!, 0))
   }
@@ -119,7 +123,7 @@ const benchOurs = async (
     load: ms(median(loadTimes)),
     first: `median ${ms(median(firstTimes))}, max ${ms(Math.max(...firstTimes))}`,
     p95: ms(p95(times)),
-    note: `${files.size} files; manifest ${kb(gzBytes.get('manifest.json')!)} gzip; with the summaries too: median ${kb(median(withSummaryBytes))}, max ${kb(Math.max(...withSummaryBytes))}; index build ${ms(buildMs)}`,
+    note: `${files.size} files; manifest ${kb(gzBytes.get('manifest.json')!)} gzip; with the summaries too: median ${kb(median(withSummaryBytes))}, max ${kb(Math.max(...withSummaryBytes))}; index build ${ms(buildMs)}; worst question before the first result: "${worst.query}", ${worst.parts}`,
     buildMs,
     client: new SearchClient(loader([])),
   }

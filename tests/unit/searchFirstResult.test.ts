@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest'
 import { urlAffixes } from '../../site/src/lib/search/buildIndex'
 import { shardsForPrefix } from '../../site/src/lib/search/analyse'
-import { blockOf, docUrl, searchIndexPaths, shardKeys } from '../../site/src/lib/search/files'
+import {
+  blockOf,
+  docUrl,
+  readTitleEntry,
+  searchIndexPaths,
+  shardKeys,
+  titleEntry,
+} from '../../site/src/lib/search/files'
 import { clientFor as clientOver, fixtureDocs } from '../helpers/searchFixture'
 
 const docs = fixtureDocs()
@@ -52,10 +59,23 @@ describe('search results with their titles', () => {
     const { built } = clientFor({ titleBlockSize: 3 })
     docs.forEach((d, i) => {
       const [block, at] = blockOf(i, 3)
-      const [urlMiddle, title] = built.titleBlocks[block][at]
+      const [urlMiddle, title] = readTitleEntry(built.titleBlocks[block][at])
       expect(docUrl(built.manifest, i, urlMiddle)).toBe(d.url)
       expect(title).toBe(d.title)
     })
+    // Most addresses are their title as a slug: those entries hold the title alone.
+    const short = built.titleBlocks.flat().filter((e) => e.length === 1).length
+    expect(short).toBeGreaterThan(docs.length / 2)
+  })
+
+  it('leaves out of a title entry only a middle that is the title as a slug', () => {
+    expect(titleEntry('holiday-pay-and-you', 'Holiday pay & you')).toEqual(['Holiday pay & you'])
+    expect(readTitleEntry(['Holiday pay & you'])).toEqual(['holiday-pay-and-you', 'Holiday pay & you'])
+    expect(titleEntry('holiday-pay-2', 'Holiday pay')).toEqual(['holiday-pay-2', 'Holiday pay'])
+    expect(readTitleEntry(['holiday-pay-2', 'Holiday pay'])).toEqual(['holiday-pay-2', 'Holiday pay'])
+    // An empty number, and a middle that is not a slug at all.
+    expect(readTitleEntry(titleEntry('', ''))).toEqual(['', ''])
+    expect(readTitleEntry(titleEntry('Holiday pay', 'Holiday pay'))).toEqual(['Holiday pay', 'Holiday pay'])
   })
 
   it('keeps no title or address in the manifest: per document, only its type (and per file its generation)', () => {
@@ -72,8 +92,8 @@ describe('search results with their titles', () => {
       'fileGenerations',
       'generations',
       'lengthTableField',
-      'shardTerms',
       'summaryBlockSize',
+      'terms',
       'titleBlockSize',
       'typeBoosts',
       'types',

@@ -16,9 +16,14 @@ import {
 import { shardPostings } from '../../site/src/lib/search/shards'
 import { SEARCH_NATIONS } from '../../site/src/lib/search/documents'
 import { SearchClient } from '../../site/src/lib/search/query'
-import { searchFileGenerations } from '../../site/src/lib/search/files'
+import { searchFileGenerations, tableLengths } from '../../site/src/lib/search/files'
 import { bestDocs } from '../../content-models/search/topDocs'
-import { numbersToText, textToNumbers } from '../../content-models/search/numberText'
+import {
+  numbersToPlanes,
+  numbersToText,
+  planesToNumbers,
+  textToNumbers,
+} from '../../content-models/search/numberText'
 import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
 import { docTableOf, numberDocuments } from '../../site/src/lib/search/docNumbers'
 import { planUpdate, type SavedLibrary } from '../../site/src/lib/offline/library'
@@ -76,6 +81,21 @@ describe('search index layout', () => {
     expect(textToNumbers(numbersToText(numbers))).toEqual(numbers)
     expect(numbersToText([0, 1, 33])).toBe('ABhB')
     expect(() => numbersToText([-1])).toThrow(RangeError)
+  })
+
+  it('writes the length table as digit planes, which version 6 wrote as a number list', () => {
+    const numbers = [0, 1, 31, 32, 33, 1023, 1024, 65_535, 2 ** 31]
+    expect(planesToNumbers(numbersToPlanes(numbers))).toEqual(numbers)
+    // Two digits each: the high digits of all, then the low digits of all.
+    expect(numbersToPlanes([1, 33, 64])).toBe('CABCBBA')
+    expect(numbersToPlanes([0, 0])).toBe('BAA')
+    expect(planesToNumbers(numbersToPlanes([]))).toEqual([])
+    expect(() => numbersToPlanes([1.5])).toThrow(RangeError)
+    expect(() => planesToNumbers('CABC')).toThrow(RangeError)
+    expect(() => planesToNumbers('Bh')).toThrow(RangeError)
+    expect(tableLengths({ version: 7 }, numbersToPlanes([700, 3]))).toEqual([700, 3])
+    expect(tableLengths({ version: 6 }, numbersToText([700, 3]))).toEqual([700, 3])
+    expect(tableLengths({}, numbersToText([700, 3]))).toEqual([700, 3])
   })
 
   it('gives the same answers from a client that has answered other queries as from a new one', async () => {

@@ -32,11 +32,13 @@
  * the files that changed.
  */
 import { createHash } from 'node:crypto'
-import { numbersToText } from '../../../../content-models/search/numberText'
+import { numbersToPlanes } from '../../../../content-models/search/numberText'
+import { termsToText } from '../../../../content-models/search/termList'
 import { SEARCH_FIELDS, SEARCH_NATIONS, SEARCH_TYPES, TYPE_BOOSTS, type SearchDocument } from './documents'
 import {
   docUrl,
   searchIndexPaths,
+  titleEntry,
   type LengthTable,
   type NationList,
   type SearchManifest,
@@ -161,7 +163,7 @@ const addressesOf = (docs: NumberedDocuments, types: string[], docTypes: number[
  */
 export const buildSearchIndex = (
   docs: NumberedDocuments,
-  { termsPerShard, titleBlockSize = 4, summaryBlockSize = 50, live }: BuildOptions = {},
+  { termsPerShard, titleBlockSize = 2, summaryBlockSize = 50, live }: BuildOptions = {},
 ): SearchIndexFiles => {
   const { terms, lengths } = frequenciesOf(docs)
   const lengthTableField = SEARCH_FIELDS.findIndex((f) => f.name === LENGTH_TABLE_FIELD)
@@ -172,7 +174,7 @@ export const buildSearchIndex = (
   const files = {
     termShards,
     titleBlocks: blocks(
-      docs.map((d, i): [string, string] => [middles[i], d?.title ?? '']),
+      docs.map((d, i) => titleEntry(middles[i], d?.title ?? '')),
       titleBlockSize,
     ),
     summaryBlocks: blocks(
@@ -182,11 +184,11 @@ export const buildSearchIndex = (
     nations: docs.map((d) =>
       SEARCH_NATIONS.reduce((bits, n, i) => (d?.nations.includes(n.value) ? bits | (1 << i) : bits), 0),
     ),
-    lengths: numbersToText([...lengths[lengthTableField]]),
+    lengths: numbersToPlanes([...lengths[lengthTableField]]),
   }
   const { generations, fileGenerations } = generationsOf(filesByKind(files), live)
   const manifestBody = {
-    version: 6 as const,
+    version: 7 as const,
     documentCount: docs.reduce((n, d) => (d ? n + 1 : n), 0),
     fields: SEARCH_FIELDS.map((f) => f.name as string),
     fieldBoosts: SEARCH_FIELDS.map((f) => f.boost),
@@ -197,7 +199,7 @@ export const buildSearchIndex = (
     docTypes,
     titleBlockSize,
     summaryBlockSize,
-    shardTerms,
+    terms: termsToText(shardTerms),
     urlAffixes: affixes,
     generations,
     fileGenerations,

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { SearchDocument } from './documents'
-import { docUrl, searchIndexPaths, type SearchManifest, type TitleBlock } from './files'
+import { docUrl, readTitleEntry, searchIndexPaths, type SearchManifest, type TitleBlock } from './files'
 
 /** Per document number, the address of the document that has it; null for a number left empty. */
 export type DocTable = (string | null)[]
@@ -67,7 +67,9 @@ export const docTableOf = (
 ): DocTable =>
   manifest.docTypes.map((type, doc) => {
     if (type < 0) return null
-    const [middle] = titleBlock(Math.floor(doc / manifest.titleBlockSize))[doc % manifest.titleBlockSize]
+    const [middle] = readTitleEntry(
+      titleBlock(Math.floor(doc / manifest.titleBlockSize))[doc % manifest.titleBlockSize],
+    )
     return docUrl(manifest, doc, middle)
   })
 

@@ -24,6 +24,7 @@ import {
   searchFileGenerations,
   searchIndexPaths,
   type FileGenerations,
+  type ManifestTerms,
   type SearchManifest,
 } from './files'
 
@@ -39,8 +40,7 @@ export type FilesByKind = Record<keyof FileGenerations, [path: string, text: str
 /** The live build's search index, as a new build compares its files with it. */
 export type LiveSearchFiles = {
   /** Its manifest (one made before files had generations gives none to keep). */
-  manifest: Pick<SearchManifest, 'shardTerms'> &
-    Partial<Pick<SearchManifest, 'generations' | 'fileGenerations'>>
+  manifest: ManifestTerms & Partial<Pick<SearchManifest, 'generations' | 'fileGenerations'>>
   /** A file's text by its path under search-index/; undefined when the live build has none. */
   read: (path: string) => string | undefined
 }
