@@ -93,7 +93,13 @@ export const createConfig = (options: AppConfigOptions = {}) =>
     telemetry: false,
     logger: createLogger(),
     graphQL: { disable: true },
-    typescript: { outputFile: path.resolve(projectRoot(), 'content-models/payload-types.ts') },
+    // Types are written by `npm run generate:types` and checked by `npm test`. Left on, Payload
+    // starts a child process to rewrite them every time it starts outside production: in every
+    // test file's CMS (about 10 s of CPU each) and while the committed file is being checked.
+    typescript: {
+      outputFile: path.resolve(projectRoot(), 'content-models/payload-types.ts'),
+      autoGenerate: false,
+    },
   })
     .then(withUnknownRoutesNotFound)
     .then(keepMembersOut)

@@ -46,5 +46,6 @@ export const jobs: JobsConfig = {
   enableConcurrencyControl: true,
   // Runs queued jobs inside the CMS process (Next calls getPayload with cron on). With several
   // CMS nodes, set JOBS_AUTORUN=false and run `npm run jobs` on a schedule instead (README).
-  autoRun: process.env.JOBS_AUTORUN === 'false' ? [] : AUTO_RUN,
+  // Read when Payload starts, not when this file is loaded: one process may start several.
+  autoRun: () => (process.env.JOBS_AUTORUN === 'false' ? [] : AUTO_RUN),
 }

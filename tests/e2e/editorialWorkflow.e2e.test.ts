@@ -84,6 +84,9 @@ afterAll(async () => {
 const signIn = async (email: string): Promise<Page> => {
   const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' })
   const page = await context.newPage()
+  // The first admin pages after `next start` load the admin's server code: 30 s was not enough at
+  // load average 14 (a fresh-clone run of 08e6f9a).
+  page.setDefaultNavigationTimeout(90_000)
   await page.goto(`${cmsUrl}/admin/login`)
   await page.fill('#field-email', email)
   await page.fill('#field-password', 'a-long-test-password')

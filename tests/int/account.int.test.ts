@@ -9,7 +9,7 @@ import { CONSENT_VERSION, CONSENT_WORDING } from '../../content-models/consent'
 import type { Network } from '../../content-models/payload-types'
 import { make } from '../helpers/factories'
 import { startHarness, type ServedHarness } from '../helpers/harness'
-import { call, confirmedMember, signIn, SITE } from './accountClient'
+import { call, confirmedMember, signIn, site } from './accountClient'
 
 let t: ServedHarness
 let warehouse: Network
@@ -64,7 +64,7 @@ describe('who may use My account', () => {
     const admin = await make.user(t.payload, ['admin'])
     const login = await fetch(`${t.api}/users/login`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: SITE },
+      headers: { 'Content-Type': 'application/json', Origin: site() },
       body: JSON.stringify({ email: admin.email, password: 'a-long-test-password' }),
     })
     const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? ''

@@ -10,7 +10,7 @@ import { freshAddress } from '../helpers/publicForms'
 import { make } from '../helpers/factories'
 
 /** The site's origin the CMS accepts a cookie from (Payload's csrf list). */
-export const SITE = (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, '')
+export const site = (): string => (process.env.SITE_URL || 'http://localhost:4321').replace(/\/$/, '')
 
 /** A confirmed member in `networks` (ids), with an address of their own. */
 export const confirmedMember = (payload: Payload, email: string, networks: number[] = []) =>
@@ -36,7 +36,7 @@ export const signIn = async (t: ServedHarness, email: string): Promise<string> =
   const before = (await t.outbox()).length
   const asked = await fetch(`${t.api}/public/sign-in`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: SITE, 'X-Forwarded-For': freshAddress() },
+    headers: { 'Content-Type': 'application/json', Origin: site(), 'X-Forwarded-For': freshAddress() },
     body: JSON.stringify({ email }),
   })
   if (asked.status !== 202) throw new Error(`sign-in answered ${asked.status}: ${await asked.text()}`)
@@ -78,7 +78,7 @@ export const call = async (
     method,
     redirect: 'manual',
     headers: {
-      Origin: SITE,
+      Origin: site(),
       Accept: 'application/json',
       ...(cookie ? { Cookie: cookie } : {}),
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),

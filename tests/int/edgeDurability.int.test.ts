@@ -19,7 +19,7 @@ import { outboxAdapter } from '../../cms/email/outboxAdapter'
 import { createLocalReq } from 'payload'
 import { startMemberSession } from '../../cms/members/session'
 import { make } from '../helpers/factories'
-import { SITE } from './accountClient'
+import { site } from './accountClient'
 
 const SECRET = 'integration-tests-only'
 let dir: string
@@ -113,7 +113,7 @@ afterAll(async () => {
 const post = (url: string, body: string) =>
   fetch(`${url}/api/account/conversations/threads/${thread}/messages`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: SITE },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: site() },
     body: JSON.stringify({ body }),
   })
 
@@ -169,7 +169,7 @@ describe('signatures and messages survive kill -9', () => {
     })
     expect(again.status).toBe(202)
     const page = await fetch(`${second.url}/api/account/conversations/threads/${thread}`, {
-      headers: { Cookie: cookie, Origin: SITE },
+      headers: { Cookie: cookie, Origin: site() },
     })
     const shown = ((await page.json()) as { messages: { body: string }[] }).messages.map((m) => m.body)
     expect(posted.filter((body) => !shown.includes(body))).toEqual([])

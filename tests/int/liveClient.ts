@@ -2,7 +2,7 @@
  * A thread's live stream read as a browser's EventSource reads it: GET with the member's cookie
  * and the site's Origin, the body parsed into server-sent events as they arrive.
  */
-import { SITE } from './accountClient'
+import { site } from './accountClient'
 
 export type LiveEvent = { event: string; id: string; data: unknown }
 
@@ -52,7 +52,7 @@ export const openLive = async (
   const res = await fetch(`${url}${after ? `?after=${after}` : ''}`, {
     signal: controller.signal,
     headers: {
-      Origin: SITE,
+      Origin: site(),
       Accept: 'text/event-stream',
       ...(cookie ? { Cookie: cookie } : {}),
       ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),

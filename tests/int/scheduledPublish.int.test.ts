@@ -32,8 +32,8 @@ const schedule = (
   })
 
 /** Runs the scheduled-publish queue once, as the CMS process's job runner does (cms/jobs). */
-const runScheduledQueue = (payload: Payload) => {
-  const runs = Array.isArray(jobs.autoRun) ? jobs.autoRun : []
+const runScheduledQueue = async (payload: Payload) => {
+  const runs = typeof jobs.autoRun === 'function' ? await jobs.autoRun(payload) : (jobs.autoRun ?? [])
   const settings = runs.find((r) => r.queue === SCHEDULED_PUBLISH_QUEUE)
   if (!settings) throw new Error('The CMS does not run the scheduled-publish queue')
   return payload.jobs.run({ queue: settings.queue, limit: settings.limit, silent: true })
