@@ -17,6 +17,7 @@ import {
 import { errorForLog } from '../email/scrub'
 import { htmlAnswer, jsonAnswer, MAX_BODY_BYTES, type Answer, wantsJson } from '../api/http'
 import { errorPage, page } from '../api/pages'
+import { continueInOrder } from './expectContinue'
 
 /** What Fastify's own 4xx errors mean, in plain words. */
 const CLIENT_ERRORS: Record<string, string> = {
@@ -115,9 +116,11 @@ const NO_UPGRADE =
  * would otherwise reach the proxy's client, which cannot use it); a request asking to switch
  * protocols (Connection: Upgrade) gets 400 and its connection closed: Node hands such a
  * connection over to whoever listens for 'upgrade' and stops reading it as HTTP, so without this
- * it would hang until its timeout.
+ * it would hang until its timeout; "100 Continue" goes only to the response on the wire
+ * (expectContinue.ts).
  */
 export const guardRequests = (app: FastifyInstance) => {
+  continueInOrder(app.server)
   app.server.on('upgrade', (_request, socket) => {
     socket.on('error', () => socket.destroy())
     // Written, then the connection is closed outright: a client that keeps its half open must not hold the server open.
