@@ -23,7 +23,7 @@
  * the build's own records (.fingerprint, .routes.json, .links.json, .broken-links.json…) included,
  * must be identical.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +73,8 @@ const comparable = async (file: string, bytes: Buffer): Promise<Buffer> => {
 
 beforeAll(async () => {
   // Inside the project (data/ is git-ignored), as in production: Astro resolves packages from there.
+  // data/ is made by the first `npm start` or build; a fresh clone has none.
+  await mkdir(path.join(process.cwd(), 'data'), { recursive: true })
   root = await mkdtemp(path.join(process.cwd(), 'data', 'incremental-matches-full-'))
   const corpus = await generateCorpus(SIZE)
   const first = path.join(root, 'snapshot-1')

@@ -14,12 +14,12 @@ vi.hoisted(() => {
   process.env.JOBS_AUTORUN = 'false'
 })
 
-import { initPayload } from '../../cms/initPayload'
-import { outboxAdapter } from '../../cms/email/outboxAdapter'
+import { initPayload } from '../../../cms/initPayload'
+import { outboxAdapter } from '../../../cms/email/outboxAdapter'
 import { createLocalReq } from 'payload'
-import { startMemberSession } from '../../cms/members/session'
-import { make } from '../helpers/factories'
-import { site } from './accountClient'
+import { startMemberSession } from '../../../cms/members/session'
+import { make } from '../../helpers/factories'
+import { site } from '../accountClient'
 
 const SECRET = 'integration-tests-only'
 let dir: string
@@ -51,7 +51,7 @@ const withPayload = async <T>(
 const startFrontServer = (extraEnv: Record<string, string> = {}) =>
   new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cms/edge/serve.ts'], {
-      cwd: path.resolve(__dirname, '../..'),
+      cwd: path.resolve(__dirname, '../../..'),
       env: {
         ...process.env,
         PORT: '0',

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
-import { jobs, JOB_QUEUES, SCHEDULED_PUBLISH_QUEUE } from '../../cms/jobs'
-import { listScheduled } from '../../cms/review/scheduled'
-import { make } from '../helpers/factories'
-import { startHarness, type Harness } from '../helpers/harness'
+import { jobs, JOB_QUEUES, SCHEDULED_PUBLISH_QUEUE } from '../../../cms/jobs'
+import { listScheduled } from '../../../cms/review/scheduled'
+import { make } from '../../helpers/factories'
+import { startHarness, type Harness } from '../../helpers/harness'
 
 let t: Harness
 let editor: { id: number }
