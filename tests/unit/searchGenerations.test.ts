@@ -174,4 +174,18 @@ describe('reading the live build’s files', () => {
     expect(fromDisk.manifest).toEqual(next(all, first).manifest)
     expect(fromDisk.manifest.generations).toHaveLength(2)
   }, 30_000)
+
+  it('gives every file this build’s generation when the live manifest cannot be read, rather than failing the build', () => {
+    const first = next(all.slice(0, 12))
+    const files = serialiseSearchIndex(first)
+    const read = (p: string) => files.get(p)
+    for (const broken of [
+      { terms: 'not a term list' },
+      { fileGenerations: { ...first.manifest.fileGenerations, terms: '!' } },
+    ]) {
+      const manifest = { ...first.manifest, ...broken }
+      const after = buildSearchIndex(all.slice(0, 12), { ...options, live: { manifest, read } })
+      expect(after.manifest.generations).toEqual([after.manifest.generations.at(-1)])
+    }
+  })
 })

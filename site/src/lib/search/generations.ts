@@ -52,11 +52,22 @@ const buildIdOf = (files: FilesByKind): string => {
   return hash.digest('base64url').slice(0, GENERATION_LENGTH)
 }
 
-/** The live build's generation of each file; none for a manifest without generations. */
+/**
+ * The live build's generation of each file; none for a manifest without generations, or one whose
+ * terms or generations cannot be read (every file then gets this build's id: always right, only
+ * every reader fetches every file again once), so a damaged live index never stops a build.
+ */
 const liveGenerationsOf = (live: LiveSearchFiles | undefined): Map<string, string> => {
   const { generations, fileGenerations } = live?.manifest ?? {}
   if (!live || !generations || !fileGenerations) return new Map()
-  return searchFileGenerations({ ...live.manifest, generations, fileGenerations })
+  try {
+    return searchFileGenerations({ ...live.manifest, generations, fileGenerations })
+  } catch (cause) {
+    console.warn(
+      `The live search manifest could not be read (${(cause as Error).message}): every search file gets this build's address.`,
+    )
+    return new Map()
+  }
 }
 
 /**
