@@ -17,7 +17,7 @@ export type SiteBuildResult = {
   pages: number
   ms: number
   skipped: boolean
-  /** Milliseconds per step: build, share (drawn while build runs), carry, check, compress, offline, switch, prune. */
+  /** Milliseconds per step: fingerprint, plan, build, share (drawn while build runs), carry, check, compress, offline, snapshot, switch, prune. */
   timings: Record<string, number>
   /** Whether only changed pages were rendered, and why not when not. */
   mode: 'full' | 'incremental'
@@ -35,7 +35,14 @@ export type SiteBuildResult = {
   /** Share images drawn for this build, and linked unchanged from the live one. */
   shareImages?: { drawn: number; reused: number }
   /** The offline library: files listed, bytes on the device, bytes sent (gzip); old scripts and styles kept. */
-  offline?: { libraryFiles: number; libraryBytes: number; librarySent: number; keptAssets: number }
+  offline?: {
+    libraryFiles: number
+    libraryBytes: number
+    librarySent: number
+    keptAssets: number
+    /** Library entries taken from the live build's record, not read again. */
+    libraryReused: number
+  }
 }
 
 /**
@@ -204,16 +211,18 @@ export const buildSite = async ({
   const started = Date.now()
   const timings: Record<string, number> = {}
   const timed = stepTimer(timings, onStep)
+  const t = Date.now()
   const fingerprint = await buildFingerprint(snapshotDir)
   const source = await sourceFingerprint()
   const live = await liveBuildDir(paths.live)
   const unchanged = skipIfUnchanged ? await unchangedLive(live, fingerprint, started) : null
   if (unchanged) return unchanged
+  timings.fingerprint = Date.now() - t
   const buildId = wantedId ?? defaultBuildId(fingerprint)
   const dir = path.join(paths.builds, buildId)
   const keptSnapshot = path.join(paths.snapshots, buildId)
   const plan: IncrementalPlan = incremental
-    ? await planAgainst(live, snapshotDir, paths, source)
+    ? await timed('plan', () => planAgainst(live, snapshotDir, paths, source))
     : { full: true, reason: 'full build asked for' }
   await mkdir(paths.builds, { recursive: true })
   await rm(dir, { recursive: true, force: true })

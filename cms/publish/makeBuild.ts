@@ -18,6 +18,12 @@ export const SOURCE_FILE = '.source-fingerprint'
 /** Runs one build step, timed (see buildSite). */
 export type Timed = <T>(step: string, fn: () => Promise<T>) => Promise<T>
 
+/** Replaces `to` with a copy of the folder `from`. */
+const copyFolder = async (from: string, to: string) => {
+  await rm(to, { recursive: true, force: true })
+  await cp(from, to, { recursive: true })
+}
+
 /** What is known once a new build's folder is made and checked. */
 type MadeBuild = {
   pages: number
@@ -97,15 +103,13 @@ export const makeBuild = async (
     )
     await timed('compress', () => precompress(dir, fresh))
     const offline = {
-      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir))),
+      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir, live))),
       keptAssets,
     }
     await writeFile(path.join(dir, '.fingerprint'), stamps.fingerprint)
     await writeFile(path.join(dir, SOURCE_FILE), stamps.source)
-    if (path.resolve(snapshotDir) !== keptSnapshot) {
-      await rm(keptSnapshot, { recursive: true, force: true })
-      await cp(snapshotDir, keptSnapshot, { recursive: true })
-    }
+    if (path.resolve(snapshotDir) !== keptSnapshot)
+      await timed('snapshot', () => copyFolder(snapshotDir, keptSnapshot))
     return {
       pages: checked.pages,
       files: checked.files,

@@ -28,6 +28,7 @@ import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSite, sitePaths, type SiteBuildResult } from '../../cms/publish'
+import { LIBRARY_RECORD } from '../../cms/publish/offline/libraryRecord'
 import { guidesInTopic } from '../../content-models/lists'
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus'
 import { buildSearchIndex, serialiseSearchIndex } from '../../site/src/lib/search/buildIndex'
@@ -42,8 +43,11 @@ const SIZE = { guides: 200, templates: 30, sessions: 30, unions: 20, petitions: 
  * Files a build writes from the build before it, not from the snapshot. `.kept-assets.json` lists
  * the live build's scripts and styles the new build keeps for pages readers still have open
  * (cms/publish/offline/keptAssets.ts): only a build with a live build before it writes one.
+ * `.library-files.json` keys what the offline library found of each file by its inode
+ * (cms/publish/offline/libraryRecord.ts), which differs between any two builds; the library
+ * manifest made from it (offline/library.json) is compared.
  */
-const NOT_COMPARED = new Set(['.kept-assets.json'])
+const NOT_COMPARED = new Set(['.kept-assets.json', LIBRARY_RECORD])
 let root = ''
 let before: SiteBuildResult
 let incremental: SiteBuildResult
@@ -176,6 +180,9 @@ describe('an incremental build', () => {
     expect(await compareBuilds(full.dir, incremental.dir, { names, comparable, skip })).toEqual([])
     // The scripts and styles are the same as the live build's: it keeps none of its own.
     expect(await readFile(path.join(incremental.dir, '.kept-assets.json'), 'utf8')).toBe('{}')
+    // Most of the library's entries came from the live build's record, and still match the full build's.
+    expect(incremental.offline!.libraryReused).toBeGreaterThan(incremental.offline!.libraryFiles / 2)
+    expect(full.offline!.libraryReused).toBe(0)
     const page = await readFile(path.join(incremental.dir, 'guides', edited, 'index.html'), 'utf8')
     expect(page).toContain('A new summary.')
     expect(await readFile(path.join(incremental.dir, 'guides', added, 'index.html'), 'utf8')).toContain(

@@ -21,23 +21,28 @@ export type OfflineReport = {
   libraryBytes: number
   librarySent: number
   keptAssets: number
+  /** Files whose library entry was taken from the live build's record (libraryRecord.ts). */
+  libraryReused: number
 }
 
 /**
  * Writes the library manifest and the service worker (from the template in the render bundle
  * `bundleDir`) into the checked build `dir` (after precompress, so the manifest knows each file's
- * compressed size) and compresses both.
+ * compressed size) and compresses both. The library reuses what the `live` build found of the files
+ * carried over from it.
  */
 export const writeOfflineFiles = async (
   dir: string,
   bundleDir: string,
+  live?: string | null,
 ): Promise<Omit<OfflineReport, 'keptAssets'>> => {
-  const library = await writeLibraryManifest(dir, { docxMaker: await docxMakerFingerprint() })
+  const library = await writeLibraryManifest(dir, { docxMaker: await docxMakerFingerprint(), previous: live })
   const worker = await writeServiceWorker(dir, serviceWorkerTemplate(bundleDir))
   await precompress(dir, [LIBRARY_MANIFEST_URL.slice(1), ...worker.files])
   return {
     libraryFiles: library.files.length,
     libraryBytes: library.bytes,
     librarySent: library.sent,
+    libraryReused: library.reused,
   }
 }

@@ -18,6 +18,9 @@ import {
 } from '../../../content-models/offline'
 import { searchFileQueries } from '../../../content-models/search/files'
 import { listFiles } from '../checkBuild'
+import { libraryRecord, type FileFacts } from './libraryRecord'
+
+type LibraryRecordOf = Awaited<ReturnType<typeof libraryRecord>>
 
 /** Pages of the library: the home page, the guide and letter lists and pages, topics, search and the offline page. */
 const LIBRARY_PAGE =
@@ -36,8 +39,11 @@ const SCRIPT_IMPORT = /["'`](?:\.\/|\/assets\/)([\w.-]+\.(?:js|mjs|css))["'`]/g
 /** The address a built file is served at: guides/pay/index.html → /guides/pay/. */
 export const urlOfFile = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`
 
-/** Every /assets/ file the given pages load, following the imports of each script. */
-export const assetsOf = async (dir: string, pages: string[]): Promise<string[]> => {
+/** The /assets/ files a page loads by src or href (with a leading slash). */
+const loadsOf = (html: string): string[] => [...html.matchAll(PAGE_ASSET)].map((m) => m[1]!)
+
+/** Every /assets/ file the pages load (each page's `loads`), following the imports of each script. */
+export const assetsOf = async (dir: string, pageLoads: readonly (readonly string[])[]): Promise<string[]> => {
   const found = new Set<string>()
   const queue: string[] = []
   const add = (file: string) => {
@@ -45,8 +51,7 @@ export const assetsOf = async (dir: string, pages: string[]): Promise<string[]> 
     found.add(file)
     if (/\.m?js$/.test(file)) queue.push(file)
   }
-  for (const page of pages)
-    for (const m of (await readFile(path.join(dir, page), 'utf8')).matchAll(PAGE_ASSET)) add(m[1]!.slice(1))
+  for (const loads of pageLoads) for (const address of loads) add(address.slice(1))
   for (let file = queue.shift(); file; file = queue.shift()) {
     const text = await readFile(path.join(dir, file), 'utf8').catch(() => '')
     for (const m of text.matchAll(SCRIPT_IMPORT)) add(`assets/${m[1]}`)
@@ -104,23 +109,23 @@ const sha = (parts: readonly (Buffer | string)[]) => {
 type Described = LibraryFile & { addresses?: string[] }
 
 /**
- * A file's entry: its address, a hash of its content, its size and the size of its gzip copy;
- * for a page, also its hash without its /assets/ addresses (see LibraryFile.base).
+ * What the entry of `file` is made of: a hash of its content, its size and the size of its gzip
+ * copy; for a page, also its hash without its /assets/ addresses (see LibraryFile.base), those
+ * addresses, and the assets it loads.
  */
-const describe = async (dir: string, file: string, url: string, maker?: string): Promise<Described> => {
+const factsOf = async (dir: string, file: string, maker?: string): Promise<FileFacts> => {
   const body = await readFile(path.join(dir, file))
   const gz = await stat(path.join(dir, `${file}.gz`)).catch(() => null)
   const made = maker && file.endsWith('.docx') ? await docxSources(dir, file, maker) : null
-  const entry: Described = {
-    url,
-    hash: sha(made ?? [body]),
-    bytes: body.length,
-    sent: gz?.size ?? body.length,
-  }
-  if (!file.endsWith('.html')) return entry
+  const facts: FileFacts = { hash: sha(made ?? [body]), bytes: body.length, sent: gz?.size ?? body.length }
+  if (!file.endsWith('.html')) return facts
   const html = body.toString('utf8')
-  return { ...entry, base: sha([withoutAssets(html)]), addresses: assetAddresses(html) }
+  return { ...facts, base: sha([withoutAssets(html)]), addresses: assetAddresses(html), loads: loadsOf(html) }
 }
+
+/** The files a Word letter's hash is made from besides itself (docxSources). */
+const docxSourceFiles = (file: string): string[] =>
+  file.endsWith('.docx') ? [`${path.posix.dirname(file)}/index.html`, file.replace(/\.docx$/, '.txt')] : []
 
 /**
  * Names each page's /assets/ files by their place in the list, so the island can make a saved
@@ -155,21 +160,29 @@ const mapLimited = async <T, R>(
   return out
 }
 
+type ManifestOptions = {
+  /** The build's files (listFiles), when already known. */
+  files?: string[]
+  /** The fingerprint of the code that made its Word letters (docxMakerFingerprint). */
+  docxMaker?: string
+  /** The facts found for the live build, reused for the files carried over from it (libraryRecord). */
+  record?: LibraryRecordOf
+}
+
 /**
- * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known);
- * `docxMaker` is the fingerprint of the code that made its Word letters (docxMakerFingerprint).
+ * Lists the library of the build in `dir` (after precompress, so each file's gzip size is known).
  * Search index files after the manifest are listed with `?g=<their generation>`, as the search island asks for them.
  */
 export const libraryManifest = async (
   dir: string,
-  { files, docxMaker }: { files?: string[]; docxMaker?: string } = {},
+  { files, docxMaker, record }: ManifestOptions = {},
 ): Promise<LibraryManifest> => {
   const all = (files ?? (await listFiles(dir))).filter((f) => !f.startsWith('.') && !/\.(br|gz)$/.test(f))
   const pages = all
     .filter((f) => LIBRARY_PAGE.test(f))
     .sort((a, b) => urlOfFile(a).localeCompare(urlOfFile(b), 'en'))
   const suffixOf = await searchSuffixes(dir)
-  const entries: [file: string, url: string][] = [
+  const listed: [file: string, url: string][] = [
     ...pages.map((f): [string, string] => [f, urlOfFile(f)]),
     ...all
       .filter((f) => LETTER_FILE.test(f))
@@ -179,10 +192,24 @@ export const libraryManifest = async (
       .filter((f) => SEARCH_FILE.test(f))
       .sort()
       .map((f): [string, string] => [f, `/${f}${suffixOf?.(f.slice('search-index/'.length)) ?? ''}`]),
-    ...(await assetsOf(dir, pages)).map((f): [string, string] => [f, `/${f}`]),
   ]
+  const factsFor = ([file]: [string, string]) =>
+    record
+      ? record.facts(file, docxSourceFiles(file), () => factsOf(dir, file, docxMaker))
+      : factsOf(dir, file, docxMaker)
+  const listedFacts = await mapLimited(listed, factsFor)
+  const assets = (
+    await assetsOf(
+      dir,
+      listedFacts.slice(0, pages.length).map((f) => f.loads ?? []),
+    )
+  ).map((f): [string, string] => [f, `/${f}`])
+  const facts = [...listedFacts, ...(await mapLimited(assets, factsFor))]
   const described = linkAssets(
-    await mapLimited(entries, ([file, url]) => describe(dir, file, url, docxMaker)),
+    [...listed, ...assets].map(([, url], i): Described => {
+      const { loads: _loads, ...entry } = facts[i]!
+      return { url, ...entry }
+    }),
   )
   const hash = createHash('sha256')
   for (const f of described) hash.update(`${f.url} ${f.hash}\n`)
@@ -199,15 +226,21 @@ export const libraryManifest = async (
   }
 }
 
-/** Writes the library manifest into the build; returns it. */
+/**
+ * Writes the library manifest into the build, and the record of what it found for the next build;
+ * `previous` is the live build, whose record gives the facts of the files carried over from it.
+ * Returns the manifest and how many files' facts were reused.
+ */
 export const writeLibraryManifest = async (
   dir: string,
-  options: { files?: string[]; docxMaker?: string } = {},
-): Promise<LibraryManifest> => {
-  const manifest = await libraryManifest(dir, options)
+  { previous, ...options }: Omit<ManifestOptions, 'record'> & { previous?: string | null } = {},
+): Promise<LibraryManifest & { reused: number }> => {
+  const record = await libraryRecord(dir, previous, options.docxMaker)
+  const manifest = await libraryManifest(dir, { ...options, record })
   const target = path.join(dir, LIBRARY_MANIFEST_URL.slice(1))
   // A carried-over copy is a hard link into the live build: never written through.
   await rm(target, { force: true })
   await writeFile(target, JSON.stringify(manifest))
-  return manifest
+  await record.save()
+  return { ...manifest, reused: record.reused() }
 }
