@@ -162,7 +162,14 @@ export const checkBuild = async (
     /** Files written after the check (the service worker, the library manifest): not missing. */
     later?: (file: string) => boolean
   } = {},
-): Promise<{ files: number; pages: number; brokenLinks: string[]; pagesRead: number }> => {
+): Promise<{
+  files: number
+  /** Every file of the build as checked (before precompress), for the steps after. */
+  fileList: string[]
+  pages: number
+  brokenLinks: string[]
+  pagesRead: number
+}> => {
   const files = await listFiles(dir)
   const problems = KEY_PAGES.filter((p) => !existsSync(path.join(dir, p))).map((p) => `${p} is missing`)
   // Index files carried over from the live build loaded when it was checked: only new ones are read.
@@ -193,6 +200,7 @@ export const checkBuild = async (
   await writeLinkIndex(dir, links)
   return {
     files: files.length,
+    fileList: files,
     pages: files.filter((f) => f.endsWith('.html')).length,
     brokenLinks: targets,
     pagesRead: read,

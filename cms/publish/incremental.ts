@@ -245,6 +245,8 @@ export const carryOver = async (
   dir: string,
   remove: Partial<Record<PublicCollection, string[]>>,
   gonePages: readonly string[] = [],
+  /** The files already in `dir` (the rendered ones), when known. */
+  rendered?: readonly string[],
 ): Promise<number> => {
   const dropped = Object.entries(remove).flatMap(([c, slugs]) =>
     (slugs ?? []).map((s) => `${ROUTE_DIRS[c as PublicCollection]}/${s}/`),
@@ -255,7 +257,7 @@ export const carryOver = async (
   const isDropped = (file: string) =>
     gone.has(file.replace(/\.(br|gz)$/, '')) ||
     dropped.some((d) => file.startsWith(d) && !LIST_PAGE_FILE.test(file))
-  const have = new Set(await listFiles(dir))
+  const have = new Set(rendered ?? (await listFiles(dir)))
   // A page rendered afresh takes none of the old page's compressed copies (precompress.ts writes new ones).
   const files = (await listFiles(previous)).filter(
     (f) =>

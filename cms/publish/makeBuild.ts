@@ -96,14 +96,15 @@ export const makeBuild = async (
     )
     const shareImages = await sharing
     const fresh = plan.full ? undefined : await listFiles(dir)
-    if (!plan.full && live) await timed('carry', () => carryOver(live, dir, plan.remove, plan.gonePages))
+    if (!plan.full && live)
+      await timed('carry', () => carryOver(live, dir, plan.remove, plan.gonePages, fresh))
     const keptAssets = await timed('keep', () => keepPreviousAssets(dir, live))
     const checked = await timed('check', () =>
       checkBuild(dir, { previous: live, rendered: fresh, later: remadeAfterRender }),
     )
     await timed('compress', () => precompress(dir, fresh))
     const offline = {
-      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir, live))),
+      ...(await timed('offline', () => writeOfflineFiles(dir, report.bundleDir, live, checked.fileList))),
       keptAssets,
     }
     await writeFile(path.join(dir, '.fingerprint'), stamps.fingerprint)

@@ -35,8 +35,14 @@ export const writeOfflineFiles = async (
   dir: string,
   bundleDir: string,
   live?: string | null,
+  /** The build's files, when known (checkBuild lists them). */
+  files?: string[],
 ): Promise<Omit<OfflineReport, 'keptAssets'>> => {
-  const library = await writeLibraryManifest(dir, { docxMaker: await docxMakerFingerprint(), previous: live })
+  const library = await writeLibraryManifest(dir, {
+    docxMaker: await docxMakerFingerprint(),
+    previous: live,
+    files,
+  })
   const worker = await writeServiceWorker(dir, serviceWorkerTemplate(bundleDir))
   await precompress(dir, [LIBRARY_MANIFEST_URL.slice(1), ...worker.files])
   return {
