@@ -5,7 +5,7 @@ import path from 'node:path'
 import { dataDir } from '../../content-models/paths'
 import { buildFingerprint, sourceFingerprint } from './fingerprint'
 import { planIncremental, type IncrementalPlan } from './incremental'
-import { readEntries } from './planEntries'
+import { readEntries, readKeptEntries, writeEntriesFile, type PlanEntries } from './planEntries'
 import { makeBuild, SOURCE_FILE, type Timed } from './makeBuild'
 
 export { buildFingerprint, sourceFingerprint } from './fingerprint'
@@ -120,25 +120,41 @@ export const reusableSnapshot = async (paths = sitePaths()): Promise<string | un
   return existsSync(snapshot) && source === (await sourceFingerprint()) ? snapshot : undefined
 }
 
-/** Decides between an incremental and a full build against the live build. */
+/**
+ * Decides between an incremental and a full build against the live build; gives the new
+ * snapshot's entries when it read them.
+ */
 const planAgainst = async (
   live: string | null,
   snapshotDir: string,
   paths: ReturnType<typeof sitePaths>,
   source: string,
-): Promise<IncrementalPlan> => {
-  if (!live || !existsSync(path.join(live, 'index.html'))) return { full: true, reason: 'no live build' }
+): Promise<{ plan: IncrementalPlan; entries?: PlanEntries }> => {
+  if (!live || !existsSync(path.join(live, 'index.html')))
+    return { plan: { full: true, reason: 'no live build' } }
   if ((await readFile(path.join(live, SOURCE_FILE), 'utf8').catch(() => '')) !== source)
-    return { full: true, reason: 'site sources changed' }
+    return { plan: { full: true, reason: 'site sources changed' } }
   const previous = path.join(paths.snapshots, path.basename(live))
-  if (!existsSync(previous)) return { full: true, reason: 'no snapshot of the live build' }
+  if (!existsSync(previous)) return { plan: { full: true, reason: 'no snapshot of the live build' } }
   const settings = async (dir: string) =>
     readFile(path.join(dir, 'site-settings.json'), 'utf8').catch(() => '')
-  return planIncremental(
-    await readEntries(previous),
-    await readEntries(snapshotDir),
+  const liveFingerprint = await readFile(path.join(live, '.fingerprint'), 'utf8').catch(() => '')
+  const entries = await readEntries(snapshotDir)
+  const plan = planIncremental(
+    await readKeptEntries(previous, liveFingerprint),
+    entries,
     (await settings(previous)) !== (await settings(snapshotDir)),
   )
+  return { plan, entries }
+}
+
+/** Keeps the plan's entries beside the kept snapshot for the next build; a failure only costs that build time. */
+const keepEntries = async (dir: string, entries: PlanEntries | undefined, fingerprint: string) => {
+  try {
+    await writeEntriesFile(dir, entries ?? (await readEntries(dir)), fingerprint)
+  } catch (error) {
+    console.warn(`The snapshot's plan entries were not kept: ${(error as Error).message}`)
+  }
 }
 
 type SitePaths = ReturnType<typeof sitePaths>
@@ -221,9 +237,9 @@ export const buildSite = async ({
   const buildId = wantedId ?? defaultBuildId(fingerprint)
   const dir = path.join(paths.builds, buildId)
   const keptSnapshot = path.join(paths.snapshots, buildId)
-  const plan: IncrementalPlan = incremental
+  const { plan, entries } = incremental
     ? await timed('plan', () => planAgainst(live, snapshotDir, paths, source))
-    : { full: true, reason: 'full build asked for' }
+    : { plan: { full: true, reason: 'full build asked for' } as IncrementalPlan, entries: undefined }
   await mkdir(paths.builds, { recursive: true })
   await rm(dir, { recursive: true, force: true })
   const made = await makeBuild(
@@ -233,6 +249,7 @@ export const buildSite = async ({
     timings,
     onSpawn,
   )
+  await timed('entries', () => keepEntries(keptSnapshot, entries, fingerprint))
   await timed('switch', () => switchLive(paths.live, dir))
   await timed('prune', () => pruneBuilds(keep, paths))
   return {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { projectRoot } from '../../content-models/paths'
+import { ENTRIES_FILE } from './planEntries'
 
 /** Adds every file under `dir` (paths from the project root, and contents) to `hash`, in a stable order. */
 const hashTree = async (
@@ -31,7 +32,8 @@ const notBuilt = (name: string) => ['node_modules', 'dist', '.astro'].includes(n
 /** A fingerprint of everything a build depends on: the snapshot and the site's sources. */
 export const buildFingerprint = async (snapshotDir: string): Promise<string> => {
   const hash = createHash('sha256')
-  await hashTree(hash, snapshotDir, (name) => name === 'meta.json')
+  // meta.json holds the export's time; the plan's entries file is the build's own (planEntries.ts).
+  await hashTree(hash, snapshotDir, (name) => name === 'meta.json' || name === ENTRIES_FILE)
   hash.update(await sourceFingerprint())
   return hash.digest('hex').slice(0, 16)
 }

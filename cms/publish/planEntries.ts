@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
 import { forEachEntry } from '../../content-models/snapshotEntries'
@@ -55,4 +56,40 @@ export const readEntries = async (dir: string): Promise<PlanEntries> => {
     out[c] = entries
   }
   return out
+}
+
+/**
+ * The file in a kept snapshot (data/snapshots/<build id>/) holding its entries as the plan keeps
+ * them, so the next incremental build reads the live build's snapshot from one small file instead
+ * of again entry by entry (1.6 s at 10,000 guides). Private: not part of the snapshot's
+ * fingerprint (fingerprint.ts).
+ */
+export const ENTRIES_FILE = '.plan-entries.json'
+
+type EntriesFile = { fingerprint: string; entries: Partial<Record<PublicCollection, [string, PlanEntry][]>> }
+
+/** Writes the plan's entries of the snapshot in `dir`, made from the snapshot with `fingerprint`. */
+export const writeEntriesFile = async (dir: string, entries: PlanEntries, fingerprint: string) => {
+  const file: EntriesFile = { fingerprint, entries: {} }
+  for (const c of PUBLIC_COLLECTIONS)
+    file.entries[c] = (entries[c] ?? []).map((e) => [(e as { [DIGEST]?: string })[DIGEST] ?? digest(e), e])
+  await rm(path.join(dir, ENTRIES_FILE), { force: true })
+  await writeFile(path.join(dir, ENTRIES_FILE), JSON.stringify(file))
+}
+
+/**
+ * The entries of the kept snapshot in `dir`: from its entries file when that was made from the
+ * snapshot with `fingerprint` (the build's own, in its .fingerprint), otherwise read entry by entry.
+ */
+export const readKeptEntries = async (dir: string, fingerprint: string): Promise<PlanEntries> => {
+  try {
+    const file = JSON.parse(await readFile(path.join(dir, ENTRIES_FILE), 'utf8')) as EntriesFile
+    if (!fingerprint || file.fingerprint !== fingerprint) return await readEntries(dir)
+    const out: PlanEntries = {}
+    for (const c of PUBLIC_COLLECTIONS)
+      out[c] = (file.entries[c] ?? []).map(([d, e]) => Object.defineProperty(e, DIGEST, { value: d }))
+    return out
+  } catch {
+    return readEntries(dir)
+  }
 }

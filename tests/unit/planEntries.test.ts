@@ -2,12 +2,18 @@
  * The incremental plan from snapshot files read slim (an entry at a time, bodies dropped, a
  * digest kept) is the plan from the same files parsed whole, for every kind of change.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planIncremental } from '../../cms/publish/incremental'
-import { readEntries, type PlanEntries } from '../../cms/publish/planEntries'
+import {
+  ENTRIES_FILE,
+  readEntries,
+  readKeptEntries,
+  writeEntriesFile,
+  type PlanEntries,
+} from '../../cms/publish/planEntries'
 import { PUBLIC_COLLECTIONS } from '../../content-models/constants'
 import type { Snapshot } from '../../content-models/snapshot'
 import { generateCorpus, writeCorpus } from '../../scripts/generate-corpus'
@@ -33,6 +39,7 @@ const plans = async (after: Snapshot) => {
   return {
     slim: planIncremental(await readEntries(a), await readEntries(b), false),
     whole: planIncremental(await whole(a), await whole(b), false),
+    dirs: [a, b] as const,
   }
 }
 
@@ -82,5 +89,24 @@ describe('the incremental plan from slim entries', () => {
   it('says nothing changed for the same snapshot', async () => {
     const { slim } = await plans(corpus)
     expect(slim).toMatchObject({ full: false, changed: 0, render: {} })
+  })
+
+  it("plans the same from the live snapshot's entries file, and reads the snapshot again when the file is not its own or is damaged", async () => {
+    const target = corpus.guides[3]!
+    const after = withGuides(
+      corpus.guides.map((g) => (g === target ? { ...g, bodyHtml: `${g.bodyHtml} ` } : g)),
+    )
+    const { whole, dirs } = await plans(after)
+    const [a, b] = dirs
+    const next = await readEntries(b)
+    await writeEntriesFile(a, await readEntries(a), 'fp-a')
+    expect(planIncremental(await readKeptEntries(a, 'fp-a'), next, false)).toEqual(whole)
+    // The file is what is read: another snapshot's entries under this fingerprint give its plan (nothing changed).
+    await writeEntriesFile(a, next, 'fp-a')
+    expect(planIncremental(await readKeptEntries(a, 'fp-a'), next, false)).toMatchObject({ changed: 0 })
+    // Made from another snapshot (another fingerprint), or damaged: the snapshot itself is read.
+    expect(planIncremental(await readKeptEntries(a, 'fp-other'), next, false)).toEqual(whole)
+    await writeFile(path.join(a, ENTRIES_FILE), '{"fingerprint":"fp-a","entries":{"guides":[[')
+    expect(planIncremental(await readKeptEntries(a, 'fp-a'), next, false)).toEqual(whole)
   })
 })
