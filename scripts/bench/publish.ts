@@ -127,19 +127,11 @@ try {
   stop = true
   await runner
 
+  // Every step any publish's build timed, in the order the first one ran them (the record keeps them in order).
   const steps = [
-    'export',
-    'build.bundle',
-    'build.load',
-    'build.list',
-    'build.render',
-    'build.searchIndex',
-    'build.finish',
-    'build',
-    'carry',
-    'check',
-    'switch',
-    'prune',
+    ...new Set(
+      results.flatMap((r) => Object.keys(r.timings).filter((k) => typeof r.timings[k] === 'number')),
+    ),
   ]
   console.log(`\nStep times of each publish's build (ms): ${steps.join(', ')}`)
   for (const r of results) console.log(`  ${steps.map((k) => r.timings[k] ?? '–').join(', ')}`)
