@@ -29,6 +29,7 @@ import {
   type RenderOnly,
   type RouteList,
 } from './pages'
+import { SEARCH_CACHE_FILE, SEARCH_CACHE_TO } from '../src/lib/search/termCache'
 import { writeSitemap } from './sitemap'
 
 /** Pages rendered at once: rendering is CPU work, so a few overlap only the file writes. */
@@ -208,10 +209,14 @@ const workerStart = (): string =>
   `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
   `.then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}) })`
 
-/** Renders the search index's part in a worker thread (same process: one kill stops both). */
+/**
+ * Renders the search index's part in a worker thread (same process: one kill stops both). The
+ * index keeps its analyses in the build folder for the next build (SEARCH_CACHE_FILE, private).
+ */
 const renderSearchPartInWorker = (job: PartJob): Promise<PartReport> =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(workerStart(), { eval: true, workerData: job })
+    const env = { ...process.env, [SEARCH_CACHE_TO]: path.join(job.outDir, SEARCH_CACHE_FILE) }
+    const worker = new Worker(workerStart(), { eval: true, workerData: job, env })
     worker.once('message', (report: PartReport) => resolve(report))
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`The search index renderer stopped (exit code ${code}).`)))
