@@ -11,8 +11,12 @@ import { closeSync, openSync, readSync } from 'node:fs'
 /** The hidden property of an entry that says where its JSON lies in the file. */
 const SPAN = Symbol('snapshot entry span')
 
+/** The hidden property of an entry that says which file it was read from, and where its entries lie. */
+const SOURCE = Symbol('snapshot entry source')
+
+type Source = { file: string; spans: readonly number[] }
 type Entry = Record<string, unknown>
-type Stub = Entry & { [SPAN]: number }
+type Stub = Entry & { [SPAN]: number; [SOURCE]: Source }
 
 /** Bytes read from a file at a time while finding its entries. */
 const CHUNK = 1 << 20
@@ -153,10 +157,11 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
     ]),
   )
   const entries: Stub[] = []
+  const source: Source = { file, spans }
   forEachEntry(
     file,
     (parsed, at) => {
-      const stub = Object.defineProperty({}, SPAN, { value: at }) as Stub
+      const stub = Object.defineProperties({}, { [SPAN]: { value: at }, [SOURCE]: { value: source } }) as Stub
       for (const [key, value] of Object.entries(parsed)) {
         const get = long.has(key) ? getters.get(key) : undefined
         if (get) Object.defineProperty(stub, key, { get, enumerable: true })
@@ -167,4 +172,25 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
     spans,
   )
   return entries as T[]
+}
+
+/**
+ * The bytes of an entry's JSON in its file, for an entry lazyEntries made (none for any other
+ * object): everything the entry holds is what JSON.parse gives of them, so a digest of them
+ * stands for the entry (the search index keeps its analyses of a guide by it).
+ */
+export const entryBytes = (entry: object): Buffer | undefined => {
+  const stub = entry as Partial<Stub>
+  const source = stub[SOURCE]
+  const at = stub[SPAN]
+  if (!source || at === undefined) return undefined
+  const [start, end] = [source.spans[2 * at]!, source.spans[2 * at + 1]!]
+  const buf = Buffer.allocUnsafe(end - start)
+  const fd = openSync(source.file, 'r')
+  try {
+    readSync(fd, buf, 0, buf.length, start)
+  } finally {
+    closeSync(fd)
+  }
+  return buf
 }

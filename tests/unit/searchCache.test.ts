@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { generateCorpus } from '../../scripts/generate-corpus'
 import {
   buildSearchIndex,
@@ -23,7 +23,8 @@ import {
   SEARCH_CACHE_FILE,
   termCacheBytes,
 } from '../../site/src/lib/search/termCache'
-import type { Snapshot } from '../../site/src/lib/snapshot'
+import { SNAPSHOT_SCHEMA_VERSION } from '../../content-models/snapshot'
+import { loadSnapshot, type Snapshot } from '../../site/src/lib/snapshot'
 
 const corpus = await generateCorpus({ guides: 60, templates: 8, sessions: 8, unions: 6, networks: 4 })
 const edited: Snapshot = {
@@ -34,6 +35,19 @@ const edited: Snapshot = {
 }
 const root = mkdtempSync(path.join(tmpdir(), 'search-cache-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+/** The snapshot as the site reads it from a folder of its files (guides' long fields lazily). */
+const fromFolder = (name: string, snapshot: Snapshot): Snapshot => {
+  const dir = path.join(root, name)
+  mkdirSync(dir)
+  for (const file of ['guides', 'templates', 'training-sessions', 'unions', 'networks'] as const)
+    writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(snapshot[file], null, 1))
+  const meta = { generatedAt: new Date(0).toISOString(), counts: {}, schemaVersion: SNAPSHOT_SCHEMA_VERSION }
+  writeFileSync(path.join(dir, 'meta.json'), JSON.stringify(meta))
+  vi.stubEnv('SNAPSHOT_DIR', dir)
+  return loadSnapshot()
+}
+afterEach(() => vi.unstubAllEnvs())
 
 /** A build folder holding the search index (and, unless `cache` is false, the analyses) of `snapshot`. */
 const liveBuild = (name: string, snapshot: Snapshot, cache = true): string => {
@@ -73,6 +87,16 @@ describe('the search index built with the live build’s analyses', () => {
     const next = nextBuild(live)
     expect(next.analysed).toBe(1)
     expect(next.files).toEqual(expected.files)
+  })
+
+  it('does not make the documents of unchanged guides read from a snapshot folder', () => {
+    const live = liveBuild('folder-live', fromFolder('snapshot-before', corpus))
+    const next = searchIndexOf(fromFolder('snapshot-after', edited), live, undefined)
+    expect(next.guidesKept).toBe(edited.guides.length - 1)
+    expect(next.analysed).toBe(1)
+    expect(serialiseSearchIndex(next.index)).toEqual(expected.files)
+    // Objects not read from a file (as in the tests above) have no entry key: every guide is made.
+    expect(searchIndexOf(edited, live, undefined).guidesKept).toBe(0)
   })
 
   it('writes the same files from the analyses of a cache as from the documents', () => {

@@ -78,7 +78,15 @@ export type BuildOptions = {
 }
 
 /** The identity of the code that analyses the search fields (termCache.ts): a cache made by other code is not used. */
-export const SEARCH_ANALYSIS_CODE = analysisCode(SEARCH_FIELDS)
+export const SEARCH_ANALYSIS_CODE = createHash('sha256')
+  .update(`${analysisCode(SEARCH_FIELDS)}\n${String(fieldsDigest)}`)
+  .digest('base64url')
+
+/**
+ * What is known of a guide's document from its bytes in the snapshot (siteIndex.ts): its entry key
+ * and, when the last build's analyses hold it, the digest of its fields (so they need not be made).
+ */
+export type GuideKey = { entry: string; digest?: string }
 
 /** What a build that keeps its analyses gives: the files, its analyses and how many documents it analysed. */
 export type CachedBuild = { index: SearchIndexFiles; cache: TermCache; analysed: number }
@@ -86,21 +94,26 @@ export type CachedBuild = { index: SearchIndexFiles; cache: TermCache; analysed:
 /**
  * Builds the index as buildSearchIndex does, taking each unchanged document's analysis from the
  * last build's (`previous`, termCache.ts) instead of analysing its text again; the files are the
- * same either way. Gives this build's analyses for the next build, and how many documents it analysed.
+ * same either way. A guide's document in `guides` is recorded by its entry key, and one given its
+ * digest is not read for its fields. Gives this build's analyses for the next build, and how many
+ * documents it analysed.
  */
 export const buildSearchIndexCached = (
   docs: NumberedDocuments,
   previous: TermCache | undefined,
   options: BuildOptions = {},
+  guides?: ReadonlyMap<SearchDocument, GuideKey>,
 ): CachedBuild => {
   const names = SEARCH_FIELDS.map((f) => f.name)
-  const digests = docs.map((d) => (d ? fieldsDigest(d, names) : undefined))
+  const digests = docs.map((d) => (d ? (guides?.get(d)?.digest ?? fieldsDigest(d, names)) : undefined))
   const frequencies = frequenciesOf(docs, { digests, previous })
-  return {
-    index: indexOf(docs, frequencies, options),
-    cache: frequencies.cache!,
-    analysed: frequencies.analysed!,
-  }
+  const cache = frequencies.cache!
+  docs.forEach((d, i) => {
+    const entry = d && guides?.get(d)?.entry
+    if (entry !== undefined && entry !== null && digests[i] !== undefined)
+      cache.entries.set(entry, digests[i])
+  })
+  return { index: indexOf(docs, frequencies, options), cache, analysed: frequencies.analysed! }
 }
 
 /** Raised when the index cannot be built; says which document broke it. */

@@ -2,14 +2,33 @@
  * The search index of the snapshot this site is built from, built once per site build and shared
  * by the /search-index/ endpoints.
  */
+import { createHash } from 'node:crypto'
 import path from 'node:path'
+import { entryBytes } from '../../../../content-models/snapshotEntries'
 import { loadSnapshot, type Snapshot } from '../snapshot'
 import { shardFileName } from './analyse'
-import { buildSearchIndexCached, SEARCH_ANALYSIS_CODE, type SearchIndexFiles } from './buildIndex'
+import {
+  buildSearchIndexCached,
+  SEARCH_ANALYSIS_CODE,
+  type GuideKey,
+  type SearchIndexFiles,
+} from './buildIndex'
 import { numberDocuments, readDocTable } from './docNumbers'
-import { documentsFromSnapshot } from './documents'
+import {
+  documentsFromSnapshot,
+  GUIDE_DOCUMENT_CODE,
+  guideDocument,
+  lazyGuideDocument,
+  type SearchDocument,
+} from './documents'
 import { readLiveSearchFiles } from './generations'
-import { readTermCache, SEARCH_CACHE_FILE, SEARCH_CACHE_TO, writeTermCache } from './termCache'
+import {
+  readTermCache,
+  SEARCH_CACHE_FILE,
+  SEARCH_CACHE_TO,
+  writeTermCache,
+  type TermCache,
+} from './termCache'
 
 /**
  * The build folder whose search index numbers the documents (docNumbers.ts) and whose files' bytes
@@ -21,23 +40,67 @@ export const SEARCH_NUMBERS_FROM = 'SEARCH_NUMBERS_FROM'
 
 let cached: { snapshot: object; index: SearchIndexFiles } | undefined
 
+type SearchedSnapshot = Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>
+
+/**
+ * A guide's entry key: a digest of its bytes in the snapshot file and of the code that makes its
+ * search document; none for a guide not read from a file.
+ */
+const entryKeyOf = (g: object): string | undefined => {
+  const bytes = entryBytes(g)
+  return bytes && createHash('sha256').update(`${GUIDE_DOCUMENT_CODE}\0`).update(bytes).digest('base64url')
+}
+
+/**
+ * The snapshot's search documents (documentsFromSnapshot's), each guide's with its entry key. A
+ * guide whose key the last build's analyses hold has the same document as then, so its headings
+ * and body (the long fields, parsed again from the file) are made only if read.
+ */
+const documentsOf = (snapshot: SearchedSnapshot, previous: TermCache | undefined) => {
+  const guides = new Map<SearchDocument, GuideKey>()
+  const guideDocs = snapshot.guides.map((g) => {
+    const entry = entryKeyOf(g)
+    if (entry === undefined) return guideDocument(g)
+    const digest = previous?.entries.get(entry)
+    const known = digest !== undefined && previous!.records.has(digest)
+    const doc = known ? lazyGuideDocument(g) : guideDocument(g)
+    guides.set(doc, { entry, digest: known ? digest : undefined })
+    return doc
+  })
+  const { templates, unions, networks } = snapshot
+  const rest = documentsFromSnapshot({
+    guides: [],
+    templates,
+    'training-sessions': snapshot['training-sessions'],
+    unions,
+    networks,
+  })
+  return { docs: [...guideDocs, ...rest], guides }
+}
+
 /**
  * The search index of a snapshot, numbered from the build folder `from` (the live build) and
  * taking the analyses of its unchanged documents from that folder's cache (termCache.ts); writes
- * this build's analyses to `cacheTo`. Gives the files and how many documents were analysed.
+ * this build's analyses to `cacheTo`. Gives the files, how many documents were analysed and how
+ * many guides' documents were taken without reading their long fields.
  */
 export const searchIndexOf = (
-  snapshot: Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>,
+  snapshot: SearchedSnapshot,
   from: string | undefined,
   cacheTo: string | undefined,
-): { index: SearchIndexFiles; analysed: number } => {
-  const docs = numberDocuments(documentsFromSnapshot(snapshot), from ? readDocTable(from) : undefined)
+): { index: SearchIndexFiles; analysed: number; guidesKept: number } => {
   const previous = from ? readTermCache(path.join(from, SEARCH_CACHE_FILE), SEARCH_ANALYSIS_CODE) : undefined
-  const { index, cache, analysed } = buildSearchIndexCached(docs, previous, {
-    live: from ? readLiveSearchFiles(from) : undefined,
-  })
+  const { docs, guides } = documentsOf(snapshot, previous)
+  const numbered = numberDocuments(docs, from ? readDocTable(from) : undefined)
+  const { index, cache, analysed } = buildSearchIndexCached(
+    numbered,
+    previous,
+    { live: from ? readLiveSearchFiles(from) : undefined },
+    guides,
+  )
   if (cacheTo) writeTermCache(cacheTo, cache, SEARCH_ANALYSIS_CODE)
-  return { index, analysed }
+  const guidesKept = [...guides.values()].filter((k) => k.digest !== undefined).length
+  return { index, analysed, guidesKept }
 }
 
 /**

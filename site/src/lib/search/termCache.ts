@@ -34,7 +34,13 @@ const FORMAT = 1
  * `records` gives for its digest; a record is, per field in index order, the field's length, the
  * number of its distinct terms n, and n pairs [term (an index into `terms`), count].
  */
-export type TermCache = { terms: readonly string[]; records: Map<string, number>; data: Int32Array }
+export type TermCache = {
+  terms: readonly string[]
+  records: Map<string, number>
+  data: Int32Array
+  /** A guide's entry key (a digest of its bytes in the snapshot, siteIndex.ts) → its fields' digest. */
+  entries: Map<string, string>
+}
 
 /**
  * The analyses being recorded for the next build, in a growing array of 32-bit integers laid
@@ -62,7 +68,7 @@ export class TermCacheWriter {
   }
 
   cache(terms: readonly string[]): TermCache {
-    return { terms, records: this.records, data: this.data.slice(0, this.size) }
+    return { terms, records: this.records, data: this.data.slice(0, this.size), entries: new Map() }
   }
 }
 
@@ -90,7 +96,11 @@ export const fieldsDigest = (
 /** The header's fields besides the terms and records: the file is used only when they match. */
 const headerKey = (code: string) => ({ format: FORMAT, code, endian: endianness() })
 
-type Header = ReturnType<typeof headerKey> & { terms: string[]; records: [string, number][] }
+type Header = ReturnType<typeof headerKey> & {
+  terms: string[]
+  records: [string, number][]
+  entries: [string, string][]
+}
 
 /** Bytes of the checksum that opens the file (sha256 of everything after it). */
 const SUM_BYTES = 32
@@ -100,7 +110,12 @@ const SUM_BYTES = 32
  * padded with spaces to a multiple of 4 bytes), then `data`'s 32-bit integers.
  */
 export const termCacheBytes = (cache: TermCache, code: string): Buffer => {
-  const header: Header = { ...headerKey(code), terms: [...cache.terms], records: [...cache.records] }
+  const header: Header = {
+    ...headerKey(code),
+    terms: [...cache.terms],
+    records: [...cache.records],
+    entries: [...cache.entries],
+  }
   let json = Buffer.from(JSON.stringify(header))
   json = Buffer.concat([json, Buffer.alloc((4 - (json.length % 4)) % 4, ' ')])
   const length = Buffer.alloc(4)
@@ -130,7 +145,7 @@ export const readTermCacheBytes = (bytes: Buffer, code: string): TermCache => {
   const raw = body.subarray(4 + headerLength)
   const data = new Int32Array(raw.length / 4)
   Buffer.from(data.buffer).set(raw)
-  return { terms: header.terms, records: new Map(header.records), data }
+  return { terms: header.terms, records: new Map(header.records), data, entries: new Map(header.entries) }
 }
 
 /**
