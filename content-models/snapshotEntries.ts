@@ -175,22 +175,30 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
 }
 
 /**
- * The bytes of an entry's JSON in its file, for an entry lazyEntries made (none for any other
- * object): everything the entry holds is what JSON.parse gives of them, so a digest of them
- * stands for the entry (the search index keeps its analyses of a guide by it).
+ * Calls `each` with the bytes of every entry's JSON in its file, in order, for entries lazyEntries
+ * made (undefined for any other object): everything an entry holds is what JSON.parse gives of
+ * them, so a digest of them stands for the entry (the search index keeps its analyses of a guide
+ * by it). The bytes are valid only during the call (one buffer serves them all); each file is
+ * opened once.
  */
-export const entryBytes = (entry: object): Buffer | undefined => {
-  const stub = entry as Partial<Stub>
-  const source = stub[SOURCE]
-  const at = stub[SPAN]
-  if (!source || at === undefined) return undefined
-  const [start, end] = [source.spans[2 * at]!, source.spans[2 * at + 1]!]
-  const buf = Buffer.allocUnsafe(end - start)
-  const fd = openSync(source.file, 'r')
+export const forEachEntryBytes = (
+  entries: readonly object[],
+  each: (bytes: Buffer | undefined, index: number) => void,
+): void => {
+  const open = new Map<string, number>()
+  let buf = Buffer.alloc(0)
   try {
-    readSync(fd, buf, 0, buf.length, start)
+    entries.forEach((entry, index) => {
+      const { [SOURCE]: source, [SPAN]: at } = entry as Partial<Stub>
+      if (!source || at === undefined) return each(undefined, index)
+      const [start, end] = [source.spans[2 * at]!, source.spans[2 * at + 1]!]
+      if (buf.length < end - start) buf = Buffer.allocUnsafe(Math.max(end - start, 2 * buf.length))
+      let fd = open.get(source.file)
+      if (fd === undefined) open.set(source.file, (fd = openSync(source.file, 'r')))
+      const read = readSync(fd, buf, 0, end - start, start)
+      each(buf.subarray(0, read), index)
+    })
   } finally {
-    closeSync(fd)
+    for (const fd of open.values()) closeSync(fd)
   }
-  return buf
 }

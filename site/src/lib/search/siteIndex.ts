@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { entryBytes } from '../../../../content-models/snapshotEntries'
+import { forEachEntryBytes } from '../../../../content-models/snapshotEntries'
 import { loadSnapshot, type Snapshot } from '../snapshot'
 import { shardFileName } from './analyse'
 import {
@@ -43,12 +43,14 @@ let cached: { snapshot: object; index: SearchIndexFiles } | undefined
 type SearchedSnapshot = Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>
 
 /**
- * A guide's entry key: a digest of its bytes in the snapshot file and of the code that makes its
- * search document; none for a guide not read from a file.
+ * Each guide's entry key: a digest of its bytes in the snapshot file and of the code that makes
+ * its search document; none for a guide not read from a file.
  */
-const entryKeyOf = (g: object): string | undefined => {
-  const bytes = entryBytes(g)
-  return bytes && createHash('sha256').update(`${GUIDE_DOCUMENT_CODE}\0`).update(bytes).digest('base64url')
+const entryKeysOf = (guides: readonly object[]): (string | undefined)[] => {
+  const keys: (string | undefined)[] = []
+  const code = createHash('sha256').update(`${GUIDE_DOCUMENT_CODE}\0`)
+  forEachEntryBytes(guides, (bytes, i) => (keys[i] = bytes && code.copy().update(bytes).digest('base64url')))
+  return keys
 }
 
 /**
@@ -58,8 +60,9 @@ const entryKeyOf = (g: object): string | undefined => {
  */
 const documentsOf = (snapshot: SearchedSnapshot, previous: TermCache | undefined) => {
   const guides = new Map<SearchDocument, GuideKey>()
-  const guideDocs = snapshot.guides.map((g) => {
-    const entry = entryKeyOf(g)
+  const keys = entryKeysOf(snapshot.guides)
+  const guideDocs = snapshot.guides.map((g, i) => {
+    const entry = keys[i]
     if (entry === undefined) return guideDocument(g)
     const digest = previous?.entries.get(entry)
     const known = digest !== undefined && previous!.records.has(digest)
