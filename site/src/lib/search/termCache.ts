@@ -141,6 +141,8 @@ export const readTermCacheBytes = (bytes: Buffer, code: string): TermCache => {
   const key = headerKey(code)
   if (header.format !== key.format || header.code !== key.code || header.endian !== key.endian)
     throw new UnusableCache('it was made by another version of the search code')
+  if (![header.terms, header.records, header.entries].every(Array.isArray))
+    throw new UnusableCache('its header is incomplete')
   // Copied, so the integers start on a 4-byte boundary whatever the buffer's offset.
   const raw = body.subarray(4 + headerLength)
   const data = new Int32Array(raw.length / 4)
