@@ -11,8 +11,12 @@ import { closeSync, openSync, readSync } from 'node:fs'
 /** The hidden property of an entry that says where its JSON lies in the file. */
 const SPAN = Symbol('snapshot entry span')
 
+/** The hidden property of an entry that says which file it was read from, and where its entries lie. */
+const SOURCE = Symbol('snapshot entry source')
+
+type Source = { file: string; spans: readonly number[] }
 type Entry = Record<string, unknown>
-type Stub = Entry & { [SPAN]: number }
+type Stub = Entry & { [SPAN]: number; [SOURCE]: Source }
 
 /** Bytes read from a file at a time while finding its entries. */
 const CHUNK = 1 << 20
@@ -153,10 +157,11 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
     ]),
   )
   const entries: Stub[] = []
+  const source: Source = { file, spans }
   forEachEntry(
     file,
     (parsed, at) => {
-      const stub = Object.defineProperty({}, SPAN, { value: at }) as Stub
+      const stub = Object.defineProperties({}, { [SPAN]: { value: at }, [SOURCE]: { value: source } }) as Stub
       for (const [key, value] of Object.entries(parsed)) {
         const get = long.has(key) ? getters.get(key) : undefined
         if (get) Object.defineProperty(stub, key, { get, enumerable: true })
@@ -167,4 +172,33 @@ export const lazyEntries = <T>(file: string, longFields: readonly string[]): T[]
     spans,
   )
   return entries as T[]
+}
+
+/**
+ * Calls `each` with the bytes of every entry's JSON in its file, in order, for entries lazyEntries
+ * made (undefined for any other object): everything an entry holds is what JSON.parse gives of
+ * them, so a digest of them stands for the entry (the search index keeps its analyses of a guide
+ * by it). The bytes are valid only during the call (one buffer serves them all); each file is
+ * opened once.
+ */
+export const forEachEntryBytes = (
+  entries: readonly object[],
+  each: (bytes: Buffer | undefined, index: number) => void,
+): void => {
+  const open = new Map<string, number>()
+  let buf = Buffer.alloc(0)
+  try {
+    entries.forEach((entry, index) => {
+      const { [SOURCE]: source, [SPAN]: at } = entry as Partial<Stub>
+      if (!source || at === undefined) return each(undefined, index)
+      const [start, end] = [source.spans[2 * at]!, source.spans[2 * at + 1]!]
+      if (buf.length < end - start) buf = Buffer.allocUnsafe(Math.max(end - start, 2 * buf.length))
+      let fd = open.get(source.file)
+      if (fd === undefined) open.set(source.file, (fd = openSync(source.file, 'r')))
+      const read = readSync(fd, buf, 0, end - start, start)
+      each(buf.subarray(0, read), index)
+    })
+  } finally {
+    for (const fd of open.values()) closeSync(fd)
+  }
 }

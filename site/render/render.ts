@@ -12,6 +12,7 @@
  * index's files are rendered by a worker thread at the same time as the other pages.
  * Prints one line of JSON with timings and counts on success.
  */
+import type { RouteData } from 'astro'
 import type { App } from 'astro/app'
 import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -29,6 +30,8 @@ import {
   type RenderOnly,
   type RouteList,
 } from './pages'
+import { SEARCH_CACHE_FILE, SEARCH_CACHE_TO } from '../src/lib/search/termCache'
+import { SEARCH_MANIFEST_FILE, unchangedSearchFiles } from './searchKept'
 import { writeSitemap } from './sitemap'
 
 /** Pages rendered at once: rendering is CPU work, so a few overlap only the file writes. */
@@ -179,7 +182,11 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob): P
     sitemap: [],
   }
   let listing = 0
-  for (const routeData of pageRoutes(manifest, (r) => inSearchPart(r) === search)) {
+  // The search manifest first: files it gives the live build's generation are the live build's bytes (searchKept.ts).
+  const routes = pageRoutes(manifest, (r) => inSearchPart(r) === search)
+  const isManifest = (r: RouteData) => r.route === `/${SEARCH_MANIFEST_FILE}`
+  let unchanged = new Set<string>()
+  for (const routeData of [...routes.filter(isManifest), ...routes.filter((r) => !isManifest(r))]) {
     const listStarted = performance.now()
     const pages = await listRoute(
       manifest,
@@ -187,12 +194,15 @@ const renderPart = async ({ bundleDir, outDir, renderOnly, search }: PartJob): P
       renders(routeData) ? undefined : before[routeData.route],
     )
     listing += performance.now() - listStarted
-    const toRender = pages.filter(chosen)
+    const toRender = pages.filter((p) => chosen(p) && !unchanged.has(fileOf(p)))
     report.rendered += await renderRoute(app, site, outDir, toRender, same)
     report.pages += pages.length
     if (pages.length) report.routes[routeData.route] = pages.map((p) => p.pathname)
     for (const p of pages) report.files.push(fileOf(p))
     if (routeData.type === 'page') for (const p of pages) report.sitemap.push(p.pathname)
+    // Only a manifest rendered here says which files are unchanged (written, or the same as the live one).
+    if (previousBuild && isManifest(routeData) && toRender.length)
+      unchanged = await unchangedSearchFiles(outDir, previousBuild)
   }
   const ms = (a: number) => Math.round(a)
   const total = performance.now() - loaded
@@ -208,10 +218,14 @@ const workerStart = (): string =>
   `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
   `.then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}) })`
 
-/** Renders the search index's part in a worker thread (same process: one kill stops both). */
+/**
+ * Renders the search index's part in a worker thread (same process: one kill stops both). The
+ * index keeps its analyses in the build folder for the next build (SEARCH_CACHE_FILE, private).
+ */
 const renderSearchPartInWorker = (job: PartJob): Promise<PartReport> =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(workerStart(), { eval: true, workerData: job })
+    const env = { ...process.env, [SEARCH_CACHE_TO]: path.join(job.outDir, SEARCH_CACHE_FILE) }
+    const worker = new Worker(workerStart(), { eval: true, workerData: job, env })
     worker.once('message', (report: PartReport) => resolve(report))
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`The search index renderer stopped (exit code ${code}).`)))

@@ -48,7 +48,8 @@ import {
 } from './files'
 import { generationsOf, type FilesByKind, type LiveSearchFiles } from './generations'
 import { termShardsOf } from './shards'
-import { termFrequencies, WeighError, type TermFrequencies } from './weights'
+import { fieldsDigest, type TermCache } from './termCache'
+import { analysisCode, termFrequencies, WeighError, type Reuse, type TermFrequencies } from './weights'
 
 export type { SearchManifest, SummaryBlock, TermShard, TitleBlock }
 
@@ -76,6 +77,45 @@ export type BuildOptions = {
   live?: LiveSearchFiles
 }
 
+/** The identity of the code that analyses the search fields (termCache.ts): a cache made by other code is not used. */
+export const SEARCH_ANALYSIS_CODE = createHash('sha256')
+  .update(`${analysisCode(SEARCH_FIELDS)}\n${String(fieldsDigest)}`)
+  .digest('base64url')
+
+/**
+ * What is known of a guide's document from its bytes in the snapshot (siteIndex.ts): its entry key
+ * and, when the last build's analyses hold it, the digest of its fields (so they need not be made).
+ */
+export type GuideKey = { entry: string; digest?: string }
+
+/** What a build that keeps its analyses gives: the files, its analyses and how many documents it analysed. */
+export type CachedBuild = { index: SearchIndexFiles; cache: TermCache; analysed: number }
+
+/**
+ * Builds the index as buildSearchIndex does, taking each unchanged document's analysis from the
+ * last build's (`previous`, termCache.ts) instead of analysing its text again; the files are the
+ * same either way. A guide's document in `guides` is recorded by its entry key, and one given its
+ * digest is not read for its fields. Gives this build's analyses for the next build, and how many
+ * documents it analysed.
+ */
+export const buildSearchIndexCached = (
+  docs: NumberedDocuments,
+  previous: TermCache | undefined,
+  options: BuildOptions = {},
+  guides?: ReadonlyMap<SearchDocument, GuideKey>,
+): CachedBuild => {
+  const names = SEARCH_FIELDS.map((f) => f.name)
+  const digests = docs.map((d) => (d ? (guides?.get(d)?.digest ?? fieldsDigest(d, names)) : undefined))
+  const frequencies = frequenciesOf(docs, { digests, previous })
+  const cache = frequencies.cache!
+  docs.forEach((d, i) => {
+    const entry = d && guides?.get(d)?.entry
+    if (entry !== undefined && entry !== null && digests[i] !== undefined)
+      cache.entries.set(entry, digests[i])
+  })
+  return { index: indexOf(docs, frequencies, options), cache, analysed: frequencies.analysed! }
+}
+
 /** Raised when the index cannot be built; says which document broke it. */
 export class SearchIndexBuildError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -95,11 +135,12 @@ const LENGTH_TABLE_FIELD = 'body'
 export type NumberedDocuments = readonly (SearchDocument | null)[]
 
 /** Every term's frequencies and every field's lengths over the documents (weights.ts); an empty number has none. */
-const frequenciesOf = (docs: NumberedDocuments): TermFrequencies => {
+const frequenciesOf = (docs: NumberedDocuments, reuse?: Reuse): TermFrequencies => {
   try {
     return termFrequencies(
       docs.map((d) => (d ? { fields: d, boost: TYPE_BOOSTS[d.type] ?? 1 } : { fields: {}, boost: 1 })),
       SEARCH_FIELDS,
+      reuse,
     )
   } catch (cause) {
     if (!(cause instanceof WeighError)) throw cause
@@ -161,11 +202,15 @@ const addressesOf = (docs: NumberedDocuments, types: string[], docTypes: number[
  * Builds every file of the search index from the documents, numbered as given (docNumbers.ts
  * keeps each document's number from the live build; a null is a number left empty).
  */
-export const buildSearchIndex = (
+export const buildSearchIndex = (docs: NumberedDocuments, options: BuildOptions = {}): SearchIndexFiles =>
+  indexOf(docs, frequenciesOf(docs), options)
+
+/** Every file of the index, from the documents and their terms' frequencies and fields' lengths. */
+const indexOf = (
   docs: NumberedDocuments,
-  { termsPerShard, titleBlockSize = 2, summaryBlockSize = 50, live }: BuildOptions = {},
+  { terms, lengths }: TermFrequencies,
+  { termsPerShard, titleBlockSize = 2, summaryBlockSize = 50, live }: BuildOptions,
 ): SearchIndexFiles => {
-  const { terms, lengths } = frequenciesOf(docs)
   const lengthTableField = SEARCH_FIELDS.findIndex((f) => f.name === LENGTH_TABLE_FIELD)
   const { termShards, shardTerms } = termShardsOf(terms, lengths, lengthTableField, termsPerShard)
   const types = SEARCH_TYPES.map((t) => t.value as string)

@@ -56,20 +56,51 @@ export const htmlToText = (html: string | null | undefined): string =>
 
 const join = (parts: (string | null | undefined)[]): string => parts.filter(Boolean).join('. ')
 
-/** Every searchable thing in a snapshot, guides first (the order is the document number). */
-export const documentsFromSnapshot = (
-  s: Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>,
-): SearchDocument[] => [
-  ...s.guides.map((g) => ({
+type Guide = Snapshot['guides'][number]
+
+/**
+ * A guide's search document, its headings and body (read from the guide's long fields, which
+ * the snapshot reader parses again from the file) made only when `long` is called.
+ */
+const guideParts = (g: Guide) => ({
+  short: {
     type: 'guide' as const,
     url: `/guides/${g.slug}/`,
     title: g.title,
     summary: g.summary ?? '',
     nations: [...(g.nations ?? [])],
     alsoSearchedAs: join(g.alsoSearchedAs),
+  },
+  long: () => ({
     headings: join([...g.toc.map((t) => t.text), ...g.steps.map((st) => st.title)]),
     body: join([g.bodyText, ...g.keyFacts, ...g.steps.map((st) => htmlToText(st.html)), g.nationsNote]),
-  })),
+  }),
+})
+
+/** A guide's search document. */
+export const guideDocument = (g: Guide): SearchDocument => {
+  const { short, long } = guideParts(g)
+  return { ...short, ...long() }
+}
+
+/**
+ * A guide's search document whose headings and body are made when first read: the search index
+ * reads them only for a guide whose analysis it does not have already (siteIndex.ts).
+ */
+export const lazyGuideDocument = (g: Guide): SearchDocument => {
+  const { short, long } = guideParts(g)
+  let made: ReturnType<typeof long> | undefined
+  const doc = { ...short } as SearchDocument
+  for (const key of ['headings', 'body'] as const)
+    Object.defineProperty(doc, key, { enumerable: true, get: () => (made ??= long())[key] })
+  return doc
+}
+
+/** Every searchable thing in a snapshot, guides first (the order is the document number). */
+export const documentsFromSnapshot = (
+  s: Pick<Snapshot, 'guides' | 'templates' | 'training-sessions' | 'unions' | 'networks'>,
+): SearchDocument[] => [
+  ...s.guides.map(guideDocument),
   ...s.templates.map((t) => ({
     type: 'template' as const,
     url: `/templates/${t.slug}/`,
@@ -114,3 +145,11 @@ export const documentsFromSnapshot = (
     body: join([n.meets, n.relatedUnion?.name]),
   })),
 ]
+
+/**
+ * The identity of the code that makes a guide's search document from the guide: an analysis kept
+ * by a guide's bytes is used only by the same code (siteIndex.ts).
+ */
+export const GUIDE_DOCUMENT_CODE = [guideParts, join, htmlToText, JSON.stringify(ENTITIES)]
+  .map(String)
+  .join('\n')
