@@ -92,6 +92,15 @@ export const entrySpans = (file: string): number[] => {
   return spans
 }
 
+/** Parses an entry's bytes, which start at byte `start` of `file`. */
+const parseEntry = (file: string, bytes: Buffer, start: number): Entry => {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as Entry
+  } catch (cause) {
+    throw new SnapshotFileError(file, `${(cause as Error).message} (the entry at byte ${start})`)
+  }
+}
+
 /** Reads and parses the bytes [start, end) of `file` (through `fd` when it is open already). */
 const readJson = (file: string, start: number, end: number, fd?: number): Entry => {
   const buf = Buffer.allocUnsafe(end - start)
@@ -101,10 +110,27 @@ const readJson = (file: string, start: number, end: number, fd?: number): Entry 
   } finally {
     if (fd === undefined) closeSync(own)
   }
+  return parseEntry(file, buf, start)
+}
+
+/**
+ * Calls `each` with the bytes of every object of the JSON array in `file`, in order, and a
+ * function that parses them: a reader that knows an entry by a digest of its bytes need not parse
+ * it. The bytes are valid only during the call (one buffer serves them all).
+ */
+export const forEachEntrySource = (file: string, each: (bytes: Buffer, parse: () => Entry) => void): void => {
+  const spans = entrySpans(file)
+  const fd = openSync(file, 'r')
+  let buf = Buffer.alloc(0)
   try {
-    return JSON.parse(buf.toString('utf8')) as Entry
-  } catch (cause) {
-    throw new SnapshotFileError(file, `${(cause as Error).message} (the entry at byte ${start})`)
+    for (let at = 0; at < spans.length / 2; at++) {
+      const [start, end] = [spans[2 * at]!, spans[2 * at + 1]!]
+      if (buf.length < end - start) buf = Buffer.allocUnsafe(Math.max(end - start, 2 * buf.length))
+      const bytes = buf.subarray(0, readSync(fd, buf, 0, end - start, start))
+      each(bytes, () => parseEntry(file, bytes, start))
+    }
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -139,12 +139,10 @@ const planAgainst = async (
   const settings = async (dir: string) =>
     readFile(path.join(dir, 'site-settings.json'), 'utf8').catch(() => '')
   const liveFingerprint = await readFile(path.join(live, '.fingerprint'), 'utf8').catch(() => '')
-  const entries = await readEntries(snapshotDir)
-  const plan = planIncremental(
-    await readKeptEntries(previous, liveFingerprint),
-    entries,
-    (await settings(previous)) !== (await settings(snapshotDir)),
-  )
+  const before = await readKeptEntries(previous, liveFingerprint)
+  // Entries whose bytes are the live snapshot's are taken from it, not parsed again.
+  const entries = await readEntries(snapshotDir, before)
+  const plan = planIncremental(before, entries, (await settings(previous)) !== (await settings(snapshotDir)))
   return { plan, entries }
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PUBLIC_COLLECTIONS, type PublicCollection } from '../../content-models/constants'
-import { forEachEntry } from '../../content-models/snapshotEntries'
+import { forEachEntrySource } from '../../content-models/snapshotEntries'
 import { referencedSlugs } from './links'
 
 /**
@@ -29,10 +29,10 @@ export const sameEntry = (a: PlanEntry, b: PlanEntry): boolean => {
 }
 
 /**
- * An entry as the plan keeps it. `links` holds every slug the entry refers to, as objects, so
+ * An entry as the plan keeps it, with its digest (of its JSON unless given). `links` holds every slug the entry refers to, as objects, so
  * referencedSlugs() finds the same slugs in the slim entry as in the whole one.
  */
-export const slimEntry = (entry: PlanEntry): PlanEntry => {
+export const slimEntry = (entry: PlanEntry, entryDigest = digest(entry)): PlanEntry => {
   const slim: PlanEntry = {
     id: entry.id,
     slug: entry.slug,
@@ -42,17 +42,30 @@ export const slimEntry = (entry: PlanEntry): PlanEntry => {
   }
   if (Array.isArray(entry.topics))
     slim.topics = (entry.topics as unknown[]).map((t) => ({ slug: (t as { slug?: unknown })?.slug }))
-  Object.defineProperty(slim, DIGEST, { value: digest(entry) })
+  Object.defineProperty(slim, DIGEST, { value: entryDigest })
   return slim
 }
 
-/** Reads the collections of a snapshot folder, an entry at a time, each kept slim. */
-export const readEntries = async (dir: string): Promise<PlanEntries> => {
+/** The digest a slim entry read from a file keeps: of its bytes there (readEntries). */
+const digestOf = (entry: PlanEntry): string | undefined => (entry as { [DIGEST]?: string })[DIGEST]
+
+/**
+ * Reads the collections of a snapshot folder, an entry at a time, each kept slim with a digest of
+ * its bytes in the file. An entry whose bytes have the digest of one in `known` (the live build's
+ * entries) is that one, not parsed again: a one-guide edit at 10,000 guides parses one guide.
+ */
+export const readEntries = async (dir: string, known?: PlanEntries): Promise<PlanEntries> => {
   const out: PlanEntries = {}
   for (const c of PUBLIC_COLLECTIONS) {
     const file = path.join(dir, `${c}.json`)
     const entries: PlanEntry[] = []
-    if (existsSync(file)) forEachEntry(file, (e) => entries.push(slimEntry(e as PlanEntry)))
+    const byDigest = new Map((known?.[c] ?? []).map((e) => [digestOf(e), e]))
+    if (existsSync(file))
+      forEachEntrySource(file, (bytes, parse) => {
+        const d = createHash('sha256').update(bytes).digest('base64')
+        const same = byDigest.get(d)
+        entries.push(same ?? slimEntry(parse() as PlanEntry, d))
+      })
     out[c] = entries
   }
   return out
@@ -66,13 +79,18 @@ export const readEntries = async (dir: string): Promise<PlanEntries> => {
  */
 export const ENTRIES_FILE = '.plan-entries.json'
 
-type EntriesFile = { fingerprint: string; entries: Partial<Record<PublicCollection, [string, PlanEntry][]>> }
+/** `digests: 'bytes'`: the digests are of the entries' bytes (a file without it is not used). */
+type EntriesFile = {
+  fingerprint: string
+  digests: 'bytes'
+  entries: Partial<Record<PublicCollection, [string, PlanEntry][]>>
+}
 
 /** Writes the plan's entries of the snapshot in `dir`, made from the snapshot with `fingerprint`. */
 export const writeEntriesFile = async (dir: string, entries: PlanEntries, fingerprint: string) => {
-  const file: EntriesFile = { fingerprint, entries: {} }
+  const file: EntriesFile = { fingerprint, digests: 'bytes', entries: {} }
   for (const c of PUBLIC_COLLECTIONS)
-    file.entries[c] = (entries[c] ?? []).map((e) => [(e as { [DIGEST]?: string })[DIGEST] ?? digest(e), e])
+    file.entries[c] = (entries[c] ?? []).map((e) => [digestOf(e) ?? digest(e), e])
   await rm(path.join(dir, ENTRIES_FILE), { force: true })
   await writeFile(path.join(dir, ENTRIES_FILE), JSON.stringify(file))
 }
@@ -84,7 +102,8 @@ export const writeEntriesFile = async (dir: string, entries: PlanEntries, finger
 export const readKeptEntries = async (dir: string, fingerprint: string): Promise<PlanEntries> => {
   try {
     const file = JSON.parse(await readFile(path.join(dir, ENTRIES_FILE), 'utf8')) as EntriesFile
-    if (!fingerprint || file.fingerprint !== fingerprint) return await readEntries(dir)
+    if (!fingerprint || file.fingerprint !== fingerprint || file.digests !== 'bytes')
+      return await readEntries(dir)
     const out: PlanEntries = {}
     for (const c of PUBLIC_COLLECTIONS)
       out[c] = (file.entries[c] ?? []).map(([d, e]) => Object.defineProperty(e, DIGEST, { value: d }))

@@ -109,4 +109,20 @@ describe('the incremental plan from slim entries', () => {
     await writeFile(path.join(a, ENTRIES_FILE), '{"fingerprint":"fp-a","entries":{"guides":[[')
     expect(planIncremental(await readKeptEntries(a, 'fp-a'), next, false)).toEqual(whole)
   })
+
+  it("takes the live snapshot's entries whose bytes are unchanged, and parses the others", async () => {
+    const target = corpus.guides[5]!
+    const after = withGuides(
+      corpus.guides.map((g) => (g === target ? { ...g, title: `${g.title} (new)` } : g)),
+    )
+    const { whole, dirs } = await plans(after)
+    const [a, b] = dirs
+    const known = await readEntries(a)
+    const next = await readEntries(b, known)
+    expect(planIncremental(known, next, false)).toEqual(whole)
+    expect(next.guides![4]).toBe(known.guides![4])
+    expect(next.guides![5]).not.toBe(known.guides![5])
+    expect(next.guides![5]!.title).toBe(`${target.title} (new)`)
+    expect(next.templates).toEqual(known.templates)
+  })
 })
