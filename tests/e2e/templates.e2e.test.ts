@@ -22,8 +22,11 @@ const openFiller = async (context: BrowserContext, slug: string): Promise<Page> 
   const page = await context.newPage()
   await page.goto(`${siteUrl}/templates/${slug}/`)
   await page.locator('[data-template-filler]').scrollIntoViewIfNeeded()
-  // The filler starts when the reader reaches for it (site/src/lib/islandLoader.ts).
-  await page.getByRole('button', { name: 'Start filling it in' }).click()
+  // The filler starts when the reader reaches for it (site/src/lib/islandLoader.ts): here by Tab to
+  // its button. A click also points at it first, and pointing starts it too: with the script
+  // cached, the filler could replace the button between the pointer arriving and the click
+  // (fresh-clone CI on b5824b1: "element was detached from the DOM" until the 30 s timeout).
+  await page.getByRole('button', { name: 'Start filling it in' }).focus()
   await page.getByRole('heading', { name: /^Your (letter|email)$/ }).waitFor()
   await page.waitForLoadState('networkidle')
   return page
