@@ -101,33 +101,45 @@ const parseEntry = (file: string, bytes: Buffer, start: number): Entry => {
   }
 }
 
-/** Reads and parses the bytes [start, end) of `file` (through `fd` when it is open already). */
-const readJson = (file: string, start: number, end: number, fd?: number): Entry => {
+/** Reads and parses the bytes [start, end) of `file`. */
+const readJson = (file: string, start: number, end: number): Entry => {
   const buf = Buffer.allocUnsafe(end - start)
-  const own = fd ?? openSync(file, 'r')
+  const fd = openSync(file, 'r')
   try {
-    readSync(own, buf, 0, buf.length, start)
+    readSync(fd, buf, 0, buf.length, start)
   } finally {
-    if (fd === undefined) closeSync(own)
+    closeSync(fd)
   }
   return parseEntry(file, buf, start)
 }
 
-/**
- * Calls `each` with the bytes of every object of the JSON array in `file`, in order, and a
- * function that parses them: a reader that knows an entry by a digest of its bytes need not parse
- * it. The bytes are valid only during the call (one buffer serves them all).
- */
-export const forEachEntrySource = (file: string, each: (bytes: Buffer, parse: () => Entry) => void): void => {
-  const spans = entrySpans(file)
-  const fd = openSync(file, 'r')
+/** A buffer reused for one entry's bytes after another, grown (doubling) when one is longer. */
+const entryBuffer = () => {
   let buf = Buffer.alloc(0)
+  return (size: number): Buffer => {
+    if (buf.length < size) buf = Buffer.allocUnsafe(Math.max(size, 2 * buf.length))
+    return buf
+  }
+}
+
+/**
+ * Calls `each` with the bytes of every object of the JSON array in `file`, in order, a function
+ * that parses them, and its position: a reader that knows an entry by a digest of its bytes need
+ * not parse it. The bytes are valid only during the call (one buffer serves them all).
+ */
+export const forEachEntrySource = (
+  file: string,
+  each: (bytes: Buffer, parse: () => Entry, at: number) => void,
+  spans: readonly number[] = entrySpans(file),
+): void => {
+  const bufferOf = entryBuffer()
+  const fd = openSync(file, 'r')
   try {
     for (let at = 0; at < spans.length / 2; at++) {
       const [start, end] = [spans[2 * at]!, spans[2 * at + 1]!]
-      if (buf.length < end - start) buf = Buffer.allocUnsafe(Math.max(end - start, 2 * buf.length))
+      const buf = bufferOf(end - start)
       const bytes = buf.subarray(0, readSync(fd, buf, 0, end - start, start))
-      each(bytes, () => parseEntry(file, bytes, start))
+      each(bytes, () => parseEntry(file, bytes, start), at)
     }
   } finally {
     closeSync(fd)
@@ -142,15 +154,7 @@ export const forEachEntry = (
   file: string,
   each: (entry: Entry, at: number) => void,
   spans: readonly number[] = entrySpans(file),
-): void => {
-  const fd = openSync(file, 'r')
-  try {
-    for (let at = 0; at < spans.length / 2; at++)
-      each(readJson(file, spans[2 * at]!, spans[2 * at + 1]!, fd), at)
-  } finally {
-    closeSync(fd)
-  }
-}
+): void => forEachEntrySource(file, (_, parse, at) => each(parse(), at), spans)
 
 /** Entries parsed whole and kept for the next field asked of them: a page reads several. */
 const RECENT = 32
@@ -212,13 +216,13 @@ export const forEachEntryBytes = (
   each: (bytes: Buffer | undefined, index: number) => void,
 ): void => {
   const open = new Map<string, number>()
-  let buf = Buffer.alloc(0)
+  const bufferOf = entryBuffer()
   try {
     entries.forEach((entry, index) => {
       const { [SOURCE]: source, [SPAN]: at } = entry as Partial<Stub>
       if (!source || at === undefined) return each(undefined, index)
       const [start, end] = [source.spans[2 * at]!, source.spans[2 * at + 1]!]
-      if (buf.length < end - start) buf = Buffer.allocUnsafe(Math.max(end - start, 2 * buf.length))
+      const buf = bufferOf(end - start)
       let fd = open.get(source.file)
       if (fd === undefined) open.set(source.file, (fd = openSync(source.file, 'r')))
       const read = readSync(fd, buf, 0, end - start, start)
